@@ -1,0 +1,74 @@
+"""Expected failures (EtrainerError family) and problems found in course files (Problem)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+
+from etrainer.i18n import QT_TRANSLATE_NOOP
+
+
+class Severity(Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong in a file of a course pack (or an imported file).
+
+    `path` is shown relative to the pack root when possible; `line` is 1-based, 0 when unknown.
+    """
+
+    path: str
+    line: int
+    message: str
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        """`file:line: message`, the form `etrainer check` prints."""
+        prefix = "" if self.severity is Severity.ERROR else "warning: "
+        return f"{self.path}:{self.line}: {prefix}{self.message}"
+
+    def as_json(self) -> dict[str, object]:
+        return {"file": self.path, "line": self.line, "message": self.message,
+                "severity": self.severity.value}
+
+
+def relative_name(path: Path, root: Path) -> str:
+    """`path` relative to `root` with forward slashes, or the full path if outside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return str(path)
+
+
+class EtrainerError(Exception):
+    """An expected failure with one clear, translatable sentence for the user.
+
+    Subclasses set `text` (marked with QT_TRANSLATE_NOOP in the "Errors" context) with named
+    placeholders; the UI translates `text` and formats it with `params`.
+    """
+
+    text = QT_TRANSLATE_NOOP("Errors", "Something went wrong.")
+
+    def __init__(self, **params: object) -> None:
+        super().__init__(self.text.format(**params))
+        self.params = params
+
+
+class CoursePackNotFound(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "No course pack was found at {path}: it needs a course.yaml file.")
+
+
+class CoursePackUnreadable(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The course pack {path} cannot be read: {reason}")
+
+
+class UnsafeArchive(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The file {path} was not unpacked: {reason}")
+
+
+class LessonTooLarge(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The lesson is too large to show ({size} KB; the limit is {limit} KB).")

@@ -1,0 +1,1 @@
+"""Reading course pack files into core objects, collecting problems instead of failing."""

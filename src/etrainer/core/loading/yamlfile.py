@@ -1,0 +1,133 @@
+"""YAML reading that remembers where each value came from, for `file:line` messages.
+
+`load_yaml(text)` returns plain Python values, except that mappings are `LineDict`s and
+sequences are `LineList`s, which know the 1-based line of each key or item. Only YAML's safe
+types are built (no Python objects), and documents above `MAX_YAML_BYTES` are refused.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+from yaml.constructor import ConstructorError
+from yaml.nodes import MappingNode, Node, SequenceNode
+
+MAX_YAML_BYTES = 2 * 1024 * 1024
+
+
+class LineDict(dict[str, Any]):
+    """A dict that also knows its own line and the line of each of its keys."""
+
+    line: int = 0
+    key_lines: dict[str, int]
+
+    def line_of(self, key: str) -> int:
+        """The line of `key`, or of the mapping itself when the key is absent."""
+        return self.key_lines.get(key, self.line)
+
+
+class LineList(list[Any]):
+    """A list that also knows its own line and the line of each item."""
+
+    line: int = 0
+    item_lines: list[int]
+
+    def line_of(self, index: int) -> int:
+        return self.item_lines[index] if 0 <= index < len(self.item_lines) else self.line
+
+
+@dataclass(frozen=True, slots=True)
+class YamlError(Exception):
+    """The YAML text could not be parsed; `line` is 1-based."""
+
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.line}: {self.message}"
+
+
+class _LineLoader(yaml.SafeLoader):
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
+        if not isinstance(node, MappingNode):
+            raise ConstructorError(None, None, "expected a mapping", node.start_mark)
+        self.flatten_mapping(node)
+        result = LineDict()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, str | int | float | bool) or key is None:
+                raise ConstructorError(None, None, "a key must be plain text", key_node.start_mark)
+            key = str(key)
+            if key in result:
+                raise ConstructorError(None, None, f"the key “{key}” appears twice", key_node.start_mark)
+            result[key] = self.construct_object(value_node, deep=True)
+            result.key_lines[key] = key_node.start_mark.line + 1
+        return result
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> LineList:  # type: ignore[override]
+        result = LineList(self.construct_object(child, deep=True) for child in node.value)
+        result.line = node.start_mark.line + 1
+        result.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return result
+
+
+def _mapping(loader: _LineLoader, node: Node) -> LineDict:
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+def _sequence(loader: _LineLoader, node: Node) -> LineList:
+    return loader.construct_sequence(node)  # type: ignore[arg-type]
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _sequence)
+# Dates stay text: course files are edited by hand and "2024-05-01" should not change type.
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_yaml(text: str, first_line: int = 1) -> Any:
+    """Parse one YAML document. Raises YamlError with a 1-based line (offset by `first_line - 1`)."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_YAML_BYTES:
+        raise YamlError(first_line, f"the file is larger than {MAX_YAML_BYTES // 1024 // 1024} MB")
+    try:
+        data = yaml.load(text, Loader=_LineLoader)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = (mark.line + 1 if mark else 1) + first_line - 1
+        raise YamlError(line, f"bad YAML: {error.problem or error.context}") from error
+    except yaml.YAMLError as error:
+        raise YamlError(first_line, f"bad YAML: {error}") from error
+    except RecursionError as error:
+        raise YamlError(first_line, "bad YAML: nested too deeply") from error
+    if first_line != 1:
+        _shift_lines(data, first_line - 1)
+    return data
+
+
+def _shift_lines(value: Any, offset: int) -> None:
+    if isinstance(value, LineDict):
+        value.line += offset
+        value.key_lines = {k: v + offset for k, v in value.key_lines.items()}
+        for item in value.values():
+            _shift_lines(item, offset)
+    elif isinstance(value, LineList):
+        value.line += offset
+        value.item_lines = [v + offset for v in value.item_lines]
+        for item in value:
+            _shift_lines(item, offset)
+
+
+def line_of(container: object, key: str | int, default: int = 0) -> int:
+    """The line of `key` in a LineDict/LineList, `default` for anything else."""
+    if isinstance(container, LineDict) and isinstance(key, str):
+        return container.line_of(key)
+    if isinstance(container, LineList) and isinstance(key, int):
+        return container.line_of(key)
+    return getattr(container, "line", default) or default

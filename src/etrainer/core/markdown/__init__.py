@@ -1,0 +1,1 @@
+"""Lesson markdown → sanitised HTML."""

@@ -1,0 +1,66 @@
+"""Where eTrainer finds its bundled files and keeps the user's data.
+
+The data folder is, in order: the `--data-dir` option (passed in), the `ETRAINER_DATA_DIR`
+environment variable, or the per-user data folder that platformdirs names.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+APP_NAME = "etrainer"
+DATA_DIR_ENV = "ETRAINER_DATA_DIR"
+
+
+def bundle_root() -> Path:
+    """The folder holding `lessons/` and `resources/`: the source tree, or a PyInstaller bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen)
+    return Path(__file__).resolve().parents[2]
+
+
+def bundled_course_dir() -> Path:
+    return bundle_root() / "lessons"
+
+
+def resources_dir() -> Path:
+    return bundle_root() / "resources"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def themes_dir() -> Path:
+    return resources_dir() / "themes"
+
+
+def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The user's data folder, created if missing."""
+    if explicit:
+        path = Path(explicit)
+    elif os.environ.get(DATA_DIR_ENV):
+        path = Path(os.environ[DATA_DIR_ENV])
+    else:
+        from platformdirs import user_data_dir
+
+        path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
+    path = path.expanduser().resolve()
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def database_path(data: Path) -> Path:
+    return data / "etrainer.sqlite"
+
+
+def backups_dir(data: Path) -> Path:
+    return data / "backups"
+
+
+def packs_dir(data: Path) -> Path:
+    """Course packs the user added from a folder or a zip file live here, one folder each."""
+    return data / "packs"

@@ -1,0 +1,1 @@
+"""SQLAlchemy models, sessions, repositories, Alembic migrations and backups."""

@@ -1,0 +1,1 @@
+"""Shared UI pieces: error dialogs, background tasks, yes/no prompts."""
