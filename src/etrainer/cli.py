@@ -1,0 +1,174 @@
+"""The `etrainer` command: launches the app, and offers the command-line tools.
+
+    etrainer [--data-dir DIR] [--course PATH] [--exit-after-first-paint]   the app
+    etrainer check PATH [--json]                  validate a course pack
+    etrainer render FILE.md                       the sanitised HTML the reader shows
+    etrainer profiles [--data-dir DIR] [--json]   the learner profiles on this PC
+    etrainer add-pack PATH [--data-dir DIR]       add or update a course pack from a folder or zip
+    etrainer import-questions FILE [--format gift|moodlexml] [--dry-run] [--json] [-o OUT]
+
+No Qt is imported unless the app itself starts. Documented in docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from etrainer import __version__
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="etrainer", description="Е-тренер: an offline e-services trainer.")
+    parser.add_argument("--version", action="version", version=f"etrainer {__version__}")
+    _data_dir_option(parser, default=None)
+    parser.add_argument("--course", metavar="PATH", help="open this course pack folder instead of the installed ones")
+    parser.add_argument("--language", choices=("uk", "en"), help="interface language for this run")
+    parser.add_argument("--theme", choices=("light", "contrast", "projector"), help="theme for this run")
+    parser.add_argument("--exit-after-first-paint", action="store_true",
+                        help="open the main window, wait for its first paint, and exit 0 (for timing start-up)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("check", help="validate a course pack and print every problem as file:line: message")
+    check.add_argument("path", type=Path, help="the course pack folder (with course.yaml)")
+    check.add_argument("--json", action="store_true", help="print problems and summary as JSON")
+
+    render = commands.add_parser("render", help="print the sanitised HTML the reader shows for a lesson")
+    render.add_argument("file", type=Path)
+
+    profiles = commands.add_parser("profiles", help="list the learner profiles in the data folder")
+    _data_dir_option(profiles)
+    profiles.add_argument("--json", action="store_true")
+
+    add_pack = commands.add_parser("add-pack", help="add or update a course pack from a folder or a zip file")
+    add_pack.add_argument("source", type=Path)
+    _data_dir_option(add_pack)
+
+    questions = commands.add_parser("import-questions", help="import a GIFT or Moodle XML question bank")
+    questions.add_argument("file", type=Path)
+    questions.add_argument("--format", choices=("gift", "moodlexml"), dest="fmt")
+    questions.add_argument("--dry-run", action="store_true", help="only show what would be imported")
+    questions.add_argument("--json", action="store_true", help="print the parsed questions and problems as JSON")
+    questions.add_argument("-o", "--output", type=Path, help="write a course-pack quiz file (*.quiz.yaml)")
+    return parser
+
+
+def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
+    parser.add_argument("--data-dir", metavar="DIR", default=default,
+                        help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
+                "add-pack": _add_pack, "import-questions": _import_questions}
+    return handlers[args.command](args)
+
+
+def _run_app(args: argparse.Namespace) -> int:
+    from etrainer.app import run
+
+    return run(args)
+
+
+def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
+    from etrainer.core.course import summarize_pack
+    from etrainer.core.errors import EtrainerError
+    from etrainer.core.loading.pack import load_pack
+
+    out = out or sys.stdout
+    try:
+        result = load_pack(args.path)
+    except EtrainerError as error:
+        if args.json:
+            print(json.dumps({"problems": [{"file": str(args.path), "line": 0, "message": str(error),
+                                            "severity": "error"}], "summary": None}, ensure_ascii=False), file=out)
+        else:
+            print(f"{args.path}:0: {error}", file=out)
+        return 1
+    summary = summarize_pack(result.course)
+    problems = [_with_prefix(p, args.path) for p in result.problems]
+    if args.json:
+        doc = {"course": {"id": result.course.id, "title": result.course.title, "version": result.course.version},
+               "problems": [p.as_json() for p in problems], "summary": summary.as_json()}
+        print(json.dumps(doc, ensure_ascii=False, indent=2), file=out)
+    else:
+        for problem in problems:
+            print(problem.format(), file=out)
+        kinds = ", ".join(f"{kind} {count}" for kind, count in sorted(summary.questions_by_type.items()))
+        print(f"\n{result.course.title} ({result.course.id} {result.course.version})", file=out)
+        print(f"{summary.modules} modules, {summary.lessons} lessons, {summary.quizzes} quizzes with "
+              f"{summary.questions} questions" + (f" ({kinds})" if kinds else "") +
+              f", {summary.scenarios} scenarios, {summary.memos} memos, {summary.glossary_terms} glossary terms",
+              file=out)
+        print(f"{len(problems)} problem(s)" if problems else "no problems", file=out)
+    return 1 if problems else 0
+
+
+def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    path = Path(problem.path)
+    return problem if path.is_absolute() else replace(problem, path=(root / path).as_posix())
+
+
+def _render(args: argparse.Namespace) -> int:
+    from etrainer.core.errors import EtrainerError
+    from etrainer.core.reader import render_file
+
+    try:
+        rendered = render_file(args.file)
+    except EtrainerError as error:
+        print(f"{args.file}: {error}", file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{args.file}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    sys.stdout.write(rendered.html + "\n")
+    for problem in rendered.problems:
+        print(f"{args.file}: {problem}", file=sys.stderr)
+    return 0
+
+
+def _profiles(args: argparse.Namespace) -> int:
+    from etrainer.services.facade import open_services
+
+    services = open_services(args.data_dir, with_course=True)
+    rows = services.profile_summaries()
+    if args.json:
+        print(json.dumps({"profiles": rows}, ensure_ascii=False, indent=2))
+    elif not rows:
+        print("no profiles")
+    else:
+        for row in rows:
+            print(f"{row['name']}\t{row['branch']}\t{row['position']}\t{row['last_active'] or '-'}\t"
+                  f"{row['completion']}%")
+    return 0
+
+
+def _add_pack(args: argparse.Namespace) -> int:
+    from etrainer.core.errors import EtrainerError
+    from etrainer.exchange.course_pack import add_pack
+    from etrainer.paths import data_dir, packs_dir
+
+    try:
+        added = add_pack(args.source, packs_dir(data_dir(args.data_dir)))
+    except EtrainerError as error:
+        print(f"{args.source}: {error}", file=sys.stderr)
+        return 1
+    verb = "updated" if added.replaced else "added"
+    print(f"{verb}: {added.info.title} ({added.info.course_id} {added.info.version}), "
+          f"{len(added.result.problems)} problem(s)")
+    for problem in added.result.problems:
+        print(problem.format())
+    return 0
+
+
+def _import_questions(args: argparse.Namespace) -> int:
+    from etrainer.exchange.question_json import run_import_questions
+
+    return run_import_questions(args.file, args.fmt, args.dry_run, args.json, args.output, sys.stdout)

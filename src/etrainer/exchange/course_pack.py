@@ -1,0 +1,139 @@
+"""Add a course pack to the user's data folder from a folder or a zip file (an offline update).
+
+The pack is unpacked into a temporary folder beside its destination, loaded to check it is a
+course pack, then swapped in with renames: the previous copy is removed only after the new one
+is in place. Progress is keyed by lesson ids, so an updated pack keeps everyone's progress.
+"""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import tempfile
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive
+from etrainer.core.loading.catalog import PackInfo, read_pack_info
+from etrainer.core.loading.pack import MANIFEST, LoadResult, load_pack
+from etrainer.i18n import QT_TRANSLATE_NOOP
+
+MAX_FILES = 5000
+MAX_TOTAL_BYTES = 300 * 1024 * 1024
+MAX_RATIO = 200  # uncompressed / compressed, per member: more than this looks like a zip bomb
+
+Progress = Callable[[int, int], bool]
+"""Called with (done, total); returning False cancels."""
+
+
+class NotACoursePack(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "{path} is not a course pack: it has no course.yaml.")
+
+
+class PackImportCancelled(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "Adding the course pack was cancelled; nothing was changed.")
+
+
+@dataclass(frozen=True, slots=True)
+class AddedPack:
+    info: PackInfo
+    result: LoadResult
+    replaced: bool
+
+
+def add_pack(source: Path, packs_dir: Path, progress: Progress | None = None) -> AddedPack:
+    """Copy or unpack `source` (a pack folder or a .zip) into `packs_dir/<course-id>`."""
+    packs_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=packs_dir))
+    try:
+        if source.is_dir():
+            _copy_folder(source, staging, progress)
+        elif zipfile.is_zipfile(source):
+            _extract_zip(source, staging, progress)
+        else:
+            raise NotACoursePack(path=str(source))
+        root = _find_root(staging, source)
+        try:
+            result = load_pack(root)
+        except CoursePackNotFound:
+            raise NotACoursePack(path=str(source)) from None
+        info = read_pack_info(root)
+        if info is None:
+            raise NotACoursePack(path=str(source))
+        target = packs_dir / result.course.id
+        replaced = target.exists()
+        old = packs_dir / f".old-{result.course.id}"
+        if old.exists():
+            shutil.rmtree(old)
+        if replaced:
+            target.rename(old)
+        root.rename(target)
+        shutil.rmtree(old, ignore_errors=True)
+        final = read_pack_info(target) or info
+        return AddedPack(final, load_pack(target), replaced)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _find_root(staging: Path, source: Path) -> Path:
+    if (staging / MANIFEST).is_file():
+        return staging
+    children = [p for p in staging.iterdir() if not p.name.startswith((".", "__MACOSX"))]
+    if len(children) == 1 and (children[0] / MANIFEST).is_file():
+        return children[0]
+    raise NotACoursePack(path=str(source))
+
+
+def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> None:
+    files = [p for p in source.rglob("*") if p.is_file() and not p.is_symlink()]
+    if len(files) > MAX_FILES:
+        raise UnsafeArchive(path=str(source), reason=f"it has more than {MAX_FILES} files")
+    for index, path in enumerate(files, 1):
+        target = staging / path.relative_to(source)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, target)
+        if progress and not progress(index, len(files)):
+            raise PackImportCancelled()
+
+
+def _extract_zip(source: Path, staging: Path, progress: Progress | None) -> None:
+    try:
+        archive = zipfile.ZipFile(source)
+    except (zipfile.BadZipFile, OSError) as error:
+        raise UnsafeArchive(path=str(source), reason=f"it is not a readable zip file ({error})") from None
+    with archive:
+        members = [m for m in archive.infolist() if not m.is_dir()]
+        if len(members) > MAX_FILES:
+            raise UnsafeArchive(path=str(source), reason=f"it has more than {MAX_FILES} files")
+        total = 0
+        for member in members:
+            _check_member(member, source)
+            total += member.file_size
+        if total > MAX_TOTAL_BYTES:
+            raise UnsafeArchive(path=str(source), reason=f"it would unpack to more than {MAX_TOTAL_BYTES >> 20} MB")
+        for index, member in enumerate(members, 1):
+            target = staging.joinpath(*PurePosixPath(member.filename).parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            written = 0
+            with archive.open(member) as src, open(target, "wb") as dst:
+                while chunk := src.read(1 << 16):
+                    written += len(chunk)
+                    if written > member.file_size:
+                        raise UnsafeArchive(path=str(source), reason=f"{member.filename} is larger than it claims")
+                    dst.write(chunk)
+            if progress and not progress(index, len(members)):
+                raise PackImportCancelled()
+
+
+def _check_member(member: zipfile.ZipInfo, source: Path) -> None:
+    name = member.filename
+    parts = PurePosixPath(name).parts
+    if "\\" in name or name.startswith("/") or ".." in parts or (parts and ":" in parts[0]) or "\x00" in name:
+        raise UnsafeArchive(path=str(source), reason=f"the entry “{name}” points outside the pack")
+    if stat.S_ISLNK(member.external_attr >> 16):
+        raise UnsafeArchive(path=str(source), reason=f"the entry “{name}” is a symbolic link")
+    if member.compress_size and member.file_size / member.compress_size > MAX_RATIO:
+        raise UnsafeArchive(path=str(source), reason=f"the entry “{name}” is compressed suspiciously well "
+                                                     "(a zip bomb?)")

@@ -1,0 +1,27 @@
+"""Showing an expected failure as one clear, translated sentence."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from etrainer.core.errors import EtrainerError
+
+
+def error_sentence(error: EtrainerError) -> str:
+    """The translated sentence for `error`, with its parameters filled in."""
+    return QCoreApplication.translate("Errors", error.text).format(**error.params)
+
+
+def show_error(parent: QWidget | None, title: str, error: EtrainerError, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, title, error_sentence(error), QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
+def show_message(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()

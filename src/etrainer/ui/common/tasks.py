@@ -1,0 +1,82 @@
+"""Long work off the UI thread: `run_in_background(fn, on_done, on_error)` with progress and cancel.
+
+`fn` receives a `Progress` object: call `progress.report(done, total)`; it returns False once the
+user cancelled. `fn` never touches widgets. Tests set `INLINE = True` to run tasks synchronously.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+INLINE = False
+
+
+class Progress(QObject):
+    changed = Signal(int, int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._cancelled = threading.Event()
+
+    def report(self, done: int, total: int) -> bool:
+        self.changed.emit(done, total)
+        return not self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[Progress], Any], progress: Progress, signals: _Signals) -> None:
+        super().__init__()
+        self._fn, self._progress, self.signals = fn, progress, signals
+
+    def run(self) -> None:
+        try:
+            result = self._fn(self._progress)
+        except Exception as error:  # delivered to on_error on the UI thread
+            self.signals.failed.emit(error)
+        else:
+            self.signals.done.emit(result)
+
+
+_alive: set[_Signals] = set()
+
+
+def run_in_background(fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
+                      on_error: Callable[[BaseException], None]) -> Progress:
+    progress = Progress()
+    if INLINE:
+        try:
+            result = fn(progress)
+        except Exception as error:
+            on_error(error)
+        else:
+            on_done(result)
+        return progress
+    signals = _Signals()
+    _alive.add(signals)
+
+    def finish(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+        def handler(value: Any) -> None:
+            _alive.discard(signals)
+            callback(value)
+        return handler
+
+    signals.done.connect(finish(on_done))
+    signals.failed.connect(finish(on_error))
+    QThreadPool.globalInstance().start(_Task(fn, progress, signals))
+    return progress

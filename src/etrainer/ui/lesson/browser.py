@@ -1,0 +1,137 @@
+"""LessonBrowser: shows sanitised lesson HTML, loads only pictures stored in the course pack,
+shows glossary definitions as tooltips, and turns link clicks into signals (it never opens
+anything by itself)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QImage, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
+
+from etrainer.core.loading.references import image_inside_pack
+
+MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 70, 250, 10
+MAX_IMAGE_BYTES = 8 * 1024 * 1024
+
+
+class LessonBrowser(QTextBrowser):
+    lesson_link_clicked = Signal(str, str)  # lesson id, anchor
+    external_link_clicked = Signal(QUrl)
+    zoom_changed = Signal(int)
+    reached_end = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lessonBrowser")
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setAccessibleName(self.tr("Lesson text"))
+        self._base_font_size = QFont().pointSizeF() if QFont().pointSizeF() > 0 else 11.0
+        self._zoom = 100
+        self._lesson_file: Path | None = None
+        self._pack_root: Path | None = None
+        self._define: Callable[[str], str | None] = lambda _key: None
+        self.anchorClicked.connect(self._on_anchor_clicked)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+
+    # -- content -------------------------------------------------------------------------------
+    def show_html(self, html: str, css: str, lesson_file: Path | None, pack_root: Path | None,
+                  define: Callable[[str], str | None]) -> None:
+        self._lesson_file, self._pack_root, self._define = lesson_file, pack_root, define
+        document = QTextDocument(self)
+        document.setDefaultStyleSheet(css)  # before setHtml, or tables lose their borders
+        document.setDocumentMargin(16)
+        font = document.defaultFont()
+        font.setPointSizeF(self._base_font_size * self._zoom / 100)
+        document.setDefaultFont(font)
+        self.setDocument(document)
+        self.setHtml(html)
+        self._update_margins()
+        self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
+        """Only images stored inside the course pack; nothing remote, nothing else."""
+        if kind != QTextDocument.ResourceType.ImageResource.value or self._lesson_file is None \
+                or self._pack_root is None or url.scheme() or url.host():
+            return None
+        path = image_inside_pack(url.path(), self._lesson_file, self._pack_root)
+        if path is None or path.stat().st_size > MAX_IMAGE_BYTES:
+            return None
+        image = QImage(str(path))
+        if image.isNull():
+            return None
+        limit = max(200, self.viewport().width() - 40)
+        return image.scaledToWidth(limit) if image.width() > limit else image
+
+    # -- zoom ----------------------------------------------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, percent: int) -> None:
+        percent = max(MIN_ZOOM, min(MAX_ZOOM, int(percent)))
+        if percent == self._zoom:
+            return
+        self._zoom = percent
+        font = self.document().defaultFont()
+        font.setPointSizeF(self._base_font_size * percent / 100)
+        self.document().setDefaultFont(font)
+        self._update_margins()
+        self.zoom_changed.emit(percent)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom + ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom - ZOOM_STEP)
+
+    # -- events --------------------------------------------------------------------------------
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            anchor = self.anchorAt(event.pos())
+            if anchor.startswith("term:"):
+                definition = self._define(anchor[5:])
+                if definition:
+                    QToolTip.showText(event.globalPos(), definition, self)
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._update_margins()
+
+    def _update_margins(self) -> None:
+        """Keep the text column near 75 characters wide and centred on wide screens."""
+        metrics = QFontMetrics(self.document().defaultFont())
+        column = metrics.horizontalAdvance("м") * 75
+        spare = max(0, self.width() - column - 40)
+        self.setViewportMargins(spare // 2, 0, spare // 2, 0)
+
+    def _on_anchor_clicked(self, url: QUrl) -> None:
+        scheme = url.scheme()
+        if scheme == "lesson":
+            target = url.toString()[len("lesson:"):]
+            lesson_id, _, anchor = target.partition("#")
+            self.lesson_link_clicked.emit(lesson_id, anchor)
+        elif scheme in ("http", "https", "mailto"):
+            self.external_link_clicked.emit(url)
+        elif scheme == "term":
+            definition = self._define(url.path())
+            if definition:
+                QToolTip.showText(self.mapToGlobal(self.cursorRect().center()), definition, self)
+        elif not scheme and url.hasFragment():
+            self.scrollToAnchor(url.fragment())
+
+    def _on_scrolled(self, value: int) -> None:
+        bar = self.verticalScrollBar()
+        if value >= bar.maximum() - 4:
+            self.reached_end.emit()
+
+    def content_fits(self) -> bool:
+        return self.verticalScrollBar().maximum() == 0

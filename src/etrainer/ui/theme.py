@@ -1,0 +1,71 @@
+"""Themes: a Qt style sheet for the widgets and a matching style sheet for lesson documents."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from PySide6.QtWidgets import QApplication
+
+from etrainer.paths import themes_dir
+
+
+class Theme(Enum):
+    LIGHT = "light"
+    CONTRAST = "contrast"
+    PROJECTOR = "projector"
+
+    @classmethod
+    def parse(cls, value: object) -> Theme:
+        try:
+            return cls(value)
+        except ValueError:
+            return cls.LIGHT
+
+
+# Lesson documents are styled separately: QTextBrowser's rich text has its own small CSS subset.
+_LESSON_CSS = {
+    Theme.LIGHT: dict(text="#1B1B1B", heading="#1F4E79", link="#0B4F8A", border="#8A8F98", th="#E8EDF3",
+                      tip="#E7F4E8", tip_border="#2E7D32", warn="#FDECEA", warn_border="#B3261E",
+                      note="#EAF1F8", note_border="#1F4E79", code="#F1F1EE"),
+    Theme.CONTRAST: dict(text="#FFFFFF", heading="#FFFF00", link="#FFFF00", border="#FFFFFF", th="#000000",
+                         tip="#000000", tip_border="#FFFFFF", warn="#000000", warn_border="#FFFF00",
+                         note="#000000", note_border="#FFFFFF", code="#000000"),
+}
+_LESSON_CSS[Theme.PROJECTOR] = _LESSON_CSS[Theme.LIGHT]
+
+
+def lesson_css(theme: Theme) -> str:
+    c = _LESSON_CSS[theme]
+    return f"""
+body {{ color: {c['text']}; line-height: 145%; }}
+h1, h2, h3, h4 {{ color: {c['heading']}; }}
+h2 {{ margin-top: 18px; }}
+a {{ color: {c['link']}; }}
+a.term {{ color: {c['text']}; text-decoration: underline; }}
+table {{ border-collapse: collapse; margin: 8px 0; }}
+th {{ background: {c['th']}; border: 1px solid {c['border']}; padding: 4px 8px; font-weight: bold; }}
+td {{ border: 1px solid {c['border']}; padding: 4px 8px; }}
+div.admonition {{ background: {c['note']}; border-left: 4px solid {c['note_border']}; padding: 6px 10px;
+                  margin: 10px 0; }}
+div.tip {{ background: {c['tip']}; border-color: {c['tip_border']}; }}
+div.warning, div.danger {{ background: {c['warn']}; border-color: {c['warn_border']}; }}
+p.admonition-title {{ font-weight: bold; margin-bottom: 4px; }}
+code, pre {{ background: {c['code']}; font-family: monospace; }}
+div.footnote {{ font-size: small; }}
+"""
+
+
+def apply_theme(app: QApplication, theme: Theme) -> None:
+    name = "light" if theme is Theme.PROJECTOR else theme.value
+    try:
+        sheet = (themes_dir() / f"{name}.qss").read_text(encoding="utf-8")
+    except OSError:
+        sheet = ""
+    if theme is Theme.PROJECTOR:
+        sheet += "\nQWidget { font-size: 20pt; }\nQLabel#lessonTitleLabel, QLabel#pageTitle { font-size: 28pt; }\n"
+    app.setStyleSheet(sheet)
+    app.setProperty("etrainerTheme", theme.value)
+
+
+def current_theme(app: QApplication) -> Theme:
+    return Theme.parse(app.property("etrainerTheme"))
