@@ -72,3 +72,7 @@ class UnsafeArchive(EtrainerError):
 
 class LessonTooLarge(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The lesson is too large to show ({size} KB; the limit is {limit} KB).")
+
+
+class NoCourse(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "No course was found (looked in {path}). Add a course from a file or folder.")

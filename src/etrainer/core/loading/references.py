@@ -14,7 +14,8 @@ from enum import Enum
 from pathlib import Path
 
 TERM = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
-LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
+LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?"
+                  r"(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
 REFERENCE_DEF = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:\s*<?(\S+?)>?(?:\s+.*)?$")
 FENCE = re.compile(r"^[ ]{0,3}(```|~~~)")
 CODE_SPAN = re.compile(r"`+[^`\n]*`+")

@@ -52,7 +52,7 @@ class LessonBrowser(QTextBrowser):
         self._update_margins()
         self.verticalScrollBar().setValue(0)
 
-    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802 - Qt override
+    def loadResource(self, kind: int, url: QUrl) -> object:
         """Only images stored inside the course pack; nothing remote, nothing else."""
         if kind != QTextDocument.ResourceType.ImageResource.value or self._lesson_file is None \
                 or self._pack_root is None or url.scheme() or url.host():
@@ -102,7 +102,7 @@ class LessonBrowser(QTextBrowser):
             return True
         return super().event(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+    def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_margins()
 

@@ -1,0 +1,106 @@
+"""The composition root: builds the application, the course, the services and the windows.
+
+Start-up order keeps the first paint fast: the course pack is read and the main window shown
+first; the database (SQLAlchemy, migrations, backups) opens right after the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from etrainer import __version__
+from etrainer.core.course import Course
+from etrainer.core.errors import EtrainerError, NoCourse, Problem
+from etrainer.core.loading.catalog import available_packs
+from etrainer.core.loading.pack import load_pack
+from etrainer.i18n import install_translators
+from etrainer.paths import bundled_course_dir, data_dir, packs_dir, resources_dir
+from etrainer.prefs import Prefs
+from etrainer.ui.theme import Theme, apply_theme
+
+
+class _FirstPaint(QObject):
+    """Calls `callback` once, after `widget` has painted for the first time."""
+
+    def __init__(self, widget: QObject, callback) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(widget)
+        self._callback, self._done = callback, False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self._done and event.type() == QEvent.Type.Paint:
+            self._done = True
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course, tuple[Problem, ...]]:
+    """The course to open: `--course PATH`, else the remembered one, else the first available."""
+    if explicit:
+        result = load_pack(Path(explicit))
+        return result.course, result.problems
+    packs = available_packs(bundled_course_dir(), packs_dir(data))
+    if not packs:
+        raise NoCourse(path=str(bundled_course_dir()))
+    chosen = next((p for p in packs if p.course_id == prefs.course_id), packs[0])
+    result = load_pack(chosen.root)
+    return result.course, result.problems
+
+
+def run(args: argparse.Namespace) -> int:
+    data = data_dir(args.data_dir)
+    prefs = Prefs.load(data)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("etrainer")
+    app.setApplicationDisplayName("Е-тренер")
+    app.setApplicationVersion(__version__)
+    icon = resources_dir() / "icons" / "etrainer.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    translators = install_translators(app, args.language or prefs.language)
+    apply_theme(app, Theme.parse(args.theme or prefs.theme))
+
+    from etrainer.ui.common.errors import show_error
+    from etrainer.ui.main_window import MainWindow
+    from etrainer.ui.viewmodels.reader import ReaderViewModel
+
+    try:
+        course, problems = load_course(args.course, data, prefs)
+    except EtrainerError as error:
+        show_error(None, app.translate("App", "Е-тренер"), error)
+        return 1
+    vm = ReaderViewModel(course, problems)
+    window = MainWindow(vm)
+    if prefs.geometry:
+        window.restoreGeometry(QByteArray.fromBase64(prefs.geometry.encode()))
+    else:
+        window.resize(1024, 720)
+
+    if args.exit_after_first_paint:
+        _FirstPaint(window, app.quit)
+        window.show()
+        app.exec()
+        return 0
+
+    from etrainer.ui.controller import AppController
+
+    controller = AppController(app, window, vm, data, prefs)
+    _FirstPaint(window, controller.start)
+    window.show()
+    code = app.exec()
+    controller.shutdown()
+    del translators
+    return code
+
+
+def main() -> int:
+    """The GUI entry point (`etrainer-gui`): same options as `etrainer`."""
+    from etrainer.cli import main as cli_main
+
+    return cli_main()

@@ -1,0 +1,167 @@
+"""AppController: what happens around the main window — the database opening after the first
+paint, choosing a profile, settings, adding a course pack, backups while the app runs."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from etrainer import __version__
+from etrainer.core.errors import EtrainerError
+from etrainer.prefs import Prefs
+from etrainer.ui.common import prompts, tasks
+from etrainer.ui.common.errors import error_sentence, show_error, show_message
+from etrainer.ui.main_window import MainWindow
+from etrainer.ui.profiles.dialog import EditProfileDialog, ProfileDialog
+from etrainer.ui.viewmodels.reader import ReaderViewModel
+
+BACKUP_INTERVAL_MS = 20 * 60 * 1000
+
+
+class AppController(QObject):
+    def __init__(self, app: QApplication, window: MainWindow, vm: ReaderViewModel, data: Path,
+                 prefs: Prefs) -> None:
+        super().__init__(window)
+        self._app, self._window, self._vm, self._data, self._prefs = app, window, vm, data, prefs
+        self.services: Any | None = None
+        self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
+        self._backup_timer.timeout.connect(lambda: self._backup("periodic"))
+        window.profile_switch_requested.connect(self.choose_profile)
+        window.profile_edit_requested.connect(self.edit_profile)
+        window.profile_delete_requested.connect(self.delete_profile)
+        window.settings_requested.connect(self.open_settings)
+        window.add_pack_requested.connect(self.add_pack)
+        window.about_requested.connect(self.about)
+
+    # -- start and stop ------------------------------------------------------------------------------
+    def start(self) -> None:
+        """After the first paint: open the database (recovering it if needed), then ask who studies."""
+        from etrainer.services.facade import open_app_services
+
+        try:
+            self.services = open_app_services(self._data)
+        except EtrainerError as error:
+            show_error(self._window, self.tr("Е-тренер"), error)
+            self._window.close()
+            return
+        if self.services.recovery_message is not None:
+            show_message(self._window, self.tr("Your progress database was repaired"),
+                         error_sentence(self.services.recovery_message))
+        self._vm.attach_services(self.services)
+        self.services.index_course(self._vm.course)
+        self._backup_timer.start()
+        self.choose_profile(first_time=True)
+
+    def shutdown(self) -> None:
+        self._prefs.geometry = bytes(self._window.saveGeometry().toBase64()).decode()
+        self._prefs.course_id = self._vm.course.id
+        with contextlib.suppress(OSError):  # preferences are a comfort, never worth a crash at exit
+            self._prefs.save(self._data)
+        if self.services is not None:
+            self._backup("exit")
+            self.services.close()
+
+    def _backup(self, reason: str) -> None:
+        if self.services is None:
+            return
+        try:
+            self.services.backups.backup_now(reason)
+        except (OSError, EtrainerError) as error:
+            self._window.statusBar().showMessage(self.tr("Automatic backup failed: {reason}")
+                                                 .format(reason=str(error)), 10000)
+
+    # -- profiles --------------------------------------------------------------------------------------
+    def choose_profile(self, first_time: bool = False) -> None:
+        if self.services is None:
+            return
+        self._window.flush_note()
+        dialog = ProfileDialog(self.services.profiles, self._window, self.services.last_profile_id())
+        if dialog.exec() and dialog.chosen is not None:
+            self._vm.set_learner(dialog.chosen)
+            if first_time:
+                last = self.services.learning.last_lesson(dialog.chosen.id)
+                if last and self._vm.course.lesson(last):
+                    self._vm.open_lesson(last)
+        elif self._vm.learner is None:
+            self._window.statusBar().showMessage(self.tr("Choose a profile (menu Profile) to keep your progress."))
+
+    def edit_profile(self) -> None:
+        if self.services is None or self._vm.learner is None:
+            return
+        dialog = EditProfileDialog(self.services.profiles, self._vm.learner, self._window)
+        if dialog.exec() and dialog.updated is not None:
+            self._vm.set_learner(dialog.updated)
+
+    def delete_profile(self) -> None:
+        learner = self._vm.learner
+        if self.services is None or learner is None:
+            return
+        question = self.tr("Delete the profile “{name}” with all its progress, bookmarks and notes? "
+                           "This cannot be undone (a backup is made first).").format(name=learner.name)
+        if not prompts.ask_yes_no(self._window, self.tr("Delete profile"), question, self.tr("Delete"),
+                                  self.tr("Keep")):
+            return
+        self._backup("before-delete")
+        self._vm.set_learner(None)
+        self.services.profiles.delete(learner.id)
+        self.choose_profile()
+
+    # -- settings, packs, about ------------------------------------------------------------------------
+    def open_settings(self) -> None:
+        if self.services is None:
+            return
+        from etrainer.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.services, self._prefs, self._data, self._window)
+        dialog.exec()
+        if dialog.restored:
+            show_message(self._window, self.tr("Backup restored"),
+                         self.tr("The backup was restored. Е-тренер will now close; start it again."))
+            self._window.close()
+
+    def add_pack(self) -> None:
+        source = prompts.ask_open_file(self._window, self.tr("Add a course"),
+                                       self.tr("Course pack (*.zip course.yaml)"))
+        if not source:
+            return
+        path = Path(source)
+        if path.name == "course.yaml":
+            path = path.parent
+        from etrainer.exchange.course_pack import add_pack
+        from etrainer.paths import packs_dir
+
+        dialog = QProgressDialog(self.tr("Adding the course…"), self.tr("Cancel"), 0, 100, self._window)
+        dialog.setMinimumDuration(300)
+        progress = tasks.run_in_background(lambda p: add_pack(path, packs_dir(self._data), p.report),
+                                           self._on_pack_added, self._on_pack_failed)
+        progress.changed.connect(lambda done, total: dialog.setValue(done * 100 // max(total, 1)))
+        dialog.canceled.connect(progress.cancel)
+        self._pack_dialog = dialog
+
+    def _on_pack_added(self, added: Any) -> None:
+        self._pack_dialog.close()
+        problems = len(added.result.problems)
+        text = self.tr("The course “{title}” (version {version}) was added. Progress is kept. "
+                       "Restart Е-тренер to open it.").format(title=added.info.title, version=added.info.version)
+        if problems:
+            text += " " + self.tr("%n problem(s) were found in it.", "", problems)
+        self._prefs.course_id = added.info.course_id
+        show_message(self._window, self.tr("Course added"), text,
+                     "\n".join(p.format() for p in added.result.problems))
+
+    def _on_pack_failed(self, error: BaseException) -> None:
+        self._pack_dialog.close()
+        if isinstance(error, EtrainerError):
+            show_error(self._window, self.tr("The course was not added"), error)
+        else:
+            QMessageBox.warning(self._window, self.tr("The course was not added"), str(error))
+
+    def about(self) -> None:
+        QMessageBox.about(self._window, self.tr("About Е-тренер"),
+                          self.tr("<h3>Е-тренер {version}</h3><p>An offline trainer for librarians who help "
+                                  "citizens use administrative e-services.</p><p>Licence: GNU GPL v3 or later.</p>"
+                                  "<p>Data folder: {data}</p>").format(version=__version__, data=str(self._data)))

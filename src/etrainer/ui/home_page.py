@@ -1,0 +1,82 @@
+"""The home page «Мій прогрес»: a card per module with its progress and the next step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.course import Course
+
+
+class HomePage(QScrollArea):
+    lesson_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("homePage")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+    def show_course(self, course: Course, progress: Any | None, learner_name: str, continue_id: str | None) -> None:
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 16)
+        title = QLabel(self.tr("My progress"), objectName="pageTitle")
+        layout.addWidget(title)
+        subtitle = QLabel(course.title, wordWrap=True)
+        layout.addWidget(subtitle)
+        if learner_name:
+            percent = round(progress.percent) if progress is not None else 0
+            layout.addWidget(QLabel(self.tr("{name}, you have finished {percent}% of the course.")
+                                    .format(name=learner_name, percent=percent), wordWrap=True))
+        if continue_id:
+            lesson = course.lesson(continue_id)
+            button = QPushButton(self.tr("Continue: {title} ▸").format(title=lesson.title if lesson else ""),
+                                 objectName="primaryButton")
+            button.clicked.connect(lambda: self.lesson_requested.emit(continue_id))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
+        grid = QGridLayout()
+        grid.setSpacing(12)
+        columns = 2
+        for index, module in enumerate(course.modules):
+            grid.addWidget(self._card(index + 1, module, progress), index // columns, index % columns)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+        self.setWidget(body)
+
+    def _card(self, number: int, module: Any, progress: Any | None) -> QFrame:
+        card = QFrame(objectName="moduleCard")
+        layout = QVBoxLayout(card)
+        title = QLabel(f"{number}. {module.title}", objectName="cardTitle", wordWrap=True)
+        layout.addWidget(title)
+        done = sum(1 for lesson in module.lessons if progress is not None and progress.is_completed(lesson.id))
+        total = len(module.lessons)
+        minutes = sum(lesson.minutes for lesson in module.lessons)
+        bar = QProgressBar()
+        bar.setRange(0, max(1, total))
+        bar.setValue(done)
+        bar.setFormat(self.tr("%v of %m lessons"))
+        bar.setAccessibleName(self.tr("Module progress"))
+        layout.addWidget(bar)
+        state = self.tr("✓ Done") if total and done == total else (
+            self.tr("● In progress") if done else self.tr("○ Not started"))
+        layout.addWidget(QLabel(self.tr("{state} · about {minutes} min").format(state=state, minutes=minutes)))
+        next_lesson = next((x for x in module.lessons if progress is None or not progress.is_completed(x.id)), None)
+        target = next_lesson or (module.lessons[0] if module.lessons else None)
+        if target is not None:
+            button = QPushButton(self.tr("Open") if next_lesson is None else self.tr("Study ▸"))
+            button.setAccessibleName(self.tr("Open module {number}").format(number=number))
+            button.clicked.connect(lambda _=False, lesson_id=target.id: self.lesson_requested.emit(lesson_id))
+            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+        return card

@@ -1,0 +1,391 @@
+"""The librarian's main window: toolbar, course tree, and the home / lesson / search pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.course import Course
+from etrainer.core.progress import LessonState
+from etrainer.ui.common import prompts
+from etrainer.ui.home_page import HomePage
+from etrainer.ui.lesson.page import LessonPage
+from etrainer.ui.theme import current_theme, lesson_css
+from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
+
+LESSON_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QMainWindow):
+    profile_switch_requested = Signal()
+    profile_edit_requested = Signal()
+    profile_delete_requested = Signal()
+    settings_requested = Signal()
+    add_pack_requested = Signal()
+    about_requested = Signal()
+
+    def __init__(self, vm: ReaderViewModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.vm = vm
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Е-тренер"))
+        self.setMinimumSize(QSize(800, 560))
+        self._build_toolbar()
+        self._build_menus()
+        self._build_body()
+        vm.lesson_opened.connect(self._on_lesson_opened)
+        vm.lesson_failed.connect(self._on_lesson_failed)
+        vm.progress_changed.connect(self._on_progress_changed)
+        vm.learner_changed.connect(self._on_learner_changed)
+        vm.search_finished.connect(self._on_search_finished)
+        vm.bookmark_changed.connect(self._lesson_page.set_bookmarked)
+        self._populate_tree(None)
+        self._show_problems()
+        self.show_home()
+
+    # -- construction ----------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main toolbar"), self, objectName="mainToolBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        self.addToolBar(bar)
+        bar.addWidget(QLabel(self.tr("Е-тренер"), objectName="appTitle"))
+        self._home_button = QToolButton(objectName="homeButton", text=self.tr("⌂ My progress"))
+        self._home_button.clicked.connect(self.show_home)
+        bar.addWidget(self._home_button)
+        self._continue = QPushButton(self.tr("Continue ▸"), objectName="continueButton")
+        self._continue.setToolTip(self.tr("Open the lesson where you stopped"))
+        self._continue.clicked.connect(self._on_continue_clicked)
+        bar.addWidget(self._continue)
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        self._search = QLineEdit(objectName="searchField")
+        self._search.setPlaceholderText(self.tr("🔍 Search the course…"))
+        self._search.setAccessibleName(self.tr("Search the course"))
+        self._search.setClearButtonEnabled(True)
+        self._search.setMinimumWidth(200)
+        self._search.setMaximumWidth(320)
+        self._search.returnPressed.connect(self._on_search_entered)
+        bar.addWidget(self._search)
+        self._profile_button = QToolButton(objectName="profileButton")
+        self._profile_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self._profile_button.setAccessibleName(self.tr("Profile"))
+        bar.addWidget(self._profile_button)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("Add a course from a file or folder…"), self.add_pack_requested.emit)
+        self._action(file_menu, self.tr("Settings…"), self.settings_requested.emit,
+                     QKeySequence.StandardKey.Preferences)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+
+        profile_menu = menu.addMenu(self.tr("&Profile"))
+        self._action(profile_menu, self.tr("Switch profile…"), self.profile_switch_requested.emit)
+        self._action(profile_menu, self.tr("Edit my profile…"), self.profile_edit_requested.emit)
+        self._action(profile_menu, self.tr("Delete my profile…"), self.profile_delete_requested.emit)
+        self._profile_button.setMenu(profile_menu)
+
+        view_menu = menu.addMenu(self.tr("&View"))
+        self._action(view_menu, self.tr("Zoom in"), self._zoom_in, QKeySequence("Ctrl+="), extra=["Ctrl++"])
+        self._action(view_menu, self.tr("Zoom out"), self._zoom_out, QKeySequence("Ctrl+-"))
+        self._action(view_menu, self.tr("Normal size"), lambda: self._set_zoom(100), QKeySequence("Ctrl+0"))
+        view_menu.addSeparator()
+        self._action(view_menu, self.tr("Search the course"), self._focus_search, QKeySequence("Ctrl+F"))
+        self._action(view_menu, self.tr("Bookmarks"), self.show_bookmarks, QKeySequence("Ctrl+B"))
+        self._action(view_menu, self.tr("Course problems"), self.show_problem_list)
+
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("About Е-тренер"), self.about_requested.emit)
+
+    def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None,
+                extra: list[str] | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in extra or []]
+            action.setShortcuts(keys)
+        action.triggered.connect(lambda _=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_body(self) -> None:
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 6)
+        self._course_label = QLabel(objectName="courseProgressLabel", wordWrap=True)
+        self._tree = QTreeWidget(objectName="courseTree")
+        self._tree.setHeaderHidden(True)
+        self._tree.setAccessibleName(self.tr("Course contents"))
+        self._tree.setWordWrap(True)
+        self._tree.setUniformRowHeights(False)
+        self._tree.itemActivated.connect(self._on_tree_activated)
+        self._tree.itemClicked.connect(self._on_tree_activated)
+        left_layout.addWidget(self._course_label)
+        left_layout.addWidget(self._tree, 1)
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        self._banner = QFrame(objectName="problemsBanner")
+        banner_layout = QHBoxLayout(self._banner)
+        self._banner_label = QLabel(wordWrap=True, objectName="problemsLabel")
+        show = QPushButton(self.tr("Show"), objectName="showProblemsButton")
+        show.clicked.connect(self.show_problem_list)
+        banner_layout.addWidget(self._banner_label, 1)
+        banner_layout.addWidget(show)
+        self._pages = QStackedWidget(objectName="pages")
+        self._home = HomePage()
+        self._home.lesson_requested.connect(self.vm.open_lesson)
+        self._lesson_page = LessonPage()
+        self._lesson_page.previous_requested.connect(self._open_if_any)
+        self._lesson_page.next_requested.connect(self._open_if_any)
+        self._lesson_page.bookmark_toggled.connect(self.vm.toggle_bookmark)
+        self._note_timer = QTimer(self, singleShot=True, interval=800)
+        self._pending_note = ""
+        self._note_timer.timeout.connect(lambda: self.vm.save_note(self._pending_note))
+        self._lesson_page.note_edited.connect(self._on_note_edited)
+        browser = self._lesson_page.browser
+        browser.lesson_link_clicked.connect(self.vm.open_lesson)
+        browser.external_link_clicked.connect(self._on_external_link)
+        browser.reached_end.connect(self.vm.mark_reached_end)
+        browser.zoom_changed.connect(self.vm.set_zoom)
+        self._list_page = QWidget()
+        list_layout = QVBoxLayout(self._list_page)
+        self._list_title = QLabel(objectName="pageTitle", wordWrap=True)
+        self._list = QListWidget(objectName="resultList")
+        self._list.setWordWrap(True)
+        self._list.setAccessibleName(self.tr("Results"))
+        self._list.itemActivated.connect(self._on_result_activated)
+        self._list.itemClicked.connect(self._on_result_activated)
+        list_layout.addWidget(self._list_title)
+        list_layout.addWidget(self._list, 1)
+        for page in (self._home, self._lesson_page, self._list_page):
+            self._pages.addWidget(page)
+        right_layout.addWidget(self._banner)
+        right_layout.addWidget(self._pages, 1)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([270, 750])
+        splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(splitter)
+
+    # -- the course tree ---------------------------------------------------------------------------
+    def _populate_tree(self, progress: Any | None) -> None:
+        course: Course = self.vm.course
+        current = self.vm.current.lesson.id if self.vm.current else None
+        expanded = {self._tree.topLevelItem(i).data(0, LESSON_ROLE) for i in range(self._tree.topLevelItemCount())
+                    if self._tree.topLevelItem(i).isExpanded()}
+        self._tree.clear()
+        for number, module in enumerate(course.modules, 1):
+            done = sum(1 for lesson in module.lessons if progress is not None and progress.is_completed(lesson.id))
+            mark = "✓" if module.lessons and done == len(module.lessons) else ("●" if done else "○")
+            item = QTreeWidgetItem([f"{mark} {number}. {module.title}"])
+            item.setData(0, LESSON_ROLE, f"module:{module.id}")
+            item.setToolTip(0, self.tr("{done} of {total} lessons read").format(done=done, total=len(module.lessons)))
+            for index, lesson in enumerate(module.lessons, 1):
+                state = self._lesson_state(progress, lesson.id)
+                child = QTreeWidgetItem([f"{state} {number}.{index} {lesson.title}"])
+                child.setData(0, LESSON_ROLE, lesson.id)
+                child.setToolTip(0, lesson.title)
+                item.addChild(child)
+                if lesson.id == current:
+                    self._tree.setCurrentItem(child)
+            self._tree.addTopLevelItem(item)
+            item.setExpanded(f"module:{module.id}" in expanded or (current is not None and current in
+                                                                   {lesson.id for lesson in module.lessons}))
+        if progress is not None:
+            self._course_label.setText(self.tr("My course: {percent}%").format(percent=round(progress.percent)))
+        else:
+            self._course_label.setText(self.vm.course.title)
+
+    def _lesson_state(self, progress: Any | None, lesson_id: str) -> str:
+        if progress is None:
+            return "○"
+        if progress.is_completed(lesson_id):
+            return "✓"
+        status = progress.status(lesson_id)
+        return "●" if status is not None and status.state is LessonState.STARTED else "○"
+
+    def _on_tree_activated(self, item: QTreeWidgetItem) -> None:
+        target = item.data(0, LESSON_ROLE)
+        if isinstance(target, str) and not target.startswith("module:"):
+            self.vm.open_lesson(target)
+        elif item.childCount():
+            item.setExpanded(not item.isExpanded())
+
+    # -- pages -------------------------------------------------------------------------------------
+    def show_home(self) -> None:
+        self.vm.close_current()
+        learner = self.vm.learner
+        progress = None
+        if learner is not None and self.vm.services is not None:
+            progress = self.vm.services.learning.progress(learner.id, self.vm.course)
+        self._home.show_course(self.vm.course, progress, learner.name if learner else "", self.vm.continue_target()
+                               if learner else None)
+        self._pages.setCurrentWidget(self._home)
+
+    def _open_if_any(self, lesson_id: str) -> None:
+        if lesson_id:
+            self.vm.open_lesson(lesson_id)
+
+    def _on_lesson_opened(self, opened: OpenLesson) -> None:
+        lessons = list(self.vm.course.lessons())
+        position = self.tr("lesson {n} of {total}").format(n=lessons.index(opened.lesson) + 1, total=len(lessons))
+        css = lesson_css(current_theme(QApplication.instance()))
+
+        def define(key: str) -> str | None:
+            term = self.vm.course.term(key)
+            return f"<b>{term.term}</b><br>{term.definition}" if term else None
+
+        self._lesson_page.browser.set_zoom(self.vm.zoom())
+        self._lesson_page.show_lesson(opened, css, self.vm.course.root, define, position)
+        self._pages.setCurrentWidget(self._lesson_page)
+        if self._lesson_page.browser.content_fits():
+            self.vm.mark_reached_end()
+        self._select_in_tree(opened.lesson.id)
+        self.statusBar().showMessage(opened.lesson.title, 3000)
+
+    def _select_in_tree(self, lesson_id: str) -> None:
+        for i in range(self._tree.topLevelItemCount()):
+            module_item = self._tree.topLevelItem(i)
+            for j in range(module_item.childCount()):
+                child = module_item.child(j)
+                if child.data(0, LESSON_ROLE) == lesson_id:
+                    module_item.setExpanded(True)
+                    self._tree.setCurrentItem(child)
+                    return
+
+    def _on_lesson_failed(self, title: str, sentence: str) -> None:
+        self.statusBar().showMessage(self.tr("The lesson “{title}” cannot be shown: {reason}")
+                                     .format(title=title, reason=sentence), 10000)
+
+    def _on_progress_changed(self, progress: Any | None) -> None:
+        self._populate_tree(progress)
+
+    def _on_learner_changed(self, profile: Any | None) -> None:
+        name = profile.name if profile is not None else self.tr("No profile")
+        self._profile_button.setText(f"{name} ▾")
+        self.setWindowTitle(self.tr("Е-тренер — {name}").format(name=name) if profile else self.tr("Е-тренер"))
+        self.show_home()
+
+    def _on_continue_clicked(self) -> None:
+        target = self.vm.continue_target()
+        if target:
+            self.vm.open_lesson(target)
+
+    def _on_note_edited(self, text: str) -> None:
+        self._pending_note = text
+        self._note_timer.start()
+
+    def flush_note(self) -> None:
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self.vm.save_note(self._pending_note)
+
+    def _on_external_link(self, url: QUrl) -> None:
+        question = self.tr("Open this address in your web browser?\n\n{url}\n\nIt is outside Е-тренер and "
+                           "needs the Internet.").format(url=url.toString())
+        if prompts.ask_yes_no(self, self.tr("Open a web page"), question, self.tr("Open"), self.tr("Cancel")):
+            QDesktopServices.openUrl(url)
+
+    # -- search, bookmarks, problems -----------------------------------------------------------------
+    def _focus_search(self) -> None:
+        self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self._search.selectAll()
+
+    def _on_search_entered(self) -> None:
+        self.vm.search(self._search.text())
+
+    def _on_search_finished(self, query: str, hits: list) -> None:
+        self.flush_note()
+        self.vm.close_current()
+        self._list.clear()
+        self._list_title.setText(self.tr("Search: “{query}” — %n result(s)", "", len(hits)).format(query=query))
+        for hit in hits:
+            item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
+            item.setData(LESSON_ROLE, hit.lesson_id)
+            self._list.addItem(item)
+        if not hits:
+            self._list.addItem(QListWidgetItem(self.tr("Nothing found. Try a shorter word.")))
+        self._pages.setCurrentWidget(self._list_page)
+
+    def show_bookmarks(self) -> None:
+        self.flush_note()
+        self.vm.close_current()
+        marks = self.vm.bookmarks()
+        self._list.clear()
+        self._list_title.setText(self.tr("My bookmarks"))
+        for mark in marks:
+            lesson = self.vm.course.lesson(mark.lesson_id)
+            if lesson is not None:
+                item = QListWidgetItem(lesson.title)
+                item.setData(LESSON_ROLE, lesson.id)
+                self._list.addItem(item)
+        if self._list.count() == 0:
+            self._list.addItem(QListWidgetItem(self.tr("No bookmarks yet: press «🔖 Bookmark» under a lesson.")))
+        self._pages.setCurrentWidget(self._list_page)
+
+    def _on_result_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(LESSON_ROLE)
+        if target:
+            self.vm.open_lesson(target)
+
+    def _show_problems(self) -> None:
+        count = len(self.vm.problems)
+        self._banner.setVisible(count > 0)
+        self._banner_label.setText(self.tr("⚠ The course has %n problem(s); the rest of it works.", "", count))
+
+    def show_problem_list(self) -> None:
+        self.flush_note()
+        self.vm.close_current()
+        self._list.clear()
+        self._list_title.setText(self.tr("Course problems"))
+        for problem in self.vm.problems:
+            self._list.addItem(QListWidgetItem(problem.format()))
+        if not self.vm.problems:
+            self._list.addItem(QListWidgetItem(self.tr("No problems found in the course.")))
+        self._pages.setCurrentWidget(self._list_page)
+
+    # -- zoom ---------------------------------------------------------------------------------------
+    def _zoom_in(self) -> None:
+        self._lesson_page.browser.zoom_in()
+
+    def _zoom_out(self) -> None:
+        self._lesson_page.browser.zoom_out()
+
+    def _set_zoom(self, percent: int) -> None:
+        self._lesson_page.browser.set_zoom(percent)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_note()
+        self.vm.close_current()
+        super().closeEvent(event)

@@ -1,0 +1,1 @@
+"""Choosing, creating and editing learner profiles."""

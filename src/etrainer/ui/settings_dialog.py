@@ -1,0 +1,132 @@
+"""Settings: interface language, theme, the data folder, and backups (make one, restore one)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.errors import EtrainerError
+from etrainer.prefs import Prefs
+from etrainer.ui.common import prompts
+from etrainer.ui.common.errors import show_error
+from etrainer.ui.theme import Theme, apply_theme
+
+BACKUP_ROLE = Qt.ItemDataRole.UserRole
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, services: Any, prefs: Prefs, data: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Settings"))
+        self.setMinimumWidth(560)
+        self._services, self._prefs, self._data = services, prefs, data
+        self.restored = False
+
+        self._language = QComboBox(objectName="languageBox")
+        self._language.addItem("Українська", "uk")
+        self._language.addItem("English", "en")
+        self._language.setCurrentIndex(max(0, self._language.findData(prefs.language)))
+        self._language.setAccessibleName(self.tr("Interface language"))
+        self._theme = QComboBox(objectName="themeBox")
+        for theme, label in ((Theme.LIGHT, self.tr("Light")), (Theme.CONTRAST, self.tr("High contrast")),
+                             (Theme.PROJECTOR, self.tr("Projector (very large text)"))):
+            self._theme.addItem(label, theme.value)
+        self._theme.setCurrentIndex(max(0, self._theme.findData(prefs.theme)))
+        self._theme.setAccessibleName(self.tr("Theme"))
+        look = QGroupBox(self.tr("Look"))
+        form = QFormLayout(look)
+        form.addRow(self.tr("Language:"), self._language)
+        form.addRow(QLabel(self.tr("A new language takes effect when Е-тренер starts again."), wordWrap=True))
+        form.addRow(self.tr("Theme:"), self._theme)
+
+        data_box = QGroupBox(self.tr("Your data"))
+        data_layout = QVBoxLayout(data_box)
+        where = QLabel(self.tr("Progress, profiles and backups are kept in:\n{path}").format(path=str(data)),
+                       objectName="dataFolderLabel", wordWrap=True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        open_folder = QPushButton(self.tr("Open folder"), objectName="openFolderButton")
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data))))
+        self._backups = QListWidget(objectName="backupList")
+        self._backups.setAccessibleName(self.tr("Backups"))
+        backup_now = QPushButton(self.tr("Make a backup now"), objectName="backupNowButton")
+        backup_now.clicked.connect(self._on_backup_now_clicked)
+        restore = QPushButton(self.tr("Restore the selected backup…"), objectName="restoreButton")
+        restore.clicked.connect(self._on_restore_clicked)
+        data_layout.addWidget(where)
+        data_layout.addWidget(open_folder, 0, Qt.AlignmentFlag.AlignLeft)
+        data_layout.addWidget(QLabel(self.tr("Automatic backups (newest first):")))
+        data_layout.addWidget(self._backups)
+        row = QHBoxLayout()
+        row.addWidget(backup_now)
+        row.addStretch(1)
+        row.addWidget(restore)
+        data_layout.addLayout(row)
+
+        close = QPushButton(self.tr("Close"), objectName="closeButton")
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(look)
+        layout.addWidget(data_box, 1)
+        layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+        self._language.currentIndexChanged.connect(self._on_look_changed)
+        self._theme.currentIndexChanged.connect(self._on_look_changed)
+        self._reload_backups()
+
+    def _reload_backups(self) -> None:
+        self._backups.clear()
+        for info in self._services.backups.list_backups():
+            stamp = info.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            item = QListWidgetItem(f"{stamp} — {info.reason} — {max(1, info.size // 1024)} KB")
+            item.setData(BACKUP_ROLE, info)
+            self._backups.addItem(item)
+
+    def _on_look_changed(self) -> None:
+        self._prefs.language = self._language.currentData()
+        self._prefs.theme = self._theme.currentData()
+        apply_theme(QApplication.instance(), Theme.parse(self._prefs.theme))
+        try:
+            self._prefs.save(self._data)
+        except OSError as error:
+            self.setWindowTitle(self.tr("Settings (not saved: {reason})").format(reason=error.strerror))
+
+    def _on_backup_now_clicked(self) -> None:
+        try:
+            self._services.backups.backup_now("manual")
+        except (OSError, EtrainerError) as error:
+            self.setWindowTitle(self.tr("Settings (backup failed: {reason})").format(reason=str(error)))
+        self._reload_backups()
+
+    def _on_restore_clicked(self) -> None:
+        item = self._backups.currentItem()
+        if item is None:
+            return
+        question = self.tr("Replace the current progress with this backup? The current state is saved as a "
+                           "backup first, so nothing is lost.")
+        if not prompts.ask_yes_no(self, self.tr("Restore a backup"), question, self.tr("Restore"),
+                                  self.tr("Cancel")):
+            return
+        try:
+            self._services.restore_backup(item.data(BACKUP_ROLE))
+        except EtrainerError as error:
+            show_error(self, self.tr("Restore a backup"), error)
+            return
+        self.restored = True
+        self.accept()

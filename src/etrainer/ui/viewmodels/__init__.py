@@ -1,0 +1,1 @@
+"""View-models: QObjects that call services and emit what the widgets show."""

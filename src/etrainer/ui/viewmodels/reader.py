@@ -1,0 +1,164 @@
+"""ReaderViewModel: the current learner, the course, the open lesson and the progress marks."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from etrainer.core.course import Course, Lesson, Module
+from etrainer.core.errors import EtrainerError, Problem
+from etrainer.core.markdown import RenderedLesson
+from etrainer.core.reader import render_course_lesson
+
+
+@dataclass(frozen=True, slots=True)
+class OpenLesson:
+    lesson: Lesson
+    module: Module
+    rendered: RenderedLesson
+    previous: Lesson | None
+    next: Lesson | None
+    bookmarked: bool
+    note: str
+    anchor: str = ""
+
+
+class ReaderViewModel(QObject):
+    lesson_opened = Signal(object)       # OpenLesson
+    lesson_failed = Signal(str, str)     # lesson title, sentence
+    progress_changed = Signal(object)    # core.progress.CourseProgress
+    learner_changed = Signal(object)     # core.profiles.Profile | None
+    search_finished = Signal(str, list)  # query, [SearchHit]
+    bookmark_changed = Signal(bool)
+    note_saved = Signal()
+
+    def __init__(self, course: Course, problems: tuple[Problem, ...], services: Any | None = None) -> None:
+        super().__init__()
+        self.course = course
+        self.problems = problems
+        self._services = services
+        self.learner: Any | None = None
+        self.current: OpenLesson | None = None
+        self._visit: Any | None = None
+        self._opened_at = 0.0
+        self._reached_end = False
+        self._render_cache: dict[str, RenderedLesson] = {}
+
+    # -- services arrive after the first paint ----------------------------------------------------
+    def attach_services(self, services: Any) -> None:
+        self._services = services
+
+    @property
+    def services(self) -> Any | None:
+        return self._services
+
+    def set_learner(self, profile: Any | None) -> None:
+        self.close_current()
+        self.learner = profile
+        if profile is not None and self._services is not None:
+            self._services.profiles.touch(profile.id)
+            self._services.set_last_profile(profile.id)
+        self.learner_changed.emit(profile)
+        self.refresh_progress()
+
+    def refresh_progress(self) -> None:
+        if self.learner is None or self._services is None:
+            self.progress_changed.emit(None)
+            return
+        self.progress_changed.emit(self._services.learning.progress(self.learner.id, self.course))
+
+    # -- lessons ----------------------------------------------------------------------------------
+    def render(self, lesson: Lesson) -> RenderedLesson:
+        cached = self._render_cache.get(lesson.id)
+        if cached is None:
+            cached = render_course_lesson(self.course, lesson)
+            self._render_cache[lesson.id] = cached
+        return cached
+
+    def open_lesson(self, lesson_id: str, anchor: str = "") -> None:
+        lesson = self.course.lesson(lesson_id)
+        module = self.course.module_of(lesson_id)
+        if lesson is None or module is None:
+            return
+        try:
+            rendered = self.render(lesson)
+        except EtrainerError as error:
+            self.lesson_failed.emit(lesson.title, str(error))
+            return
+        self.close_current()
+        previous, following = self.course.neighbours(lesson_id)
+        bookmarked, note = False, ""
+        if self.learner is not None and self._services is not None:
+            learning = self._services.learning
+            self._visit = learning.open_lesson(self.learner.id, lesson_id)
+            bookmarked = any(b.lesson_id == lesson_id for b in learning.bookmarks(self.learner.id))
+            note = learning.note(self.learner.id, lesson_id)
+        self._opened_at = time.monotonic()
+        self._reached_end = False
+        self.current = OpenLesson(lesson, module, rendered, previous, following, bookmarked, note, anchor)
+        self.lesson_opened.emit(self.current)
+
+    def mark_reached_end(self) -> None:
+        self._reached_end = True
+
+    def close_current(self) -> None:
+        """Record the time spent on the open lesson (and whether it was read to the end)."""
+        if self._visit is not None and self._services is not None:
+            seconds = max(0, round(time.monotonic() - self._opened_at))
+            self._services.learning.close_lesson(self._visit, seconds, self._reached_end)
+            self._visit = None
+            self.refresh_progress()
+        self.current = None
+
+    def continue_target(self) -> str | None:
+        """Where "Continue" goes: the last lesson opened, or the first unread one."""
+        if self.learner is not None and self._services is not None:
+            last = self._services.learning.last_lesson(self.learner.id)
+            if last and self.course.lesson(last):
+                return last
+        first = next(self.course.lessons(), None)
+        return first.id if first else None
+
+    def toggle_bookmark(self) -> None:
+        if self.current is None or self.learner is None or self._services is None:
+            return
+        learning = self._services.learning
+        lesson_id = self.current.lesson.id
+        if self.current.bookmarked:
+            learning.remove_bookmark(self.learner.id, lesson_id)
+        else:
+            learning.add_bookmark(self.learner.id, lesson_id)
+        from dataclasses import replace
+        self.current = replace(self.current, bookmarked=not self.current.bookmarked)
+        self.bookmark_changed.emit(self.current.bookmarked)
+
+    def save_note(self, text: str) -> None:
+        if self.current is None or self.learner is None or self._services is None:
+            return
+        self._services.learning.set_note(self.learner.id, self.current.lesson.id, text)
+        from dataclasses import replace
+        self.current = replace(self.current, note=text)
+        self.note_saved.emit()
+
+    def bookmarks(self) -> list[Any]:
+        if self.learner is None or self._services is None:
+            return []
+        return self._services.learning.bookmarks(self.learner.id)
+
+    # -- search and settings ---------------------------------------------------------------------
+    def search(self, query: str) -> None:
+        hits = self._services.search.search(query) if self._services is not None and query.strip() else []
+        self.search_finished.emit(query, hits)
+
+    def zoom(self) -> int:
+        if self.learner is None or self._services is None:
+            return 100
+        value = self._services.learning.get_setting(self.learner.id, "zoom", 100)
+        return int(value) if isinstance(value, int | float) else 100
+
+    def set_zoom(self, percent: int) -> None:
+        if self.learner is not None and self._services is not None:
+            self._services.learning.set_setting(self.learner.id, "zoom", int(percent))

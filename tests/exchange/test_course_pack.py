@@ -1,0 +1,96 @@
+"""Adding a course pack from a folder or a zip file, and refusing unsafe archives."""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from etrainer.core.errors import UnsafeArchive
+from etrainer.core.loading.catalog import available_packs
+from etrainer.exchange.course_pack import NotACoursePack, PackImportCancelled, add_pack
+
+GOOD = Path(__file__).parents[1] / "data" / "packs" / "good"
+
+
+def zip_folder(folder: Path, target: Path, prefix: str = "") -> Path:
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in folder.rglob("*"):
+            if path.is_file():
+                archive.write(path, prefix + path.relative_to(folder).as_posix())
+    return target
+
+
+def test_zip_with_a_top_folder_is_added(tmp_path):
+    packs = tmp_path / "packs"
+    added = add_pack(zip_folder(GOOD, tmp_path / "c.zip", "course/"), packs)
+    assert added.info.course_id == "test-course" and not added.replaced
+    assert (packs / "test-course" / "course.yaml").is_file()
+    assert [p.name for p in packs.iterdir()] == ["test-course"]  # no staging left behind
+
+
+def test_update_replaces_the_old_copy_and_keeps_lesson_ids(tmp_path):
+    packs = tmp_path / "packs"
+    add_pack(GOOD, packs)
+    newer = tmp_path / "newer"
+    shutil.copytree(GOOD, newer)
+    manifest = newer / "course.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"1.0"', '"1.1"'), encoding="utf-8")
+    added = add_pack(zip_folder(newer, tmp_path / "n.zip"), packs)
+    assert added.replaced and added.info.version == "1.1"
+    assert [lesson.id for lesson in added.result.course.lessons()] == ["first-lesson", "second-lesson",
+                                                                      "third-lesson"]
+    packs_listed = available_packs(GOOD, packs)
+    assert [(p.course_id, p.version, p.bundled) for p in packs_listed] == [("test-course", "1.1", False)]
+
+
+def test_newer_bundled_pack_wins_over_an_older_added_one(tmp_path):
+    packs = tmp_path / "packs"
+    older = tmp_path / "older"
+    shutil.copytree(GOOD, older)
+    manifest = older / "course.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('"1.0"', '"0.9"'), encoding="utf-8")
+    add_pack(older, packs)
+    assert [(p.version, p.bundled) for p in available_packs(GOOD, packs)] == [("1.0", True)]
+
+
+@pytest.mark.parametrize("name", ["../evil.txt", "/abs.txt", "a/../../evil.txt", "C:\\evil.txt"])
+def test_path_tricks_are_refused_and_nothing_is_written(tmp_path, name):
+    archive = zip_folder(GOOD, tmp_path / "c.zip")
+    with zipfile.ZipFile(archive, "a") as z:
+        z.writestr(name, "x")
+    packs = tmp_path / "packs"
+    with pytest.raises(UnsafeArchive):
+        add_pack(archive, packs)
+    assert list(packs.iterdir()) == []
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def test_zip_bomb_is_refused(tmp_path):
+    archive = zip_folder(GOOD, tmp_path / "c.zip")
+    with zipfile.ZipFile(archive, "a", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("big.txt", b"\0" * (20 * 1024 * 1024))
+    with pytest.raises(UnsafeArchive, match="compressed suspiciously"):
+        add_pack(archive, tmp_path / "packs")
+
+
+def test_not_a_pack(tmp_path):
+    (tmp_path / "x.zip").write_bytes(b"not a zip")
+    with pytest.raises(NotACoursePack):
+        add_pack(tmp_path / "x.zip", tmp_path / "packs")
+    archive = tmp_path / "empty.zip"
+    with zipfile.ZipFile(archive, "w") as z:
+        z.writestr("readme.txt", "hello")
+    with pytest.raises(NotACoursePack):
+        add_pack(archive, tmp_path / "packs")
+
+
+def test_cancel_leaves_nothing(tmp_path):
+    packs = tmp_path / "packs"
+    add_pack(GOOD, packs)
+    before = sorted(p.relative_to(packs) for p in packs.rglob("*"))
+    with pytest.raises(PackImportCancelled):
+        add_pack(zip_folder(GOOD, tmp_path / "c.zip"), packs, progress=lambda done, total: False)
+    assert sorted(p.relative_to(packs) for p in packs.rglob("*")) == before
