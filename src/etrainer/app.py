@@ -80,7 +80,8 @@ def run(args: argparse.Namespace) -> int:
     if prefs.geometry:
         window.restoreGeometry(QByteArray.fromBase64(prefs.geometry.encode()))
     else:
-        window.resize(1024, 720)
+        screen = app.primaryScreen().availableGeometry()
+        window.resize(min(1200, screen.width()), min(800, screen.height()))
 
     if args.exit_after_first_paint:
         _FirstPaint(window, app.quit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from etrainer.core.course import Course, Lesson
@@ -54,3 +55,25 @@ def render_file(path: Path) -> RenderedLesson:
             lesson = next((item for item in course.lessons() if item.path == path.resolve()), None)
             context = context_for(course, lesson, path.resolve())
     return render_lesson(body, context)
+
+
+_TERM = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+_LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^)\n]*\)")
+_ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"\n]*)")?\s*$', re.MULTILINE)
+_SYNTAX = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d+\.|>)[ \t]+|[*_`|]+|^[ \t]*[-:| ]{3,}$|\[TOC\]|\{:[^}\n]*\}",
+                     re.MULTILINE)
+
+
+def plain_text(course: Course, lesson: Lesson) -> str:
+    """The lesson's words without markdown syntax, for the full-text search index."""
+    def term(match: re.Match[str]) -> str:
+        if match.group(2):
+            return match.group(2)
+        found = course.term(match.group(1))
+        return found.term if found else match.group(1)
+
+    text = _TERM.sub(term, lesson.body)
+    text = _LINK.sub(r"\1", text)
+    text = _ADMONITION.sub(lambda m: m.group(1) or "", text)
+    text = _SYNTAX.sub(" ", text)
+    return f"{lesson.title}\n{' '.join(lesson.objectives)}\n{text}"

@@ -29,7 +29,7 @@ class AppController(QObject):
         self._app, self._window, self._vm, self._data, self._prefs = app, window, vm, data, prefs
         self.services: Any | None = None
         self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
-        self._backup_timer.timeout.connect(lambda: self._backup("periodic"))
+        self._backup_timer.timeout.connect(lambda: self._backup("session"))
         window.profile_switch_requested.connect(self.choose_profile)
         window.profile_edit_requested.connect(self.edit_profile)
         window.profile_delete_requested.connect(self.delete_profile)
@@ -62,14 +62,14 @@ class AppController(QObject):
         with contextlib.suppress(OSError):  # preferences are a comfort, never worth a crash at exit
             self._prefs.save(self._data)
         if self.services is not None:
-            self._backup("exit")
+            self._backup("session")
             self.services.close()
 
     def _backup(self, reason: str) -> None:
         if self.services is None:
             return
         try:
-            self.services.backups.backup_now(reason)
+            self.services.backup_now(reason)
         except (OSError, EtrainerError) as error:
             self._window.statusBar().showMessage(self.tr("Automatic backup failed: {reason}")
                                                  .format(reason=str(error)), 10000)
@@ -105,7 +105,7 @@ class AppController(QObject):
         if not prompts.ask_yes_no(self._window, self.tr("Delete profile"), question, self.tr("Delete"),
                                   self.tr("Keep")):
             return
-        self._backup("before-delete")
+        self._backup("manual")
         self._vm.set_learner(None)
         self.services.profiles.delete(learner.id)
         self.choose_profile()

@@ -80,11 +80,11 @@ class MainWindow(QMainWindow):
         self._continue.setToolTip(self.tr("Open the lesson where you stopped"))
         self._continue.clicked.connect(self._on_continue_clicked)
         bar.addWidget(self._continue)
-        spacer = QWidget()
+        spacer = QWidget(objectName="toolbarSpacer")
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
         self._search = QLineEdit(objectName="searchField")
-        self._search.setPlaceholderText(self.tr("🔍 Search the course…"))
+        self._search.setPlaceholderText(self.tr("Search the course…"))
         self._search.setAccessibleName(self.tr("Search the course"))
         self._search.setClearButtonEnabled(True)
         self._search.setMinimumWidth(200)
@@ -112,8 +112,9 @@ class MainWindow(QMainWindow):
         self._profile_button.setMenu(profile_menu)
 
         view_menu = menu.addMenu(self.tr("&View"))
-        self._action(view_menu, self.tr("Zoom in"), self._zoom_in, QKeySequence("Ctrl+="), extra=["Ctrl++"])
-        self._action(view_menu, self.tr("Zoom out"), self._zoom_out, QKeySequence("Ctrl+-"))
+        self._action(view_menu, self.tr("Zoom in"), self._zoom_in, QKeySequence("Ctrl+="), extra=["Ctrl++"],
+                     name="zoomInAction")
+        self._action(view_menu, self.tr("Zoom out"), self._zoom_out, QKeySequence("Ctrl+-"), name="zoomOutAction")
         self._action(view_menu, self.tr("Normal size"), lambda: self._set_zoom(100), QKeySequence("Ctrl+0"))
         view_menu.addSeparator()
         self._action(view_menu, self.tr("Search the course"), self._focus_search, QKeySequence("Ctrl+F"))
@@ -124,8 +125,8 @@ class MainWindow(QMainWindow):
         self._action(help_menu, self.tr("About Е-тренер"), self.about_requested.emit)
 
     def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None,
-                extra: list[str] | None = None) -> QAction:
-        action = QAction(text, self)
+                extra: list[str] | None = None, name: str = "") -> QAction:
+        action = QAction(text, self, objectName=name)
         if shortcut is not None:
             keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in extra or []]
             action.setShortcuts(keys)
@@ -194,7 +195,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([270, 750])
+        splitter.setSizes([300, 724])
         splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
 
@@ -351,7 +352,7 @@ class MainWindow(QMainWindow):
                 item.setData(LESSON_ROLE, lesson.id)
                 self._list.addItem(item)
         if self._list.count() == 0:
-            self._list.addItem(QListWidgetItem(self.tr("No bookmarks yet: press «🔖 Bookmark» under a lesson.")))
+            self._list.addItem(QListWidgetItem(self.tr("No bookmarks yet: press «☆ Bookmark» under a lesson.")))
         self._pages.setCurrentWidget(self._list_page)
 
     def _on_result_activated(self, item: QListWidgetItem) -> None:

@@ -94,7 +94,7 @@ class SettingsDialog(QDialog):
         self._backups.clear()
         for info in self._services.backups.list_backups():
             stamp = info.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            item = QListWidgetItem(f"{stamp} — {info.reason} — {max(1, info.size // 1024)} KB")
+            item = QListWidgetItem(f"{stamp} — {info.reason.value} — {max(1, info.size // 1024)} KB")
             item.setData(BACKUP_ROLE, info)
             self._backups.addItem(item)
 
@@ -109,7 +109,7 @@ class SettingsDialog(QDialog):
 
     def _on_backup_now_clicked(self) -> None:
         try:
-            self._services.backups.backup_now("manual")
+            self._services.backup_now("manual")
         except (OSError, EtrainerError) as error:
             self.setWindowTitle(self.tr("Settings (backup failed: {reason})").format(reason=str(error)))
         self._reload_backups()

@@ -76,7 +76,8 @@ class LessonPage(QWidget):
         lesson = opened.lesson
         self._module.setText(opened.module.title)
         self._title.setText(lesson.title)
-        self._meta.setText(self.tr("⏱ {minutes} min · {position}").format(minutes=lesson.minutes, position=position))
+        meta = self.tr("about {minutes} min · {position}")
+        self._meta.setText(meta.format(minutes=lesson.minutes, position=position))
         self.browser.show_html(opened.rendered.html, css, lesson.path, pack_root, define)
         if opened.anchor:
             self.browser.scrollToAnchor(opened.anchor)
@@ -95,7 +96,7 @@ class LessonPage(QWidget):
 
     def set_bookmarked(self, on: bool) -> None:
         self._bookmark.setChecked(on)
-        self._bookmark.setText(self.tr("🔖 Bookmarked") if on else self.tr("🔖 Bookmark"))
+        self._bookmark.setText(self.tr("★ Bookmarked") if on else self.tr("☆ Bookmark"))
 
     def _on_note_toggled(self, on: bool) -> None:
         self._note.setVisible(on)

@@ -138,7 +138,7 @@ class ProfileDialog(QDialog):
         items = self._profiles.list()
         for profile in items:
             text = profile.name + (f" — {profile.branch}" if profile.branch else "")
-            text += " 🔒" if profile.has_pin else ""
+            text += self.tr(" (PIN)") if profile.has_pin else ""
             item = QListWidgetItem(text)
             item.setData(PROFILE_ROLE, profile)
             self._list.addItem(item)

@@ -60,7 +60,6 @@ class ReaderViewModel(QObject):
         self.learner = profile
         if profile is not None and self._services is not None:
             self._services.profiles.touch(profile.id)
-            self._services.set_last_profile(profile.id)
         self.learner_changed.emit(profile)
         self.refresh_progress()
 
@@ -93,9 +92,10 @@ class ReaderViewModel(QObject):
         bookmarked, note = False, ""
         if self.learner is not None and self._services is not None:
             learning = self._services.learning
-            self._visit = learning.open_lesson(self.learner.id, lesson_id)
-            bookmarked = any(b.lesson_id == lesson_id for b in learning.bookmarks(self.learner.id))
-            note = learning.note(self.learner.id, lesson_id)
+            self._visit = learning.open_lesson(self.learner.id, lesson)
+            bookmarked = bool(learning.bookmarks(self.learner.id, lesson_id))
+            stored = learning.note(self.learner.id, lesson_id)
+            note = stored.text if stored is not None else ""
         self._opened_at = time.monotonic()
         self._reached_end = False
         self.current = OpenLesson(lesson, module, rendered, previous, following, bookmarked, note, anchor)
@@ -128,7 +128,8 @@ class ReaderViewModel(QObject):
         learning = self._services.learning
         lesson_id = self.current.lesson.id
         if self.current.bookmarked:
-            learning.remove_bookmark(self.learner.id, lesson_id)
+            for mark in learning.bookmarks(self.learner.id, lesson_id):
+                learning.remove_bookmark(self.learner.id, mark.uid)
         else:
             learning.add_bookmark(self.learner.id, lesson_id)
         from dataclasses import replace
@@ -156,9 +157,8 @@ class ReaderViewModel(QObject):
     def zoom(self) -> int:
         if self.learner is None or self._services is None:
             return 100
-        value = self._services.learning.get_setting(self.learner.id, "zoom", 100)
-        return int(value) if isinstance(value, int | float) else 100
+        return int(self._services.settings.zoom(self.learner.id))
 
     def set_zoom(self, percent: int) -> None:
         if self.learner is not None and self._services is not None:
-            self._services.learning.set_setting(self.learner.id, "zoom", int(percent))
+            self._services.settings.set_zoom(self.learner.id, int(percent))

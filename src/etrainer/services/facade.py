@@ -1,0 +1,126 @@
+"""The services over one open database, as the UI and the CLI use them.
+
+`open_app_services(data)` opens (creating, upgrading or recovering) the database in the data folder;
+`recovery_message` then says what happened to a damaged file, for the UI to show once.
+"""
+
+from __future__ import annotations
+
+import logging
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from etrainer.core.course import Course
+from etrainer.core.errors import EtrainerError
+from etrainer.core.ids import LearnerId
+from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
+from etrainer.services.learning import LearningService
+from etrainer.services.profiles import ProfileService
+from etrainer.services.search import SearchService
+from etrainer.services.settings import SettingsService
+from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
+from etrainer.storage.recovery import OpenResult, open_or_recover
+
+log = logging.getLogger(__name__)
+
+
+class AppServices:
+    """Profiles, learning, search and settings services sharing one database, plus its backups."""
+
+    def __init__(self, opened: OpenResult, backups: BackupManager, course: Course | None = None) -> None:
+        self.opened = opened
+        self.database = opened.database
+        sessions = opened.database.sessions
+        self.profiles = ProfileService(sessions)
+        self.learning = LearningService(sessions)
+        self.search = SearchService(sessions)
+        self.settings = SettingsService(sessions)
+        self.backups = backups
+        self.course = course
+
+    @property
+    def recovery_message(self) -> EtrainerError | None:
+        """DatabaseRecovered or DatabaseStartedFresh when the database file was damaged, else None."""
+        return self.opened.notice
+
+    def index_course(self, course: Course) -> bool:
+        """Make the course searchable (only rebuilt when it changed) and search in it from now on."""
+        from etrainer.core.reader import plain_text
+
+        self.course = course
+        self.search.course_id = course.id
+        return self.search.index_course(course, lambda lesson: plain_text(course, lesson))
+
+    def backup_now(self, reason: str | BackupReason = BackupReason.SESSION) -> Path:
+        """A backup now ("session", "manual", …); raises BackupFailed."""
+        return self.backups.backup_now(BackupReason(reason))
+
+    def restore_backup(self, backup: BackupInfo | Path) -> None:
+        """Restore a backup over the current data (saved first as a pre-restore backup); raises
+        BackupDamaged. Restart (reopen through `open_app_services`) afterwards: it upgrades the schema."""
+        self.backups.restore(backup)
+
+    def last_profile_id(self) -> LearnerId | None:
+        profile = self.profiles.last_profile()
+        return profile.id if profile is not None else None
+
+    def profile_summaries(self, course: Course | None = None) -> list[dict[str, Any]]:
+        """One JSON-ready row per profile: id, name, branch, position, has_pin, created, last_active
+        (local ISO time or None), course_id, completed, total, completion (whole percent of `course`)."""
+        course = course or self.course
+        rows = []
+        for profile in self.profiles.list():
+            progress = self.learning.progress(profile.id, course) if course is not None else None
+            rows.append({
+                "id": int(profile.id), "name": profile.name, "branch": profile.branch, "position": profile.position,
+                "has_pin": profile.has_pin,
+                "created": profile.created_at.astimezone().isoformat(timespec="seconds"),
+                "last_active": (profile.last_active_at.astimezone().isoformat(timespec="seconds")
+                                if profile.last_active_at else None),
+                "course_id": course.id if course is not None else None,
+                "completed": progress.completed if progress else 0,
+                "total": progress.total if progress else 0,
+                "completion": progress.percent if progress else 0,
+            })
+        return rows
+
+    def close(self) -> None:
+        self.database.dispose()
+
+
+def open_app_services(data: str | PathLike[str]) -> AppServices:
+    """Open the database in the data folder (see `storage.recovery.open_or_recover`).
+
+    Raises DatabaseNewer or DatabaseUpgradeFailed (EtrainerError) when it cannot be opened at all.
+    """
+    folder = Path(data)
+    opened = open_or_recover(database_path(folder), backups_dir(folder))
+    return AppServices(opened, BackupManager(database_path(folder), backups_dir(folder)))
+
+
+def open_services(data: str | PathLike[str] | None = None, *, with_course: bool = False) -> AppServices:
+    """For the command line: the data folder as `--data-dir` gives it (or the default one), and with
+    `with_course` the course the app would open (the remembered one, else the first available)."""
+    folder = data_dir(data)
+    services = open_app_services(folder)
+    if with_course:
+        services.course = _default_course(folder)
+    return services
+
+
+def _default_course(folder: Path) -> Course | None:
+    from etrainer.core.loading.catalog import available_packs
+    from etrainer.core.loading.pack import load_pack
+    from etrainer.prefs import Prefs
+
+    packs = available_packs(bundled_course_dir(), packs_dir(folder))
+    if not packs:
+        return None
+    remembered = Prefs.load(folder).course_id
+    chosen = next((p for p in packs if p.course_id == remembered), packs[0])
+    try:
+        return load_pack(chosen.root).course
+    except EtrainerError as error:
+        log.warning("course %s could not be loaded: %s", chosen.root, error)
+        return None

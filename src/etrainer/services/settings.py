@@ -1,0 +1,95 @@
+"""Remembered settings: installation-wide (language, theme, window geometry, last profile) and
+per learner (reader zoom, last lesson). Values are JSON; typed accessors check and default them.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from etrainer.core.ids import LearnerId
+from etrainer.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from etrainer.storage.repositories import MISSING, InstallationRepository, SettingRepository
+
+THEMES = ("light", "high-contrast")
+DEFAULT_THEME = "light"
+ZOOM_MIN, ZOOM_MAX, ZOOM_DEFAULT = 50, 300, 100
+"""Reader zoom in percent."""
+
+
+class GlobalSetting(StrEnum):
+    LAST_PROFILE = "last-profile"
+    LANGUAGE = "ui.language"
+    THEME = "ui.theme"
+    WINDOW_GEOMETRY = "ui.window-geometry"
+
+
+class LearnerSetting(StrEnum):
+    ZOOM = "reader.zoom"
+    LAST_LESSON = "reader.last-lesson"
+
+
+class SettingsService:
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self._sessions = sessions
+
+    def get(self, key: str, default: Any = None, learner: LearnerId | None = None) -> Any:
+        """A setting's JSON value (`learner=None`: installation-wide), or `default` when unset."""
+        with self._sessions.begin() as session:
+            value = SettingRepository(session).get(key, learner)
+        return default if value is MISSING else value
+
+    def set(self, key: str, value: Any, learner: LearnerId | None = None) -> None:
+        """Store a JSON-serialisable value; `None` removes the setting."""
+        with self._sessions.begin() as session:
+            repository = SettingRepository(session)
+            if value is None:
+                repository.remove(key, learner)
+            else:
+                repository.put(key, value, learner)
+
+    def language(self) -> str:
+        value = self.get(GlobalSetting.LANGUAGE)
+        return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+    def set_language(self, language: str) -> None:
+        if language not in LANGUAGES:
+            raise ValueError(f"unknown language {language!r}")
+        self.set(GlobalSetting.LANGUAGE, language)
+
+    def theme(self) -> str:
+        value = self.get(GlobalSetting.THEME)
+        return value if value in THEMES else DEFAULT_THEME
+
+    def set_theme(self, theme: str) -> None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r}")
+        self.set(GlobalSetting.THEME, theme)
+
+    def zoom(self, learner: LearnerId) -> int:
+        """The learner's reader zoom in percent (ZOOM_MIN–ZOOM_MAX, default 100)."""
+        value = self.get(LearnerSetting.ZOOM, learner=learner)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return ZOOM_DEFAULT
+        return min(ZOOM_MAX, max(ZOOM_MIN, round(value)))
+
+    def set_zoom(self, learner: LearnerId, percent: int) -> int:
+        """Store the zoom, clamped to ZOOM_MIN–ZOOM_MAX; returns the stored value."""
+        clamped = min(ZOOM_MAX, max(ZOOM_MIN, int(percent)))
+        self.set(LearnerSetting.ZOOM, clamped, learner)
+        return clamped
+
+    def window_geometry(self) -> str | None:
+        """The main window's saved geometry (base64 text of QWidget.saveGeometry()), or None."""
+        value = self.get(GlobalSetting.WINDOW_GEOMETRY)
+        return value if isinstance(value, str) else None
+
+    def set_window_geometry(self, geometry: str | None) -> None:
+        self.set(GlobalSetting.WINDOW_GEOMETRY, geometry)
+
+    def installation_id(self) -> str:
+        """This installation's stable uuid (for signing exported files)."""
+        with self._sessions.begin() as session:
+            return InstallationRepository(session).uid()

@@ -1,0 +1,113 @@
+"""Opening the database: engine, session factory, and SQLite's per-connection settings.
+
+Every SQLite connection gets `foreign_keys=ON` (so deleting a learner cascades), `journal_mode=WAL`,
+`synchronous=NORMAL` (safe with WAL: a power cut can lose at most the last commit, never corrupt)
+and a busy timeout. SQLAlchemy issues BEGIN itself, so DDL in migrations is transactional too.
+A PostgreSQL URL works as well (nothing in the models is SQLite-only).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True, slots=True)
+class Database:
+    url: URL
+    engine: Engine
+    sessions: sessionmaker[Session]
+    path: Path | None
+    """The SQLite file, or None for an in-memory or non-SQLite database."""
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    def dispose(self) -> None:
+        """Close every pooled connection (before the file is copied, moved or restored)."""
+        self.engine.dispose()
+
+
+def database_url(url_or_path: str | PathLike[str] | URL) -> URL:
+    """A URL as given, or an `sqlite:///` URL for a file path."""
+    if isinstance(url_or_path, URL):
+        return url_or_path
+    if isinstance(url_or_path, str) and "://" in url_or_path:
+        return make_url(url_or_path)
+    return URL.create("sqlite", database=str(Path(url_or_path).expanduser().resolve()))
+
+
+def open_database(url_or_path: str | PathLike[str] | URL, *, foreign_keys: bool = True,
+                  echo: bool = False) -> Database:
+    """An engine and session factory for a database; creates nothing (see `migrate.upgrade_to_head`).
+
+    `foreign_keys=False` is for migrations only: table rebuilds in batch mode must not cascade.
+    """
+    url = database_url(url_or_path)
+    engine = create_engine(url, echo=echo)
+    path: Path | None = None
+    if engine.dialect.name == "sqlite":
+        path = Path(url.database) if url.database and url.database != ":memory:" else None
+        _configure_sqlite(engine, foreign_keys=foreign_keys, wal=path is not None)
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(url, engine, sessions, path)
+
+
+def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # SQLAlchemy emits BEGIN below
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if wal:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Connection) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+
+def connect_file(path: Path) -> sqlite3.Connection:
+    """A plain sqlite3 connection to an existing file; never creates one."""
+    return sqlite3.connect(path.resolve().as_uri() + "?mode=rw", uri=True)
+
+
+def integrity_check(path: str | PathLike[str], *, quick: bool = False) -> str | None:
+    """None when the SQLite file is sound, else what is wrong with it (in SQLite's English words).
+
+    `quick=True` runs `PRAGMA quick_check` (skips matching indexes to tables; much faster on big files).
+    """
+    file = Path(path)
+    if not file.is_file():
+        return "the file does not exist"
+    if file.stat().st_size == 0:
+        return "the file is empty"
+    try:
+        connection = connect_file(file)
+    except sqlite3.Error as error:
+        return str(error)
+    try:
+        rows = connection.execute("PRAGMA quick_check" if quick else "PRAGMA integrity_check").fetchall()
+    except sqlite3.Error as error:
+        return str(error)
+    finally:
+        connection.close()
+    messages = [str(row[0]) for row in rows]
+    return None if messages == ["ok"] else "; ".join(messages[:5])

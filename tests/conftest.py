@@ -1,0 +1,109 @@
+"""Shared fixtures: a temporary database built by the real migrations (not create_all), its session
+factory, a learner, a controllable clock, and a tiny course built from the core dataclasses.
+
+The migrated database is built once per test session and copied for each test, which keeps tests fast.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from etrainer.core.course import Course, Lesson, Module
+from etrainer.core.ids import CourseId, LessonId, ModuleId
+from etrainer.core.profiles import Profile
+from etrainer.services.profiles import ProfileService
+from etrainer.storage.db import Database, open_database
+from etrainer.storage.migrate import upgrade_to_head
+
+
+@dataclass
+class FakeClock:
+    """A clock for services and backups: `clock()` is the current time, `clock.advance(...)` moves it."""
+
+    now: datetime = datetime(2025, 3, 12, 9, 30, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> datetime:
+        self.now += timedelta(**delta)
+        return self.now
+
+
+def _lesson(module: str, lesson_id: str, title: str, body: str, minutes: int = 10) -> Lesson:
+    return Lesson(LessonId(lesson_id), title, ModuleId(module), Path(f"{module}/{lesson_id}.md"), body,
+                  minutes=minutes)
+
+
+def build_course(version: str = "1.0") -> Course:
+    """Two modules, four short Ukrainian lessons."""
+    basics = (
+        _lesson("e-services", "what-are-e-services", "Що таке електронні послуги",
+                "Електронна адміністративна послуга — це послуга, яку громадянин отримує онлайн. "
+                "Роздайте відвідувачам пам'ятка про портал і допоможіть подати декларацію.", minutes=10),
+        _lesson("e-services", "diia-portal", "Портал Дія",
+                "На порталі Дія можна замовити витяг і переглянути цифрові документи.", minutes=5),
+    )
+    safety = (
+        _lesson("safety", "passwords", "Паролі та безпека",
+                "Ніколи не записуйте пароль відвідувача. Ґанок бібліотеки, Європа, їжа — слова для перевірки.",
+                minutes=8),
+        _lesson("safety", "kep", "Кваліфікований електронний підпис",
+                "КЕП зберігають у захищеному носії; ключ не передають бібліотекарю.", minutes=12),
+    )
+    modules = (
+        Module(ModuleId("e-services"), "Електронні послуги", Path("e-services"), basics),
+        Module(ModuleId("safety"), "Безпека", Path("safety"), safety),
+    )
+    return Course(CourseId("test-course"), "Тестовий курс", version, Path("."), modules)
+
+
+@pytest.fixture
+def course() -> Course:
+    return build_course()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture(scope="session")
+def db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database file upgraded to the newest schema by the real migrations (built once)."""
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    upgrade_to_head(path)
+    return path
+
+
+@pytest.fixture
+def db_path(tmp_path: Path, db_template: Path) -> Path:
+    """A fresh copy of the migrated database in this test's own data folder."""
+    target = tmp_path / "data" / "etrainer.sqlite"
+    target.parent.mkdir()
+    shutil.copyfile(db_template, target)
+    return target
+
+
+@pytest.fixture
+def database(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def sessions(database: Database) -> sessionmaker[Session]:
+    return database.sessions
+
+
+@pytest.fixture
+def learner(sessions: sessionmaker[Session]) -> Profile:
+    return ProfileService(sessions).create("Оксана Петренко", "Бібліотека-філія № 3", "бібліотекарка")

@@ -1,0 +1,152 @@
+"""Drive the real main window: create a profile, read, search, bookmark, switch profile, reopen."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
+
+from etrainer.core.loading.pack import load_pack
+from etrainer.services.facade import AppServices, open_app_services
+from etrainer.ui.main_window import MainWindow
+from etrainer.ui.profiles.dialog import ProfileDialog
+from etrainer.ui.viewmodels.reader import ReaderViewModel
+
+from .conftest import GOOD_PACK, type_text
+
+
+def open_window(qtbot, data: Path) -> tuple[MainWindow, AppServices]:
+    result = load_pack(GOOD_PACK)
+    services = open_app_services(data)
+    services.index_course(result.course)
+    vm = ReaderViewModel(result.course, result.problems, services)
+    window = MainWindow(vm)
+    qtbot.addWidget(window)
+    window.show()
+    return window, services
+
+
+def tree_texts(window: MainWindow) -> list[str]:
+    tree = window.findChild(QTreeWidget, "courseTree")
+    texts = []
+    for i in range(tree.topLevelItemCount()):
+        module = tree.topLevelItem(i)
+        texts += [module.child(j).text(0) for j in range(module.childCount())]
+    return texts
+
+
+def click_lesson(qtbot, window: MainWindow, title: str) -> None:
+    tree = window.findChild(QTreeWidget, "courseTree")
+    item = next(tree.topLevelItem(i).child(j) for i in range(tree.topLevelItemCount())
+                for j in range(tree.topLevelItem(i).childCount()) if title in tree.topLevelItem(i).child(j).text(0))
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def create_profile(qtbot, window: MainWindow, services: AppServices, name: str, pin: str = "") -> None:
+    dialog = ProfileDialog(services.profiles, window)
+    qtbot.addWidget(dialog)
+    type_text(dialog.findChild(QLineEdit, "nameField"), name)
+    type_text(dialog.findChild(QLineEdit, "branchField"), "Філія № 3")
+    if pin:
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "pinField"), pin)
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "pinAgainField"), pin)
+    qtbot.mouseClick(dialog.findChild(QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+    assert dialog.chosen is not None, dialog.findChild(QLabel, "formError").text()
+    window.vm.set_learner(dialog.chosen)
+
+
+def test_learner_reads_searches_bookmarks_and_finds_progress_after_restart(qtbot, tmp_path):
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Марта Коваль")
+    assert window.findChild(QPushButton, "profileButton") is None  # a tool button, not a push button
+    assert all(text.startswith("○") for text in tree_texts(window))
+
+    click_lesson(qtbot, window, "Перший урок")
+    assert window.findChild(QLabel, "lessonTitleLabel").text() == "Перший урок"
+    qtbot.mouseClick(window.findChild(QPushButton, "bookmarkButton"), Qt.MouseButton.LeftButton)
+    profile = window.vm.learner
+    assert [b.lesson_id for b in services.learning.bookmarks(profile.id)] == ["first-lesson"]
+    qtbot.mouseClick(window.findChild(QPushButton, "nextButton"), Qt.MouseButton.LeftButton)
+    assert window.findChild(QLabel, "lessonTitleLabel").text() == "Другий урок"
+    assert tree_texts(window)[0].startswith("✓")  # the first lesson was read to its end
+
+    search = window.findChild(QLineEdit, "searchField")
+    type_text(search, "ЦНАП")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    results = window.findChild(QListWidget, "resultList")
+    assert results.count() >= 1 and "Перший урок" in results.item(0).text()
+    first = results.visualItemRect(results.item(0)).center()
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    assert window.findChild(QLabel, "lessonTitleLabel").text() == "Перший урок"
+
+    # another librarian on the same PC starts with nothing read
+    create_profile(qtbot, window, services, "Ірина Савчук", pin="2468")
+    assert all(text.startswith("○") for text in tree_texts(window))
+    assert services.profiles.verify_pin(window.vm.learner.id, "2468")
+    window.close()
+    services.close()
+
+    # next day: the first profile finds her progress, bookmark and place
+    window, services = open_window(qtbot, tmp_path)
+    marta = next(p for p in services.profiles.list() if p.name == "Марта Коваль")
+    window.vm.set_learner(marta)
+    texts = tree_texts(window)
+    assert texts[0].startswith("✓") and texts[1].startswith(("✓", "●"))
+    assert window.vm.continue_target() == "first-lesson"
+    window.show_bookmarks()
+    assert window.findChild(QListWidget, "resultList").item(0).text() == "Перший урок"
+    services.close()
+
+
+def test_zoom_is_remembered_per_learner(qtbot, tmp_path):
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Olena")
+    click_lesson(qtbot, window, "Другий урок")
+    zoom_in = window.findChild(QAction, "zoomInAction")
+    assert QKeySequence("Ctrl+=") in zoom_in.shortcuts()
+    zoom_in.trigger()
+    zoom_in.trigger()
+    assert services.settings.zoom(window.vm.learner.id) == 120
+    click_lesson(qtbot, window, "Третій урок")
+    assert window._lesson_page.browser.zoom == 120
+    services.close()
+
+
+def test_wrong_pin_keeps_the_dialog_open(qtbot, tmp_path):
+    window, services = open_window(qtbot, tmp_path)
+    services.profiles.create("Оксана", pin="1357")
+    dialog = ProfileDialog(services.profiles, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "pinEntry"), "0000")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "chooseButton"), Qt.MouseButton.LeftButton)
+    assert dialog.chosen is None
+    assert dialog.findChild(QLabel, "chooseError").text()
+    dialog.findChild(QLineEdit, "pinEntry").clear()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "pinEntry"), "1357")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "chooseButton"), Qt.MouseButton.LeftButton)
+    assert dialog.chosen is not None and dialog.chosen.name == "Оксана"
+    services.close()
+
+
+@pytest.mark.parametrize("answer", [True, False])
+def test_external_links_open_only_after_confirmation(qtbot, tmp_path, monkeypatch, answer):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    from etrainer.ui.common import prompts
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toString()))
+    asked: list[str] = []
+    monkeypatch.setattr(prompts, "ask_yes_no", lambda parent, title, question, *a: asked.append(question) or answer)
+    window, services = open_window(qtbot, tmp_path)
+    window._lesson_page.browser.external_link_clicked.emit(QUrl("https://example.org"))
+    assert asked and "https://example.org" in asked[0]
+    assert opened == (["https://example.org"] if answer else [])
+    services.close()
