@@ -80,10 +80,16 @@ class Course:
     scenarios: tuple[Any, ...] = ()
     """core.scenario.Scenario objects, loaded from `*.scenario.yaml` files (the walkthrough issue)."""
     _lessons: dict[str, Lesson] = field(default_factory=dict, repr=False, compare=False)
+    _terms: dict[str, GlossaryTerm] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self._lessons:
             self._lessons.update((lesson.id, lesson) for module in self.modules for lesson in module.lessons)
+        if not self._terms:
+            for term in reversed(self.glossary):  # the first term wins a shared spelling
+                for spelling in (term.term, *term.aliases):
+                    self._terms[spelling.strip().casefold()] = term
+            self._terms.update((term.id, term) for term in self.glossary)
 
     def lessons(self) -> Iterator[Lesson]:
         """Every lesson in course order."""
@@ -112,11 +118,7 @@ class Course:
 
     def term(self, key: str) -> GlossaryTerm | None:
         """A glossary term by id, or by its term or an alias (case-insensitive)."""
-        folded = key.strip().casefold()
-        for term in self.glossary:
-            if term.id == key or term.term.casefold() == folded or folded in (a.casefold() for a in term.aliases):
-                return term
-        return None
+        return self._terms.get(key) or self._terms.get(key.strip().casefold())
 
     def quiz(self, quiz_id: str) -> Any | None:
         return next((q for q in self.quizzes if getattr(q, "id", None) == quiz_id), None)

@@ -37,7 +37,8 @@ _LESSON_CSS[Theme.PROJECTOR] = _LESSON_CSS[Theme.LIGHT]
 def lesson_css(theme: Theme) -> str:
     c = _LESSON_CSS[theme]
     return f"""
-body {{ color: {c['text']}; line-height: 145%; }}
+body {{ color: {c['text']}; }}
+p, li {{ line-height: 145%; }}
 h1, h2, h3, h4 {{ color: {c['heading']}; }}
 h2 {{ margin-top: 18px; }}
 a {{ color: {c['link']}; }}

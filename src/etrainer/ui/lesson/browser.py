@@ -29,7 +29,7 @@ class LessonBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(self.tr("Lesson text"))
-        self._base_font_size = QFont().pointSizeF() if QFont().pointSizeF() > 0 else 11.0
+        self._base_font_size = max(12.0, QFont().pointSizeF())
         self._zoom = 100
         self._lesson_file: Path | None = None
         self._pack_root: Path | None = None

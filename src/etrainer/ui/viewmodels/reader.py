@@ -10,15 +10,13 @@ from PySide6.QtCore import QObject, Signal
 
 from etrainer.core.course import Course, Lesson, Module
 from etrainer.core.errors import EtrainerError, Problem
-from etrainer.core.markdown import RenderedLesson
-from etrainer.core.reader import render_course_lesson
 
 
 @dataclass(frozen=True, slots=True)
 class OpenLesson:
     lesson: Lesson
     module: Module
-    rendered: RenderedLesson
+    rendered: Any  # core.markdown.RenderedLesson
     previous: Lesson | None
     next: Lesson | None
     bookmarked: bool
@@ -45,7 +43,7 @@ class ReaderViewModel(QObject):
         self._visit: Any | None = None
         self._opened_at = 0.0
         self._reached_end = False
-        self._render_cache: dict[str, RenderedLesson] = {}
+        self._render_cache: dict[str, Any] = {}
 
     # -- services arrive after the first paint ----------------------------------------------------
     def attach_services(self, services: Any) -> None:
@@ -70,9 +68,11 @@ class ReaderViewModel(QObject):
         self.progress_changed.emit(self._services.learning.progress(self.learner.id, self.course))
 
     # -- lessons ----------------------------------------------------------------------------------
-    def render(self, lesson: Lesson) -> RenderedLesson:
+    def render(self, lesson: Lesson) -> Any:
         cached = self._render_cache.get(lesson.id)
         if cached is None:
+            from etrainer.core.reader import render_course_lesson  # Python-Markdown loads after the first paint
+
             cached = render_course_lesson(self.course, lesson)
             self._render_cache[lesson.id] = cached
         return cached
