@@ -45,11 +45,13 @@ def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course,
     if explicit:
         result = load_pack(Path(explicit))
         return result.course, result.problems
+    from etrainer.course_cache import load_pack_cached
+
     packs = available_packs(bundled_course_dir(), packs_dir(data))
     if not packs:
         raise NoCourse(path=str(bundled_course_dir()))
     chosen = next((p for p in packs if p.course_id == prefs.course_id), packs[0])
-    result = load_pack(chosen.root)
+    result = load_pack_cached(chosen.root, data)
     return result.course, result.problems
 
 
