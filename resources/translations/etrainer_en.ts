@@ -1,0 +1,883 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>App</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress database was repaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a profile (menu Profile) to keep your progress.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the profile “{name}” with all its progress, bookmarks and notes? This cannot be undone (a backup is made first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup was restored. Е-тренер will now close; start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course pack (*.zip course.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course “{title}” (version {version}) was added. Progress is kept. Restart Е-тренер to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) were found in it.</source>
+        <translation>
+            <numerusform>%n problem was found in it.</numerusform>
+            <numerusform>%n problems were found in it.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Course added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course was not added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Е-тренер {version}&lt;/h3&gt;&lt;p&gt;An offline trainer for librarians who help citizens use administrative e-services.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EditProfileDialog</name>
+    <message>
+        <source>Edit profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No course pack was found at {path}: it needs a course.yaml file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course pack {path} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} was not unpacked: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson is too large to show ({size} KB; the limit is {limit} KB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No course was found (looked in {path}). Add a course from a file or folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lesson cannot be shown: its text is nested too deeply. Ask the course author to simplify it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long: keep it under {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name is too long: use at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A profile named “{name}” already exists. Choose another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The library or position is too long: use at most {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This profile no longer exists. Choose another profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN must be 4 to 8 digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is not correct. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The walkthrough “{title}” has changed since this attempt was saved, so the attempt cannot be resumed. Start it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a course pack: it has no course.yaml.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Adding the course pack was cancelled; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question bank {path} does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question bank {path} is too large ({size} MB; the limit is {limit} MB).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The question bank {path} is not UTF-8 text (line {line}). Save it as UTF-8 and import it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot tell whether {path} is GIFT or Moodle XML. Choose the format (--format gift or --format moodlexml).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file name (-o).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} was damaged, so eTrainer restored your data from the backup {backup}. Work done after that backup may be missing. The damaged file was kept as {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} was damaged and no usable backup was found, so eTrainer started with an empty database. The damaged file was kept as {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} was saved by a newer version of eTrainer (schema {revision}). Install the newer eTrainer to open it; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eTrainer could not update the database {path}: {reason}. The database was left as it was; a copy is also kept at {backup}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eTrainer could not save a backup copy of the database in {folder}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged, so it was not restored. Your current data is unchanged; choose another backup.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>My progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name}, you have finished {percent}% of the course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue: {title} ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%v of %m lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>● In progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ Not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state} · about {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Study ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open module {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>Unknown box type «{kind}»: it is shown as a note («Примітка»).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The glossary has no term «{key}»: it is shown as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {href} leads to no lesson of this course: it is shown as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The link {href} was removed: lessons may link only to lessons, web pages and e-mail addresses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture {src} was removed: lessons may show only pictures from their course pack (images/…).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lines nested more than {limit} levels deep (the first is line {line}) were flattened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many nested or unclosed brackets from line {line}: they are shown as typed, and links there do not work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many, too deeply nested or unclosed HTML tags: all HTML in this lesson is shown as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text nested more than {limit} levels deep (for example by emphasis) is shown as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonBrowser</name>
+    <message>
+        <source>Lesson text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonPage</name>
+    <message>
+        <source>Your note for this lesson (only you see it)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Personal note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✎ Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about {minutes} min · {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>★ Bookmarked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>☆ Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⌂ My progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the lesson where you stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a course from a file or folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Switch profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit my profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete my profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course problems</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course contents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} lessons read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My course: {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lesson {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The lesson “{title}” cannot be shown: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер — {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+{url}
+
+It is outside Е-тренер and needs the Internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a web page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: “{query}” — %n result(s)</source>
+        <translation>
+            <numerusform>Search: “{query}” — %n result</numerusform>
+            <numerusform>Search: “{query}” — %n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found. Try a shorter word.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My bookmarks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No bookmarks yet: press «☆ Bookmark» under a lesson.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ The course has %n problem(s); the rest of it works.</source>
+        <translation>
+            <numerusform>⚠ The course has %n problem; the rest of it works.</numerusform>
+            <numerusform>⚠ The course has %n problems; the rest of it works.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found in the course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Who is studying?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start studying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your profile. Each librarian on this computer has her own progress, bookmarks and notes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your name is only stored on this computer and in the progress files you choose to send to your methodist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (PIN)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PIN is not right. Try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>e.g. Марта Коваль</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. Бібліотека-філія № 3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. бібліотекар I категорії</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>4–8 digits, or leave empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name and surname:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library or branch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PIN again:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The marked area of the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A click at ({x}, {y})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>The walkthrough is finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the steps first; the safety checklist comes at the end.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now go through the safety checklist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not on the current page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This cannot be done with this element.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>First answer the visitor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not the expected action.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hints are not available in Test mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill in this field.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal does not accept this value. Check it against the visitor&apos;s card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the date as DD.MM.YYYY, for example 05.03.1990.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This date cannot be chosen here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A checkbox is either ticked or not.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose one of the files offered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The portal accepts only these file types: {types}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large: the portal accepts up to {max_kb} KB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the key file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password of the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password does not fit this key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the card number: this training portal takes only the test card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the card&apos;s expiry date (MM/YY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the three-digit code on the back of the test card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This part of the page cannot be changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Projector (very large text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Е-тренер starts again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress, profiles and backups are kept in:
+{path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make a backup now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic backups (newest first):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings (not saved: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings (backup failed: {reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the current progress with this backup? The current state is saved as a backup first, so nothing is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,891 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="uk_UA">
+<context>
+    <name>App</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation>Е-тренер</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation>Е-тренер</translation>
+    </message>
+    <message>
+        <source>Your progress database was repaired</source>
+        <translation>Базу даних прогресу відновлено</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: {reason}</source>
+        <translation>Не вдалося створити автоматичну резервну копію: {reason}</translation>
+    </message>
+    <message>
+        <source>Choose a profile (menu Profile) to keep your progress.</source>
+        <translation>Оберіть профіль (меню «Профіль»), щоб зберігати свій прогрес.</translation>
+    </message>
+    <message>
+        <source>Delete the profile “{name}” with all its progress, bookmarks and notes? This cannot be undone (a backup is made first).</source>
+        <translation>Видалити профіль «{name}» разом з усім прогресом, закладками й нотатками? Цю дію не можна скасувати (перед видаленням буде створено резервну копію).</translation>
+    </message>
+    <message>
+        <source>Delete profile</source>
+        <translation>Видалити профіль</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Видалити</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Залишити</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Резервну копію відновлено</translation>
+    </message>
+    <message>
+        <source>The backup was restored. Е-тренер will now close; start it again.</source>
+        <translation>Дані відновлено з резервної копії. Зараз Е-тренер закриється — запустіть його знову.</translation>
+    </message>
+    <message>
+        <source>Add a course</source>
+        <translation>Додати курс</translation>
+    </message>
+    <message>
+        <source>Course pack (*.zip course.yaml)</source>
+        <translation>Пакет курсу (*.zip course.yaml)</translation>
+    </message>
+    <message>
+        <source>Adding the course…</source>
+        <translation>Додаємо курс…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>The course “{title}” (version {version}) was added. Progress is kept. Restart Е-тренер to open it.</source>
+        <translation>Курс «{title}» (версія {version}) додано. Прогрес збережено. Перезапустіть Е-тренер, щоб відкрити курс.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) were found in it.</source>
+        <translation>
+            <numerusform>У ньому знайдено %n проблему.</numerusform>
+            <numerusform>У ньому знайдено %n проблеми.</numerusform>
+            <numerusform>У ньому знайдено %n проблем.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Course added</source>
+        <translation>Курс додано</translation>
+    </message>
+    <message>
+        <source>The course was not added</source>
+        <translation>Курс не додано</translation>
+    </message>
+    <message>
+        <source>About Е-тренер</source>
+        <translation>Про Е-тренер</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Е-тренер {version}&lt;/h3&gt;&lt;p&gt;An offline trainer for librarians who help citizens use administrative e-services.&lt;/p&gt;&lt;p&gt;Licence: GNU GPL v3 or later.&lt;/p&gt;&lt;p&gt;Data folder: {data}&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Е-тренер {version}&lt;/h3&gt;&lt;p&gt;Навчальна програма без Інтернету для працівників бібліотек, які допомагають громадянам користуватися адміністративними е-послугами.&lt;/p&gt;&lt;p&gt;Ліцензія: GNU GPL v3 або пізніша.&lt;/p&gt;&lt;p&gt;Папка з даними: {data}&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>EditProfileDialog</name>
+    <message>
+        <source>Edit profile</source>
+        <translation>Редагування профілю</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Щось пішло не так. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>No course pack was found at {path}: it needs a course.yaml file.</source>
+        <translation>У {path} не знайдено пакета курсу: у ньому має бути файл course.yaml. Оберіть інший файл або папку.</translation>
+    </message>
+    <message>
+        <source>The course pack {path} cannot be read: {reason}</source>
+        <translation>Не вдалося прочитати пакет курсу {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>The file {path} was not unpacked: {reason}</source>
+        <translation>Файл {path} не розпаковано: {reason}</translation>
+    </message>
+    <message>
+        <source>The lesson is too large to show ({size} KB; the limit is {limit} KB).</source>
+        <translation>Урок завеликий, тому його не можна показати ({size} КБ, а можна не більше ніж {limit} КБ). Повідомте про це автора курсу.</translation>
+    </message>
+    <message>
+        <source>No course was found (looked in {path}). Add a course from a file or folder.</source>
+        <translation>Курс не знайдено (шукали в {path}). Додайте курс із файлу або папки.</translation>
+    </message>
+    <message>
+        <source>This lesson cannot be shown: its text is nested too deeply. Ask the course author to simplify it.</source>
+        <translation>Цей урок не можна показати: у його тексті забагато вкладених рівнів. Попросіть автора курсу спростити текст.</translation>
+    </message>
+    <message>
+        <source>The note is too long: keep it under {limit} characters.</source>
+        <translation>Нотатка задовга: скоротіть її до {limit} символів.</translation>
+    </message>
+    <message>
+        <source>Enter a name for the profile.</source>
+        <translation>Введіть імʼя для профілю.</translation>
+    </message>
+    <message>
+        <source>The name is too long: use at most {limit} characters.</source>
+        <translation>Імʼя задовге: скоротіть його до {limit} символів.</translation>
+    </message>
+    <message>
+        <source>A profile named “{name}” already exists. Choose another name.</source>
+        <translation>Профіль з імʼям «{name}» уже є. Оберіть інше імʼя.</translation>
+    </message>
+    <message>
+        <source>The library or position is too long: use at most {limit} characters.</source>
+        <translation>Назва бібліотеки або посади задовга: скоротіть її до {limit} символів.</translation>
+    </message>
+    <message>
+        <source>This profile no longer exists. Choose another profile.</source>
+        <translation>Цього профілю вже немає. Оберіть інший профіль.</translation>
+    </message>
+    <message>
+        <source>The PIN must be 4 to 8 digits.</source>
+        <translation>PIN-код має складатися з 4–8 цифр.</translation>
+    </message>
+    <message>
+        <source>The PIN is not correct. Try again.</source>
+        <translation>Неправильний PIN-код. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The walkthrough “{title}” has changed since this attempt was saved, so the attempt cannot be resumed. Start it again.</source>
+        <translation>Тренажер «{title}» змінився після того, як цю спробу було збережено, тому продовжити її не можна. Почніть тренажер знову.</translation>
+    </message>
+    <message>
+        <source>{path} is not a course pack: it has no course.yaml.</source>
+        <translation>{path} — не пакет курсу: у ньому немає файлу course.yaml. Оберіть інший файл або папку.</translation>
+    </message>
+    <message>
+        <source>Adding the course pack was cancelled; nothing was changed.</source>
+        <translation>Додавання курсу скасовано; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>The question bank {path} does not exist or cannot be read.</source>
+        <translation>Банку запитань {path} немає або його не вдається прочитати. Перевірте назву файлу.</translation>
+    </message>
+    <message>
+        <source>The question bank {path} is too large ({size} MB; the limit is {limit} MB).</source>
+        <translation>Банк запитань {path} завеликий ({size} МБ, а можна не більше ніж {limit} МБ). Розділіть його на кілька файлів.</translation>
+    </message>
+    <message>
+        <source>The question bank {path} is not UTF-8 text (line {line}). Save it as UTF-8 and import it again.</source>
+        <translation>Банк запитань {path} — не текст у кодуванні UTF-8 (рядок {line}). Збережіть його в UTF-8 й імпортуйте знову.</translation>
+    </message>
+    <message>
+        <source>Cannot tell whether {path} is GIFT or Moodle XML. Choose the format (--format gift or --format moodlexml).</source>
+        <translation>Не вдалося визначити, чи {path} у форматі GIFT, чи Moodle XML. Укажіть формат (--format gift або --format moodlexml).</translation>
+    </message>
+    <message>
+        <source>{path} already exists; choose another file name (-o).</source>
+        <translation>{path} уже існує; оберіть іншу назву файлу (-o).</translation>
+    </message>
+    <message>
+        <source>The database {path} was damaged, so eTrainer restored your data from the backup {backup}. Work done after that backup may be missing. The damaged file was kept as {kept}.</source>
+        <translation>Базу даних {path} було пошкоджено, тому Е-тренер відновив ваші дані з резервної копії {backup}. Те, що ви зробили після створення цієї копії, могло не зберегтися. Пошкоджений файл збережено як {kept}.</translation>
+    </message>
+    <message>
+        <source>The database {path} was damaged and no usable backup was found, so eTrainer started with an empty database. The damaged file was kept as {kept}.</source>
+        <translation>Базу даних {path} було пошкоджено, а придатної резервної копії не знайдено, тому Е-тренер почав роботу з порожньою базою. Пошкоджений файл збережено як {kept}.</translation>
+    </message>
+    <message>
+        <source>The database {path} was saved by a newer version of eTrainer (schema {revision}). Install the newer eTrainer to open it; nothing was changed.</source>
+        <translation>Базу даних {path} збережено новішою версією Е-тренера (схема {revision}). Щоб її відкрити, установіть новішу версію Е-тренера; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>eTrainer could not update the database {path}: {reason}. The database was left as it was; a copy is also kept at {backup}.</source>
+        <translation>Е-тренер не зміг оновити базу даних {path}: {reason}. Базу даних залишено без змін; крім того, її копію збережено як {backup}.</translation>
+    </message>
+    <message>
+        <source>eTrainer could not save a backup copy of the database in {folder}: {reason}</source>
+        <translation>Е-тренер не зміг зберегти резервну копію бази даних у папці {folder}: {reason}</translation>
+    </message>
+    <message>
+        <source>The backup {path} is damaged, so it was not restored. Your current data is unchanged; choose another backup.</source>
+        <translation>Резервна копія {path} пошкоджена, тому її не відновлено. Ваші поточні дані не змінилися; оберіть іншу резервну копію.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>My progress</source>
+        <translation>Мій прогрес</translation>
+    </message>
+    <message>
+        <source>{name}, you have finished {percent}% of the course.</source>
+        <translation>{name}, ви пройшли {percent}% курсу.</translation>
+    </message>
+    <message>
+        <source>Continue: {title} ▸</source>
+        <translation>Продовжити: {title} ▸</translation>
+    </message>
+    <message>
+        <source>%v of %m lessons</source>
+        <translation>Уроків: %v з %m</translation>
+    </message>
+    <message>
+        <source>Module progress</source>
+        <translation>Прогрес модуля</translation>
+    </message>
+    <message>
+        <source>✓ Done</source>
+        <translation>✓ Пройдено</translation>
+    </message>
+    <message>
+        <source>● In progress</source>
+        <translation>● Розпочато</translation>
+    </message>
+    <message>
+        <source>○ Not started</source>
+        <translation>○ Не розпочато</translation>
+    </message>
+    <message>
+        <source>{state} · about {minutes} min</source>
+        <translation>{state} · близько {minutes} хв</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Study ▸</source>
+        <translation>Навчатися ▸</translation>
+    </message>
+    <message>
+        <source>Open module {number}</source>
+        <translation>Відкрити модуль {number}</translation>
+    </message>
+</context>
+<context>
+    <name>Lesson</name>
+    <message>
+        <source>Unknown box type «{kind}»: it is shown as a note («Примітка»).</source>
+        <translation>Невідомий тип блоку «{kind}»: його показано як примітку («Примітка»).</translation>
+    </message>
+    <message>
+        <source>The glossary has no term «{key}»: it is shown as plain text.</source>
+        <translation>У глосарії немає терміна «{key}»: його показано як звичайний текст.</translation>
+    </message>
+    <message>
+        <source>The link {href} leads to no lesson of this course: it is shown as plain text.</source>
+        <translation>Посилання {href} не веде до жодного уроку цього курсу: його показано як звичайний текст.</translation>
+    </message>
+    <message>
+        <source>The link {href} was removed: lessons may link only to lessons, web pages and e-mail addresses.</source>
+        <translation>Посилання {href} вилучено: уроки можуть посилатися лише на інші уроки, вебсторінки та адреси електронної пошти.</translation>
+    </message>
+    <message>
+        <source>The picture {src} was removed: lessons may show only pictures from their course pack (images/…).</source>
+        <translation>Зображення {src} вилучено: уроки можуть показувати лише зображення зі свого пакета курсу (images/…).</translation>
+    </message>
+    <message>
+        <source>Lines nested more than {limit} levels deep (the first is line {line}) were flattened.</source>
+        <translation>У рядках, вкладених глибше ніж на {limit} рівнів (перший — рядок {line}), зайві рівні вкладення прибрано.</translation>
+    </message>
+    <message>
+        <source>Too many nested or unclosed brackets from line {line}: they are shown as typed, and links there do not work.</source>
+        <translation>Забагато вкладених або незакритих дужок, починаючи з рядка {line}: їх показано так, як їх набрано, і посилання там не працюють.</translation>
+    </message>
+    <message>
+        <source>Too many, too deeply nested or unclosed HTML tags: all HTML in this lesson is shown as plain text.</source>
+        <translation>Забагато HTML-тегів, вони вкладені надто глибоко або не закриті: увесь HTML у цьому уроці показано як звичайний текст.</translation>
+    </message>
+    <message>
+        <source>Text nested more than {limit} levels deep (for example by emphasis) is shown as plain text.</source>
+        <translation>Текст, вкладений глибше ніж на {limit} рівнів (наприклад, виділенням), показано як звичайний текст.</translation>
+    </message>
+</context>
+<context>
+    <name>LessonBrowser</name>
+    <message>
+        <source>Lesson text</source>
+        <translation>Текст уроку</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPage</name>
+    <message>
+        <source>Your note for this lesson (only you see it)…</source>
+        <translation>Ваша нотатка до цього уроку (її бачите лише ви)…</translation>
+    </message>
+    <message>
+        <source>Personal note</source>
+        <translation>Особиста нотатка</translation>
+    </message>
+    <message>
+        <source>✎ Note</source>
+        <translation>✎ Нотатка</translation>
+    </message>
+    <message>
+        <source>about {minutes} min · {position}</source>
+        <translation>близько {minutes} хв · {position}</translation>
+    </message>
+    <message>
+        <source>◂ Previous</source>
+        <translation>◂ Попередній</translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
+        <translation>Далі ▸</translation>
+    </message>
+    <message>
+        <source>Course end</source>
+        <translation>Кінець курсу</translation>
+    </message>
+    <message>
+        <source>★ Bookmarked</source>
+        <translation>★ У закладках</translation>
+    </message>
+    <message>
+        <source>☆ Bookmark</source>
+        <translation>☆ Закладка</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation>Е-тренер</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Головна панель інструментів</translation>
+    </message>
+    <message>
+        <source>⌂ My progress</source>
+        <translation>⌂ Мій прогрес</translation>
+    </message>
+    <message>
+        <source>Continue ▸</source>
+        <translation>Продовжити ▸</translation>
+    </message>
+    <message>
+        <source>Open the lesson where you stopped</source>
+        <translation>Відкрити урок, на якому ви зупинилися</translation>
+    </message>
+    <message>
+        <source>Search the course…</source>
+        <translation>Пошук у курсі…</translation>
+    </message>
+    <message>
+        <source>Search the course</source>
+        <translation>Пошук у курсі</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профіль</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>Add a course from a file or folder…</source>
+        <translation>Додати курс із файлу або папки…</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Налаштування…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Вийти</translation>
+    </message>
+    <message>
+        <source>&amp;Profile</source>
+        <translation>&amp;Профіль</translation>
+    </message>
+    <message>
+        <source>Switch profile…</source>
+        <translation>Перемкнути профіль…</translation>
+    </message>
+    <message>
+        <source>Edit my profile…</source>
+        <translation>Редагувати мій профіль…</translation>
+    </message>
+    <message>
+        <source>Delete my profile…</source>
+        <translation>Видалити мій профіль…</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Вигляд</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>Збільшити</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Зменшити</translation>
+    </message>
+    <message>
+        <source>Normal size</source>
+        <translation>Звичайний розмір</translation>
+    </message>
+    <message>
+        <source>Bookmarks</source>
+        <translation>Закладки</translation>
+    </message>
+    <message>
+        <source>Course problems</source>
+        <translation>Проблеми курсу</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>About Е-тренер</source>
+        <translation>Про Е-тренер</translation>
+    </message>
+    <message>
+        <source>Course contents</source>
+        <translation>Зміст курсу</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Результати</translation>
+    </message>
+    <message>
+        <source>{done} of {total} lessons read</source>
+        <translation>Прочитано уроків: {done} з {total}</translation>
+    </message>
+    <message>
+        <source>My course: {percent}%</source>
+        <translation>Мій курс: {percent}%</translation>
+    </message>
+    <message>
+        <source>lesson {n} of {total}</source>
+        <translation>урок {n} з {total}</translation>
+    </message>
+    <message>
+        <source>The lesson “{title}” cannot be shown: {reason}</source>
+        <translation>Урок «{title}» не вдалося показати: {reason}</translation>
+    </message>
+    <message>
+        <source>No profile</source>
+        <translation>Без профілю</translation>
+    </message>
+    <message>
+        <source>Е-тренер — {name}</source>
+        <translation>Е-тренер — {name}</translation>
+    </message>
+    <message>
+        <source>Open this address in your web browser?
+
+{url}
+
+It is outside Е-тренер and needs the Internet.</source>
+        <translation>Відкрити цю адресу в браузері?
+
+{url}
+
+Ця сторінка не належить до Е-тренера, і для неї потрібен Інтернет.</translation>
+    </message>
+    <message>
+        <source>Open a web page</source>
+        <translation>Відкрити вебсторінку</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Відкрити</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: “{query}” — %n result(s)</source>
+        <translation>
+            <numerusform>Пошук: «{query}» — %n результат</numerusform>
+            <numerusform>Пошук: «{query}» — %n результати</numerusform>
+            <numerusform>Пошук: «{query}» — %n результатів</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found. Try a shorter word.</source>
+        <translation>Нічого не знайдено. Спробуйте коротше слово.</translation>
+    </message>
+    <message>
+        <source>My bookmarks</source>
+        <translation>Мої закладки</translation>
+    </message>
+    <message>
+        <source>No bookmarks yet: press «☆ Bookmark» under a lesson.</source>
+        <translation>Закладок поки немає: натисніть «☆ Закладка» під уроком.</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ The course has %n problem(s); the rest of it works.</source>
+        <translation>
+            <numerusform>⚠ У курсі є %n проблема; усе інше працює.</numerusform>
+            <numerusform>⚠ У курсі є %n проблеми; усе інше працює.</numerusform>
+            <numerusform>⚠ У курсі є %n проблем; усе інше працює.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No problems found in the course.</source>
+        <translation>У курсі не знайдено проблем.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileDialog</name>
+    <message>
+        <source>Who is studying?</source>
+        <translation>Хто навчається?</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Профілі</translation>
+    </message>
+    <message>
+        <source>PIN</source>
+        <translation>PIN-код</translation>
+    </message>
+    <message>
+        <source>Start studying</source>
+        <translation>Почати навчання</translation>
+    </message>
+    <message>
+        <source>New profile…</source>
+        <translation>Новий профіль…</translation>
+    </message>
+    <message>
+        <source>Choose your profile. Each librarian on this computer has her own progress, bookmarks and notes.</source>
+        <translation>Оберіть свій профіль. Кожен, хто навчається на цьому компʼютері, має власні прогрес, закладки й нотатки.</translation>
+    </message>
+    <message>
+        <source>New profile</source>
+        <translation>Новий профіль</translation>
+    </message>
+    <message>
+        <source>Your name is only stored on this computer and in the progress files you choose to send to your methodist.</source>
+        <translation>Ваше імʼя зберігається лише на цьому компʼютері та у файлах прогресу, які ви самі вирішите надіслати методистові.</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Назад</translation>
+    </message>
+    <message>
+        <source>Create profile</source>
+        <translation>Створити профіль</translation>
+    </message>
+    <message>
+        <source> (PIN)</source>
+        <translation> (з PIN-кодом)</translation>
+    </message>
+    <message>
+        <source>The PIN is not right. Try again.</source>
+        <translation>Неправильний PIN-код. Спробуйте ще раз.</translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
+        <translation>PIN-коди не збігаються. Введіть той самий PIN-код двічі.</translation>
+    </message>
+</context>
+<context>
+    <name>ProfileForm</name>
+    <message>
+        <source>e.g. Марта Коваль</source>
+        <translation>наприклад, Марта Коваль</translation>
+    </message>
+    <message>
+        <source>e.g. Бібліотека-філія № 3</source>
+        <translation>наприклад, Бібліотека-філія № 3</translation>
+    </message>
+    <message>
+        <source>e.g. бібліотекар I категорії</source>
+        <translation>наприклад, бібліотекар I категорії</translation>
+    </message>
+    <message>
+        <source>4–8 digits, or leave empty</source>
+        <translation>4–8 цифр або залиште порожнім</translation>
+    </message>
+    <message>
+        <source>Name and surname:</source>
+        <translation>Імʼя та прізвище:</translation>
+    </message>
+    <message>
+        <source>Library or branch:</source>
+        <translation>Бібліотека або філія:</translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation>Посада:</translation>
+    </message>
+    <message>
+        <source>PIN (optional):</source>
+        <translation>PIN-код (необовʼязково):</translation>
+    </message>
+    <message>
+        <source>PIN again:</source>
+        <translation>PIN-код ще раз:</translation>
+    </message>
+</context>
+<context>
+    <name>Prompts</name>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+</context>
+<context>
+    <name>Quiz</name>
+    <message>
+        <source>True</source>
+        <translation>Правда</translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation>Неправда</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>Немає відповіді</translation>
+    </message>
+    <message>
+        <source>This is not a number.</source>
+        <translation>Це не число. Введіть число.</translation>
+    </message>
+    <message>
+        <source>The marked area of the picture</source>
+        <translation>Позначена ділянка зображення</translation>
+    </message>
+    <message>
+        <source>A click at ({x}, {y})</source>
+        <translation>Натискання в точці ({x}, {y})</translation>
+    </message>
+</context>
+<context>
+    <name>Scenario</name>
+    <message>
+        <source>The walkthrough is finished.</source>
+        <translation>Тренажер пройдено.</translation>
+    </message>
+    <message>
+        <source>Finish the steps first; the safety checklist comes at the end.</source>
+        <translation>Спершу виконайте всі кроки; чек-лист безпеки — наприкінці.</translation>
+    </message>
+    <message>
+        <source>Now go through the safety checklist.</source>
+        <translation>Тепер пройдіть чек-лист безпеки.</translation>
+    </message>
+    <message>
+        <source>This is not on the current page.</source>
+        <translation>Цього немає на поточній сторінці.</translation>
+    </message>
+    <message>
+        <source>This cannot be done with this element.</source>
+        <translation>З цим елементом так зробити не можна.</translation>
+    </message>
+    <message>
+        <source>First answer the visitor.</source>
+        <translation>Спершу дайте відповідь відвідувачеві.</translation>
+    </message>
+    <message>
+        <source>This is not the expected action.</source>
+        <translation>Зараз потрібна інша дія.</translation>
+    </message>
+    <message>
+        <source>Hints are not available in Test mode.</source>
+        <translation>У режимі «Тест» підказок немає.</translation>
+    </message>
+    <message>
+        <source>Fill in this field.</source>
+        <translation>Заповніть це поле.</translation>
+    </message>
+    <message>
+        <source>The portal does not accept this value. Check it against the visitor&apos;s card.</source>
+        <translation>Портал не приймає це значення. Звірте його з карткою відвідувача.</translation>
+    </message>
+    <message>
+        <source>Enter the date as DD.MM.YYYY, for example 05.03.1990.</source>
+        <translation>Введіть дату у форматі ДД.ММ.РРРР, наприклад 05.03.1990.</translation>
+    </message>
+    <message>
+        <source>This date cannot be chosen here.</source>
+        <translation>Цю дату тут обрати не можна.</translation>
+    </message>
+    <message>
+        <source>Choose one of the options.</source>
+        <translation>Оберіть один із варіантів.</translation>
+    </message>
+    <message>
+        <source>A checkbox is either ticked or not.</source>
+        <translation>Прапорець можна лише позначити або зняти.</translation>
+    </message>
+    <message>
+        <source>Choose one of the files offered.</source>
+        <translation>Оберіть один із запропонованих файлів.</translation>
+    </message>
+    <message>
+        <source>The portal accepts only these file types: {types}.</source>
+        <translation>Портал приймає лише такі типи файлів: {types}.</translation>
+    </message>
+    <message>
+        <source>The file is too large: the portal accepts up to {max_kb} KB.</source>
+        <translation>Файл завеликий: портал приймає файли до {max_kb} КБ.</translation>
+    </message>
+    <message>
+        <source>Choose the key file.</source>
+        <translation>Оберіть файл ключа.</translation>
+    </message>
+    <message>
+        <source>Enter the password of the key.</source>
+        <translation>Введіть пароль до ключа.</translation>
+    </message>
+    <message>
+        <source>The password does not fit this key.</source>
+        <translation>Цей пароль не підходить до ключа.</translation>
+    </message>
+    <message>
+        <source>Check the card number: this training portal takes only the test card.</source>
+        <translation>Перевірте номер картки: цей навчальний портал приймає лише тестову картку.</translation>
+    </message>
+    <message>
+        <source>Check the card&apos;s expiry date (MM/YY).</source>
+        <translation>Перевірте термін дії картки (ММ/РР).</translation>
+    </message>
+    <message>
+        <source>Check the three-digit code on the back of the test card.</source>
+        <translation>Перевірте тризначний код на звороті тестової картки.</translation>
+    </message>
+    <message>
+        <source>This part of the page cannot be changed.</source>
+        <translation>Цю частину сторінки змінити не можна.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Налаштування</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Мова інтерфейсу</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Світла</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>Висока контрастність</translation>
+    </message>
+    <message>
+        <source>Projector (very large text)</source>
+        <translation>Проєктор (дуже великий текст)</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Тема</translation>
+    </message>
+    <message>
+        <source>Look</source>
+        <translation>Вигляд</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Мова:</translation>
+    </message>
+    <message>
+        <source>A new language takes effect when Е-тренер starts again.</source>
+        <translation>Нова мова запрацює після перезапуску Е-тренера.</translation>
+    </message>
+    <message>
+        <source>Theme:</source>
+        <translation>Тема:</translation>
+    </message>
+    <message>
+        <source>Your data</source>
+        <translation>Ваші дані</translation>
+    </message>
+    <message>
+        <source>Progress, profiles and backups are kept in:
+{path}</source>
+        <translation>Прогрес, профілі та резервні копії зберігаються тут:
+{path}</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>Відкрити папку</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Резервні копії</translation>
+    </message>
+    <message>
+        <source>Make a backup now</source>
+        <translation>Створити резервну копію зараз</translation>
+    </message>
+    <message>
+        <source>Restore the selected backup…</source>
+        <translation>Відновити вибрану резервну копію…</translation>
+    </message>
+    <message>
+        <source>Automatic backups (newest first):</source>
+        <translation>Автоматичні резервні копії (спершу найновіші):</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Settings (not saved: {reason})</source>
+        <translation>Налаштування (не збережено: {reason})</translation>
+    </message>
+    <message>
+        <source>Settings (backup failed: {reason})</source>
+        <translation>Налаштування (резервну копію не створено: {reason})</translation>
+    </message>
+    <message>
+        <source>Replace the current progress with this backup? The current state is saved as a backup first, so nothing is lost.</source>
+        <translation>Замінити поточний прогрес даними з цієї резервної копії? Поточний стан спершу буде збережено як резервну копію, тож нічого не загубиться.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Відновлення з резервної копії</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Відновити</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+</context>
+</TS>
