@@ -315,6 +315,20 @@ def test_recursion_exhaustion_becomes_a_clear_error():
 
 
 def test_private_use_characters_in_the_source_do_not_turn_into_markup():
-    lesson = render("a\ue000b\ue004c")
+    lesson = render("a\ue010b\ue004c")
 
     assert re.search(r"<p>a\ufffdb\ufffdc</p>", lesson.html)
+
+
+def test_glossary_term_with_shown_text_inside_a_table_keeps_the_row_whole():
+    from etrainer.core.course import GlossaryTerm
+    from etrainer.core.ids import TermId
+    from etrainer.core.markdown import RenderContext, render_lesson
+
+    term = GlossaryTerm(TermId("id-card"), "ID-картка", "Паспорт у формі картки.")
+    context = RenderContext(resolve_term=lambda key: term if key == "id-card" else None, resolve_link=None)
+    html = render_lesson("| Варіант | Де |\n| --- | --- |\n| КЕП на чипі | [[id-card|ID-картки]] |\n\n"
+                         "`[[id-card|у коді]]`\n", context).html
+    assert html.count("<td>") == 2
+    assert '<a class="term" href="term:id-card"' in html and ">ID-картки</a>" in html
+    assert "[[id-card|у коді]]" in html and "\ue010" not in html

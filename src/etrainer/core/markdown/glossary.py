@@ -12,18 +12,36 @@ import xml.etree.ElementTree as etree
 from collections.abc import Callable
 
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import UnescapeTreeprocessor
 from markdown.util import AtomicString
 
 from etrainer.core.course import GlossaryTerm
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
-TERM_PATTERN = r"\[\[([^\[\]|]+)(?:\|([^\[\]]+))?\]\]"
+PIPE_STANDIN = "\ue010"
+"""Stands for the `|` of `[[key|text]]` while Markdown parses, so that a term in a table row does not
+split the cell; put back by `RestorePipes` (also inside code, where terms are left alone)."""
+
+TERM_PATTERN = r"\[\[([^\[\]|\ue010]+)(?:[|\ue010]([^\[\]]+))?\]\]"
 """`[[key]]` or `[[key|shown text]]`; either part may wrap onto the next line."""
 
 UNKNOWN_TERM = QT_TRANSLATE_NOOP("Lesson", "The glossary has no term «{key}»: it is shown as plain text.")
 
 TermResolver = Callable[[str], GlossaryTerm | None]
+
+_TERM_WITH_TEXT = re.compile(r"\[\[([^\[\]|\n]+)\|([^\[\]\n]+)\]\]")
+
+
+class ProtectTermPipes(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        return [_TERM_WITH_TEXT.sub(lambda m: f"[[{m.group(1)}{PIPE_STANDIN}{m.group(2)}]]", line) for line in lines]
+
+
+class RestorePipes(Postprocessor):
+    def run(self, text: str) -> str:
+        return text.replace(PIPE_STANDIN, "|")
 
 
 class TermLookup:

@@ -23,8 +23,14 @@ from markdown.extensions.toc import TocExtension, slugify_unicode
 
 from etrainer.core.errors import EtrainerError, LessonTooLarge
 from etrainer.core.markdown.admonitions import LessonAdmonitionProcessor
-from etrainer.core.markdown.glossary import GlossaryInlineProcessor, TermLookup, TermResolver
-from etrainer.core.markdown.guard import DepthLimit, Report, bound_source, restore
+from etrainer.core.markdown.glossary import (
+    GlossaryInlineProcessor,
+    ProtectTermPipes,
+    RestorePipes,
+    TermLookup,
+    TermResolver,
+)
+from etrainer.core.markdown.guard import DepthLimit, Report, bound_source, restore, too_complex
 from etrainer.core.markdown.links import FORBIDDEN_LINK, FORBIDDEN_PICTURE, LinkPolicy, LinkResolver, shorten
 from etrainer.core.markdown.sanitize import sanitize_html
 from etrainer.i18n import QT_TRANSLATE_NOOP
@@ -35,7 +41,7 @@ DEFAULT_MAX_BYTES = 512 * 1024
 class LessonUnrenderable(EtrainerError):
     text = QT_TRANSLATE_NOOP(
         "Errors",
-        "This lesson cannot be shown: its text is nested too deeply. Ask the course author to simplify it.",
+        "This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.",
     )
 
 
@@ -79,7 +85,8 @@ def render_lesson(source: str, context: RenderContext | None = None) -> Rendered
     """Render a lesson body (the markdown after the front matter).
 
     Raises LessonTooLarge when `source` is over `context.max_bytes` (UTF-8), and LessonUnrenderable
-    when Python-Markdown still runs out of recursion depth.
+    when it has too much markup to render in reasonable time, or Python-Markdown still runs out of
+    recursion depth.
     """
     context = context or _NO_CONTEXT
     if len(source) * 4 > context.max_bytes and (size := len(source.encode("utf-8"))) > context.max_bytes:
@@ -96,6 +103,8 @@ def render_lesson(source: str, context: RenderContext | None = None) -> Rendered
             report(FORBIDDEN_PICTURE.format(src=shorten(value)))
 
     text = bound_source(source, report)
+    if too_complex(text):
+        raise LessonUnrenderable()
     md = _new_markdown(context, report)
     try:
         body = restore(md.convert(text))
@@ -120,6 +129,8 @@ class _LessonExtension(Extension):
         md.parser.blockprocessors.register(LessonAdmonitionProcessor(md.parser, self._report), "admonition", 105)
         # After backticks (190), escapes (180) and footnotes (175), before reference links (170).
         md.inlinePatterns.register(GlossaryInlineProcessor(terms, self._report), "etrainer-term", 172)
+        md.preprocessors.register(ProtectTermPipes(md), "etrainer-term-pipes", 5)
+        md.postprocessors.register(RestorePipes(md), "etrainer-term-pipes", 5)
         # After attribute lists (8), the table of contents (5) and unescaping (0).
         md.treeprocessors.register(LinkPolicy(md, self._context.resolve_link, terms, self._report),
                                    "etrainer-links", -10)
