@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 import etrainer.core.markdown.render as render_module
 from etrainer.core.course import GlossaryTerm
 from etrainer.core.ids import TermId
-from etrainer.core.markdown import RenderContext, render_lesson, sanitize_html
+from etrainer.core.markdown import LessonUnrenderable, RenderContext, render_lesson, sanitize_html
 from etrainer.core.markdown.links import LinkPolicy
 
 BENIGN = "Безпечний текст уроку"
@@ -256,6 +257,8 @@ def test_remote_pictures_in_raw_html_are_reported_too():
     ("> " * 300 + "глибока цитата", "глибока цитата"),
     ("<div>" * 50000 + "у глибині", "у глибині"),
     ("*а " * 3000 + "глибина" + " б*" * 3000, "глибина"),
+    ("термін\n:   визначення\n" * 3000, "визначення"),
+    ("слово " * 2000 + "*а*" * 3000 + " кінець абзацу", "кінець абзацу"),
 ])
 def test_bombs_are_neutralised_with_a_problem_and_keep_their_text(source, survivor):
     lesson = render_lesson(source, CONTEXT)
@@ -271,6 +274,43 @@ def test_bracket_limits_count_per_paragraph_also_with_windows_line_ends():
 
     assert lesson.problems == ()
     assert '<a class="external" href="https://ok.example/">посилання</a>' in lesson.html
+
+
+def test_definitions_without_blank_lines_are_shown_as_text_past_the_limit():
+    few = render_lesson("термін\n:   визначення\n" * 5, CONTEXT)
+    many = render_lesson("термін\n:   визначення\n" * 30, CONTEXT)
+
+    assert few.html.count("<dd>") == 5 and few.problems == ()
+    assert "<dd>" not in many.html and many.html.count(":   визначення") == 30
+    assert len(many.problems) == 1
+
+
+def test_a_long_paragraph_dense_with_markup_is_shown_as_typed():
+    lesson = render_lesson("слово " * 2000 + "**жирне** `код` &amp; \\* [x]" * 800, CONTEXT)
+
+    assert "<strong>" not in lesson.html and "<code>" not in lesson.html
+    assert "**жирне** `код` &amp;amp; \\* [x]" in lesson.html
+    assert len(lesson.problems) == 1
+
+
+@pytest.mark.parametrize("source", ["абзац\n\n" * 25_000, "- п\n" * 45_000, "Текст[^1] " * 1100])
+def test_a_lesson_with_too_much_markup_is_refused(source):
+    with pytest.raises(LessonUnrenderable):
+        render_lesson(source, CONTEXT)
+
+
+def test_a_long_but_ordinary_lesson_is_not_refused():
+    sample = (Path(__file__).parents[1] / "data" / "markdown" / "sample-lesson.md").read_text(encoding="utf-8")
+    source = "\n\n".join([sample] * 200)  # about 450 KB
+
+    every_term = GlossaryTerm(id=TermId("kep"), term="КЕП", definition="Підпис.")
+    context = RenderContext(resolve_term=lambda key: every_term, resolve_link=lambda href: "lesson:kep-basics")
+
+    lesson = render_lesson(source, context)
+
+    assert len(source.encode()) > 400_000
+    assert lesson.problems == ()
+    assert lesson.html.count('<div class="admonition tip">') == 200
 
 
 def test_neutralised_brackets_are_shown_as_typed():

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as etree
 from markdown import Markdown
 from markdown.treeprocessors import Treeprocessor
 
+from etrainer.core.markdown.glossary import PIPE_STANDIN
 from etrainer.core.markdown.neutralise import (
     SENTINELS,
     Report,
@@ -26,9 +27,9 @@ from etrainer.core.markdown.neutralise import (
 )
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
-MAX_MARKUP = 30_000
+MAX_MARKUP = 40_000
 """Most markup characters plus lines in a lesson: about a second of Python-Markdown at worst,
-and well above any real lesson under the size limit (a 50 KB lesson has about 1,500)."""
+and well above any real lesson under the size limit (the densest, a memo, has 47 per KB)."""
 MAX_FOOTNOTES = 1000
 """Most `[^` footnote markers: Python-Markdown's footnotes take quadratic time."""
 MAX_TREE_DEPTH = 100
@@ -40,8 +41,9 @@ DEEP_TREE = QT_TRANSLATE_NOOP(
 )
 
 _MARKUP = "*_`[<&|\\\n"
-_SENTINEL_CHARS = "".join(SENTINELS)
-_RESTORE = str.maketrans(SENTINELS)
+_INTERNAL_CHARS = "".join(SENTINELS) + PIPE_STANDIN
+"""Private-use characters the renderer uses itself: replaced by U+FFFD when a source has them."""
+_RESTORE = str.maketrans({**SENTINELS, PIPE_STANDIN: "|"})
 
 
 def bound_source(source: str, report: Report) -> str:
@@ -50,8 +52,8 @@ def bound_source(source: str, report: Report) -> str:
     Pass the HTML made from the result through `restore`.
     """
     text = source
-    if _has_sentinel(text):
-        text = text.translate(dict.fromkeys(map(ord, _SENTINEL_CHARS), "\ufffd"))
+    if _has_internal(text):
+        text = text.translate(dict.fromkeys(map(ord, _INTERNAL_CHARS), "\ufffd"))
     if "\r" in text:  # as Python-Markdown does, so that blank lines are seen here too
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = flatten_deep_lines(text, report)
@@ -67,12 +69,12 @@ def too_complex(text: str) -> bool:
 
 
 def restore(html: str) -> str:
-    """Put the characters `bound_source` neutralised back (as typed text) into rendered HTML."""
-    return html.translate(_RESTORE) if _has_sentinel(html) else html
+    """Put the characters `bound_source` neutralised back (as typed text) into rendered HTML (or heading text)."""
+    return html.translate(_RESTORE) if _has_internal(html) else html
 
 
-def _has_sentinel(text: str) -> bool:
-    return any(char in text for char in _SENTINEL_CHARS)  # `in` is much faster than a regex scan
+def _has_internal(text: str) -> bool:
+    return any(char in text for char in _INTERNAL_CHARS)  # `in` is much faster than a regex scan
 
 
 class DepthLimit(Treeprocessor):

@@ -1,9 +1,10 @@
 """Lesson markdown → sanitised HTML, the headings for navigation, and what had to be dropped.
 
-`render_lesson` bounds the source (size, nesting, bracket and raw-HTML bombs), converts it with
-a fresh Python-Markdown instance (tables, admonitions with Ukrainian titles, attribute lists,
-footnotes, table of contents with Cyrillic anchors, sane lists, definition lists, glossary
-terms, the link and picture policy) and passes the result through the allow-list sanitiser.
+`render_lesson` bounds the source (size; nesting, bracket, definition, dense-markup and raw-HTML
+bombs; total markup), converts it with a fresh Python-Markdown instance (tables, admonitions with
+Ukrainian titles, attribute lists, footnotes, table of contents with Cyrillic anchors, sane lists,
+definition lists, glossary terms, the link and picture policy) and passes the result through the
+allow-list sanitiser.
 """
 
 from __future__ import annotations
