@@ -147,6 +147,7 @@ class MainWindow(QMainWindow):
         self._tree.setUniformRowHeights(False)
         self._tree.itemActivated.connect(self._on_tree_activated)
         self._tree.itemClicked.connect(self._on_tree_activated)
+        left.setMinimumWidth(240)
         left_layout.addWidget(self._course_label)
         left_layout.addWidget(self._tree, 1)
 
