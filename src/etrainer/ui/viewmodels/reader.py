@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -132,7 +132,6 @@ class ReaderViewModel(QObject):
                 learning.remove_bookmark(self.learner.id, mark.uid)
         else:
             learning.add_bookmark(self.learner.id, lesson_id)
-        from dataclasses import replace
         self.current = replace(self.current, bookmarked=not self.current.bookmarked)
         self.bookmark_changed.emit(self.current.bookmarked)
 
@@ -140,7 +139,6 @@ class ReaderViewModel(QObject):
         if self.current is None or self.learner is None or self._services is None:
             return
         self._services.learning.set_note(self.learner.id, self.current.lesson.id, text)
-        from dataclasses import replace
         self.current = replace(self.current, note=text)
         self.note_saved.emit()
 
