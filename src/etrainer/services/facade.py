@@ -17,8 +17,10 @@ from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
+from etrainer.services.quizzes import QuizService
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
+from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
 from etrainer.storage.recovery import OpenResult, open_or_recover
 
@@ -36,6 +38,8 @@ class AppServices:
         self.learning = LearningService(sessions)
         self.search = SearchService(sessions)
         self.settings = SettingsService(sessions)
+        self.quizzes = QuizService(sessions)
+        self.walkthroughs = WalkthroughService(sessions)
         self.backups = backups
         self.course = course
 

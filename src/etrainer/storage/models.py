@@ -9,11 +9,12 @@ Rows that exported progress files will carry have a stable `uid` (uuid4 text).
 from __future__ import annotations
 
 import uuid
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -172,6 +173,8 @@ class InstallationRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(UID_LENGTH), default=new_uid)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    signing_key: Mapped[bytes | None] = mapped_column(LargeBinary(64))
+    """The installation's Ed25519 private key (raw 32 bytes) for signing progress files; made on first export."""
 
 
 class SearchCourseRow(Base):
@@ -194,6 +197,109 @@ class SearchDocumentRow(Base):
     lesson_id: Mapped[str] = mapped_column(String(ID_LENGTH))
     title: Mapped[str] = mapped_column(Text)
     body: Mapped[str] = mapped_column(Text)
+
+
+class QuizAttemptRow(Base):
+    """One attempt at a quiz (or one review-deck session, `kind` "review")."""
+
+    __tablename__ = "quiz_attempt"
+    __table_args__ = (Index("ix_quiz_attempt_learner_quiz", "learner_id", "quiz_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
+    learner_id: Mapped[int] = mapped_column(_learner_fk())
+    quiz_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    kind: Mapped[str] = mapped_column(String(20), default="quiz")
+    course_id: Mapped[str] = mapped_column(String(ID_LENGTH), default="")
+    course_version: Mapped[str] = mapped_column(String(80), default="")
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    question_count: Mapped[int] = mapped_column(Integer, default=0)
+    score: Mapped[float | None] = mapped_column(Float)
+    """0..1 once finished."""
+    passed: Mapped[bool | None] = mapped_column()
+    pass_mark: Mapped[float] = mapped_column(Float, default=0.8)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    drawn: Mapped[str] = mapped_column(Text, default="[]")
+    """JSON: the drawn questions and their display order, so a resumed attempt looks the same."""
+
+
+class QuizResponseRow(Base):
+    """The learner's answer to one question of an attempt (the latest, when it could be changed)."""
+
+    __tablename__ = "quiz_response"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("quiz_attempt.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
+    question_kind: Mapped[str] = mapped_column(String(20))
+    response: Mapped[str] = mapped_column(Text)
+    """JSON written by core.quiz_response.response_to_json."""
+    score: Mapped[float] = mapped_column(Float)
+    correct: Mapped[bool] = mapped_column()
+    answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class ReviewCardRow(Base):
+    """A question in a learner's review deck (core.review.ReviewCard)."""
+
+    __tablename__ = "review_card"
+    __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(_learner_fk())
+    question_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    quiz_id: Mapped[str] = mapped_column(String(ID_LENGTH), default="")
+    box: Mapped[int] = mapped_column(Integer)
+    due: Mapped[date] = mapped_column(Date)
+    last_result: Mapped[bool] = mapped_column()
+    last_answered: Mapped[date] = mapped_column(Date)
+
+
+class WalkthroughAttemptRow(Base):
+    """One attempt at a walkthrough in one mode, with its running counts and, once finished, its score."""
+
+    __tablename__ = "walkthrough_attempt"
+    __table_args__ = (Index("ix_walkthrough_attempt_learner_scenario", "learner_id", "scenario_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
+    learner_id: Mapped[int] = mapped_column(_learner_fk())
+    scenario_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    mode: Mapped[str] = mapped_column(String(20))
+    course_id: Mapped[str] = mapped_column(String(ID_LENGTH), default="")
+    course_version: Mapped[str] = mapped_column(String(80), default="")
+    started_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    abandoned: Mapped[bool] = mapped_column(default=False)
+    """Restarted or left without finishing: kept for the statistics, never resumed."""
+    seconds: Mapped[float] = mapped_column(Float, default=0.0)
+    errors: Mapped[int] = mapped_column(Integer, default=0)
+    hints: Mapped[int] = mapped_column(Integer, default=0)
+    steps_done: Mapped[int] = mapped_column(Integer, default=0)
+    steps_total: Mapped[int] = mapped_column(Integer, default=0)
+    decisions_right: Mapped[int] = mapped_column(Integer, default=0)
+    decisions_wrong: Mapped[int] = mapped_column(Integer, default=0)
+    score: Mapped[int | None] = mapped_column(Integer)
+    passed: Mapped[bool | None] = mapped_column()
+
+
+class WalkthroughEventRow(Base):
+    """One logged event of a walkthrough attempt (core.scenario.LogEntry): an action or a hint."""
+
+    __tablename__ = "walkthrough_event"
+    __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("walkthrough_attempt.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer)
+    at: Mapped[float] = mapped_column(Float)
+    """Seconds since the attempt started."""
+    kind: Mapped[str] = mapped_column(String(20))
+    step_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    correct: Mapped[bool] = mapped_column()
+    action: Mapped[str | None] = mapped_column(Text)
+    """JSON of core.scenario.Action, or NULL for a hint."""
 
 
 def is_managed_table(name: str | None) -> bool:
