@@ -33,7 +33,9 @@ from etrainer.core.progress import LessonState
 from etrainer.ui.common import prompts
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.lesson.page import LessonPage
+from etrainer.ui.quiz.page import QuizPage
 from etrainer.ui.theme import current_theme, lesson_css
+from etrainer.ui.viewmodels.quiz import QuizViewModel
 from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
 
 LESSON_ROLE = Qt.ItemDataRole.UserRole
@@ -80,6 +82,10 @@ class MainWindow(QMainWindow):
         self._continue.setToolTip(self.tr("Open the lesson where you stopped"))
         self._continue.clicked.connect(self._on_continue_clicked)
         bar.addWidget(self._continue)
+        self._review_button = QToolButton(objectName="reviewButton")
+        self._review_button.setToolTip(self.tr("Questions you got wrong come back here until you know them"))
+        self._review_button.clicked.connect(self.show_review)
+        bar.addWidget(self._review_button)
         spacer = QWidget(objectName="toolbarSpacer")
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -120,6 +126,8 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("Search the course"), self._focus_search, QKeySequence("Ctrl+F"))
         self._action(view_menu, self.tr("Bookmarks"), self.show_bookmarks, QKeySequence("Ctrl+B"))
         self._action(view_menu, self.tr("Course problems"), self.show_problem_list)
+        view_menu.addSeparator()
+        self._action(view_menu, self.tr("Review deck"), self.show_review, QKeySequence("Ctrl+R"), name="reviewAction")
 
         help_menu = menu.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("About Е-тренер"), self.about_requested.emit)
@@ -187,7 +195,9 @@ class MainWindow(QMainWindow):
         self._list.itemClicked.connect(self._on_result_activated)
         list_layout.addWidget(self._list_title)
         list_layout.addWidget(self._list, 1)
-        for page in (self._home, self._lesson_page, self._list_page):
+        self._quiz_page = QuizPage(self._question_html)
+        self._quiz_page.closed.connect(self._on_activity_closed)
+        for page in (self._home, self._lesson_page, self._list_page, self._quiz_page):
             self._pages.addWidget(page)
         right_layout.addWidget(self._banner)
         right_layout.addWidget(self._pages, 1)
@@ -221,13 +231,54 @@ class MainWindow(QMainWindow):
                 item.addChild(child)
                 if lesson.id == current:
                     self._tree.setCurrentItem(child)
+            self._add_activities(item, module.id)
             self._tree.addTopLevelItem(item)
             item.setExpanded(f"module:{module.id}" in expanded or (current is not None and current in
                                                                    {lesson.id for lesson in module.lessons}))
+        self._add_course_activities()
         if progress is not None:
             self._course_label.setText(self.tr("My course: {percent}%").format(percent=round(progress.percent)))
         else:
             self._course_label.setText(self.vm.course.title)
+
+    def _add_activities(self, parent: QTreeWidgetItem, module_id: str | None) -> None:
+        """The module's quizzes and walkthroughs under its lessons."""
+        statuses = self._quiz_statuses()
+        for quiz in self.vm.course.quizzes:
+            if quiz.module_id == module_id and (module_id is not None or quiz.lesson_id is None):
+                status = statuses.get(quiz.id)
+                mark = "✓" if status and status.passed else ("●" if status and status.finished_attempts else "○")
+                child = QTreeWidgetItem([f"{mark} {self.tr('Quiz')}: {quiz.title}"])
+                child.setData(0, LESSON_ROLE, f"quiz:{quiz.id}")
+                child.setToolTip(0, quiz.title)
+                parent.addChild(child)
+
+    def _add_course_activities(self) -> None:
+        course: Course = self.vm.course
+        if any(q.module_id is None and q.lesson_id is None for q in course.quizzes):
+            item = QTreeWidgetItem([self.tr("Final test")])
+            item.setData(0, LESSON_ROLE, "module:final")
+            self._add_activities(item, None)
+            self._tree.addTopLevelItem(item)
+            item.setExpanded(True)
+        due = self._review_due()
+        review = QTreeWidgetItem([self.tr("Review ({n})").format(n=due)])
+        review.setData(0, LESSON_ROLE, "review")
+        review.setToolTip(0, self.tr("Questions you got wrong come back here until you know them"))
+        self._tree.addTopLevelItem(review)
+        self._review_button.setText(self.tr("Review ({n})").format(n=due))
+
+    def _quiz_statuses(self) -> dict[str, Any]:
+        learner, services = self.vm.learner, self.vm.services
+        if learner is None or services is None or not self.vm.course.quizzes:
+            return {}
+        return services.quizzes.statuses(learner.id, self.vm.course)
+
+    def _review_due(self) -> int:
+        learner, services = self.vm.learner, self.vm.services
+        if learner is None or services is None:
+            return 0
+        return services.quizzes.review_due(learner.id, self.vm.course)
 
     def _lesson_state(self, progress: Any | None, lesson_id: str) -> str:
         if progress is None:
@@ -239,10 +290,63 @@ class MainWindow(QMainWindow):
 
     def _on_tree_activated(self, item: QTreeWidgetItem) -> None:
         target = item.data(0, LESSON_ROLE)
-        if isinstance(target, str) and not target.startswith("module:"):
+        if target == "review":
+            self.show_review()
+        elif isinstance(target, str) and target.startswith("quiz:"):
+            self.open_quiz(target.removeprefix("quiz:"))
+        elif isinstance(target, str) and not target.startswith("module:"):
             self.vm.open_lesson(target)
         elif item.childCount():
             item.setExpanded(not item.isExpanded())
+
+    # -- quizzes and the review deck ------------------------------------------------------------------
+    def _question_html(self, text: str) -> str:
+        from etrainer.core.markdown import render_lesson
+        from etrainer.core.reader import context_for
+        return render_lesson(text, context_for(self.vm.course)).html
+
+    def _quiz_vm(self) -> QuizViewModel | None:
+        if self.vm.learner is None or self.vm.services is None:
+            self.statusBar().showMessage(self.tr("Choose your profile first: your answers are kept in it."), 6000)
+            return None
+        vm = QuizViewModel(self.vm.services, self.vm.course, self.vm.learner)
+        vm.finished.connect(lambda _attempt: self._populate_tree(self._current_progress()))
+        return vm
+
+    def open_quiz(self, quiz_id: str) -> None:
+        quiz = self.vm.course.quiz(quiz_id)
+        vm = self._quiz_vm()
+        if quiz is None or vm is None:
+            return
+        self.flush_note()
+        self.vm.close_current()
+        self._quiz_page.open_quiz(vm, vm.intro(quiz))
+        self._pages.setCurrentWidget(self._quiz_page)
+
+    def show_review(self) -> None:
+        vm = self._quiz_vm()
+        if vm is None:
+            return
+        self.flush_note()
+        self.vm.close_current()
+        if not self._quiz_page.open_review(vm):
+            self._list.clear()
+            self._list_title.setText(self.tr("Review"))
+            self._list.addItem(QListWidgetItem(self.tr(
+                "Nothing to review today. Questions you answer wrong in a quiz come back here on later days.")))
+            self._pages.setCurrentWidget(self._list_page)
+            return
+        self._pages.setCurrentWidget(self._quiz_page)
+
+    def _on_activity_closed(self) -> None:
+        self._populate_tree(self._current_progress())
+        self.show_home()
+
+    def _current_progress(self) -> Any | None:
+        learner, services = self.vm.learner, self.vm.services
+        if learner is None or services is None:
+            return None
+        return services.learning.progress(learner.id, self.vm.course)
 
     # -- pages -------------------------------------------------------------------------------------
     def show_home(self) -> None:

@@ -1,0 +1,124 @@
+"""QuizViewModel: one quiz (or review session) for one learner, over the quiz service.
+
+The page asks it to start, resume, answer, move and finish; it keeps the current attempt and
+turns expected failures into a translated sentence (`failed`). Time spent on a question is
+measured here, from when the question was shown to when its answer was submitted.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from etrainer.core.course import Course
+from etrainer.core.errors import EtrainerError
+from etrainer.core.quiz import Quiz
+from etrainer.core.quiz_attempt import QuizAttempt, TimeIsUp
+from etrainer.core.quiz_response import Response
+from etrainer.ui.common.errors import error_sentence
+
+
+@dataclass(frozen=True, slots=True)
+class QuizIntro:
+    quiz: Quiz
+    question_count: int
+    finished_attempts: int
+    attempts_left: int | None
+    best_score: float | None
+    passed: bool
+    can_resume: bool
+
+
+class QuizViewModel(QObject):
+    attempt_changed = Signal(object)   # QuizAttempt
+    finished = Signal(object)          # QuizAttempt (finished)
+    failed = Signal(str)               # a translated sentence
+
+    def __init__(self, services: Any, course: Course, learner: Any) -> None:
+        super().__init__()
+        self._services = services
+        self.course = course
+        self.learner = learner
+        self.quiz: Quiz | None = None
+        self.attempt: QuizAttempt | None = None
+        self._shown_at = time.monotonic()
+
+    def intro(self, quiz: Quiz) -> QuizIntro:
+        self.quiz = quiz
+        status = self._services.quizzes.status(self.learner.id, quiz)
+        count = sum(p.draw for p in quiz.pools) if quiz.pools else len(quiz.questions)
+        return QuizIntro(quiz, count, status.finished_attempts, status.attempts_left, status.best_score,
+                         status.passed, status.unfinished)
+
+    def start(self, resume: bool = False) -> QuizAttempt | None:
+        assert self.quiz is not None
+        try:
+            attempt = None
+            if resume:
+                attempt = self._services.quizzes.resume(self.learner.id, self.quiz, self.course)
+            if attempt is None:
+                attempt = self._services.quizzes.start(self.learner.id, self.quiz, self.course)
+        except EtrainerError as error:
+            self.failed.emit(error_sentence(error))
+            return None
+        return self._set(attempt)
+
+    def start_review(self) -> QuizAttempt | None:
+        attempt = self._services.quizzes.start_review(self.learner.id, self.course)
+        if attempt is None:
+            return None
+        self.quiz = attempt.quiz
+        return self._set(attempt)
+
+    def review_due(self) -> int:
+        return self._services.quizzes.review_due(self.learner.id, self.course)
+
+    def submit(self, response: Response) -> QuizAttempt | None:
+        attempt = self.attempt
+        if attempt is None:
+            return None
+        seconds = time.monotonic() - self._shown_at
+        try:
+            updated = self._services.quizzes.answer(self.learner.id, attempt, attempt.position, response, seconds)
+        except TimeIsUp:
+            self.finish()
+            return None
+        except EtrainerError as error:
+            self.failed.emit(error_sentence(error))
+            return None
+        self.attempt = updated
+        return updated
+
+    def go(self, position: int) -> QuizAttempt | None:
+        if self.attempt is None:
+            return None
+        return self._set(self._services.quizzes.move(self.attempt, position))
+
+    def finish(self) -> QuizAttempt | None:
+        if self.attempt is None:
+            return None
+        self.attempt = self._services.quizzes.finish(self.learner.id, self.attempt)
+        self.finished.emit(self.attempt)
+        return self.attempt
+
+    def remaining_seconds(self) -> int | None:
+        if self.attempt is None or self.attempt.finished:
+            return None
+        left = self.attempt.remaining(self._now())
+        return None if left is None else int(left.total_seconds())
+
+    def _set(self, attempt: QuizAttempt) -> QuizAttempt:
+        self.attempt = attempt
+        self._shown_at = time.monotonic()
+        self.attempt_changed.emit(attempt)
+        if attempt.finished:
+            self.finished.emit(attempt)
+        return attempt
+
+    @staticmethod
+    def _now() -> datetime:
+        return datetime.now(UTC)
