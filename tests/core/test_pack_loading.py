@@ -104,3 +104,14 @@ def test_yaml_bombs_and_python_tags_are_not_executed(tmp_path):
     result = load_pack(pack)
     assert result.course.lesson("evil") is None
     assert any(p.path == "02-more/02-evil.md" and p.line == 3 for p in result.problems)
+
+
+def test_a_memo_beside_course_yaml_is_the_course_memo(tmp_path):
+    root = tmp_path / "pack"
+    shutil.copytree(PACKS / "good", root)
+    assert load_pack(root).course.memo is None
+    (root / "memo.md").write_text("# Пам'ятка курсу\n\nКроки й правила.\n", encoding="utf-8")
+    result = load_pack(root)
+    assert result.course.memo is not None and result.course.memo.module_id is None
+    assert result.course.memo.title == "Пам'ятка курсу"
+    assert summarize_pack(result.course).memos == 2

@@ -45,9 +45,9 @@ class Lesson:
 
 @dataclass(frozen=True, slots=True)
 class Memo:
-    """A module's one- or two-page memo (пам'ятка), a markdown file printed by the classroom issue."""
+    """A one- or two-page memo (пам'ятка): a module's, or the whole course's (`module_id` None)."""
 
-    module_id: ModuleId
+    module_id: ModuleId | None
     title: str
     path: Path
     body: str
@@ -79,6 +79,8 @@ class Course:
     """core.quiz.Quiz objects, loaded from `*.quiz.yaml` files (the quiz issue)."""
     scenarios: tuple[Any, ...] = ()
     """core.scenario.Scenario objects, loaded from `*.scenario.yaml` files (the walkthrough issue)."""
+    memo: Memo | None = None
+    """The course-wide memo (`memo.md` beside course.yaml)."""
     _lessons: dict[str, Lesson] = field(default_factory=dict, repr=False, compare=False)
     _terms: dict[str, GlossaryTerm] = field(default_factory=dict, repr=False, compare=False)
 
@@ -161,6 +163,6 @@ def summarize_pack(course: Course) -> PackSummary:
         questions_by_type=by_type,
         quizzes=len(course.quizzes),
         scenarios=len(course.scenarios),
-        memos=sum(1 for m in course.modules if m.memo is not None),
+        memos=sum(1 for m in course.modules if m.memo is not None) + (course.memo is not None),
         glossary_terms=len(course.glossary),
     )

@@ -98,3 +98,7 @@ def parse_time(text: str) -> datetime:
     if not isinstance(text, str) or not text.endswith("Z") or len(text) > 40:
         raise ValueError(f"not a UTC time: {text!r}")
     return datetime.fromisoformat(text[:-1]).replace(tzinfo=UTC)
+
+
+class ExportFailed(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The file {path} could not be written: {reason}")

@@ -71,7 +71,8 @@ def load_pack(root: Path) -> LoadResult:
                              "load_scenario_file", ctx)
     course = Course(id=draft.id, title=draft.title, version=draft.version, root=root, modules=draft.modules,
                     glossary=draft.glossary, language=draft.language, description=draft.description,
-                    sources_as_of=draft.sources_as_of, quizzes=tuple(quizzes), scenarios=tuple(scenarios))
+                    sources_as_of=draft.sources_as_of, quizzes=tuple(quizzes), scenarios=tuple(scenarios),
+                    memo=_load_memo(root / MEMO_FILE, None, ctx))
     _resolve_cross_references(course, ctx)
     return LoadResult(course, tuple(ctx.problems))
 
@@ -156,7 +157,7 @@ def _load_module(folder: Path, line: int, ctx: PackContext) -> Module | None:
                   memo=_load_memo(folder / MEMO_FILE, ModuleId(module_id), ctx))
 
 
-def _load_memo(path: Path, module_id: ModuleId, ctx: PackContext) -> Memo | None:
+def _load_memo(path: Path, module_id: ModuleId | None, ctx: PackContext) -> Memo | None:
     if not path.is_file():
         return None
     text = read_text(path, ctx)
