@@ -37,6 +37,8 @@ from etrainer.ui.quiz.page import QuizPage
 from etrainer.ui.theme import current_theme, lesson_css
 from etrainer.ui.viewmodels.quiz import QuizViewModel
 from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
+from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel
+from etrainer.ui.walkthrough.page import WalkthroughPage
 
 LESSON_ROLE = Qt.ItemDataRole.UserRole
 
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         self._tree.itemActivated.connect(self._on_tree_activated)
         self._tree.itemClicked.connect(self._on_tree_activated)
         left.setMinimumWidth(240)
+        self._left = left
         left_layout.addWidget(self._course_label)
         left_layout.addWidget(self._tree, 1)
 
@@ -197,7 +200,9 @@ class MainWindow(QMainWindow):
         list_layout.addWidget(self._list, 1)
         self._quiz_page = QuizPage(self._question_html)
         self._quiz_page.closed.connect(self._on_activity_closed)
-        for page in (self._home, self._lesson_page, self._list_page, self._quiz_page):
+        self._walkthrough_page = WalkthroughPage()
+        self._walkthrough_page.closed.connect(self._on_activity_closed)
+        for page in (self._home, self._lesson_page, self._list_page, self._quiz_page, self._walkthrough_page):
             self._pages.addWidget(page)
         right_layout.addWidget(self._banner)
         right_layout.addWidget(self._pages, 1)
@@ -252,10 +257,33 @@ class MainWindow(QMainWindow):
                 child.setData(0, LESSON_ROLE, f"quiz:{quiz.id}")
                 child.setToolTip(0, quiz.title)
                 parent.addChild(child)
+        results = self._walkthrough_results()
+        for scenario in self.vm.course.scenarios:
+            if scenario.module_id == module_id:
+                mark = results.get(scenario.id, "○")
+                child = QTreeWidgetItem([f"{mark} {self.tr('Walkthrough')}: {scenario.title}"])
+                child.setData(0, LESSON_ROLE, f"scenario:{scenario.id}")
+                child.setToolTip(0, scenario.service or scenario.title)
+                parent.addChild(child)
+
+    def _walkthrough_results(self) -> dict[str, str]:
+        """Scenario id → ✓ (passed in practice or test), ● (tried), for the tree."""
+        learner, services = self.vm.learner, self.vm.services
+        if learner is None or services is None or not self.vm.course.scenarios:
+            return {}
+        marks: dict[str, str] = {}
+        for summary in services.walkthroughs.history(learner.id):
+            if summary.passed:
+                marks[summary.scenario_id] = "✓"
+            else:
+                marks.setdefault(summary.scenario_id, "●")
+        return marks
 
     def _add_course_activities(self) -> None:
         course: Course = self.vm.course
-        if any(q.module_id is None and q.lesson_id is None for q in course.quizzes):
+        known = {m.id for m in course.modules}
+        if any(q.module_id is None and q.lesson_id is None for q in course.quizzes) or any(
+                s.module_id is None or s.module_id not in known for s in course.scenarios):
             item = QTreeWidgetItem([self.tr("Final test")])
             item.setData(0, LESSON_ROLE, "module:final")
             self._add_activities(item, None)
@@ -294,6 +322,8 @@ class MainWindow(QMainWindow):
             self.show_review()
         elif isinstance(target, str) and target.startswith("quiz:"):
             self.open_quiz(target.removeprefix("quiz:"))
+        elif isinstance(target, str) and target.startswith("scenario:"):
+            self.open_walkthrough(target.removeprefix("scenario:"))
         elif isinstance(target, str) and not target.startswith("module:"):
             self.vm.open_lesson(target)
         elif item.childCount():
@@ -323,6 +353,21 @@ class MainWindow(QMainWindow):
         self._quiz_page.open_quiz(vm, vm.intro(quiz))
         self._pages.setCurrentWidget(self._quiz_page)
 
+    def open_walkthrough(self, scenario_id: str, mode: Any | None = None) -> None:
+        scenario = self.vm.course.scenario(scenario_id)
+        if scenario is None:
+            return
+        if self.vm.learner is None or self.vm.services is None:
+            self.statusBar().showMessage(self.tr("Choose your profile first: your answers are kept in it."), 6000)
+            return
+        self.flush_note()
+        self.vm.close_current()
+        vm = WalkthroughViewModel(self.vm.services, self.vm.course, self.vm.learner, scenario)
+        vm.finished.connect(lambda _result: self._populate_tree(self._current_progress()))
+        self._pages.setCurrentWidget(self._walkthrough_page)
+        self._left.hide()  # the simulator needs the whole width
+        self._walkthrough_page.open(vm, mode)
+
     def show_review(self) -> None:
         vm = self._quiz_vm()
         if vm is None:
@@ -339,6 +384,7 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self._quiz_page)
 
     def _on_activity_closed(self) -> None:
+        self._left.show()
         self._populate_tree(self._current_progress())
         self.show_home()
 
