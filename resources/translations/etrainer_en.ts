@@ -95,6 +95,24 @@
     </message>
 </context>
 <context>
+    <name>ChoiceAnswer</name>
+    <message>
+        <source>Choose every right answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EditProfileDialog</name>
     <message>
         <source>Edit profile</source>
@@ -133,10 +151,6 @@
     </message>
     <message>
         <source>No course was found (looked in {path}). Add a course from a file or folder.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This lesson cannot be shown: its text is nested too deeply. Ask the course author to simplify it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -227,6 +241,73 @@
         <source>The backup {path} is damaged, so it was not restored. Your current data is unchanged; choose another backup.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed), so there is no certificate to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} could not be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This attempt is already finished; its answers cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This question has already been checked; its answer cannot change.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The time for this quiz is up; the answer was not accepted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All {limit} attempts at “{title}” have been used.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist workspace {url} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Exchange</name>
+    <message>
+        <source>This is not an eTrainer progress file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This progress file was made by a newer version of eTrainer. Update eTrainer, then import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was changed after it was exported (its signature does not match). Ask the learner to export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This learner&apos;s earlier files were signed on another computer or with another key. Check with the learner before trusting this file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is incomplete or garbled (perhaps it was not copied to the end). Ask the learner to export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a progress file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is damaged: some of its data is missing or not in the expected form. Ask the learner to export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>HomePage</name>
@@ -314,6 +395,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>More than {limit} definitions without blank lines between them: they are shown as plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A very long paragraph with very much markup is shown as typed, without formatting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Text nested more than {limit} levels deep (for example by emphasis) is shown as plain text.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -387,6 +476,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Questions you got wrong come back here until you know them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Search the course…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,6 +548,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Review deck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,6 +577,26 @@
     </message>
     <message>
         <source>My course: {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your profile first: your answers are kept in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to review today. Questions you answer wrong in a quiz come back here on later days.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -546,6 +663,112 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>No problems found in the course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OrderingAnswer</name>
+    <message>
+        <source>Put the steps in order</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▲ Up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▼ Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the chosen step up (Alt+↑)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the chosen step down (Alt+↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PortalView</name>
+    <message>
+        <source>TRAINING SIMULATOR · fictional portal «{name}» · never enter real data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DD.MM.YYYY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>up to {kb} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the file (a simulated file window):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— choose the key file —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate: {owner}; issued by {issuer}; valid {start} – {end}; № {serial}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the key and sign</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key file:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recipient:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purpose:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Card number:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry (MM/YY):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CVV:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number: {number}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -678,6 +901,177 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>A click at ({x}, {y})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QuizPage</name>
+    <message>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gap {n}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The picture for this question is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly right: {score}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue where I stopped ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Back to the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish the quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pass mark: {mark}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time limit: {n} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback after each question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feedback at the end of the quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts left: {n} of {limit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not passed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your best result: {score} — {mark}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the quiz ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title} · question {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See the results ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions without an answer: {n}. They will count as wrong. Finish anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏱ {m}:{s:02d} left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right: {right} of {total}. Questions answered wrong come back tomorrow; right ones come back later, until you know them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Not passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -877,6 +1271,105 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughPage</name>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Practice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Step back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Demo speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Back to the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthrough: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A safe simulation: no network, no real data — only the visitor’s fictional data from this card.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Help the visitor with what she needs. Start with the portal on the right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press ▶ Play to watch, or Step ▸ to go one move at a time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not this.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hint: {text}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before the visitor leaves: safety checklist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demonstration is over. Now try it yourself in Practice mode.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ Not passed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score: {score} of 100 — {verdict}&lt;br&gt;Errors: {errors} · hints: {hints} · wrong decisions: {wrong} · time: {m} min {s} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏸ Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

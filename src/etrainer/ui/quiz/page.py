@@ -43,27 +43,26 @@ Markdown = Callable[[str], str]
 """Renders a question's markdown to sanitised HTML."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("QuizPage", text)
-
 
 def make_answer_widget(drawn: DrawnQuestion) -> AnswerWidget:
     kind = drawn.question.kind
+    choose = QCoreApplication.translate("QuizPage", "— choose —")
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE):
         return ChoiceAnswer(drawn)
     if kind is QuestionKind.TRUE_FALSE:
-        return ChoiceAnswer(drawn, (_tr("True"), _tr("False")))
+        return ChoiceAnswer(drawn, (QCoreApplication.translate("QuizPage", "True"),
+                                    QCoreApplication.translate("QuizPage", "False")))
     if kind is QuestionKind.MATCHING:
-        return MatchingAnswer(drawn, _tr("— choose —"))
+        return MatchingAnswer(drawn, choose)
     if kind is QuestionKind.ORDERING:
         return OrderingAnswer(drawn)
     if kind is QuestionKind.NUMERICAL:
-        return TextAnswer(drawn, _tr("Type a number"))
+        return TextAnswer(drawn, QCoreApplication.translate("QuizPage", "Type a number"))
     if kind is QuestionKind.SHORT_ANSWER:
-        return TextAnswer(drawn, _tr("Type your answer"))
+        return TextAnswer(drawn, QCoreApplication.translate("QuizPage", "Type your answer"))
     if kind is QuestionKind.CLOZE:
-        return ClozeAnswer(drawn, _tr("— choose —"), _tr("Gap {n}:"))
-    return HotspotAnswer(drawn, _tr("The picture for this question is missing."))
+        return ClozeAnswer(drawn, choose, QCoreApplication.translate("QuizPage", "Gap {n}:"))
+    return HotspotAnswer(drawn, QCoreApplication.translate("QuizPage", "The picture for this question is missing."))
 
 
 def _percent(score: float) -> str:
@@ -72,23 +71,26 @@ def _percent(score: float) -> str:
 
 def _feedback_html(graded: GradedAnswer) -> str:
     if graded.correct:
-        head = f"<p class='right'><b>✓ {html.escape(_tr('Right'))}</b></p>"
+        head = "<p class='right'><b>✓ {}</b></p>".format(html.escape(QCoreApplication.translate("QuizPage", "Right")))
     elif graded.score > 0:
-        partly = _tr("Partly right: {score}").format(score=_percent(graded.score))
+        partly = QCoreApplication.translate("QuizPage", "Partly right: {score}").format(score=_percent(graded.score))
         head = f"<p class='partly'><b>◐ {html.escape(partly)}</b></p>"
     else:
-        head = f"<p class='wrong'><b>✗ {html.escape(_tr('Not right'))}</b></p>"
+        wrong = QCoreApplication.translate("QuizPage", "Not right")
+        head = f"<p class='wrong'><b>✗ {html.escape(wrong)}</b></p>"
     parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(p.label)}"
                     f"{' — ' + html.escape(p.feedback) if p.feedback else ''}</li>" for p in graded.parts
                     if p.feedback or not p.correct)
     body = head + (f"<ul>{parts}</ul>" if parts else "")
     if not graded.correct:
         right = "; ".join(html.escape(line) for line in graded.right_answer)
-        body += f"<p><b>{html.escape(_tr('Right answer:'))}</b> {right}</p>"
+        label = QCoreApplication.translate("QuizPage", "Right answer:")
+        body += f"<p><b>{html.escape(label)}</b> {right}</p>"
     if graded.explanation:
         body += f"<p>{html.escape(graded.explanation)}</p>"
     if graded.source:
-        body += f"<p class='source'>{html.escape(_tr('Source:'))} {html.escape(graded.source)}</p>"
+        label = QCoreApplication.translate("QuizPage", "Source:")
+        body += f"<p class='source'>{html.escape(label)} {html.escape(graded.source)}</p>"
     return body
 
 
@@ -123,10 +125,10 @@ class QuizPage(QWidget):
         self._start = QPushButton(objectName="startQuizButton")
         self._start.setProperty("primary", True)
         self._start.clicked.connect(lambda: self._begin(resume=False))
-        self._resume = QPushButton(_tr("Continue where I stopped ▸"), objectName="resumeQuizButton")
+        self._resume = QPushButton(self.tr("Continue where I stopped ▸"), objectName="resumeQuizButton")
         self._resume.setProperty("primary", True)
         self._resume.clicked.connect(lambda: self._begin(resume=True))
-        back = QPushButton(_tr("◂ Back to the course"), objectName="quizBackButton")
+        back = QPushButton(self.tr("◂ Back to the course"), objectName="quizBackButton")
         back.clicked.connect(self.closed.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(back)
@@ -161,9 +163,9 @@ class QuizPage(QWidget):
         scroll = QScrollArea(objectName="questionScroll", widgetResizable=True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        self._back = QPushButton(_tr("◂ Previous"), objectName="previousQuestionButton")
+        self._back = QPushButton(self.tr("◂ Previous"), objectName="previousQuestionButton")
         self._back.clicked.connect(lambda: self._go(-1))
-        self._finish = QPushButton(_tr("Finish the quiz"), objectName="finishQuizButton")
+        self._finish = QPushButton(self.tr("Finish the quiz"), objectName="finishQuizButton")
         self._finish.clicked.connect(self._on_finish_clicked)
         self._check = QPushButton(objectName="checkButton")
         self._check.setProperty("primary", True)
@@ -188,10 +190,10 @@ class QuizPage(QWidget):
         self._result_title = QLabel(objectName="pageTitle", wordWrap=True)
         self._result_score = QLabel(objectName="resultScore", wordWrap=True)
         self._review = QTextBrowser(objectName="resultReview", openLinks=False)
-        self._retry = QPushButton(_tr("Try again"), objectName="retryButton")
+        self._retry = QPushButton(self.tr("Try again"), objectName="retryButton")
         self._retry.setProperty("primary", True)
         self._retry.clicked.connect(lambda: self._begin(resume=False))
-        done = QPushButton(_tr("◂ Back to the course"), objectName="resultsBackButton")
+        done = QPushButton(self.tr("◂ Back to the course"), objectName="resultsBackButton")
         done.clicked.connect(self.closed.emit)
         buttons = QHBoxLayout()
         buttons.addWidget(done)
@@ -212,19 +214,21 @@ class QuizPage(QWidget):
         lines = []
         if quiz.description:
             lines.append(html.escape(quiz.description))
-        lines.append(_tr("Questions: {n}").format(n=intro.question_count))
-        lines.append(_tr("Pass mark: {mark}").format(mark=_percent(quiz.pass_mark)))
+        lines.append(self.tr("Questions: {n}").format(n=intro.question_count))
+        lines.append(self.tr("Pass mark: {mark}").format(mark=_percent(quiz.pass_mark)))
         if quiz.time_limit_minutes:
-            lines.append(_tr("Time limit: {n} min").format(n=quiz.time_limit_minutes))
-        lines.append(_tr("Feedback after each question") if quiz.feedback is FeedbackMode.IMMEDIATE
-                     else _tr("Feedback at the end of the quiz"))
+            lines.append(self.tr("Time limit: {n} min").format(n=quiz.time_limit_minutes))
+        lines.append(self.tr("Feedback after each question") if quiz.feedback is FeedbackMode.IMMEDIATE
+                     else self.tr("Feedback at the end of the quiz"))
         if intro.attempts_left is not None:
-            lines.append(_tr("Attempts left: {n} of {limit}").format(n=intro.attempts_left, limit=quiz.attempt_limit))
+            lines.append(self.tr("Attempts left: {n} of {limit}").format(n=intro.attempts_left,
+                                                                           limit=quiz.attempt_limit))
         if intro.best_score is not None:
-            mark = _tr("✓ Passed") if intro.passed else _tr("Not passed yet")
-            lines.append(_tr("Your best result: {score} — {mark}").format(score=_percent(intro.best_score), mark=mark))
+            mark = self.tr("✓ Passed") if intro.passed else self.tr("Not passed yet")
+            best = _percent(intro.best_score)
+            lines.append(self.tr("Your best result: {score} — {mark}").format(score=best, mark=mark))
         self._intro_text.setText("<br>".join(lines))
-        self._start.setText(_tr("Start again") if intro.can_resume else _tr("Start the quiz ▸"))
+        self._start.setText(self.tr("Start again") if intro.can_resume else self.tr("Start the quiz ▸"))
         self._start.setProperty("primary", not intro.can_resume)
         self._start.setEnabled(intro.attempts_left != 0 or intro.can_resume)
         self._resume.setVisible(intro.can_resume)
@@ -257,8 +261,8 @@ class QuizPage(QWidget):
             return
         position = attempt.position
         drawn = attempt.questions[position]
-        title = _tr("Review") if attempt.review else attempt.quiz.title
-        self._heading.setText(_tr("{title} · question {n} of {total}").format(title=title, n=position + 1,
+        title = self.tr("Review") if attempt.review else attempt.quiz.title
+        self._heading.setText(self.tr("{title} · question {n} of {total}").format(title=title, n=position + 1,
                                                                                 total=attempt.count))
         self._bar.setRange(0, attempt.count)
         self._bar.setValue(attempt.answered)
@@ -301,13 +305,13 @@ class QuizPage(QWidget):
             return
         last = attempt.position >= attempt.count - 1
         if self._checked:
-            self._check.setText(_tr("See the results ▸") if last else _tr("Next ▸"))
+            self._check.setText(self.tr("See the results ▸") if last else self.tr("Next ▸"))
             self._check.setEnabled(True)
         elif attempt.locks_answers:
-            self._check.setText(_tr("Check the answer"))
+            self._check.setText(self.tr("Check the answer"))
             self._check.setEnabled(self._answer.response() is not None)
         else:
-            self._check.setText(_tr("Finish ▸") if last else _tr("Next ▸"))
+            self._check.setText(self.tr("Finish ▸") if last else self.tr("Next ▸"))
             self._check.setEnabled(True)
 
     def _on_check_clicked(self) -> None:
@@ -370,9 +374,9 @@ class QuizPage(QWidget):
         if response is not None and not vm.attempt.locks_answers:
             vm.submit(response)
         missing = vm.attempt.count - vm.attempt.answered
-        question = _tr("Questions without an answer: {n}. They will count as wrong. Finish anyway?")
-        if missing and not prompts.ask_yes_no(self, _tr("Finish the quiz"), question.format(n=missing),
-                                              _tr("Finish"), _tr("Go back")):
+        question = self.tr("Questions without an answer: {n}. They will count as wrong. Finish anyway?")
+        if missing and not prompts.ask_yes_no(self, self.tr("Finish the quiz"), question.format(n=missing),
+                                              self.tr("Finish"), self.tr("Go back")):
             return
         self._finish_now()
 
@@ -386,7 +390,7 @@ class QuizPage(QWidget):
         if seconds is None:
             self._clock.clear()
             return
-        self._clock.setText(_tr("⏱ {m}:{s:02d} left").format(m=seconds // 60, s=seconds % 60))
+        self._clock.setText(self.tr("⏱ {m}:{s:02d} left").format(m=seconds // 60, s=seconds % 60))
         if seconds <= 0:
             self._finish_now()
 
@@ -402,15 +406,15 @@ class QuizPage(QWidget):
         self._timer.stop()
         if attempt.review:
             right = sum(1 for a in attempt.answers.values() if a.graded.correct)
-            self._result_title.setText(_tr("Review finished"))
-            self._result_score.setText(_tr("Right: {right} of {total}. Questions answered wrong come back "
+            self._result_title.setText(self.tr("Review finished"))
+            self._result_score.setText(self.tr("Right: {right} of {total}. Questions answered wrong come back "
                                            "tomorrow; right ones come back later, until you know them.")
                                        .format(right=right, total=attempt.count))
             self._retry.hide()
         else:
             self._result_title.setText(attempt.quiz.title)
-            verdict = _tr("✓ Passed") if attempt.passed else _tr("✗ Not passed")
-            self._result_score.setText(_tr("Your result: {score} (pass mark {mark}) — {verdict}").format(
+            verdict = self.tr("✓ Passed") if attempt.passed else self.tr("✗ Not passed")
+            self._result_score.setText(self.tr("Your result: {score} (pass mark {mark}) — {verdict}").format(
                 score=_percent(attempt.score), mark=_percent(attempt.quiz.pass_mark), verdict=verdict))
             self._result_score.setProperty("state", "right" if attempt.passed else "wrong")
             self._result_score.style().unpolish(self._result_score)
@@ -422,16 +426,16 @@ class QuizPage(QWidget):
         (self._retry if self._retry.isVisible() else self._review).setFocus()
 
     def _review_html(self, attempt: QuizAttempt) -> str:
-        parts = [f"<h3>{html.escape(_tr('Your answers'))}</h3>"]
+        parts = [f"<h3>{html.escape(self.tr('Your answers'))}</h3>"]
         for position, graded in enumerate(attempt.graded_in_order()):
             question = attempt.questions[position].question
             title = question.title or question.text
             parts.append(f"<h4>{position + 1}. {html.escape(title)}</h4>")
             if graded is None:
-                parts.append(f"<p class='wrong'>✗ {html.escape(_tr('No answer'))}</p>")
+                parts.append(f"<p class='wrong'>✗ {html.escape(self.tr('No answer'))}</p>")
                 continue
             given = "; ".join(html.escape(line) for line in graded.given)
-            parts.append(f"<p><b>{html.escape(_tr('Your answer:'))}</b> {given}</p>")
+            parts.append(f"<p><b>{html.escape(self.tr('Your answer:'))}</b> {given}</p>")
             parts.append(_feedback_html(graded))
         return "".join(parts)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,9 +42,6 @@ BASE_DELAY_MS = 2600
 """Demo: time between announcing a move and doing it, and between moves, at speed 1×."""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WalkthroughPage", text)
-
 
 class WalkthroughPage(QWidget):
     closed = Signal()
@@ -60,8 +57,9 @@ class WalkthroughPage(QWidget):
         self._counter = QLabel(objectName="stepCounter")
         self._modes = QButtonGroup(self)
         mode_row = QHBoxLayout()
-        mode_row.addWidget(QLabel(_tr("Mode:")))
-        for mode, text in ((Mode.DEMO, _tr("Demo")), (Mode.PRACTICE, _tr("Practice")), (Mode.TEST, _tr("Test"))):
+        mode_row.addWidget(QLabel(self.tr("Mode:")))
+        for mode, text in ((Mode.DEMO, self.tr("Demo")), (Mode.PRACTICE, self.tr("Practice")),
+                           (Mode.TEST, self.tr("Test"))):
             button = QPushButton(text, objectName=f"mode-{mode.value}", checkable=True)
             button.setProperty("mode", mode.value)
             self._modes.addButton(button)
@@ -99,22 +97,22 @@ class WalkthroughPage(QWidget):
 
         self._narration = QLabel(objectName="narrationBar", wordWrap=True)
         self._narration.setMinimumHeight(48)
-        self._hint = QPushButton(_tr("Hint"), objectName="hintButton")
+        self._hint = QPushButton(self.tr("Hint"), objectName="hintButton")
         self._hint.clicked.connect(self._on_hint_clicked)
-        self._back = QPushButton(_tr("◂ Step back"), objectName="stepBackButton")
+        self._back = QPushButton(self.tr("◂ Step back"), objectName="stepBackButton")
         self._back.clicked.connect(self._on_step_back)
-        self._restart = QPushButton(_tr("Start again"), objectName="restartButton")
+        self._restart = QPushButton(self.tr("Start again"), objectName="restartButton")
         self._restart.clicked.connect(self._on_restart)
         self._play = QPushButton(objectName="playButton")
         self._play.clicked.connect(self._on_play_clicked)
-        self._step = QPushButton(_tr("Step ▸"), objectName="demoStepButton")
+        self._step = QPushButton(self.tr("Step ▸"), objectName="demoStepButton")
         self._step.clicked.connect(self._on_demo_step)
         self._speed = QComboBox(objectName="speedBox")
         for speed in SPEEDS:
             self._speed.addItem(f"{speed:g}×", speed)
         self._speed.setCurrentIndex(SPEEDS.index(1.0))
-        self._speed.setAccessibleName(_tr("Demo speed"))
-        leave = QPushButton(_tr("◂ Back to the course"), objectName="walkthroughBackButton")
+        self._speed.setAccessibleName(self.tr("Demo speed"))
+        leave = QPushButton(self.tr("◂ Back to the course"), objectName="walkthroughBackButton")
         leave.clicked.connect(self._on_leave)
         bar = QHBoxLayout()
         bar.addWidget(leave)
@@ -153,15 +151,16 @@ class WalkthroughPage(QWidget):
         vm.finished.connect(self._on_finished)
         vm.failed.connect(self._say)
         scenario = vm.scenario
-        self._title.setText(_tr("Walkthrough: {title}").format(title=scenario.title))
+        self._title.setText(self.tr("Walkthrough: {title}").format(title=scenario.title))
         persona = scenario.persona
         data = "".join(f"<br>{html.escape(line.label)}: <b>{html.escape(line.value)}</b>" for line in persona.data)
         age = f", {persona.age}" if persona.age else ""
-        safe = _tr("A safe simulation: no network, no real data — only the visitor’s fictional data from this card.")
+        safe = self.tr("A safe simulation: no network, no real data — only the visitor’s fictional data "
+                       "from this card.")
         self._persona.setText(
-            f"<b>{html.escape(_tr('Visitor'))}</b><br><big><b>{html.escape(persona.name)}{age}</b></big>"
+            f"<b>{html.escape(self.tr('Visitor'))}</b><br><big><b>{html.escape(persona.name)}{age}</b></big>"
             f"<p>{html.escape(persona.situation)}</p><p><i>{html.escape(persona.wants)}</i></p>"
-            f"<p>{html.escape(_tr('Data (fictional only):'))}{data}</p>"
+            f"<p>{html.escape(self.tr('Data (fictional only):'))}{data}</p>"
             f"<p><small>{html.escape(safe)}</small></p>")
         if mode is None and vm.resume():
             return
@@ -179,7 +178,7 @@ class WalkthroughPage(QWidget):
         self._back.setVisible(demo)
         self._hint.setVisible(state.mode is Mode.PRACTICE)
         self._hint.setEnabled(not state.finished)
-        self._counter.setText(_tr("Step {n} of {total}").format(n=min(state.completed_steps + 1, state.total_steps),
+        self._counter.setText(self.tr("Step {n} of {total}").format(n=min(state.completed_steps + 1, state.total_steps),
                                                                 total=state.total_steps))
         decision = pending_decision(state)
         self._portal.show_screen(scenario.portal, state.screen, state.values,
@@ -190,21 +189,21 @@ class WalkthroughPage(QWidget):
         if feedback is not None:
             self._show_feedback(feedback)
         elif not state.finished:
-            self._say(_tr("Help the visitor with what she needs. Start with the portal on the right.")
-                      if not demo else _tr("Press ▶ Play to watch, or Step ▸ to go one move at a time."))
+            self._say(self.tr("Help the visitor with what she needs. Start with the portal on the right.")
+                      if not demo else self.tr("Press ▶ Play to watch, or Step ▸ to go one move at a time."))
             self._result.hide()
         self._update_play_button()
 
     def _show_feedback(self, feedback: Feedback) -> None:
         text = feedback_text(feedback)
         if feedback.kind is FeedbackKind.MISTAKE:
-            self._portal.show_note(feedback.control_id, text or _tr("Not this."), "wrong")
-            self._say("✗ " + (text or _tr("Not this.")), "wrong")
+            self._portal.show_note(feedback.control_id, text or self.tr("Not this."), "wrong")
+            self._say("✗ " + (text or self.tr("Not this.")), "wrong")
         elif feedback.kind is FeedbackKind.HINT:
             target = self._portal.highlight_control(feedback.control_id)
             if target is not None:
                 self._scroll.ensureWidgetVisible(target)
-            self._say(_tr("Hint: {text}").format(text=text), "hint")
+            self._say(self.tr("Hint: {text}").format(text=text), "hint")
         elif feedback.kind is FeedbackKind.DECISION:
             right = self.vm is not None and self.vm.last_accepted
             self._say(("✓ " if right else "✗ ") + text, "right" if right else "wrong")
@@ -252,7 +251,8 @@ class WalkthroughPage(QWidget):
         if state.phase is Phase.STEPS:
             self._checklist.hide()
             return
-        self._checklist_layout.addWidget(QLabel(f"<b>{html.escape(_tr('Before the visitor leaves: safety checklist'))}"
+        heading = self.tr("Before the visitor leaves: safety checklist")
+        self._checklist_layout.addWidget(QLabel(f"<b>{html.escape(heading)}"
                                                 "</b>", objectName="checklistTitle"))
         for item in state.scenario.checklist:
             box = QCheckBox(item.text, objectName=f"check-{item.id}")
@@ -268,15 +268,15 @@ class WalkthroughPage(QWidget):
         self._stop_demo()
         minutes, seconds = divmod(int(result.seconds), 60)
         if result.mode is Mode.DEMO:
-            text = _tr("The demonstration is over. Now try it yourself in Practice mode.")
+            text = self.tr("The demonstration is over. Now try it yourself in Practice mode.")
         else:
-            verdict = _tr("✓ Passed") if result.passed else _tr("✗ Not passed yet")
-            text = _tr("Score: {score} of 100 — {verdict}<br>Errors: {errors} · hints: {hints} · wrong decisions: "
+            verdict = self.tr("✓ Passed") if result.passed else self.tr("✗ Not passed yet")
+            text = self.tr("Score: {score} of 100 — {verdict}<br>Errors: {errors} · hints: {hints} · wrong decisions: "
                        "{wrong} · time: {m} min {s} s").format(score=result.score, verdict=verdict,
                                                               errors=result.errors, hints=result.hints,
                                                               wrong=result.decisions_wrong, m=minutes, s=seconds)
         summary = self.vm.scenario.summary if self.vm else ""
-        self._result.setText(f"<h3>{html.escape(_tr('Walkthrough finished'))}</h3><p>{text}</p>"
+        self._result.setText(f"<h3>{html.escape(self.tr('Walkthrough finished'))}</h3><p>{text}</p>"
                              + (f"<p>{html.escape(summary)}</p>" if summary else ""))
         self._result.setProperty("state", "right" if result.passed or result.mode is Mode.DEMO else "wrong")
         self._result.show()
@@ -336,7 +336,7 @@ class WalkthroughPage(QWidget):
         self._update_play_button()
 
     def _update_play_button(self) -> None:
-        self._play.setText(_tr("⏸ Pause") if self._playing else _tr("▶ Play"))
+        self._play.setText(self.tr("⏸ Pause") if self._playing else self.tr("▶ Play"))
 
     def _on_demo_step(self) -> None:
         self._stop_demo()

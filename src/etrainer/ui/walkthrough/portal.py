@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -38,10 +38,6 @@ from etrainer.core.scenario import (
     Portal,
     Screen,
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Portal", text)
 
 
 class ChoiceBox(QComboBox):
@@ -156,7 +152,7 @@ class PortalView(QFrame):
 
     def _build(self, portal: Portal, screen: Screen) -> None:
         self._portal, self._screen_id = portal, screen.id
-        self._banner.setText(_tr("TRAINING SIMULATOR · fictional portal «{name}» · never enter real data")
+        self._banner.setText(self.tr("TRAINING SIMULATOR · fictional portal «{name}» · never enter real data")
                              .format(name=portal.name))
         self._address.setText(f"https://{portal.address}{screen.path}")
         self._title.setText(screen.title)
@@ -208,7 +204,8 @@ class PortalView(QFrame):
     def _text(self, screen: Screen, control: Control, layout: QVBoxLayout) -> None:
         label = QLabel(control.label, wordWrap=True)
         field = QLineEdit(objectName=f"input-{control.id}")
-        field.setPlaceholderText(control.placeholder or (_tr("DD.MM.YYYY") if control.kind is ControlKind.DATE else ""))
+        date_hint = self.tr("DD.MM.YYYY") if control.kind is ControlKind.DATE else ""
+        field.setPlaceholderText(control.placeholder or date_hint)
         field.setAccessibleName(control.label)
         field.setMaxLength(300)
         label.setBuddy(field)
@@ -241,7 +238,7 @@ class PortalView(QFrame):
     def _select(self, screen: Screen, control: Control, layout: QVBoxLayout) -> None:
         label = QLabel(control.label, wordWrap=True)
         box = _combo(f"input-{control.id}")
-        box.addItem(control.placeholder or _tr("— choose —"), "")
+        box.addItem(control.placeholder or self.tr("— choose —"), "")
         for option in control.options:
             box.addItem(option.label, option.id)
         box.setAccessibleName(control.label)
@@ -266,15 +263,15 @@ class PortalView(QFrame):
         layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
     def _file(self, screen: Screen, control: Control, layout: QVBoxLayout) -> None:
-        layout.addWidget(QLabel(control.label or _tr("Attach a file"), wordWrap=True))
+        layout.addWidget(QLabel(control.label or self.tr("Attach a file"), wordWrap=True))
         if control.types or control.max_kb:
             limits = ", ".join(control.types).upper()
-            size = _tr("up to {kb} KB").format(kb=control.max_kb) if control.max_kb else ""
+            size = self.tr("up to {kb} KB").format(kb=control.max_kb) if control.max_kb else ""
             layout.addWidget(QLabel(" · ".join(p for p in (limits, size) if p), objectName="controlHelp"))
         picker = QFrame(objectName=f"input-{control.id}")
         picker.setProperty("role", "filePicker")
         inner = QVBoxLayout(picker)
-        inner.addWidget(QLabel(_tr("Choose the file (a simulated file window):"), objectName="controlHelp"))
+        inner.addWidget(QLabel(self.tr("Choose the file (a simulated file window):"), objectName="controlHelp"))
         group = QButtonGroup(picker)
         for choice in control.files:
             details = " · ".join(p for p in (choice.note, f"{choice.size_kb} KB" if choice.size_kb else "") if p)
@@ -283,7 +280,7 @@ class PortalView(QFrame):
             button.setProperty("file_id", choice.id)
             group.addButton(button)
             inner.addWidget(button)
-        attach = QPushButton(_tr("Attach"), objectName=f"attach-{control.id}")
+        attach = QPushButton(self.tr("Attach"), objectName=f"attach-{control.id}")
 
         def send() -> None:
             chosen = group.checkedButton()
@@ -298,9 +295,9 @@ class PortalView(QFrame):
         panel = QFrame(objectName=f"input-{control.id}")
         panel.setProperty("role", "kepDialog")
         form = QFormLayout(panel)
-        form.addRow(QLabel(f"<b>{control.label or _tr('Qualified e-signature (simulated)')}</b>"))
+        form.addRow(QLabel(f"<b>{control.label or self.tr('Qualified e-signature (simulated)')}</b>"))
         keys = _combo(f"key-{control.id}")
-        keys.addItem(_tr("— choose the key file —"), "")
+        keys.addItem(self.tr("— choose the key file —"), "")
         for key in control.keys:
             keys.addItem(key.name + (f" — {key.location}" if key.location else ""), key.id)
         password = QLineEdit(objectName=f"password-{control.id}")
@@ -310,16 +307,16 @@ class PortalView(QFrame):
         certificate.hide()
         cert = control.certificate
         if cert is not None:
-            certificate.setText(_tr("Certificate: {owner}; issued by {issuer}; valid {start} – {end}; № {serial}")
+            certificate.setText(self.tr("Certificate: {owner}; issued by {issuer}; valid {start} – {end}; № {serial}")
                                 .format(owner=cert.owner, issuer=cert.issuer, start=cert.valid_from,
                                         end=cert.valid_to, serial=cert.serial))
         keys.currentIndexChanged.connect(lambda index: certificate.setVisible(index > 0 and cert is not None))
-        sign = QPushButton(_tr("Read the key and sign"), objectName=f"sign-{control.id}")
+        sign = QPushButton(self.tr("Read the key and sign"), objectName=f"sign-{control.id}")
         sign.setProperty("portal", "primary")
         sign.clicked.connect(lambda: self._emit(screen, control, ActionKind.SIGN, str(keys.currentData() or ""),
                                                 {KEP_PASSWORD: password.text()}))
-        form.addRow(_tr("Key file:"), keys)
-        form.addRow(_tr("Key password:"), password)
+        form.addRow(self.tr("Key file:"), keys)
+        form.addRow(self.tr("Key password:"), password)
         form.addRow(certificate)
         form.addRow(sign)
         self._inputs[control.id] = panel
@@ -329,21 +326,22 @@ class PortalView(QFrame):
         panel = QFrame(objectName=f"input-{control.id}")
         panel.setProperty("role", "payment")
         form = QFormLayout(panel)
-        form.addRow(QLabel(f"<b>{control.label or _tr('Payment (simulated)')}</b>"))
-        for label, value in ((_tr("Amount:"), control.amount), (_tr("Recipient:"), control.recipient),
-                             (_tr("Purpose:"), control.purpose)):
+        form.addRow(QLabel(f"<b>{control.label or self.tr('Payment (simulated)')}</b>"))
+        for label, value in ((self.tr("Amount:"), control.amount), (self.tr("Recipient:"), control.recipient),
+                             (self.tr("Purpose:"), control.purpose)):
             if value:
                 form.addRow(label, QLabel(value, wordWrap=True))
         fields = {}
-        for part, label, width in ((CARD_NUMBER, _tr("Card number:"), 19), (CARD_EXPIRY, _tr("Expiry (MM/YY):"), 5),
-                                   (CARD_CVV, _tr("CVV:"), 3)):
+        for part, label, width in ((CARD_NUMBER, self.tr("Card number:"), 19),
+                                   (CARD_EXPIRY, self.tr("Expiry (MM/YY):"), 5),
+                                   (CARD_CVV, self.tr("CVV:"), 3)):
             field = QLineEdit(objectName=f"{part}-{control.id}")
             field.setMaxLength(width + 4)
             if part == CARD_CVV:
                 field.setEchoMode(QLineEdit.EchoMode.Password)
             fields[part] = field
             form.addRow(label, field)
-        pay = QPushButton(_tr("Pay"), objectName=f"pay-{control.id}")
+        pay = QPushButton(self.tr("Pay"), objectName=f"pay-{control.id}")
         pay.setProperty("portal", "primary")
         pay.clicked.connect(lambda: self._emit(screen, control, ActionKind.PAY, "",
                                                {k: f.text() for k, f in fields.items()}))
@@ -355,9 +353,10 @@ class PortalView(QFrame):
         box = QFrame(objectName=f"input-{control.id}")
         box.setProperty("role", "receipt")
         inner = QVBoxLayout(box)
-        inner.addWidget(QLabel(f"✓ {control.label or _tr('Done')}", objectName="receiptTitle", wordWrap=True))
+        inner.addWidget(QLabel(f"✓ {control.label or self.tr('Done')}", objectName="receiptTitle", wordWrap=True))
         if control.number:
-            inner.addWidget(QLabel(_tr("Number: {number}").format(number=control.number), objectName="receiptNumber"))
+            number = self.tr("Number: {number}").format(number=control.number)
+            inner.addWidget(QLabel(number, objectName="receiptNumber"))
         if control.text:
             inner.addWidget(QLabel(control.text, wordWrap=True))
         for line in control.lines:
