@@ -6,6 +6,7 @@
     etrainer profiles [--data-dir DIR] [--json]   the learner profiles on this PC
     etrainer add-pack PATH [--data-dir DIR]       add or update a course pack from a folder or zip
     etrainer import-questions FILE [--format gift|moodlexml] [--dry-run] [--json] [-o OUT]
+    etrainer export-questions PACK --quiz ID [-o OUT.gift]   a course quiz as Moodle GIFT
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -54,6 +55,11 @@ def build_parser() -> argparse.ArgumentParser:
     questions.add_argument("--dry-run", action="store_true", help="only show what would be imported")
     questions.add_argument("--json", action="store_true", help="print the parsed questions and problems as JSON")
     questions.add_argument("-o", "--output", type=Path, help="write a course-pack quiz file (*.quiz.yaml)")
+
+    export_questions = commands.add_parser("export-questions", help="export a course quiz to Moodle's GIFT format")
+    export_questions.add_argument("pack", type=Path, help="the course pack folder (with course.yaml)")
+    export_questions.add_argument("--quiz", required=True, help="the quiz id")
+    export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
     return parser
 
 
@@ -65,7 +71,7 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
-                "add-pack": _add_pack, "import-questions": _import_questions}
+                "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions}
     return handlers[args.command](args)
 
 
@@ -172,3 +178,32 @@ def _import_questions(args: argparse.Namespace) -> int:
     from etrainer.exchange.question_json import run_import_questions
 
     return run_import_questions(args.file, args.fmt, args.dry_run, args.json, args.output, sys.stdout)
+
+
+def _export_questions(args: argparse.Namespace) -> int:
+    from etrainer.core.errors import EtrainerError
+    from etrainer.core.loading.pack import load_pack
+    from etrainer.exchange.gift import export_gift, unexportable
+    from etrainer.exchange.question_json import write_text_atomically
+
+    try:
+        course = load_pack(args.pack).course
+    except EtrainerError as error:
+        print(f"{args.pack}: {error}", file=sys.stderr)
+        return 2
+    quiz = course.quiz(args.quiz)
+    if quiz is None:
+        known = ", ".join(q.id for q in course.quizzes) or "none"
+        print(f"{args.pack}: no quiz “{args.quiz}” (quizzes: {known})", file=sys.stderr)
+        return 2
+    target = args.output or Path(f"{quiz.id}.gift")
+    try:
+        write_text_atomically(target, export_gift(quiz.questions))
+    except OSError as error:
+        print(f"{target}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    skipped = [q for q in quiz.questions if unexportable(q)]
+    print(f"Wrote {len(quiz.questions) - len(skipped)} question(s) to {target}")
+    for question in skipped:
+        print(f"not exported: {question.id}: {unexportable(question)}")
+    return 0

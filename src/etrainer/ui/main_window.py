@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
         menu = self.menuBar()
         file_menu = menu.addMenu(self.tr("&File"))
         self._action(file_menu, self.tr("Add a course from a file or folder…"), self.add_pack_requested.emit)
+        self._action(file_menu, self.tr("Import questions from Moodle (GIFT, XML)…"), self.import_questions,
+                     name="importQuestionsAction")
+        self._action(file_menu, self.tr("Export a quiz to GIFT…"), self.export_quiz, name="exportQuizAction")
         self._action(file_menu, self.tr("Settings…"), self.settings_requested.emit,
                      QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()
@@ -367,6 +371,41 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self._walkthrough_page)
         self._left.hide()  # the simulator needs the whole width
         self._walkthrough_page.open(vm, mode)
+
+    def import_questions(self) -> None:
+        from etrainer.ui.quiz.import_dialog import ImportQuestionsDialog
+
+        dialog = ImportQuestionsDialog(self.vm.course, self)
+        if dialog.exec() and dialog.written is not None:
+            self.statusBar().showMessage(self.tr("Saved {path}. Put it into a course folder and add the course to "
+                                                 "use it.").format(path=str(dialog.written)), 12000)
+
+    def export_quiz(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        from etrainer.ui.quiz.import_dialog import export_quiz_to_gift
+
+        quizzes = list(self.vm.course.quizzes)
+        if not quizzes:
+            self.statusBar().showMessage(self.tr("This course has no quizzes."), 6000)
+            return
+        titles = [quiz.title for quiz in quizzes]
+        title, ok = QInputDialog.getItem(self, self.tr("Export a quiz to GIFT"), self.tr("Quiz:"), titles, 0, False)
+        if not ok:
+            return
+        quiz = quizzes[titles.index(title)]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as GIFT"), f"{quiz.id}.gift",
+                                              self.tr("GIFT files (*.gift)"))
+        if not path:
+            return
+        try:
+            skipped = export_quiz_to_gift(quiz, Path(path))
+        except OSError as error:
+            self.statusBar().showMessage(self.tr("{path} cannot be written: {reason}").format(
+                path=path, reason=error.strerror or str(error)), 12000)
+            return
+        self.statusBar().showMessage(self.tr("Exported to {path}; questions GIFT cannot hold: {n}.").format(
+            path=path, n=len(skipped)), 12000)
 
     def show_review(self) -> None:
         vm = self._quiz_vm()

@@ -1,0 +1,54 @@
+"""The question-bank import dialog: parse off the UI thread, show what was understood and what not, save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
+
+from etrainer.core.loading.context import PackContext
+from etrainer.core.loading.quizzes import load_quiz_file
+from etrainer.exchange.gift import parse_gift
+from etrainer.exchange.question_json import load_bank
+from etrainer.ui.quiz.import_dialog import ImportQuestionsDialog, export_quiz_to_gift
+
+DATA = Path(__file__).parents[1] / "data" / "quiz"
+
+
+def test_a_gift_bank_is_shown_and_saved_as_a_quiz_file(qtbot, tmp_path):
+    dialog = ImportQuestionsDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.load(DATA / "ukrainian-bank.gift")
+    bank = load_bank(DATA / "ukrainian-bank.gift")
+    summary = dialog.findChild(QLabel, "importSummary").text()
+    assert f"{len(bank.questions)} question(s)" in summary
+    problems = dialog.findChild(QListWidget, "importProblems")
+    assert problems.count() == len(bank.problems)
+    if bank.problems:
+        assert f"line {bank.problems[0].line}" in problems.item(0).text()
+    assert dialog.findChild(QPushButton, "saveQuizButton").isEnabled()
+    target = tmp_path / "bank.quiz.yaml"
+    dialog.save_to(target)
+    quiz = load_quiz_file(target, PackContext(root=tmp_path))
+    assert quiz is not None and len(quiz.questions) == len(bank.questions)
+
+
+def test_a_file_that_is_not_a_bank_gets_a_clear_sentence(qtbot, tmp_path):
+    broken = tmp_path / "bank.gift"
+    broken.write_bytes(b"\xff\xfe\x00 not utf-8 \xff")
+    dialog = ImportQuestionsDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.load(broken)
+    error = dialog.findChild(QLabel, "importError").text()
+    assert "cannot be imported" in error
+    assert not dialog.findChild(QPushButton, "saveQuizButton").isEnabled()
+
+
+def test_a_quiz_exports_to_gift_and_back(tmp_path):
+    quiz = load_quiz_file(DATA / "module.quiz.yaml", PackContext(root=DATA, module_ids={"admin-services"},
+                                                                 lesson_ids={"what-is-an-admin-service"}))
+    target = tmp_path / "out.gift"
+    skipped = export_quiz_to_gift(quiz, target)
+    back = parse_gift(target.read_text(encoding="utf-8"))
+    assert len(back.questions) + len(skipped) == len(quiz.questions)
+    assert {q.kind for q in back.questions} >= {q.kind for q in quiz.questions if q.id not in skipped}
