@@ -224,3 +224,17 @@ def test_an_interrupted_quiz_resumes_after_a_restart(qtbot, pack, tmp_path):
     with services.database.sessions.begin() as session:
         assert len(session.scalars(select(QuizAttemptRow)).all()) == 1
     services.close()
+
+
+def test_the_tree_lists_walkthroughs_and_opens_them_full_width(qtbot, pack, tmp_path):
+    scenario = (DATA / "scenarios" / "all-controls.scenario.yaml").read_text(encoding="utf-8")
+    (pack / "01-basics" / "all-controls.scenario.yaml").write_text("module: basics\n" + scenario, encoding="utf-8")
+    window, services = open_window(qtbot, pack, tmp_path / "data")
+    tree = window.findChild(QTreeWidget, "courseTree")
+    click_tree(qtbot, window, "Тестовий сценарій")
+    page_widget = window.findChild(QWidget, "walkthroughPage")
+    assert window.findChild(QStackedWidget, "pages").currentWidget() is page_widget
+    assert not tree.isVisible()  # the simulator takes the whole width
+    qtbot.mouseClick(window.findChild(QPushButton, "walkthroughBackButton"), Qt.MouseButton.LeftButton)
+    assert tree.isVisible()
+    services.close()

@@ -63,7 +63,10 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
     except OSError:
         sheet = ""
     if theme is Theme.PROJECTOR:
-        sheet += "\nQWidget { font-size: 20pt; }\nQLabel#lessonTitleLabel, QLabel#pageTitle { font-size: 28pt; }\n"
+        try:
+            sheet += "\n" + (themes_dir() / "projector.qss").read_text(encoding="utf-8")
+        except OSError:
+            sheet += "\nQWidget { font-size: 20pt; }\n"
     app.setStyleSheet(sheet)
     app.setProperty("etrainerTheme", theme.value)
 
