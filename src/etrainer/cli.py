@@ -32,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=("light", "contrast", "projector"), help="theme for this run")
     parser.add_argument("--exit-after-first-paint", action="store_true",
                         help="open the main window, wait for its first paint, and exit 0 (for timing start-up)")
+    parser.add_argument("--selftest", action="store_true",
+                        help="check this installation offscreen in a temporary folder (course, window, database) "
+                             "and exit 0 when it works")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate a course pack and print every problem as file:line: message")
@@ -76,6 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_app(args: argparse.Namespace) -> int:
+    if args.selftest:
+        from etrainer.selftest import run_selftest
+
+        return run_selftest()
     from etrainer.app import run
 
     return run(args)
