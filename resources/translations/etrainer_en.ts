@@ -310,6 +310,17 @@
     </message>
 </context>
 <context>
+    <name>GuideViewer</name>
+    <message>
+        <source>The guide {path} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
         <source>My progress</source>
@@ -357,6 +368,77 @@
     </message>
     <message>
         <source>Open module {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ImportQuestionsDialog</name>
+    <message>
+        <source>Import questions from Moodle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a question bank exported from Moodle: GIFT (.gift, .txt) or Moodle XML (.xml). Nothing is changed until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— no module (a course-level quiz) —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz id (a-z, 0-9, hyphens):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a quiz file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle question banks (*.gift *.txt *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: questions understood: {n} ({counts}); not imported: {p}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz id may hold only small Latin letters, digits and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the quiz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz files (*.quiz.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -500,6 +582,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Import questions from Moodle (GIFT, XML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a quiz to GIFT…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -556,6 +646,26 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Welcome tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course author&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>About Е-тренер</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,6 +690,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Final test</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,6 +707,38 @@
     </message>
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path}. Put it into a course folder and add the course to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This course has no quizzes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a quiz to GIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as GIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIFT files (*.gift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}; questions GIFT cannot hold: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -720,6 +870,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Qualified e-signature (simulated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— choose the key file —</source>
         <translation type="unfinished"></translation>
     </message>
@@ -737,6 +891,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Key password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Payment (simulated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -765,6 +923,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Pay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1074,6 +1236,18 @@ It is outside Е-тренер and needs the Internet.</source>
         <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Scenario</name>
@@ -1321,6 +1495,14 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data (fictional only):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A safe simulation: no network, no real data — only the visitor’s fictional data from this card.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1329,7 +1511,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Help the visitor with what she needs. Start with the portal on the right.</source>
+        <source>Help the visitor with what they need. Start with the portal on the right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1365,11 +1547,79 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Walkthrough finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>⏸ Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeTour</name>
+    <message>
+        <source>Welcome to Е-тренер</source>
+        <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quizzes and review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each module ends with a quiz that explains every answer. Questions you get wrong come back in «Review» on later days, until you know them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A walkthrough is a safe copy of an e-service portal with a fictional visitor. Watch it in Demo mode, practise with hints, then take the Test. Never type real data there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is saved on this computer in your profile. «Export for the methodist» makes one file with your progress to send by e-mail or on a USB stick. The guides are in Help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -99,18 +99,18 @@
     <name>ChoiceAnswer</name>
     <message>
         <source>Choose every right answer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оберіть усі правильні відповіді.</translation>
     </message>
 </context>
 <context>
     <name>Dashboard</name>
     <message>
         <source>True</source>
-        <translation type="unfinished">Правда</translation>
+        <translation>Правда</translation>
     </message>
     <message>
         <source>False</source>
-        <translation type="unfinished">Неправда</translation>
+        <translation>Неправда</translation>
     </message>
 </context>
 <context>
@@ -244,70 +244,81 @@
     </message>
     <message>
         <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed), so there is no certificate to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>{name}: курс ще не завершено (прочитано уроків: {read} з {total}, складено тестів: {passed} з {quizzes}), тому сертифіката для друку поки немає.</translation>
     </message>
     <message>
         <source>This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей урок не вдається показати: у ньому забагато вкладених елементів або розмітки. Попросіть автора розділити урок на частини.</translation>
     </message>
     <message>
         <source>The file {path} could not be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати файл {path}: {reason}</translation>
     </message>
     <message>
         <source>This attempt is already finished; its answers cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цю спробу вже завершено; відповіді в ній змінити не можна.</translation>
     </message>
     <message>
         <source>This question has already been checked; its answer cannot change.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це питання вже перевірено; відповідь на нього змінити не можна.</translation>
     </message>
     <message>
         <source>The time for this quiz is up; the answer was not accepted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Час на цей тест вичерпано; відповідь не прийнято.</translation>
     </message>
     <message>
         <source>All {limit} attempts at “{title}” have been used.</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі спроби для «{title}» уже використано (дозволено спроб: {limit}).</translation>
     </message>
     <message>
         <source>The methodist workspace {url} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося відкрити робочий простір методиста {url}: {reason}</translation>
     </message>
     <message>
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Робочий простір методиста {url} створено новішою версією Е-тренера (схема {found}). Оновіть Е-тренер, щоб його відкрити.</translation>
     </message>
 </context>
 <context>
     <name>Exchange</name>
     <message>
         <source>This is not an eTrainer progress file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Це не файл прогресу Е-тренера.</translation>
     </message>
     <message>
         <source>This progress file was made by a newer version of eTrainer. Update eTrainer, then import the file again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Цей файл прогресу створено новішою версією Е-тренера. Оновіть Е-тренер і знову імпортуйте файл.</translation>
     </message>
     <message>
         <source>The file was changed after it was exported (its signature does not match). Ask the learner to export it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл змінено після експорту (підпис не збігається). Попросіть того, хто надіслав файл, експортувати його ще раз.</translation>
     </message>
     <message>
         <source>This learner&apos;s earlier files were signed on another computer or with another key. Check with the learner before trusting this file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Попередні файли цієї людини підписано на іншому компʼютері або іншим ключем. Перш ніж довіряти цьому файлу, уточніть у неї, що сталося.</translation>
     </message>
     <message>
         <source>The file is incomplete or garbled (perhaps it was not copied to the end). Ask the learner to export it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл неповний або пошкоджений (можливо, його скопійовано не до кінця). Попросіть того, хто надіслав файл, експортувати його ще раз.</translation>
     </message>
     <message>
         <source>The file is too large to be a progress file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл завеликий — це не може бути файл прогресу.</translation>
     </message>
     <message>
         <source>The file is damaged: some of its data is missing or not in the expected form. Ask the learner to export it again.</source>
+        <translation>Файл пошкоджено: частини даних бракує або вони мають неочікуваний вигляд. Попросіть того, хто надіслав файл, експортувати його ще раз.</translation>
+    </message>
+</context>
+<context>
+    <name>GuideViewer</name>
+    <message>
+        <source>The guide {path} cannot be read: {reason}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрити</translation>
     </message>
 </context>
 <context>
@@ -362,6 +373,77 @@
     </message>
 </context>
 <context>
+    <name>ImportQuestionsDialog</name>
+    <message>
+        <source>Import questions from Moodle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a question bank exported from Moodle: GIFT (.gift, .txt) or Moodle XML (.xml). Nothing is changed until you save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— no module (a course-level quiz) —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz id (a-z, 0-9, hyphens):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as a quiz file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moodle question banks (*.gift *.txt *.xml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}: questions understood: {n} ({counts}); not imported: {p}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line {line}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The quiz id may hold only small Latin letters, digits and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the quiz file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz files (*.quiz.yaml)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Lesson</name>
     <message>
         <source>Unknown box type «{kind}»: it is shown as a note («Примітка»).</source>
@@ -397,11 +479,11 @@
     </message>
     <message>
         <source>More than {limit} definitions without blank lines between them: they are shown as plain text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Забагато визначень без порожніх рядків між ними (можна не більше ніж {limit}): їх показано як звичайний текст.</translation>
     </message>
     <message>
         <source>A very long paragraph with very much markup is shown as typed, without formatting.</source>
-        <translation type="unfinished"></translation>
+        <translation>Дуже довгий абзац із дуже великою кількістю розмітки показано так, як його набрано, без форматування.</translation>
     </message>
     <message>
         <source>Text nested more than {limit} levels deep (for example by emphasis) is shown as plain text.</source>
@@ -478,7 +560,7 @@
     </message>
     <message>
         <source>Questions you got wrong come back here until you know them</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання, на які ви відповіли неправильно, повертаються сюди, доки ви їх не засвоїте</translation>
     </message>
     <message>
         <source>Search the course…</source>
@@ -499,6 +581,14 @@
     <message>
         <source>Add a course from a file or folder…</source>
         <translation>Додати курс із файлу або папки…</translation>
+    </message>
+    <message>
+        <source>Import questions from Moodle (GIFT, XML)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a quiz to GIFT…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -550,11 +640,31 @@
     </message>
     <message>
         <source>Review deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторення</translation>
     </message>
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
+    </message>
+    <message>
+        <source>Welcome tour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course author&apos;s guide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About Е-тренер</source>
@@ -581,24 +691,64 @@
         <translation>Мій курс: {percent}%</translation>
     </message>
     <message>
-        <source>Final test</source>
+        <source>Quiz</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Final test</source>
+        <translation>Підсумковий тест</translation>
     </message>
     <message>
         <source>Review ({n})</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторення ({n})</translation>
     </message>
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
+        <translation>Спершу оберіть свій профіль: у ньому зберігаються ваші відповіді.</translation>
+    </message>
+    <message>
+        <source>Saved {path}. Put it into a course folder and add the course to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This course has no quizzes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export a quiz to GIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as GIFT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GIFT files (*.gift)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {path}; questions GIFT cannot hold: {n}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторення</translation>
     </message>
     <message>
         <source>Nothing to review today. Questions you answer wrong in a quiz come back here on later days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сьогодні повторювати нічого. Питання, на які ви неправильно відповіли в тесті, повернуться сюди в наступні дні.</translation>
     </message>
     <message>
         <source>lesson {n} of {total}</source>
@@ -677,106 +827,118 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>OrderingAnswer</name>
     <message>
         <source>Put the steps in order</source>
-        <translation type="unfinished"></translation>
+        <translation>Розставте кроки в правильному порядку</translation>
     </message>
     <message>
         <source>▲ Up</source>
-        <translation type="unfinished"></translation>
+        <translation>▲ Вище</translation>
     </message>
     <message>
         <source>▼ Down</source>
-        <translation type="unfinished"></translation>
+        <translation>▼ Нижче</translation>
     </message>
     <message>
         <source>Move the chosen step up (Alt+↑)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перемістити вибраний крок вище (Alt+↑)</translation>
     </message>
     <message>
         <source>Move the chosen step down (Alt+↓)</source>
-        <translation type="unfinished"></translation>
+        <translation>Перемістити вибраний крок нижче (Alt+↓)</translation>
     </message>
 </context>
 <context>
     <name>PortalView</name>
     <message>
         <source>TRAINING SIMULATOR · fictional portal «{name}» · never enter real data</source>
-        <translation type="unfinished"></translation>
+        <translation>НАВЧАЛЬНИЙ ТРЕНАЖЕР · вигаданий портал «{name}» · не вводьте реальних даних</translation>
     </message>
     <message>
         <source>DD.MM.YYYY</source>
-        <translation type="unfinished"></translation>
+        <translation>ДД.ММ.РРРР</translation>
     </message>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— оберіть —</translation>
     </message>
     <message>
         <source>Attach a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Прикріпити файл</translation>
     </message>
     <message>
         <source>up to {kb} KB</source>
-        <translation type="unfinished"></translation>
+        <translation>до {kb} КБ</translation>
     </message>
     <message>
         <source>Choose the file (a simulated file window):</source>
-        <translation type="unfinished"></translation>
+        <translation>Оберіть файл (це імітація вікна вибору файлу):</translation>
     </message>
     <message>
         <source>Attach</source>
+        <translation>Прикріпити</translation>
+    </message>
+    <message>
+        <source>Qualified e-signature (simulated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>— choose the key file —</source>
-        <translation type="unfinished"></translation>
+        <translation>— оберіть файл ключа —</translation>
     </message>
     <message>
         <source>Certificate: {owner}; issued by {issuer}; valid {start} – {end}; № {serial}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертифікат: {owner}; видавець: {issuer}; чинний {start} – {end}; № {serial}</translation>
     </message>
     <message>
         <source>Read the key and sign</source>
-        <translation type="unfinished"></translation>
+        <translation>Зчитати ключ і підписати</translation>
     </message>
     <message>
         <source>Key file:</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл ключа:</translation>
     </message>
     <message>
         <source>Key password:</source>
+        <translation>Пароль ключа:</translation>
+    </message>
+    <message>
+        <source>Payment (simulated)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Amount:</source>
-        <translation type="unfinished"></translation>
+        <translation>Сума:</translation>
     </message>
     <message>
         <source>Recipient:</source>
-        <translation type="unfinished"></translation>
+        <translation>Отримувач:</translation>
     </message>
     <message>
         <source>Purpose:</source>
-        <translation type="unfinished"></translation>
+        <translation>Призначення платежу:</translation>
     </message>
     <message>
         <source>Card number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер картки:</translation>
     </message>
     <message>
         <source>Expiry (MM/YY):</source>
-        <translation type="unfinished"></translation>
+        <translation>Термін дії (ММ/РР):</translation>
     </message>
     <message>
         <source>CVV:</source>
-        <translation type="unfinished"></translation>
+        <translation>CVV:</translation>
     </message>
     <message>
         <source>Pay</source>
+        <translation>Сплатити</translation>
+    </message>
+    <message>
+        <source>Done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Number: {number}</source>
-        <translation type="unfinished"></translation>
+        <translation>Номер: {number}</translation>
     </message>
 </context>
 <context>
@@ -915,170 +1077,182 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>QuizPage</name>
     <message>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— оберіть —</translation>
     </message>
     <message>
         <source>True</source>
-        <translation type="unfinished">Правда</translation>
+        <translation>Правда</translation>
     </message>
     <message>
         <source>False</source>
-        <translation type="unfinished">Неправда</translation>
+        <translation>Неправда</translation>
     </message>
     <message>
         <source>Type a number</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть число</translation>
     </message>
     <message>
         <source>Type your answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть свою відповідь</translation>
     </message>
     <message>
         <source>Gap {n}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропуск {n}:</translation>
     </message>
     <message>
         <source>The picture for this question is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Бракує зображення до цього питання.</translation>
     </message>
     <message>
         <source>Right</source>
-        <translation type="unfinished"></translation>
+        <translation>Правильно</translation>
     </message>
     <message>
         <source>Partly right: {score}</source>
-        <translation type="unfinished"></translation>
+        <translation>Частково правильно: {score}</translation>
     </message>
     <message>
         <source>Not right</source>
-        <translation type="unfinished"></translation>
+        <translation>Неправильно</translation>
     </message>
     <message>
         <source>Right answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Правильна відповідь:</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished"></translation>
+        <translation>Джерело:</translation>
     </message>
     <message>
         <source>Continue where I stopped ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Продовжити з місця зупинки ▸</translation>
     </message>
     <message>
         <source>◂ Back to the course</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ До курсу</translation>
     </message>
     <message>
         <source>◂ Previous</source>
-        <translation type="unfinished">◂ Попередній</translation>
+        <translation>◂ Попереднє</translation>
     </message>
     <message>
         <source>Finish the quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершити тест</translation>
     </message>
     <message>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Спробувати ще раз</translation>
     </message>
     <message>
         <source>Questions: {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Питань: {n}</translation>
     </message>
     <message>
         <source>Pass mark: {mark}</source>
-        <translation type="unfinished"></translation>
+        <translation>Прохідний бал: {mark}</translation>
     </message>
     <message>
         <source>Time limit: {n} min</source>
-        <translation type="unfinished"></translation>
+        <translation>Обмеження часу: {n} хв</translation>
     </message>
     <message>
         <source>Feedback after each question</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь перевіряється одразу після кожного питання</translation>
     </message>
     <message>
         <source>Feedback at the end of the quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповіді перевіряються наприкінці тесту</translation>
     </message>
     <message>
         <source>Attempts left: {n} of {limit}</source>
-        <translation type="unfinished"></translation>
+        <translation>Залишилося спроб: {n} з {limit}</translation>
     </message>
     <message>
         <source>✓ Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Складено</translation>
     </message>
     <message>
         <source>Not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Ще не складено</translation>
     </message>
     <message>
         <source>Your best result: {score} — {mark}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш найкращий результат: {score} — {mark}</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати знову</translation>
     </message>
     <message>
         <source>Start the quiz ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати тест ▸</translation>
     </message>
     <message>
         <source>Review</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторення</translation>
     </message>
     <message>
         <source>{title} · question {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} · питання {n} з {total}</translation>
     </message>
     <message>
         <source>See the results ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Результати ▸</translation>
     </message>
     <message>
         <source>Next ▸</source>
-        <translation type="unfinished">Далі ▸</translation>
+        <translation>Далі ▸</translation>
     </message>
     <message>
         <source>Check the answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Перевірити відповідь</translation>
     </message>
     <message>
         <source>Finish ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершити ▸</translation>
     </message>
     <message>
         <source>Questions without an answer: {n}. They will count as wrong. Finish anyway?</source>
-        <translation type="unfinished"></translation>
+        <translation>Питань без відповіді: {n}. Їх буде зараховано як неправильні. Усе одно завершити?</translation>
     </message>
     <message>
         <source>Finish</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершити</translation>
     </message>
     <message>
         <source>Go back</source>
-        <translation type="unfinished"></translation>
+        <translation>Повернутися</translation>
     </message>
     <message>
         <source>⏱ {m}:{s:02d} left</source>
-        <translation type="unfinished"></translation>
+        <translation>⏱ Залишилося {m}:{s:02d}</translation>
     </message>
     <message>
         <source>Review finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Повторення завершено</translation>
     </message>
     <message>
         <source>Right: {right} of {total}. Questions answered wrong come back tomorrow; right ones come back later, until you know them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Правильно: {right} з {total}. Питання з неправильною відповіддю повернуться завтра, а з правильною — пізніше, доки ви їх не засвоїте.</translation>
     </message>
     <message>
         <source>✗ Not passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Не складено</translation>
     </message>
     <message>
         <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
+        <translation>Ваш результат: {score} (прохідний бал {mark}) — {verdict}</translation>
+    </message>
+    <message>
+        <source>Your answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished">Немає відповіді</translation>
+    </message>
+    <message>
+        <source>Your answer:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1286,99 +1460,175 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>WalkthroughPage</name>
     <message>
         <source>Mode:</source>
-        <translation type="unfinished"></translation>
+        <translation>Режим:</translation>
     </message>
     <message>
         <source>Demo</source>
-        <translation type="unfinished"></translation>
+        <translation>Демо</translation>
     </message>
     <message>
         <source>Practice</source>
-        <translation type="unfinished"></translation>
+        <translation>Практика</translation>
     </message>
     <message>
         <source>Test</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест</translation>
     </message>
     <message>
         <source>Hint</source>
-        <translation type="unfinished"></translation>
+        <translation>Підказка</translation>
     </message>
     <message>
         <source>◂ Step back</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ Крок назад</translation>
     </message>
     <message>
         <source>Start again</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати знову</translation>
     </message>
     <message>
         <source>Step ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Крок ▸</translation>
     </message>
     <message>
         <source>Demo speed</source>
-        <translation type="unfinished"></translation>
+        <translation>Швидкість демонстрації</translation>
     </message>
     <message>
         <source>◂ Back to the course</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ До курсу</translation>
     </message>
     <message>
         <source>Walkthrough: {title}</source>
+        <translation>Тренажер: {title}</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data (fictional only):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A safe simulation: no network, no real data — only the visitor’s fictional data from this card.</source>
-        <translation type="unfinished"></translation>
+        <translation>Безпечна імітація: без Інтернету й без реальних даних — лише вигадані дані відвідувача з цієї картки.</translation>
     </message>
     <message>
         <source>Step {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Крок {n} з {total}</translation>
     </message>
     <message>
-        <source>Help the visitor with what she needs. Start with the portal on the right.</source>
+        <source>Help the visitor with what they need. Start with the portal on the right.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Press ▶ Play to watch, or Step ▸ to go one move at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>Натисніть «▶ Відтворити», щоб переглянути, або «Крок ▸», щоб іти по одній дії.</translation>
     </message>
     <message>
         <source>Not this.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не це.</translation>
     </message>
     <message>
         <source>Hint: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Підказка: {text}</translation>
     </message>
     <message>
         <source>Before the visitor leaves: safety checklist</source>
-        <translation type="unfinished"></translation>
+        <translation>Перш ніж відвідувач(ка) піде: чек-лист безпеки</translation>
     </message>
     <message>
         <source>The demonstration is over. Now try it yourself in Practice mode.</source>
-        <translation type="unfinished"></translation>
+        <translation>Демонстрацію завершено. Тепер спробуйте самі в режимі «Практика».</translation>
     </message>
     <message>
         <source>✓ Passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Пройдено</translation>
     </message>
     <message>
         <source>✗ Not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>✗ Ще не пройдено</translation>
     </message>
     <message>
         <source>Score: {score} of 100 — {verdict}&lt;br&gt;Errors: {errors} · hints: {hints} · wrong decisions: {wrong} · time: {m} min {s} s</source>
+        <translation>Результат: {score} зі 100 — {verdict}&lt;br&gt;Помилок: {errors} · підказок: {hints} · хибних рішень: {wrong} · час: {m} хв {s} с</translation>
+    </message>
+    <message>
+        <source>Walkthrough finished</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>⏸ Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>⏸ Пауза</translation>
     </message>
     <message>
         <source>▶ Play</source>
+        <translation>▶ Відтворити</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomeTour</name>
+    <message>
+        <source>Welcome to Е-тренер</source>
+        <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Welcome!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quizzes and review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each module ends with a quiz that explains every answer. Questions you get wrong come back in «Review» on later days, until you know them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A walkthrough is a safe copy of an e-service portal with a fictional visitor. Watch it in Demo mode, practise with hints, then take the Test. Never type real data there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything is saved on this computer in your profile. «Export for the methodist» makes one file with your progress to send by e-mail or on a USB stick. The guides are in Help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▸</source>
+        <translation type="unfinished">Далі ▸</translation>
     </message>
 </context>
 </TS>

@@ -38,6 +38,11 @@ def themes_dir() -> Path:
     return resources_dir() / "themes"
 
 
+def guides_dir() -> Path:
+    """The user guides (markdown, Ukrainian) shown from the Help menu."""
+    return bundle_root() / "docs" / "guides"
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
     """The user's data folder, created if missing."""
     if explicit:

@@ -21,7 +21,7 @@ def test_a_gift_bank_is_shown_and_saved_as_a_quiz_file(qtbot, tmp_path):
     dialog.load(DATA / "ukrainian-bank.gift")
     bank = load_bank(DATA / "ukrainian-bank.gift")
     summary = dialog.findChild(QLabel, "importSummary").text()
-    assert f"{len(bank.questions)} question(s)" in summary
+    assert f"questions understood: {len(bank.questions)}" in summary
     problems = dialog.findChild(QListWidget, "importProblems")
     assert problems.count() == len(bank.problems)
     if bank.problems:

@@ -36,6 +36,7 @@ class AppController(QObject):
         window.settings_requested.connect(self.open_settings)
         window.add_pack_requested.connect(self.add_pack)
         window.about_requested.connect(self.about)
+        window.tour_requested.connect(self.welcome_tour)
 
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -55,6 +56,16 @@ class AppController(QObject):
         self.services.index_course(self._vm.course)
         self._backup_timer.start()
         self.choose_profile(first_time=True)
+        if not self._prefs.extra.get("welcome_seen"):
+            self.welcome_tour()
+
+    def welcome_tour(self) -> None:
+        from etrainer.ui.welcome import WelcomeTour
+
+        WelcomeTour(self._window).exec()
+        self._prefs.extra["welcome_seen"] = True
+        with contextlib.suppress(OSError):
+            self._prefs.save(self._data)
 
     def shutdown(self) -> None:
         self._prefs.geometry = bytes(self._window.saveGeometry().toBase64()).decode()

@@ -51,6 +51,7 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     add_pack_requested = Signal()
     about_requested = Signal()
+    tour_requested = Signal()
 
     def __init__(self, vm: ReaderViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,6 +137,12 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("Review deck"), self.show_review, QKeySequence("Ctrl+R"), name="reviewAction")
 
         help_menu = menu.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("Welcome tour"), self.tour_requested.emit, name="tourAction")
+        help_menu.addSeparator()
+        for key, text in (("librarian", self.tr("Librarian's guide")), ("trainer", self.tr("Trainer's guide")),
+                          ("methodist", self.tr("Methodist's guide")), ("author", self.tr("Course author's guide"))):
+            self._action(help_menu, text, lambda k=key: self.show_guide(k), name=f"{key}GuideAction")
+        help_menu.addSeparator()
         self._action(help_menu, self.tr("About Е-тренер"), self.about_requested.emit)
 
     def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None,
@@ -257,7 +264,8 @@ class MainWindow(QMainWindow):
             if quiz.module_id == module_id and (module_id is not None or quiz.lesson_id is None):
                 status = statuses.get(quiz.id)
                 mark = "✓" if status and status.passed else ("●" if status and status.finished_attempts else "○")
-                child = QTreeWidgetItem([f"{mark} {self.tr('Quiz')}: {quiz.title}"])
+                label = self.tr("Quiz")
+                child = QTreeWidgetItem([f"{mark} {label}: {quiz.title}"])
                 child.setData(0, LESSON_ROLE, f"quiz:{quiz.id}")
                 child.setToolTip(0, quiz.title)
                 parent.addChild(child)
@@ -265,7 +273,8 @@ class MainWindow(QMainWindow):
         for scenario in self.vm.course.scenarios:
             if scenario.module_id == module_id:
                 mark = results.get(scenario.id, "○")
-                child = QTreeWidgetItem([f"{mark} {self.tr('Walkthrough')}: {scenario.title}"])
+                label = self.tr("Walkthrough")
+                child = QTreeWidgetItem([f"{mark} {label}: {scenario.title}"])
                 child.setData(0, LESSON_ROLE, f"scenario:{scenario.id}")
                 child.setToolTip(0, scenario.service or scenario.title)
                 parent.addChild(child)
@@ -371,6 +380,11 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self._walkthrough_page)
         self._left.hide()  # the simulator needs the whole width
         self._walkthrough_page.open(vm, mode)
+
+    def show_guide(self, key: str) -> None:
+        from etrainer.ui.welcome import GuideViewer, guide_path
+
+        GuideViewer(guide_path(key), self).exec()
 
     def import_questions(self) -> None:
         from etrainer.ui.quiz.import_dialog import ImportQuestionsDialog

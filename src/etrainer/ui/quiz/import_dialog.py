@@ -113,7 +113,7 @@ class ImportQuestionsDialog(QDialog):
         counts = ", ".join(f"{kind.value}: {count}" for kind, count in sorted(
             bank.count_by_kind().items(), key=lambda item: item[0].value))
         name = self._source.name if self._source else ""
-        self._summary.setText(self.tr("{file}: {n} question(s) understood ({counts}); {p} not imported.")
+        self._summary.setText(self.tr("{file}: questions understood: {n} ({counts}); not imported: {p}.")
                               .format(file=name, n=len(bank.questions), counts=counts or "—", p=len(bank.problems)))
         self._problems.clear()
         for problem in bank.problems:

@@ -426,16 +426,17 @@ class QuizPage(QWidget):
         (self._retry if self._retry.isVisible() else self._review).setFocus()
 
     def _review_html(self, attempt: QuizAttempt) -> str:
-        parts = [f"<h3>{html.escape(self.tr('Your answers'))}</h3>"]
+        heading, none, yours = self.tr("Your answers"), self.tr("No answer"), self.tr("Your answer:")
+        parts = [f"<h3>{html.escape(heading)}</h3>"]
         for position, graded in enumerate(attempt.graded_in_order()):
             question = attempt.questions[position].question
             title = question.title or question.text
             parts.append(f"<h4>{position + 1}. {html.escape(title)}</h4>")
             if graded is None:
-                parts.append(f"<p class='wrong'>✗ {html.escape(self.tr('No answer'))}</p>")
+                parts.append(f"<p class='wrong'>✗ {html.escape(none)}</p>")
                 continue
             given = "; ".join(html.escape(line) for line in graded.given)
-            parts.append(f"<p><b>{html.escape(self.tr('Your answer:'))}</b> {given}</p>")
+            parts.append(f"<p><b>{html.escape(yours)}</b> {given}</p>")
             parts.append(_feedback_html(graded))
         return "".join(parts)
 

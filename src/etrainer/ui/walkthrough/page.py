@@ -155,12 +155,13 @@ class WalkthroughPage(QWidget):
         persona = scenario.persona
         data = "".join(f"<br>{html.escape(line.label)}: <b>{html.escape(line.value)}</b>" for line in persona.data)
         age = f", {persona.age}" if persona.age else ""
+        visitor, fictional = self.tr("Visitor"), self.tr("Data (fictional only):")
         safe = self.tr("A safe simulation: no network, no real data — only the visitor’s fictional data "
                        "from this card.")
         self._persona.setText(
-            f"<b>{html.escape(self.tr('Visitor'))}</b><br><big><b>{html.escape(persona.name)}{age}</b></big>"
+            f"<b>{html.escape(visitor)}</b><br><big><b>{html.escape(persona.name)}{age}</b></big>"
             f"<p>{html.escape(persona.situation)}</p><p><i>{html.escape(persona.wants)}</i></p>"
-            f"<p>{html.escape(self.tr('Data (fictional only):'))}{data}</p>"
+            f"<p>{html.escape(fictional)}{data}</p>"
             f"<p><small>{html.escape(safe)}</small></p>")
         if mode is None and vm.resume():
             return
@@ -189,7 +190,7 @@ class WalkthroughPage(QWidget):
         if feedback is not None:
             self._show_feedback(feedback)
         elif not state.finished:
-            self._say(self.tr("Help the visitor with what she needs. Start with the portal on the right.")
+            self._say(self.tr("Help the visitor with what they need. Start with the portal on the right.")
                       if not demo else self.tr("Press ▶ Play to watch, or Step ▸ to go one move at a time."))
             self._result.hide()
         self._update_play_button()
@@ -276,7 +277,8 @@ class WalkthroughPage(QWidget):
                                                               errors=result.errors, hints=result.hints,
                                                               wrong=result.decisions_wrong, m=minutes, s=seconds)
         summary = self.vm.scenario.summary if self.vm else ""
-        self._result.setText(f"<h3>{html.escape(self.tr('Walkthrough finished'))}</h3><p>{text}</p>"
+        finished = self.tr("Walkthrough finished")
+        self._result.setText(f"<h3>{html.escape(finished)}</h3><p>{text}</p>"
                              + (f"<p>{html.escape(summary)}</p>" if summary else ""))
         self._result.setProperty("state", "right" if result.passed or result.mode is Mode.DEMO else "wrong")
         self._result.show()

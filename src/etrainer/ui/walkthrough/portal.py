@@ -295,7 +295,8 @@ class PortalView(QFrame):
         panel = QFrame(objectName=f"input-{control.id}")
         panel.setProperty("role", "kepDialog")
         form = QFormLayout(panel)
-        form.addRow(QLabel(f"<b>{control.label or self.tr('Qualified e-signature (simulated)')}</b>"))
+        heading = control.label or self.tr("Qualified e-signature (simulated)")
+        form.addRow(QLabel(f"<b>{heading}</b>"))
         keys = _combo(f"key-{control.id}")
         keys.addItem(self.tr("— choose the key file —"), "")
         for key in control.keys:
@@ -326,7 +327,8 @@ class PortalView(QFrame):
         panel = QFrame(objectName=f"input-{control.id}")
         panel.setProperty("role", "payment")
         form = QFormLayout(panel)
-        form.addRow(QLabel(f"<b>{control.label or self.tr('Payment (simulated)')}</b>"))
+        heading = control.label or self.tr("Payment (simulated)")
+        form.addRow(QLabel(f"<b>{heading}</b>"))
         for label, value in ((self.tr("Amount:"), control.amount), (self.tr("Recipient:"), control.recipient),
                              (self.tr("Purpose:"), control.purpose)):
             if value:
@@ -353,7 +355,8 @@ class PortalView(QFrame):
         box = QFrame(objectName=f"input-{control.id}")
         box.setProperty("role", "receipt")
         inner = QVBoxLayout(box)
-        inner.addWidget(QLabel(f"✓ {control.label or self.tr('Done')}", objectName="receiptTitle", wordWrap=True))
+        heading = control.label or self.tr("Done")
+        inner.addWidget(QLabel(f"✓ {heading}", objectName="receiptTitle", wordWrap=True))
         if control.number:
             number = self.tr("Number: {number}").format(number=control.number)
             inner.addWidget(QLabel(number, objectName="receiptNumber"))
