@@ -23,15 +23,12 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from etrainer.core.course import Course
-from etrainer.core.progress import LessonState
 from etrainer.ui.common import prompts
+from etrainer.ui.course_tree import TARGET_ROLE, CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.lesson.page import LessonPage
 from etrainer.ui.quiz.page import QuizPage
@@ -41,7 +38,7 @@ from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
 from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel
 from etrainer.ui.walkthrough.page import WalkthroughPage
 
-LESSON_ROLE = Qt.ItemDataRole.UserRole
+LESSON_ROLE = TARGET_ROLE
 
 
 class MainWindow(QMainWindow):
@@ -161,13 +158,8 @@ class MainWindow(QMainWindow):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(6, 6, 0, 6)
         self._course_label = QLabel(objectName="courseProgressLabel", wordWrap=True)
-        self._tree = QTreeWidget(objectName="courseTree")
-        self._tree.setHeaderHidden(True)
-        self._tree.setAccessibleName(self.tr("Course contents"))
-        self._tree.setWordWrap(True)
-        self._tree.setUniformRowHeights(False)
-        self._tree.itemActivated.connect(self._on_tree_activated)
-        self._tree.itemClicked.connect(self._on_tree_activated)
+        self._tree = CourseTree()
+        self._tree.target_activated.connect(self._on_tree_target)
         left.setMinimumWidth(240)
         self._left = left
         left_layout.addWidget(self._course_label)
@@ -228,56 +220,13 @@ class MainWindow(QMainWindow):
 
     # -- the course tree ---------------------------------------------------------------------------
     def _populate_tree(self, progress: Any | None) -> None:
-        course: Course = self.vm.course
-        current = self.vm.current.lesson.id if self.vm.current else None
-        expanded = {self._tree.topLevelItem(i).data(0, LESSON_ROLE) for i in range(self._tree.topLevelItemCount())
-                    if self._tree.topLevelItem(i).isExpanded()}
-        self._tree.clear()
-        for number, module in enumerate(course.modules, 1):
-            done = sum(1 for lesson in module.lessons if progress is not None and progress.is_completed(lesson.id))
-            mark = "✓" if module.lessons and done == len(module.lessons) else ("●" if done else "○")
-            item = QTreeWidgetItem([f"{mark} {number}. {module.title}"])
-            item.setData(0, LESSON_ROLE, f"module:{module.id}")
-            item.setToolTip(0, self.tr("{done} of {total} lessons read").format(done=done, total=len(module.lessons)))
-            for index, lesson in enumerate(module.lessons, 1):
-                state = self._lesson_state(progress, lesson.id)
-                child = QTreeWidgetItem([f"{state} {number}.{index} {lesson.title}"])
-                child.setData(0, LESSON_ROLE, lesson.id)
-                child.setToolTip(0, lesson.title)
-                item.addChild(child)
-                if lesson.id == current:
-                    self._tree.setCurrentItem(child)
-            self._add_activities(item, module.id)
-            self._tree.addTopLevelItem(item)
-            item.setExpanded(f"module:{module.id}" in expanded or (current is not None and current in
-                                                                   {lesson.id for lesson in module.lessons}))
-        self._add_course_activities()
+        marks = TreeMarks(progress, self._quiz_statuses(), self._walkthrough_results(), self._review_due())
+        self._tree.populate(self.vm.course, marks, self.vm.current.lesson.id if self.vm.current else None)
+        self._review_button.setText(self.tr("Review ({n})").format(n=marks.review_due))
         if progress is not None:
             self._course_label.setText(self.tr("My course: {percent}%").format(percent=round(progress.percent)))
         else:
             self._course_label.setText(self.vm.course.title)
-
-    def _add_activities(self, parent: QTreeWidgetItem, module_id: str | None) -> None:
-        """The module's quizzes and walkthroughs under its lessons."""
-        statuses = self._quiz_statuses()
-        for quiz in self.vm.course.quizzes:
-            if quiz.module_id == module_id and (module_id is not None or quiz.lesson_id is None):
-                status = statuses.get(quiz.id)
-                mark = "✓" if status and status.passed else ("●" if status and status.finished_attempts else "○")
-                label = self.tr("Quiz")
-                child = QTreeWidgetItem([f"{mark} {label}: {quiz.title}"])
-                child.setData(0, LESSON_ROLE, f"quiz:{quiz.id}")
-                child.setToolTip(0, quiz.title)
-                parent.addChild(child)
-        results = self._walkthrough_results()
-        for scenario in self.vm.course.scenarios:
-            if scenario.module_id == module_id:
-                mark = results.get(scenario.id, "○")
-                label = self.tr("Walkthrough")
-                child = QTreeWidgetItem([f"{mark} {label}: {scenario.title}"])
-                child.setData(0, LESSON_ROLE, f"scenario:{scenario.id}")
-                child.setToolTip(0, scenario.service or scenario.title)
-                parent.addChild(child)
 
     def _walkthrough_results(self) -> dict[str, str]:
         """Scenario id → ✓ (passed in practice or test), ● (tried), for the tree."""
@@ -292,23 +241,6 @@ class MainWindow(QMainWindow):
                 marks.setdefault(summary.scenario_id, "●")
         return marks
 
-    def _add_course_activities(self) -> None:
-        course: Course = self.vm.course
-        known = {m.id for m in course.modules}
-        if any(q.module_id is None and q.lesson_id is None for q in course.quizzes) or any(
-                s.module_id is None or s.module_id not in known for s in course.scenarios):
-            item = QTreeWidgetItem([self.tr("Final test")])
-            item.setData(0, LESSON_ROLE, "module:final")
-            self._add_activities(item, None)
-            self._tree.addTopLevelItem(item)
-            item.setExpanded(True)
-        due = self._review_due()
-        review = QTreeWidgetItem([self.tr("Review ({n})").format(n=due)])
-        review.setData(0, LESSON_ROLE, "review")
-        review.setToolTip(0, self.tr("Questions you got wrong come back here until you know them"))
-        self._tree.addTopLevelItem(review)
-        self._review_button.setText(self.tr("Review ({n})").format(n=due))
-
     def _quiz_statuses(self) -> dict[str, Any]:
         learner, services = self.vm.learner, self.vm.services
         if learner is None or services is None or not self.vm.course.quizzes:
@@ -321,26 +253,15 @@ class MainWindow(QMainWindow):
             return 0
         return services.quizzes.review_due(learner.id, self.vm.course)
 
-    def _lesson_state(self, progress: Any | None, lesson_id: str) -> str:
-        if progress is None:
-            return "○"
-        if progress.is_completed(lesson_id):
-            return "✓"
-        status = progress.status(lesson_id)
-        return "●" if status is not None and status.state is LessonState.STARTED else "○"
-
-    def _on_tree_activated(self, item: QTreeWidgetItem) -> None:
-        target = item.data(0, LESSON_ROLE)
+    def _on_tree_target(self, target: str) -> None:
         if target == "review":
             self.show_review()
-        elif isinstance(target, str) and target.startswith("quiz:"):
+        elif target.startswith("quiz:"):
             self.open_quiz(target.removeprefix("quiz:"))
-        elif isinstance(target, str) and target.startswith("scenario:"):
+        elif target.startswith("scenario:"):
             self.open_walkthrough(target.removeprefix("scenario:"))
-        elif isinstance(target, str) and not target.startswith("module:"):
+        else:
             self.vm.open_lesson(target)
-        elif item.childCount():
-            item.setExpanded(not item.isExpanded())
 
     # -- quizzes and the review deck ------------------------------------------------------------------
     def _question_html(self, text: str) -> str:
@@ -480,14 +401,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(opened.lesson.title, 3000)
 
     def _select_in_tree(self, lesson_id: str) -> None:
-        for i in range(self._tree.topLevelItemCount()):
-            module_item = self._tree.topLevelItem(i)
-            for j in range(module_item.childCount()):
-                child = module_item.child(j)
-                if child.data(0, LESSON_ROLE) == lesson_id:
-                    module_item.setExpanded(True)
-                    self._tree.setCurrentItem(child)
-                    return
+        self._tree.select_target(lesson_id)
 
     def _on_lesson_failed(self, title: str, sentence: str) -> None:
         self.statusBar().showMessage(self.tr("The lesson “{title}” cannot be shown: {reason}")
