@@ -7,6 +7,8 @@
     etrainer add-pack PATH [--data-dir DIR]       add or update a course pack from a folder or zip
     etrainer import-questions FILE [--format gift|moodlexml] [--dry-run] [--json] [-o OUT]
     etrainer export-questions PACK --quiz ID [-o OUT.gift]   a course quiz as Moodle GIFT
+    etrainer export-progress [--data-dir D] --profile NAME --format progress|xapi|csv|xlsx|pdf -o OUT
+    etrainer demo-data [--data-dir D] --learners N           synthetic learners for trying the workspace
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -63,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("pack", type=Path, help="the course pack folder (with course.yaml)")
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
+
+    from etrainer import cli_export
+
+    cli_export.register(commands)
     return parser
 
 
@@ -74,8 +80,15 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
-                "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions}
+                "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
+                "export-progress": _exchange, "demo-data": _exchange}
     return handlers[args.command](args)
+
+
+def _exchange(args: argparse.Namespace) -> int:
+    from etrainer import cli_export
+
+    return cli_export.run(args)
 
 
 def _run_app(args: argparse.Namespace) -> int:

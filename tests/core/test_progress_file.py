@@ -26,45 +26,13 @@ from etrainer.core.quiz import QuestionKind
 from etrainer.core.scenario_state import LogKind, Mode
 
 KEY = Ed25519PrivateKey.from_private_bytes(bytes(range(32)))
+"""The key tests/data/progress/golden-v1.etprogress is signed with."""
+DATA = Path(__file__).parents[1] / "data" / "progress"
 
 
 def sample() -> dict[str, Any]:
-    """A small version-1 document without a signature."""
-    return {
-        "format": "etrainer-progress", "version": 1, "exported_at": "2026-11-27T16:00:00Z", "app_version": "0.1.0",
-        "installation": "inst-1",
-        "course": {"id": "e-services-in-libraries", "version": "2026.11", "title": "Е-послуги в бібліотеці"},
-        "learner": {"uid": "l-1", "name": "Олена Петренко", "branch": "Бібліотека-філія № 3",
-                    "position": "бібліотекарка", "created_at": "2026-10-01T08:00:00Z"},
-        "records": {
-            "lesson_progress": [{"uid": "lp-1", "lesson_id": "diia-portal", "module_id": "e-services",
-                                 "first_opened_at": "2026-10-02T08:00:00Z", "last_opened_at": "2026-10-03T08:00:00Z",
-                                 "completed_at": None, "total_seconds": 300, "visits": 2}],
-            "lesson_visits": [{"uid": "lv-1", "lesson_id": "diia-portal", "opened_at": "2026-10-02T08:00:00Z",
-                               "closed_at": "2026-10-02T08:05:00Z", "seconds": 300, "reached_end": True}],
-            "quiz_attempts": [{
-                "uid": "qa-1", "quiz_id": "basics-quiz", "module_id": None, "kind": "quiz", "course_version": "2026.11",
-                "started_at": "2026-10-04T08:00:00Z", "finished_at": "2026-10-04T08:10:00Z", "question_count": 2,
-                "score": 0.5, "passed": False, "pass_mark": 0.8,
-                "responses": [
-                    {"uid": "qr-1", "position": 0, "question_id": "q-one", "question_kind": "single_choice",
-                     "response": {"kind": "choice", "picked": [1]}, "score": 1.0, "correct": True,
-                     "answered_at": "2026-10-04T08:01:00Z", "seconds": 12.5},
-                    {"uid": "qr-2", "position": 1, "question_id": "q-two", "question_kind": "short_answer",
-                     "response": {"kind": "text", "text": "ЦНАП"}, "score": 0, "correct": False,
-                     "answered_at": "2026-10-04T08:02:00Z", "seconds": 30}]}],
-            "walkthrough_attempts": [{
-                "uid": "wa-1", "scenario_id": "diia-signup", "module_id": "e-services", "mode": "practice",
-                "course_version": "2026.11", "started_at": "2026-10-05T08:00:00Z", "finished_at": None,
-                "abandoned": True, "seconds": 61.0, "errors": 1, "hints": 1, "steps_done": 2, "steps_total": 7,
-                "decisions_right": 0, "decisions_wrong": 0, "score": None, "passed": None,
-                "events": [
-                    {"uid": "we-1", "seq": 0, "at": 3.5, "kind": "action", "step_id": "open", "correct": False,
-                     "action": {"screen": "home", "control": "login", "kind": "click", "value": ""}},
-                    {"uid": "we-2", "seq": 1, "at": 9.0, "kind": "hint", "step_id": "open", "correct": False,
-                     "action": None}]}],
-        },
-    }
+    """A small version-1 document without a signature (tests/data/progress/sample-v1.json)."""
+    return json.loads((DATA / "sample-v1.json").read_text(encoding="utf-8"))
 
 
 def sign(doc: dict[str, Any], key: Ed25519PrivateKey = KEY) -> dict[str, Any]:
@@ -273,3 +241,19 @@ def test_every_reason_has_its_own_sentence() -> None:
 ])
 def test_file_names_are_transliterated(name: str, expected: str) -> None:
     assert file_name_for(name, date(2026, 11, 27)) == f"{expected}_2026-11-27.etprogress"
+
+
+def test_the_golden_version_1_file_still_reads() -> None:
+    """A file written by the first format version (signed with KEY) must stay readable as it is."""
+    doc = read_progress_file(DATA / "golden-v1.etprogress")
+    assert (doc.learner.name, doc.record_count, doc.source_version) == ("Олена Петренко", 8, 1)
+    assert doc.signature is not None
+    assert doc.signature.public_key == KEY.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "1e400", "9" * 5000])
+def test_numbers_json_cannot_hold_are_damaged(tmp_path: Path, number: str) -> None:
+    raw = json.dumps(sign(sample()), ensure_ascii=False).replace('"score": 0.5', f'"score": {number}')
+    path = tmp_path / "x.etprogress"
+    path.write_text(raw, encoding="utf-8")
+    assert rejected(path).reason is RejectReason.DAMAGED

@@ -16,6 +16,7 @@ from datetime import datetime
 from etrainer.core.course import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.progress_document import ProgressDocument, QuizAttemptRecord, WalkthroughAttemptRecord
+from etrainer.core.quiz import Question
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 QUESTION_LABEL_LENGTH = 90
@@ -167,7 +168,7 @@ def _structure(doc: ProgressDocument, course: Course | None) -> tuple[
         for scenario in course.scenarios:
             scenarios[scenario.module_id].append(scenario.id)
         if quizzes.get(None) or scenarios.get(None):
-            titles[None] = "—"
+            titles[None] = ""  # quizzes or walkthroughs outside any module (a final test)
         return lessons, quizzes, scenarios, titles
     for progress in doc.lesson_progress:
         _add(lessons[progress.module_id], progress.lesson_id)
@@ -177,7 +178,7 @@ def _structure(doc: ProgressDocument, course: Course | None) -> tuple[
     for walk in doc.walkthrough_attempts:
         _add(scenarios[walk.module_id], walk.scenario_id)
     for module_id in [*lessons, *quizzes, *scenarios]:
-        titles.setdefault(module_id, module_id or "—")
+        titles.setdefault(module_id, module_id or "")
     return lessons, quizzes, scenarios, titles
 
 
@@ -193,7 +194,7 @@ def _questions(doc: ProgressDocument, course: Course | None) -> tuple[QuestionRo
         for question in quiz.questions:
             if question.id not in labels:
                 order[question.id] = len(order)
-                labels[question.id] = (quiz.id, quiz.title, question.title or _plain(question.text))
+                labels[question.id] = (quiz.id, quiz.title, question_label(question))
     answered: dict[str, list[bool]] = defaultdict(list)
     quiz_of: dict[str, str] = {}
     for attempt in sorted(doc.quiz_attempts, key=lambda a: a.started_at):
@@ -210,8 +211,11 @@ def _questions(doc: ProgressDocument, course: Course | None) -> tuple[QuestionRo
     return tuple(rows)
 
 
-def _plain(text: str) -> str:
-    flat = re.sub(r"\s+", " ", re.sub(r"[*_`#>\[\]]|\{\{\d+\}\}", "", text)).strip()
+def question_label(question: Question) -> str:
+    """The question's title, or the start of its text without Markdown marks (for tables and statements)."""
+    if question.title:
+        return question.title
+    flat = re.sub(r"\s+", " ", re.sub(r"[*_`#>\[\]]|\{\{\d+\}\}", "", question.text)).strip()
     return flat if len(flat) <= QUESTION_LABEL_LENGTH else flat[: QUESTION_LABEL_LENGTH - 1].rstrip() + "…"
 
 

@@ -148,8 +148,10 @@ def _load_json(raw: bytes) -> Any:
         raise ProgressFileRejected(RejectReason.DAMAGED, f"JSON nested {depth} deep; the limit is {MAX_DEPTH}")
     try:
         return json.loads(decoded, parse_constant=_refuse_constant, parse_float=_finite_float)
-    except (ValueError, RecursionError) as error:  # JSONDecodeError is a ValueError
+    except json.JSONDecodeError as error:
         raise ProgressFileRejected(RejectReason.TRUNCATED, f"invalid JSON: {error}") from error
+    except (ValueError, RecursionError) as error:  # NaN, infinity, a number too long to read
+        raise ProgressFileRejected(RejectReason.DAMAGED, f"unreadable value: {error}") from error
 
 
 def _nesting_depth(text: str) -> int:

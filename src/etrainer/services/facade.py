@@ -20,6 +20,7 @@ from etrainer.services.profiles import ProfileService
 from etrainer.services.quizzes import QuizService
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
+from etrainer.services.transfer import ExportService
 from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
 from etrainer.storage.recovery import OpenResult, open_or_recover
@@ -40,6 +41,7 @@ class AppServices:
         self.settings = SettingsService(sessions)
         self.quizzes = QuizService(sessions)
         self.walkthroughs = WalkthroughService(sessions)
+        self.transfer = ExportService(sessions)
         self.backups = backups
         self.course = course
 

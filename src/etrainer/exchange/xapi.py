@@ -1,0 +1,229 @@
+"""A progress document as xAPI 1.0.3 statements (for an LMS or a Learning Record Store).
+
+Mapping (docs/progress-format.md, "xAPI"): a lesson visit → `experienced`; a lesson read → `completed`;
+a quiz response → `answered`; a quiz or walkthrough attempt → `attempted` when it starts, then `passed` /
+`failed` when it is finished and graded (`completed` for a review session or a demo-mode walkthrough).
+The actor is an account {homePage: LEARNER_HOME, name: learner uid}; activity ids live under
+`https://etrainer.invalid/xapi/<course id>/` (lesson/…, quiz/…, question/…, walkthrough/…, module/…);
+context: parent = the module, grouping = the course (an answer's quiz is in `other`), registration = the
+attempt. Statement ids are uuid5 of the record uid, so exporting again gives the same ids.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+from urllib.parse import quote
+
+from etrainer.core.course import Course
+from etrainer.core.learner_report import question_label
+from etrainer.core.progress_document import (
+    LessonProgressRecord,
+    LessonVisitRecord,
+    ProgressDocument,
+    QuizAttemptRecord,
+    QuizResponseRecord,
+    WalkthroughAttemptRecord,
+)
+from etrainer.core.progress_format import format_time
+from etrainer.core.quiz import QuestionKind
+from etrainer.core.scenario_state import Mode
+
+XAPI_VERSION = "1.0.3"
+IRI_BASE = "https://etrainer.invalid/xapi"
+LEARNER_HOME = "https://etrainer.invalid/learners"
+EXTENSION_BASE = f"{IRI_BASE}/extensions"
+NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, IRI_BASE)
+ADL_VERB = "http://adlnet.gov/expapi/verbs/"
+ADL_ACTIVITY = "http://adlnet.gov/expapi/activities/"
+VERBS = ("experienced", "completed", "answered", "attempted", "passed", "failed")
+INTERACTION_TYPES = {
+    QuestionKind.SINGLE_CHOICE: "choice", QuestionKind.MULTIPLE_CHOICE: "choice",
+    QuestionKind.TRUE_FALSE: "true-false", QuestionKind.MATCHING: "matching", QuestionKind.ORDERING: "sequencing",
+    QuestionKind.SHORT_ANSWER: "fill-in", QuestionKind.NUMERICAL: "numeric", QuestionKind.CLOZE: "fill-in",
+    QuestionKind.HOTSPOT: "other",
+}
+
+
+def statement_id(record_uid: str, suffix: str = "") -> str:
+    """The statement's UUID, derived from the record's uid (and a suffix for a record's second statement)."""
+    return str(uuid.uuid5(NAMESPACE, f"{record_uid}/{suffix}" if suffix else record_uid))
+
+
+def duration(seconds: float) -> str:
+    """ISO 8601 duration to 0.01 s: `PT1H2M3.5S`, `PT0S`."""
+    hundredths = round(max(0.0, seconds) * 100)
+    hours, rest = divmod(hundredths, 360_000)
+    minutes, rest = divmod(rest, 6_000)
+    text = "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes else "")
+    if rest or not (hours or minutes):
+        whole, fraction = divmod(rest, 100)
+        text += f"{whole}.{fraction:02d}".rstrip("0").rstrip(".") + "S"
+    return text
+
+
+class _Builder:
+    def __init__(self, doc: ProgressDocument, course: Course | None) -> None:
+        self.doc = doc
+        self.course = course
+        self.base = f"{IRI_BASE}/{quote(doc.course.id, safe='')}"
+        self.actor = {"objectType": "Agent", "name": doc.learner.name,
+                      "account": {"homePage": LEARNER_HOME, "name": doc.learner.uid}}
+
+    def activity(self, kind: str, item_id: str | None, kind_type: str, title: str | None,
+                 **definition: Any) -> dict[str, Any]:
+        iri = self.base if item_id is None else f"{self.base}/{kind}/{quote(item_id, safe='')}"
+        body: dict[str, Any] = {"type": ADL_ACTIVITY + kind_type, **definition}
+        if title:
+            body["name"] = {"uk": title}
+        return {"objectType": "Activity", "id": iri, "definition": body}
+
+    def context(self, module_id: str | None, registration: str | None = None,
+                other: dict[str, Any] | None = None) -> dict[str, Any]:
+        course_title = self.course.title if self.course is not None else self.doc.course.title
+        activities: dict[str, Any] = {"grouping": [self.activity("", None, "course", course_title)]}
+        if module_id is not None:
+            module = self.course.module(module_id) if self.course is not None else None
+            activities["parent"] = [self.activity("module", module_id, "module", module.title if module else None)]
+        if other is not None:
+            activities["other"] = [other]
+        context: dict[str, Any] = {"contextActivities": activities, "platform": "Е-тренер", "language": "uk"}
+        if registration is not None:
+            context["registration"] = registration
+        return context
+
+    def statement(self, sid: str, verb: str, obj: dict[str, Any], timestamp: str, context: dict[str, Any],
+                  result: dict[str, Any] | None = None) -> dict[str, Any]:
+        statement = {"id": sid, "version": XAPI_VERSION, "actor": self.actor,
+                     "verb": {"id": ADL_VERB + verb, "display": {"en-US": verb}}, "object": obj,
+                     "context": context, "timestamp": timestamp}
+        if result:
+            statement["result"] = result
+        return statement
+
+    def lesson(self, lesson_id: str) -> dict[str, Any]:
+        lesson = self.course.lesson(lesson_id) if self.course is not None else None
+        return self.activity("lesson", lesson_id, "lesson", lesson.title if lesson else None)
+
+    def quiz(self, quiz_id: str) -> dict[str, Any]:
+        quiz = self.course.quiz(quiz_id) if self.course is not None else None
+        return self.activity("quiz", quiz_id, "assessment", quiz.title if quiz else None)
+
+    def walkthrough(self, scenario_id: str) -> dict[str, Any]:
+        scenario = self.course.scenario(scenario_id) if self.course is not None else None
+        return self.activity("walkthrough", scenario_id, "simulation", scenario.title if scenario else None)
+
+    def question(self, response: QuizResponseRecord) -> dict[str, Any]:
+        title = None
+        for quiz in self.course.quizzes if self.course is not None else ():
+            found = quiz.question(response.question_id)
+            if found is not None:
+                title = question_label(found)
+                break
+        return self.activity("question", response.question_id, "cmi.interaction", title,
+                             interactionType=INTERACTION_TYPES[response.question_kind])
+
+
+def statements(doc: ProgressDocument, course: Course | None = None) -> list[dict[str, Any]]:
+    """Every statement for the document's records, oldest first."""
+    builder = _Builder(doc, course)
+    modules = {p.lesson_id: p.module_id for p in doc.lesson_progress}
+    out: list[dict[str, Any]] = []
+    for visit in doc.lesson_visits:
+        out.append(_visit(builder, visit, modules.get(visit.lesson_id)))
+    for progress in doc.lesson_progress:
+        if progress.completed_at is not None:
+            out.append(_lesson_read(builder, progress))
+    for attempt in doc.quiz_attempts:
+        out.extend(_quiz(builder, attempt))
+    for walk in doc.walkthrough_attempts:
+        out.extend(_walkthrough(builder, walk))
+    out.sort(key=lambda s: s["timestamp"])
+    return out
+
+
+def _visit(b: _Builder, visit: LessonVisitRecord, module_id: str | None) -> dict[str, Any]:
+    return b.statement(statement_id(visit.uid), "experienced", b.lesson(visit.lesson_id),
+                       format_time(visit.opened_at), b.context(module_id),
+                       {"completion": visit.reached_end, "duration": duration(visit.seconds)})
+
+
+def _lesson_read(b: _Builder, progress: LessonProgressRecord) -> dict[str, Any]:
+    assert progress.completed_at is not None
+    return b.statement(statement_id(progress.uid), "completed", b.lesson(progress.lesson_id),
+                       format_time(progress.completed_at), b.context(progress.module_id),
+                       {"completion": True, "duration": duration(progress.total_seconds)})
+
+
+def _quiz(b: _Builder, attempt: QuizAttemptRecord) -> list[dict[str, Any]]:
+    registration = statement_id(attempt.uid, "registration")
+    context = b.context(attempt.module_id, registration)
+    quiz = b.quiz(attempt.quiz_id)
+    finished = attempt.finished_at is not None
+    out = [b.statement(statement_id(attempt.uid, "attempted"), "attempted", quiz, format_time(attempt.started_at),
+                       context, None if finished else {"completion": False})]
+    for response in attempt.responses:
+        out.append(b.statement(
+            statement_id(response.uid), "answered", b.question(response), format_time(response.answered_at),
+            b.context(attempt.module_id, registration, quiz),
+            {"score": {"scaled": _unit(response.score), "raw": _unit(response.score), "min": 0, "max": 1},
+             "success": response.correct, "completion": True, "response": _response_text(response),
+             "duration": duration(response.seconds)}))
+    if attempt.finished_at is not None:
+        score = _unit(attempt.score or 0.0)
+        count = attempt.question_count
+        result: dict[str, Any] = {
+            "score": {"scaled": score, "raw": round(score * count, 2) if count else score, "min": 0,
+                      "max": count if count else 1},
+            "completion": True, "duration": duration((attempt.finished_at - attempt.started_at).total_seconds())}
+        verb = "completed"
+        if attempt.kind == "quiz":
+            result["success"] = bool(attempt.passed)
+            verb = "passed" if attempt.passed else "failed"
+        out.append(b.statement(statement_id(attempt.uid, "finished"), verb, quiz, format_time(attempt.finished_at),
+                               context, result))
+    return out
+
+
+def _walkthrough(b: _Builder, walk: WalkthroughAttemptRecord) -> list[dict[str, Any]]:
+    context = b.context(walk.module_id, statement_id(walk.uid, "registration"))
+    activity = b.walkthrough(walk.scenario_id)
+    extensions = {f"{EXTENSION_BASE}/mode": walk.mode.value, f"{EXTENSION_BASE}/errors": walk.errors,
+                  f"{EXTENSION_BASE}/hints": walk.hints}
+    finished = walk.finished_at is not None and not walk.abandoned
+    out = [b.statement(statement_id(walk.uid, "attempted"), "attempted", activity, format_time(walk.started_at),
+                       context, None if finished else {"completion": False, "duration": duration(walk.seconds),
+                                                       "extensions": extensions})]
+    if finished and walk.finished_at is not None:
+        result: dict[str, Any] = {"completion": True, "duration": duration(walk.seconds), "extensions": extensions}
+        verb = "completed"
+        if walk.mode is not Mode.DEMO and walk.score is not None:
+            result["score"] = {"scaled": walk.score / 100, "raw": walk.score, "min": 0, "max": 100}
+            result["success"] = bool(walk.passed)
+            verb = "passed" if walk.passed else "failed"
+        out.append(b.statement(statement_id(walk.uid, "finished"), verb, activity, format_time(walk.finished_at),
+                               context, result))
+    return out
+
+
+def _unit(value: float) -> float:
+    return round(min(1.0, max(0.0, value)), 4)
+
+
+def _response_text(response: QuizResponseRecord) -> str:
+    """The answer in xAPI's interaction response form (`[,]` between items, `[.]` inside a matched pair)."""
+    data = response.response
+    match data.get("kind"):
+        case "choice":
+            return "[,]".join(str(i) for i in data.get("picked", []))
+        case "true_false":
+            return "true" if data.get("value") else "false"
+        case "ordering":
+            return "[,]".join(str(i) for i in data.get("order", []))
+        case "matching":
+            return "[,]".join(f"{i}[.]{a}" for i, a in enumerate(data.get("answers", [])) if a is not None)
+        case "cloze":
+            return "[,]".join("" if v is None else str(v) for v in data.get("values", []))
+        case "hotspot":
+            return f"{data.get('x')},{data.get('y')}"
+    return str(data.get("text", ""))
