@@ -116,6 +116,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         profile_menu = menu.addMenu(self.tr("&Profile"))
+        self._action(profile_menu, self.tr("Export for the methodist…"), self.export_progress, name="exportAction")
+        profile_menu.addSeparator()
         self._action(profile_menu, self.tr("Switch profile…"), self.profile_switch_requested.emit)
         self._action(profile_menu, self.tr("Edit my profile…"), self.profile_edit_requested.emit)
         self._action(profile_menu, self.tr("Delete my profile…"), self.profile_delete_requested.emit)
@@ -301,6 +303,16 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self._walkthrough_page)
         self._left.hide()  # the simulator needs the whole width
         self._walkthrough_page.open(vm, mode)
+
+    def export_progress(self) -> None:
+        if self.vm.learner is None or self.vm.services is None:
+            self.statusBar().showMessage(self.tr("Choose your profile first: your answers are kept in it."), 6000)
+            return
+        from etrainer.ui.export_dialog import ExportDialog
+
+        self.flush_note()
+        self.vm.close_current()
+        ExportDialog(self.vm.services, self.vm.course, self.vm.learner, self).exec()
 
     def show_guide(self, key: str) -> None:
         from etrainer.ui.welcome import GuideViewer, guide_path

@@ -1,0 +1,160 @@
+"""«Експорт для методиста»: the learner sees what the file will contain, confirms, and saves it.
+
+The export runs off the UI thread with a busy bar and can be cancelled before it is written.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.errors import EtrainerError
+from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.tasks import Progress, run_in_background
+
+#: format → (service method, file suffix)
+FORMATS = {
+    "progress": ("export_progress", ".etprogress"),
+    "xlsx": ("export_xlsx", ".xlsx"),
+    "pdf": ("export_pdf", ".pdf"),
+    "certificate": ("export_certificate", ".pdf"),
+    "csv": ("export_csv", ".csv"),
+    "xapi": ("export_xapi", ".json"),
+}
+
+
+class ExportDialog(QDialog):
+    def __init__(self, services: Any, course: Any, learner: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle(self.tr("Export for the methodist"))
+        self.resize(600, 520)
+        self._services, self._course, self._learner = services, course, learner
+        self.written: Path | None = None
+        self._cancelled = False
+        summary = services.transfer.summary_for_consent(learner.id, course)
+        self._suggested = summary.file_name
+        contents = QLabel(objectName="consentText", wordWrap=True, textFormat=Qt.TextFormat.RichText)
+        contents.setText(self.tr(
+            "<p>The file will contain:</p><ul><li>your name: <b>{name}</b>, library: <b>{branch}</b>, position: "
+            "<b>{position}</b>;</li><li>the course «{course}»: lessons read ({lessons}), quiz attempts ({quizzes}) "
+            "with every answer ({answers}), walkthrough attempts ({walkthroughs}) with every step ({steps}).</li>"
+            "</ul><p>It does not contain your PIN, your notes or your bookmarks. The file is signed, so the "
+            "methodist can see that nobody changed it.</p>").format(
+                name=summary.name, branch=summary.branch or "—", position=summary.position or "—",
+                course=summary.course_title, lessons=summary.lesson_progress, quizzes=summary.quiz_attempts,
+                answers=summary.quiz_responses, walkthroughs=summary.walkthrough_attempts,
+                steps=summary.walkthrough_events))
+        self._formats = QButtonGroup(self)
+        choices = QVBoxLayout()
+        for key, text in (("progress", self.tr("A file for the methodist (.etprogress) — recommended")),
+                          ("xlsx", self.tr("An Excel table (.xlsx)")), ("pdf", self.tr("A progress report (PDF)")),
+                          ("certificate", self.tr("A certificate of completion (PDF)")),
+                          ("csv", self.tr("A CSV table")),
+                          ("xapi", self.tr("xAPI statements for a learning record store (.json)"))):
+            button = QRadioButton(text, objectName=f"format-{key}")
+            button.setProperty("format", key)
+            self._formats.addButton(button)
+            choices.addWidget(button)
+        self._formats.buttons()[0].setChecked(True)
+        self._consent = QCheckBox(self.tr("I have read what the file contains and agree to give it to the "
+                                          "methodist."), objectName="consentBox")
+        self._busy = QProgressBar(objectName="exportProgress")
+        self._busy.setRange(0, 0)
+        self._busy.hide()
+        self._message = QLabel(objectName="exportMessage", wordWrap=True)
+        self._save = QPushButton(self.tr("Save the file…"), objectName="saveExportButton")
+        self._save.setProperty("primary", True)
+        self._save.setEnabled(False)
+        self._consent.toggled.connect(self._save.setEnabled)
+        self._save.clicked.connect(self._on_save_clicked)
+        self._open = QPushButton(self.tr("Open the folder"), objectName="openExportFolderButton")
+        self._open.hide()
+        self._open.clicked.connect(self._open_folder)
+        self._close = QPushButton(self.tr("Cancel"), objectName="closeExportButton")
+        self._close.clicked.connect(self._on_close_clicked)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._open)
+        buttons.addStretch(1)
+        buttons.addWidget(self._close)
+        buttons.addWidget(self._save)
+        layout = QVBoxLayout(self)
+        layout.addWidget(contents)
+        layout.addWidget(QLabel(self.tr("What to save:")))
+        layout.addLayout(choices)
+        layout.addWidget(self._consent)
+        layout.addWidget(self._busy)
+        layout.addWidget(self._message)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+    def chosen_format(self) -> str:
+        button = self._formats.checkedButton()
+        return str(button.property("format")) if button else "progress"
+
+    def _on_save_clicked(self) -> None:
+        _, suffix = FORMATS[self.chosen_format()]
+        name = Path(self._suggested).with_suffix(suffix).name
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the file"), str(Path.home() / name))
+        if path:
+            self.export_to(Path(path))
+
+    def export_to(self, path: Path) -> None:
+        """Write the chosen format to `path` in the background."""
+        method, _ = FORMATS[self.chosen_format()]
+        self._save.setEnabled(False)
+        self._busy.show()
+        self._message.setText(self.tr("Saving…"))
+        self._cancelled = False
+
+        def work(progress: Progress) -> Path:
+            return getattr(self._services.transfer, method)(self._learner.id, self._course, path)
+
+        run_in_background(work, self._on_done, self._on_failed)
+
+    def _on_done(self, written: Path) -> None:
+        self._busy.hide()
+        if self._cancelled:
+            written.unlink(missing_ok=True)
+            self._message.setText(self.tr("Cancelled; nothing was saved."))
+            self._save.setEnabled(self._consent.isChecked())
+            return
+        self.written = written
+        self._message.setText(self.tr("Saved: {path}. Send this file to your methodist by e-mail or on a USB "
+                                      "stick.").format(path=str(written)))
+        self._open.show()
+        self._close.setText(self.tr("Close"))
+        self._save.setEnabled(self._consent.isChecked())
+
+    def _on_failed(self, error: Any) -> None:
+        self._busy.hide()
+        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        self._message.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
+        self._save.setEnabled(self._consent.isChecked())
+
+    def _on_close_clicked(self) -> None:
+        if self._busy.isVisible():
+            self._cancelled = True
+            self._message.setText(self.tr("Cancelling…"))
+            return
+        self.accept() if self.written else self.reject()
+
+    def _open_folder(self) -> None:
+        if self.written is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.written.parent)))
