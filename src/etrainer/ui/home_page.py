@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -28,7 +29,10 @@ class HomePage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
 
-    def show_course(self, course: Course, progress: Any | None, learner_name: str, continue_id: str | None) -> None:
+    def show_course(self, course: Course, progress: Any | None, learner_name: str, continue_id: str | None,
+                    quizzes: Mapping[str, Any] | None = None, walkthroughs: Mapping[str, str] | None = None) -> None:
+        """`quizzes`: quiz id → QuizStatus; `walkthroughs`: scenario id → ✓ (passed) or ● (tried)."""
+        self._quizzes, self._walkthroughs, self._course = quizzes or {}, walkthroughs or {}, course
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -72,6 +76,20 @@ class HomePage(QScrollArea):
         state = self.tr("✓ Done") if total and done == total else (
             self.tr("● In progress") if done else self.tr("○ Not started"))
         layout.addWidget(QLabel(self.tr("{state} · about {minutes} min").format(state=state, minutes=minutes)))
+        for quiz in (q for q in self._course.quizzes if q.module_id == module.id):
+            status = self._quizzes.get(quiz.id)
+            if status is None or status.best_score is None:
+                text = self.tr("Quiz: not taken yet")
+            else:
+                mark = self.tr("✓ passed") if status.passed else self.tr("not passed yet")
+                text = self.tr("Quiz: best result {score}% — {mark}").format(score=round(status.best_score * 100),
+                                                                             mark=mark)
+            layout.addWidget(QLabel(text, objectName="cardQuiz", wordWrap=True))
+        scenarios = [s for s in self._course.scenarios if s.module_id == module.id]
+        if scenarios:
+            passed = sum(1 for s in scenarios if self._walkthroughs.get(s.id) == "✓")
+            layout.addWidget(QLabel(self.tr("Walkthroughs passed: {passed} of {total}").format(
+                passed=passed, total=len(scenarios)), objectName="cardWalkthroughs"))
         next_lesson = next((x for x in module.lessons if progress is None or not progress.is_completed(x.id)), None)
         target = next_lesson or (module.lessons[0] if module.lessons else None)
         if target is not None:

@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
         if learner is not None and self.vm.services is not None:
             progress = self.vm.services.learning.progress(learner.id, self.vm.course)
         self._home.show_course(self.vm.course, progress, learner.name if learner else "", self.vm.continue_target()
-                               if learner else None)
+                               if learner else None, self._quiz_statuses(), self._walkthrough_results())
         self._pages.setCurrentWidget(self._home)
 
     def _open_if_any(self, lesson_id: str) -> None:
