@@ -18,7 +18,6 @@ from etrainer import __version__
 from etrainer.core.course import Course
 from etrainer.core.errors import EtrainerError, NoCourse, Problem
 from etrainer.core.loading.catalog import available_packs
-from etrainer.core.loading.pack import load_pack
 from etrainer.i18n import install_translators
 from etrainer.paths import bundled_course_dir, data_dir, packs_dir, resources_dir
 from etrainer.prefs import Prefs
@@ -40,19 +39,22 @@ class _FirstPaint(QObject):
         return False
 
 
-def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course, tuple[Problem, ...]]:
-    """The course to open: `--course PATH`, else the remembered one, else the first available."""
+def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course, tuple[Problem, ...], bool]:
+    """The course to open: `--course PATH`, else the remembered one, else the first available; and whether
+    its quizzes and walkthroughs are still to be read (`load_extras_cached`, after the first paint)."""
     if explicit:
+        from etrainer.core.loading.pack import load_pack
+
         result = load_pack(Path(explicit))
-        return result.course, result.problems
+        return result.course, result.problems, False
     from etrainer.course_cache import load_pack_cached
 
     packs = available_packs(bundled_course_dir(), packs_dir(data))
     if not packs:
         raise NoCourse(path=str(bundled_course_dir()))
     chosen = next((p for p in packs if p.course_id == prefs.course_id), packs[0])
-    result = load_pack_cached(chosen.root, data)
-    return result.course, result.problems
+    result = load_pack_cached(chosen.root, data, extras=False)
+    return result.course, result.problems, True
 
 
 def run(args: argparse.Namespace) -> int:
@@ -73,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     from etrainer.ui.viewmodels.reader import ReaderViewModel
 
     try:
-        course, problems = load_course(args.course, data, prefs)
+        course, problems, extras_pending = load_course(args.course, data, prefs)
     except EtrainerError as error:
         show_error(None, app.translate("App", "Е-тренер"), error)
         return 1
@@ -93,7 +95,7 @@ def run(args: argparse.Namespace) -> int:
 
     from etrainer.ui.controller import AppController
 
-    controller = AppController(app, window, vm, data, prefs)
+    controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending)
     _FirstPaint(window, controller.start)
     window.show()
     code = app.exec()

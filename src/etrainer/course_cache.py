@@ -2,8 +2,11 @@
 re-check every file when nothing changed (old library PCs benefit most).
 
 The key is a fingerprint of every file in the pack (relative path, size, modification time) plus
-the eTrainer version; any change means a fresh load. The cache holds only what eTrainer itself
-wrote into the user's own data folder; a cache that cannot be read is ignored and rewritten.
+the eTrainer version; any change means a fresh load. The course is cached in two parts: the
+lessons, glossary and problems (what the first window needs), and the quizzes and walkthroughs
+(read after the first paint, so their model modules stay out of the start-up path). The cache
+holds only what eTrainer itself wrote into the user's own data folder; a cache that cannot be
+read is ignored and rewritten.
 """
 
 from __future__ import annotations
@@ -12,12 +15,15 @@ import hashlib
 import os
 import pickle
 import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 from etrainer import __version__
-from etrainer.core.loading.pack import LoadResult, load_pack
+from etrainer.core.loading.result import LoadResult
 
 CACHE_FOLDER = "cache"
+_READ_ERRORS = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
 def fingerprint(root: Path) -> str:
@@ -34,28 +40,64 @@ def fingerprint(root: Path) -> str:
     return digest.hexdigest()[:32]
 
 
-def load_pack_cached(root: Path, data: Path | None) -> LoadResult:
-    """`load_pack(root)`, from the cache in `data` when the pack's files have not changed."""
+def load_pack_cached(root: Path, data: Path | None, *, extras: bool = True) -> LoadResult:
+    """`load_pack(root)`, from the cache in `data` when the pack's files have not changed.
+
+    With `extras=False` the course comes without its quizzes and walkthroughs (see `load_extras_cached`).
+    """
     if data is None:
-        return load_pack(root)
-    folder = data / CACHE_FOLDER
-    cache = folder / f"course-{fingerprint(root)}.pickle"
+        return _load(root)
+    key = fingerprint(root)
+    light = _read(data, f"course-{key}.pickle")
+    if isinstance(light, LoadResult):
+        if not extras:
+            return light
+        found = _read(data, f"extras-{key}.pickle")
+        if isinstance(found, tuple) and len(found) == 2:
+            return replace(light, course=replace(light.course, quizzes=found[0], scenarios=found[1]))
+    result = _load(root)
+    _write(data, key, result)
+    if extras:
+        return result
+    return replace(result, course=replace(result.course, quizzes=(), scenarios=()))
+
+
+def load_extras_cached(root: Path, data: Path | None) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The course's quizzes and walkthroughs, from the cache when the pack has not changed."""
+    if data is not None:
+        found = _read(data, f"extras-{fingerprint(root)}.pickle")
+        if isinstance(found, tuple) and len(found) == 2:
+            return found
+    course = load_pack_cached(root, data).course
+    return course.quizzes, course.scenarios
+
+
+def _load(root: Path) -> LoadResult:
+    from etrainer.core.loading.pack import load_pack
+
+    return load_pack(root)
+
+
+def _read(data: Path, name: str) -> Any:
     try:
-        with open(cache, "rb") as handle:
-            result = pickle.load(handle)  # written by eTrainer into the user's own data folder
-        if isinstance(result, LoadResult):
-            return result
-    except (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        pass
-    result = load_pack(root)
+        with open(data / CACHE_FOLDER / name, "rb") as handle:
+            return pickle.load(handle)  # written by eTrainer into the user's own data folder
+    except _READ_ERRORS:
+        return None
+
+
+def _write(data: Path, key: str, result: LoadResult) -> None:
+    folder = data / CACHE_FOLDER
+    light = replace(result, course=replace(result.course, quizzes=(), scenarios=()))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        for old in folder.glob("course-*.pickle"):
+        for old in [*folder.glob("course-*.pickle"), *folder.glob("extras-*.pickle")]:
             old.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".course-", dir=folder)
-        with os.fdopen(fd, "wb") as handle:
-            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, cache)
+        for name, value in ((f"extras-{key}.pickle", (result.course.quizzes, result.course.scenarios)),
+                            (f"course-{key}.pickle", light)):
+            fd, tmp = tempfile.mkstemp(prefix=".course-", dir=folder)
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, folder / name)
     except (OSError, pickle.PickleError, TypeError, AttributeError):
         pass  # a cache is a comfort: without it the course simply loads from its files
-    return result

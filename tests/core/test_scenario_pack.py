@@ -84,8 +84,8 @@ def test_is_a_complete_lesson(path: Path) -> None:
     assert decisions and all(2 <= len(d.responses) <= 4 and any(not r.correct for r in d.responses)
                              for d in decisions)
     checklist = " ".join(item.text for item in scenario.checklist).casefold()
-    for topic in ("вийш", "браузер", "завантаж", "записано"):
-        assert topic in checklist, topic
+    for topics in (("вийш", "обліков"), ("браузер",), ("завантаж",), ("записано",)):
+        assert any(topic in checklist for topic in topics), topics  # "log out" or "nobody stayed signed in"
     assert scenario.persona.data and scenario.module_id in module_ids()
     assert 70 <= scenario.scoring.pass_mark <= 100 and scenario.scoring.target_minutes
 
@@ -96,11 +96,14 @@ def test_uses_only_fictional_portals_and_data(path: Path) -> None:
     assert scenario is not None
     assert scenario.portal.name in FICTIONAL_PORTALS and scenario.portal.address.endswith(".trenazher")
     data = {line.label: line.value for line in scenario.persona.data}
-    assert any(value.startswith("ТЕСТ-") for value in data.values())
+    assert any(value.startswith("ТЕСТ-") or "+380 00 000 00 00" in value for value in data.values())
     assert any("Степов" in value for value in data.values()) or "Степов" in scenario.persona.situation
     every = " ".join(texts(scenario))
     assert "Мелітопол" not in every
-    assert not re.search(r"\b[\w.-]+\.gov\.ua\b", every)  # real portals are named only as the domain gov.ua
+    # Real portals are named only as the domain gov.ua; the one real address allowed is where to report
+    # fraud (FACTS §6.3, confirmed): it is advice for real life, not a simulated portal.
+    real = set(re.findall(r"\b[\w.-]+\.gov\.ua\b", every)) - {"ticket.cyberpolice.gov.ua"}
+    assert not real
     phones = re.findall(r"\+380[\d ]{9,}", every)
     assert all(re.sub(r"\D", "", p) == "380000000000" for p in phones)
 

@@ -24,9 +24,10 @@ BACKUP_INTERVAL_MS = 20 * 60 * 1000
 
 class AppController(QObject):
     def __init__(self, app: QApplication, window: MainWindow, vm: ReaderViewModel, data: Path,
-                 prefs: Prefs) -> None:
+                 prefs: Prefs, *, extras_pending: bool = False) -> None:
         super().__init__(window)
         self._app, self._window, self._vm, self._data, self._prefs = app, window, vm, data, prefs
+        self._extras_pending = extras_pending
         self.services: Any | None = None
         self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
         self._backup_timer.timeout.connect(lambda: self._backup("session"))
@@ -52,6 +53,12 @@ class AppController(QObject):
         if self.services.recovery_message is not None:
             show_message(self._window, self.tr("Your progress database was repaired"),
                          error_sentence(self.services.recovery_message))
+        if self._extras_pending:
+            from etrainer.course_cache import load_extras_cached
+
+            quizzes, scenarios = load_extras_cached(self._vm.course.root, self._data)
+            self._vm.attach_extras(quizzes, scenarios)
+            self._extras_pending = False
         self._vm.attach_services(self.services)
         self.services.index_course(self._vm.course)
         self._backup_timer.start()

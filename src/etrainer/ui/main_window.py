@@ -30,13 +30,8 @@ from PySide6.QtWidgets import (
 from etrainer.ui.common import prompts
 from etrainer.ui.course_tree import TARGET_ROLE, CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
-from etrainer.ui.lesson.page import LessonPage
-from etrainer.ui.quiz.page import QuizPage
 from etrainer.ui.theme import current_theme, lesson_css
-from etrainer.ui.viewmodels.quiz import QuizViewModel
 from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
-from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel
-from etrainer.ui.walkthrough.page import WalkthroughPage
 
 LESSON_ROLE = TARGET_ROLE
 
@@ -64,7 +59,7 @@ class MainWindow(QMainWindow):
         vm.progress_changed.connect(self._on_progress_changed)
         vm.learner_changed.connect(self._on_learner_changed)
         vm.search_finished.connect(self._on_search_finished)
-        vm.bookmark_changed.connect(self._lesson_page.set_bookmarked)
+        vm.bookmark_changed.connect(lambda marked: self._lesson_page.set_bookmarked(marked))
         self._populate_tree(None)
         self._show_problems()
         self.show_home()
@@ -180,19 +175,10 @@ class MainWindow(QMainWindow):
         self._pages = QStackedWidget(objectName="pages")
         self._home = HomePage()
         self._home.lesson_requested.connect(self.vm.open_lesson)
-        self._lesson_page = LessonPage()
-        self._lesson_page.previous_requested.connect(self._open_if_any)
-        self._lesson_page.next_requested.connect(self._open_if_any)
-        self._lesson_page.bookmark_toggled.connect(self.vm.toggle_bookmark)
+        self._lesson_view: Any | None = None
         self._note_timer = QTimer(self, singleShot=True, interval=800)
         self._pending_note = ""
         self._note_timer.timeout.connect(lambda: self.vm.save_note(self._pending_note))
-        self._lesson_page.note_edited.connect(self._on_note_edited)
-        browser = self._lesson_page.browser
-        browser.lesson_link_clicked.connect(self.vm.open_lesson)
-        browser.external_link_clicked.connect(self._on_external_link)
-        browser.reached_end.connect(self.vm.mark_reached_end)
-        browser.zoom_changed.connect(self.vm.set_zoom)
         self._list_page = QWidget()
         list_layout = QVBoxLayout(self._list_page)
         self._list_title = QLabel(objectName="pageTitle", wordWrap=True)
@@ -203,11 +189,9 @@ class MainWindow(QMainWindow):
         self._list.itemClicked.connect(self._on_result_activated)
         list_layout.addWidget(self._list_title)
         list_layout.addWidget(self._list, 1)
-        self._quiz_page = QuizPage(self._question_html)
-        self._quiz_page.closed.connect(self._on_activity_closed)
-        self._walkthrough_page = WalkthroughPage()
-        self._walkthrough_page.closed.connect(self._on_activity_closed)
-        for page in (self._home, self._lesson_page, self._list_page, self._quiz_page, self._walkthrough_page):
+        self._quiz_view: Any | None = None
+        self._walkthrough_view: Any | None = None
+        for page in (self._home, self._list_page):
             self._pages.addWidget(page)
         right_layout.addWidget(self._banner)
         right_layout.addWidget(self._pages, 1)
@@ -271,10 +255,51 @@ class MainWindow(QMainWindow):
         from etrainer.core.reader import context_for
         return render_lesson(text, context_for(self.vm.course)).html
 
-    def _quiz_vm(self) -> QuizViewModel | None:
+    # The lesson, quiz and walkthrough pages are built on first use, out of the start-up path.
+    @property
+    def _lesson_page(self) -> Any:
+        if self._lesson_view is None:
+            from etrainer.ui.lesson.page import LessonPage
+
+            page = self._lesson_view = LessonPage()
+            page.previous_requested.connect(self._open_if_any)
+            page.next_requested.connect(self._open_if_any)
+            page.bookmark_toggled.connect(self.vm.toggle_bookmark)
+            page.note_edited.connect(self._on_note_edited)
+            browser = page.browser
+            browser.lesson_link_clicked.connect(self.vm.open_lesson)
+            browser.external_link_clicked.connect(self._on_external_link)
+            browser.reached_end.connect(self.vm.mark_reached_end)
+            browser.zoom_changed.connect(self.vm.set_zoom)
+            self._pages.addWidget(page)
+        return self._lesson_view
+
+    @property
+    def _quiz_page(self) -> Any:
+        if self._quiz_view is None:
+            from etrainer.ui.quiz.page import QuizPage
+
+            self._quiz_view = QuizPage(self._question_html)
+            self._quiz_view.closed.connect(self._on_activity_closed)
+            self._pages.addWidget(self._quiz_view)
+        return self._quiz_view
+
+    @property
+    def _walkthrough_page(self) -> Any:
+        if self._walkthrough_view is None:
+            from etrainer.ui.walkthrough.page import WalkthroughPage
+
+            self._walkthrough_view = WalkthroughPage()
+            self._walkthrough_view.closed.connect(self._on_activity_closed)
+            self._pages.addWidget(self._walkthrough_view)
+        return self._walkthrough_view
+
+    def _quiz_vm(self) -> Any | None:
         if self.vm.learner is None or self.vm.services is None:
             self.statusBar().showMessage(self.tr("Choose your profile first: your answers are kept in it."), 6000)
             return None
+        from etrainer.ui.viewmodels.quiz import QuizViewModel
+
         vm = QuizViewModel(self.vm.services, self.vm.course, self.vm.learner)
         vm.finished.connect(lambda _attempt: self._populate_tree(self._current_progress()))
         return vm
@@ -298,6 +323,8 @@ class MainWindow(QMainWindow):
             return
         self.flush_note()
         self.vm.close_current()
+        from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel
+
         vm = WalkthroughViewModel(self.vm.services, self.vm.course, self.vm.learner, scenario)
         vm.finished.connect(lambda _result: self._populate_tree(self._current_progress()))
         self._pages.setCurrentWidget(self._walkthrough_page)

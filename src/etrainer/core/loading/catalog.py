@@ -10,8 +10,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from etrainer.core.loading.pack import MANIFEST
-from etrainer.core.loading.yamlfile import LineDict, YamlError, load_yaml
+from etrainer.core.loading.result import MANIFEST
+
+_PLAIN = re.compile(r"^(id|title|course_version):[ \t]*(.*?)[ \t]*$(?!\n[ \t]+\S)", re.MULTILINE)
+"""A top-level key with its one-line value (not followed by an indented continuation line)."""
+_KEY_LINE = re.compile(r"^(id|title|course_version):", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +26,40 @@ class PackInfo:
     bundled: bool
 
 
+def _plain_fields(text: str) -> dict[str, str] | None:
+    """id, title and course_version when each is a plain one-line scalar (the usual case), read without
+    YAML so that start-up need not import it; None when any needs a real YAML parser."""
+    found: dict[str, str] = {}
+    matches = _PLAIN.findall(text)
+    if len(matches) != len(_KEY_LINE.findall(text)):
+        return None  # a value goes on over several lines
+    for key, value in matches:
+        if key in found:
+            return None
+        quoted = len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'"
+        if quoted and value[0] not in value[1:-1] and "\\" not in value:
+            value = value[1:-1]
+        elif not value or value[0] in "\"'>|&*!%@`{[#" or ": " in value or " #" in value:
+            return None
+        found[key] = value
+    return found if "id" in found else None
+
+
 def read_pack_info(root: Path, *, bundled: bool = False) -> PackInfo | None:
     """The manifest's id, title and version, or None when `root` holds no readable course.yaml."""
     try:
-        data = load_yaml((root / MANIFEST).read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError, YamlError):
+        text = (root / MANIFEST).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+    plain = _plain_fields(text)
+    if plain is not None:
+        return PackInfo(root, plain["id"], plain.get("title") or plain["id"], plain.get("course_version", ""),
+                        bundled)
+    from etrainer.core.loading.yamlfile import LineDict, YamlError, load_yaml
+
+    try:
+        data = load_yaml(text)
+    except YamlError:
         return None
     if not isinstance(data, LineDict) or not isinstance(data.get("id"), str):
         return None

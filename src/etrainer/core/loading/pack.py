@@ -8,34 +8,24 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from etrainer.core.course import COURSE_FORMAT, COURSE_FORMAT_VERSION, Course, GlossaryTerm, Memo, Module
-from etrainer.core.errors import CoursePackNotFound, Problem, Severity
+from etrainer.core.errors import CoursePackNotFound
 from etrainer.core.ids import CourseId, ModuleId, is_valid_id
 from etrainer.core.loading.context import PackContext
 from etrainer.core.loading.glossary import load_glossary
 from etrainer.core.loading.lessons import load_lesson, read_text
 from etrainer.core.loading.references import check_references
+from etrainer.core.loading.result import MANIFEST, LoadResult
 from etrainer.core.loading.yamlfile import LineDict, YamlError, load_yaml
 
-MANIFEST = "course.yaml"
+__all__ = ["MANIFEST", "LoadResult", "load_pack"]
 MODULE_FILE = "module.yaml"
 MEMO_FILE = "memo.md"
 QUIZ_SUFFIX = ".quiz.yaml"
 SCENARIO_SUFFIX = ".scenario.yaml"
-
-
-@dataclass(frozen=True, slots=True)
-class LoadResult:
-    course: Course
-    problems: tuple[Problem, ...]
-
-    @property
-    def errors(self) -> tuple[Problem, ...]:
-        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
 
 
 def load_pack(root: Path) -> LoadResult:

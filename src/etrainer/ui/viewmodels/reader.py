@@ -46,6 +46,11 @@ class ReaderViewModel(QObject):
         self._render_cache: dict[str, Any] = {}
 
     # -- services arrive after the first paint ----------------------------------------------------
+    def attach_extras(self, quizzes: tuple[Any, ...], scenarios: tuple[Any, ...]) -> None:
+        """The course's quizzes and walkthroughs, read after the first paint."""
+        self.course = replace(self.course, quizzes=quizzes, scenarios=scenarios)
+        self.progress_changed.emit(None)
+
     def attach_services(self, services: Any) -> None:
         self._services = services
 
