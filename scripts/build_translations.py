@@ -23,6 +23,7 @@ SOURCES = [ROOT / "src" / "etrainer"]
 
 def tool(name: str) -> str:
     local = Path(sys.executable).parent / f"pyside6-{name}"
+    local = local if local.exists() else local.with_suffix(".exe")  # Windows venvs: Scripts\pyside6-*.exe
     found = str(local) if local.exists() else shutil.which(f"pyside6-{name}")
     if not found:
         sys.exit(f"build_translations: pyside6-{name} not found (is PySide6 installed?)")

@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationName("etrainer")
     app.setApplicationDisplayName("Е-тренер")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("etrainer")  # Wayland shows the icon of installer/etrainer.desktop
     icon = resources_dir() / "icons" / "etrainer.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
