@@ -9,6 +9,8 @@
     etrainer export-questions PACK --quiz ID [-o OUT.gift]   a course quiz as Moodle GIFT
     etrainer export-progress [--data-dir D] --profile NAME --format progress|xapi|csv|xlsx|pdf -o OUT
     etrainer demo-data [--data-dir D] --learners N           synthetic learners for trying the workspace
+    etrainer workspace import FOLDER [--db URL]              progress files into the methodist's workspace
+    etrainer workspace report [--db URL] --xlsx OUT          the workspace tables as an Excel workbook
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -66,9 +68,10 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_export
+    from etrainer import cli_export, cli_workspace
 
     cli_export.register(commands)
+    cli_workspace.register(commands)
     return parser
 
 
@@ -81,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
-                "export-progress": _exchange, "demo-data": _exchange}
+                "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace}
     return handlers[args.command](args)
 
 
@@ -89,6 +92,12 @@ def _exchange(args: argparse.Namespace) -> int:
     from etrainer import cli_export
 
     return cli_export.run(args)
+
+
+def _workspace(args: argparse.Namespace) -> int:
+    from etrainer import cli_workspace
+
+    return cli_workspace.run(args)
 
 
 def _run_app(args: argparse.Namespace) -> int:

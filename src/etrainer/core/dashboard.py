@@ -17,8 +17,8 @@ Item analysis and walkthrough hotspots are in `core.item_analysis`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -68,8 +68,8 @@ class ResponseRecord:
     question_kind: str
     score: float
     correct: bool
-    response: Mapping[str, Any] = field(default_factory=dict)
-    """core.quiz_response JSON; option indices in file order."""
+    response_json: str = "{}"
+    """core.quiz_response JSON text (option indices in file order); parsed only where item analysis needs it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,6 +105,8 @@ class DashboardData:
     responses: tuple[ResponseRecord, ...] = ()
     walkthroughs: tuple[WalkthroughRecord, ...] = ()
     events: tuple[EventRecord, ...] = ()
+    """Walkthrough events; the hotspots count only the wrong actions and the hints, so a loader may leave the
+    rest out."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,9 +223,6 @@ class _CourseIndex:
     def scenarios_in(self, module_id: str) -> int:
         return sum(1 for module in self.scenarios.values() if module == module_id)
 
-    def quiz_module(self, record: QuizAttemptRecord) -> str | None:
-        return self.quizzes.get(record.quiz_id) or record.module_id
-
     def scenario_module(self, record: WalkthroughRecord) -> str | None:
         return self.scenarios.get(record.scenario_id) or record.module_id
 
@@ -309,15 +308,22 @@ def competency_results(course: Course, data: DashboardData) -> tuple[TagResult, 
     for quiz in course.quizzes:
         lesson = course.lesson(quiz.lesson_id) if quiz.lesson_id else None
         quiz_tags[quiz.id] = set(lesson.tags) if lesson else set(tags_of_module.get(quiz.module_id or "", ()))
-    read = {(r.learner_uid, r.lesson_id) for r in data.lessons if r.completed_at is not None}
-    learners = [learner.uid for learner in data.learners]
-    best = _best_scores(data.quiz_attempts)
+    learners = {learner.uid for learner in data.learners}
+    read: dict[str, int] = defaultdict(int)
+    for learner_uid, lesson_id in {(r.learner_uid, r.lesson_id) for r in data.lessons if r.completed_at is not None}:
+        lesson = course.lesson(lesson_id)
+        if lesson is not None and learner_uid in learners:
+            for tag in lesson.tags:
+                read[tag] += 1
+    scores_by_tag: dict[str, list[float]] = defaultdict(list)
+    for (_, quiz), (score, _) in _best_scores(data.quiz_attempts).items():
+        for tag in quiz_tags.get(quiz, ()):
+            scores_by_tag[tag].append(score)
     results = []
     for tag in sorted(lessons_by_tag):
         tagged = lessons_by_tag[tag]
-        done = sum(1 for learner in learners for lesson in tagged if (learner, lesson) in read)
-        share = done / (len(learners) * len(tagged)) if learners else None
-        scores = [score for (_, quiz), (score, _) in best.items() if tag in quiz_tags.get(quiz, ())]
+        share = read[tag] / (len(learners) * len(tagged)) if learners else None
+        scores = scores_by_tag[tag]
         results.append(TagResult(tag, len(tagged), share, sum(scores) / len(scores) if scores else None, len(scores)))
     return tuple(results)
 

@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from typing import Any
 
 from etrainer.core.course import Course
 from etrainer.core.dashboard import QUIZ_KIND, DashboardData, ResponseRecord
+from etrainer.core.quiz import MAX_PARTS
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 HINT_KIND = "hint"
@@ -96,20 +98,28 @@ def _question_text(question: Any, fallback: str) -> str:
     return text if len(text) <= 120 else text[:119] + "…"
 
 
+def _parsed(record: ResponseRecord) -> dict[str, Any]:
+    try:
+        data = json.loads(record.response_json)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
 def _options(question: Any, items: list[ResponseRecord]) -> tuple[OptionStat, ...]:
     kind = items[0].question_kind
     counts: dict[int, int] = defaultdict(int)
     if kind in CHOICE_KINDS:
         for r in items:
-            for picked in r.response.get("picked", ()):
-                if isinstance(picked, int):
+            for picked in _parsed(r).get("picked", ()):
+                if isinstance(picked, int) and not isinstance(picked, bool) and 0 <= picked < MAX_PARTS:
                     counts[picked] += 1
         answers = tuple(question.answers) if question is not None else ()
         labels = [(a.text, a.fraction > 0) for a in answers]
         labels += [(f"#{i + 1}", False) for i in range(len(labels), max(counts, default=-1) + 1)]
     elif kind == "true_false":
         for r in items:
-            value = r.response.get("value")
+            value = _parsed(r).get("value")
             if isinstance(value, bool):
                 counts[0 if value else 1] += 1
         right = question.true_false.correct if question is not None and question.true_false else None

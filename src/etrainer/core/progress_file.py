@@ -81,7 +81,7 @@ def read_progress_file(path: Path | str, *, trusted_key: bytes | None = None) ->
         if size > MAX_FILE_BYTES:
             raise ProgressFileRejected(RejectReason.TOO_LARGE, f"{size} bytes; the limit is {MAX_FILE_BYTES}")
         with path.open("rb") as stream:
-            raw = stream.read(MAX_FILE_BYTES + 1)
+            raw = stream.read(min(size, MAX_FILE_BYTES) + 1)  # a file that grew meanwhile still trips the limit
     except OSError as error:
         raise ProgressFileRejected(RejectReason.NOT_A_PROGRESS_FILE,
                                    f"cannot be read: {error.strerror or error}") from error

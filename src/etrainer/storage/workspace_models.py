@@ -1,9 +1,11 @@
 """The methodist workspace's own schema (a database separate from any learner's), as typed rows.
 
 It holds the learners whose progress files were imported (with the public key trusted on the first
-import), one row per imported file, and the imported records, each keyed by the `uid` it carries in
-the progress file (unique per table), so importing a file again adds nothing and a newer file from the
-same learner adds only what is new. Every record row carries the course id and version it was made with.
+import), one row per imported file, and the imported records, each keyed by its learner and the `uid`
+it carries in the progress file (unique per table and learner), so importing a file again adds nothing
+and a newer file from the same learner adds only what is new. (A file can only ever add records to its
+own, signed learner, so a uid another learner also used cannot touch her records.) Every record row
+carries the course id and version it was made with.
 
 Portable across SQLite and PostgreSQL (generic types only). The schema is created with
 `WorkspaceBase.metadata.create_all` and its version kept in the single `workspace_schema` row; a future
@@ -16,7 +18,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import CheckConstraint, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Text
+from sqlalchemy import (
+    CheckConstraint,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from etrainer.storage.models import CONSTRAINT_NAMES, UtcDateTime, utc_now
@@ -32,11 +44,17 @@ class WorkspaceBase(DeclarativeBase):
 
 
 def _uid() -> Mapped[str]:
-    return mapped_column(String(UID_LENGTH), unique=True)
+    return mapped_column(String(UID_LENGTH))
 
 
-def _learner() -> Mapped[int]:
-    return mapped_column(ForeignKey("ws_learner.id", ondelete="CASCADE"), index=True)
+def _learner(index: bool = False) -> Mapped[int]:
+    return mapped_column(ForeignKey("ws_learner.id", ondelete="CASCADE"), index=index)
+
+
+def _keyed() -> tuple[UniqueConstraint]:
+    """A record is identified by its learner and its uid; the constraint's index, led by the learner, also
+    keeps one learner's records together, so importing a file touches few index pages."""
+    return (UniqueConstraint("learner_id", "uid"),)
 
 
 def _ident(nullable: bool = False) -> Any:
@@ -56,7 +74,7 @@ class WsLearnerRow(WorkspaceBase):
 
     __tablename__ = "ws_learner"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uid: Mapped[str] = _uid()
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True)
     name: Mapped[str] = mapped_column(Text)
     branch: Mapped[str] = mapped_column(Text, default="")
     position: Mapped[str] = mapped_column(Text, default="")
@@ -79,7 +97,7 @@ class WsImportRow(WorkspaceBase):
     sha256: Mapped[str] = mapped_column(String(SHA256_LENGTH), index=True)
     imported_at: Mapped[datetime] = mapped_column(UtcDateTime())
     exported_at: Mapped[datetime] = mapped_column(UtcDateTime())
-    learner_id: Mapped[int] = _learner()
+    learner_id: Mapped[int] = _learner(index=True)
     course_id: Mapped[str] = _ident()
     course_version: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(20))
@@ -91,6 +109,7 @@ class WsImportRow(WorkspaceBase):
 
 class WsLessonProgressRow(WorkspaceBase):
     __tablename__ = "ws_lesson_progress"
+    __table_args__ = _keyed()
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
     learner_id: Mapped[int] = _learner()
@@ -107,6 +126,7 @@ class WsLessonProgressRow(WorkspaceBase):
 
 class WsLessonVisitRow(WorkspaceBase):
     __tablename__ = "ws_lesson_visit"
+    __table_args__ = _keyed()
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
     learner_id: Mapped[int] = _learner()
@@ -121,6 +141,7 @@ class WsLessonVisitRow(WorkspaceBase):
 
 class WsQuizAttemptRow(WorkspaceBase):
     __tablename__ = "ws_quiz_attempt"
+    __table_args__ = _keyed()
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
     learner_id: Mapped[int] = _learner()
@@ -139,6 +160,7 @@ class WsQuizAttemptRow(WorkspaceBase):
 
 class WsQuizResponseRow(WorkspaceBase):
     __tablename__ = "ws_quiz_response"
+    __table_args__ = _keyed()
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
     learner_id: Mapped[int] = _learner()
@@ -156,6 +178,7 @@ class WsQuizResponseRow(WorkspaceBase):
 
 class WsWalkthroughAttemptRow(WorkspaceBase):
     __tablename__ = "ws_walkthrough_attempt"
+    __table_args__ = _keyed()
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
     learner_id: Mapped[int] = _learner()
@@ -180,6 +203,7 @@ class WsWalkthroughAttemptRow(WorkspaceBase):
 
 class WsWalkthroughEventRow(WorkspaceBase):
     __tablename__ = "ws_walkthrough_event"
+    __table_args__ = _keyed()
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = _uid()
     learner_id: Mapped[int] = _learner()

@@ -1,0 +1,141 @@
+"""`etrainer workspace …`: the methodist workspace from the command line (no Qt).
+
+    etrainer workspace import PATH… [--db URL] [--data-dir DIR]
+        import progress files and folders; prints the counts and each rejected file with its reason;
+        exit status 1 when any file was rejected, 2 when the workspace cannot be opened
+    etrainer workspace report --xlsx OUT [--pdf OUT] [--db URL] [--data-dir DIR] [--course PATH]
+        [--branch B] [--position P] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
+        write the dashboard to an XLSX workbook (and/or a PDF report: --pdf, without --xlsx too)
+
+`--db` takes an SQLAlchemy URL (`sqlite:///path`, `postgresql+psycopg://user@host/db`) or a file path;
+by default the workspace is `workspace.sqlite3` in the data folder. cli.py calls `register` and `run`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+WORKSPACE_COMMAND = "workspace"
+
+
+def register(commands: Any) -> argparse.ArgumentParser:
+    """Add `workspace import` and `workspace report` to the `etrainer` sub-command parsers."""
+    workspace = commands.add_parser(WORKSPACE_COMMAND, help="the methodist workspace: import progress files, "
+                                    "write reports")
+    actions = workspace.add_subparsers(dest="workspace_command", metavar="ACTION", required=True)
+    importing = actions.add_parser("import", help="import progress files (*.etprogress) from files and folders")
+    importing.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a progress file or a folder")
+    report = actions.add_parser("report", help="write the dashboard to an XLSX workbook or a PDF report")
+    report.add_argument("--xlsx", type=Path, metavar="OUT", help="the workbook to write")
+    report.add_argument("--pdf", type=Path, metavar="OUT", help="the PDF report to write")
+    report.add_argument("--course", type=Path, metavar="PATH", help="the course pack folder (default: the "
+                        "installed pack of the imported files' course)")
+    report.add_argument("--branch", help="only learners of this branch")
+    report.add_argument("--position", help="only learners with this position")
+    report.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    report.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD")
+    for parser in (importing, report):
+        parser.add_argument("--db", metavar="URL", help="the workspace database: an SQLAlchemy URL or a file "
+                            "(default: workspace.sqlite3 in the data folder)")
+        parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                            help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
+    return workspace
+
+
+def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
+    from etrainer.core.errors import EtrainerError
+    from etrainer.storage.workspace import open_workspace
+
+    out, err = out or sys.stdout, err or sys.stderr
+    target = args.db or _default_path(getattr(args, "data_dir", None))
+    try:
+        workspace = open_workspace(target)
+    except EtrainerError as error:
+        print(f"error: {error}", file=err)
+        return 2
+    try:
+        if args.workspace_command == "import":
+            return _import(workspace, args, out)
+        return _report(workspace, args, out, err)
+    finally:
+        workspace.dispose()
+
+
+def _default_path(data: str | None) -> Path:
+    from etrainer.paths import data_dir
+    from etrainer.storage.workspace import default_workspace_path
+
+    return default_workspace_path(data_dir(data))
+
+
+def _import(workspace: Any, args: argparse.Namespace, out: TextIO) -> int:
+    from etrainer.services.methodist import FileStatus, WorkspaceService
+
+    missing = [path for path in args.paths if not path.exists()]
+    report = WorkspaceService(workspace).import_paths([p for p in args.paths if p.exists()])
+    imported = sum(1 for f in report.files if f.status is FileStatus.IMPORTED)
+    unchanged = sum(1 for f in report.files if f.status is FileStatus.UNCHANGED)
+    counts = report.counts
+    print(f"{len(report.files)} file(s): {imported} imported, {unchanged} already up to date, "
+          f"{len(report.rejected)} rejected", file=out)
+    print(f"records: {counts.new} new, {counts.updated} updated, {counts.skipped} already imported", file=out)
+    for path in missing:
+        print(f"{path}: no such file or folder", file=out)
+    for rejected in report.rejected:
+        assert rejected.reason is not None
+        detail = f" ({rejected.detail})" if rejected.detail else ""
+        print(f"rejected {rejected.path}: {rejected.reason.value}: {rejected.reason.sentence}{detail}", file=out)
+    return 1 if report.rejected or missing else 0
+
+
+def _report(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from etrainer.core.dashboard import DashboardFilter
+    from etrainer.core.errors import EtrainerError
+    from etrainer.services.methodist import WorkspaceService
+
+    if args.xlsx is None and args.pdf is None:
+        print("error: say where to write the report: --xlsx OUT and/or --pdf OUT", file=err)
+        return 2
+    service = WorkspaceService(workspace)
+    try:
+        service.course = _course(args.course, getattr(args, "data_dir", None),
+                                 [f.course_id for f in service.imported_files()])
+    except EtrainerError as error:
+        print(f"error: {error}", file=err)
+        return 2
+    if service.course is None:
+        print("error: no course pack was found; give one with --course", file=err)
+        return 2
+    filters = DashboardFilter(args.branch, args.position, args.start, args.end)
+    matrix = service.matrix(filters)
+    for target, export in ((args.xlsx, service.export_xlsx), (args.pdf, service.export_pdf)):
+        if target is None:
+            continue
+        try:
+            path = export(target, filters)
+        except OSError as error:
+            print(f"error: {target}: {error.strerror or error}", file=err)
+            return 1
+        print(f"{path}: {len(matrix.rows)} learner(s), {len(matrix.modules)} module(s)", file=out)
+    return 0
+
+
+def _course(given: Path | None, data: str | None, course_ids: list[str]) -> Any:
+    """The course pack given, else the installed pack of the course most imported files are for."""
+    from etrainer.core.loading.catalog import available_packs
+    from etrainer.core.loading.pack import load_pack
+    from etrainer.paths import bundled_course_dir, data_dir, packs_dir
+
+    if given is not None:
+        return load_pack(given).course
+    packs = available_packs(bundled_course_dir(), packs_dir(data_dir(data)))
+    if not packs:
+        return None
+    common = [course_id for course_id, _ in Counter(course_ids).most_common()]
+    chosen = next((p for course_id in common for p in packs if p.course_id == course_id), packs[0])
+    return load_pack(chosen.root).course

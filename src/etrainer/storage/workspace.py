@@ -1,0 +1,386 @@
+"""Opening the methodist workspace (SQLite by default, or any SQLAlchemy URL) and its repository.
+
+`open_workspace()` opens `<data dir>/workspace.sqlite3`, or the URL or path given (for example
+`postgresql+psycopg://user@host/etrainer`), creates the tables it lacks, and checks the schema version.
+`WorkspaceRepository` writes the records of one progress file (new uids inserted, changed ones updated
+when the file is at least as new as the learner's newest imported file) and reads everything back as
+`core.dashboard` records. Writes use plain INSERT/UPDATE statements, so they run on any database.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from datetime import datetime
+from operator import itemgetter
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Table, bindparam, func, insert, or_, select, update
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from etrainer.core.dashboard import (
+    DashboardData,
+    EventRecord,
+    LearnerRecord,
+    LessonRecord,
+    QuizAttemptRecord,
+    ResponseRecord,
+    WalkthroughRecord,
+)
+from etrainer.core.errors import EtrainerError
+from etrainer.core.progress_document import ProgressDocument
+from etrainer.core.scenario_state import LogKind
+from etrainer.i18n import QT_TRANSLATE_NOOP
+from etrainer.storage import workspace_models as m
+from etrainer.storage.db import Database, database_url, open_database
+from etrainer.storage.models import utc_now
+
+WORKSPACE_FILE = "workspace.sqlite3"
+
+
+class WorkspaceUnavailable(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The methodist workspace {url} cannot be opened: {reason}")
+
+
+class WorkspaceTooNew(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The methodist workspace {url} was made by a newer eTrainer "
+                             "(schema {found}). Update eTrainer to open it.")
+
+
+@dataclass(frozen=True, slots=True)
+class Workspace:
+    database: Database
+
+    @property
+    def sessions(self) -> sessionmaker[Session]:
+        return self.database.sessions
+
+    @property
+    def display_url(self) -> str:
+        """The URL with any password hidden."""
+        return self.database.url.render_as_string(hide_password=True)
+
+    def dispose(self) -> None:
+        self.database.dispose()
+
+
+def default_workspace_path(data: Path) -> Path:
+    return data / WORKSPACE_FILE
+
+
+def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
+    """Open (creating or upgrading) a workspace; raises WorkspaceUnavailable or WorkspaceTooNew."""
+    try:
+        url = database_url(url_or_path)
+        if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        database = open_database(url)
+    except (SQLAlchemyError, ImportError, OSError, ValueError) as error:
+        raise WorkspaceUnavailable(url=str(url_or_path), reason=str(error)) from error
+    workspace = Workspace(database)
+    try:
+        _create_or_upgrade(database)
+    except SQLAlchemyError as error:
+        database.dispose()
+        raise WorkspaceUnavailable(url=workspace.display_url, reason=str(error).splitlines()[0]) from error
+    except WorkspaceTooNew:
+        database.dispose()
+        raise
+    return workspace
+
+
+def _create_or_upgrade(database: Database) -> None:
+    with database.engine.begin() as connection:
+        m.WorkspaceBase.metadata.create_all(connection)
+        found = connection.scalar(select(m.WorkspaceSchemaRow.version))
+        if found is None:
+            connection.execute(insert(m.WorkspaceSchemaRow).values(id=1, version=m.WORKSPACE_SCHEMA_VERSION,
+                                                                   created_at=utc_now()))
+        elif found > m.WORKSPACE_SCHEMA_VERSION:
+            raise WorkspaceTooNew(url=database.url.render_as_string(hide_password=True), found=found)
+        # found < current: later versions add their upgrade steps here, one version at a time.
+
+
+@dataclass(frozen=True, slots=True)
+class TrustedLearner:
+    id: int
+    uid: str
+    name: str
+    public_key: bytes
+    last_exported_at: datetime
+    is_new: bool = False
+    """Added by this import: none of the file's records can be in the workspace yet."""
+
+
+@dataclass(frozen=True, slots=True)
+class RecordCounts:
+    new: int = 0
+    updated: int = 0
+    skipped: int = 0
+
+    def __add__(self, other: RecordCounts) -> RecordCounts:
+        return RecordCounts(self.new + other.new, self.updated + other.updated, self.skipped + other.skipped)
+
+    @property
+    def total(self) -> int:
+        return self.new + self.updated + self.skipped
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedFile:
+    file_name: str
+    sha256: str
+    imported_at: datetime
+    exported_at: datetime
+    learner_name: str
+    course_id: str
+    status: str
+    counts: RecordCounts
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _json(data: Mapping[str, Any] | None) -> str | None:
+    return None if data is None else _ENCODER.encode(data)
+
+
+_INSERTS: dict[tuple[str, str, tuple[str, ...]], tuple[str, bool, list[str], Any, list[tuple[int, Any]]]] = {}
+
+
+def bulk_insert(connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """INSERT `rows` (value tuples in `columns` order) through the driver's executemany.
+
+    The statement is compiled once per dialect, table and columns, and each value goes through its column
+    type's own bind processing, as SQLAlchemy would do it — only without its per-row bookkeeping, which is
+    most of the cost of a large import.
+    """
+    dialect = connection.dialect
+    key = (f"{dialect.name}+{dialect.driver}", table.name, columns)
+    if key not in _INSERTS:
+        compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
+        order = list(compiled.positiontup or ()) if compiled.positional else list(columns)
+        places = [columns.index(name) for name in order]
+        reorder = None if places == list(range(len(columns))) else itemgetter(*places)
+        processors = [(i, p) for i, name in enumerate(order)
+                      if (p := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))]
+        _INSERTS[key] = (compiled.string, compiled.positional, order, reorder, processors)
+    sql, positional, order, reorder, processors = _INSERTS[key]
+    params: list[Any] = []
+    for row in rows:
+        values = list(row if reorder is None else reorder(row))
+        for index, process in processors:
+            if values[index] is not None:
+                values[index] = process(values[index])
+        params.append(tuple(values) if positional else dict(zip(order, values, strict=True)))
+    connection.exec_driver_sql(sql, params)
+
+
+_BASE = ("uid", "learner_id", "course_id", "course_version")
+#: Each record table's columns in the order `store_records` builds its rows (the uid first).
+COLUMNS: dict[Any, tuple[str, ...]] = {
+    m.WsLessonProgressRow: (*_BASE, "lesson_id", "module_id", "first_opened_at", "last_opened_at", "completed_at",
+                            "total_seconds", "visits"),
+    m.WsLessonVisitRow: (*_BASE, "lesson_id", "opened_at", "closed_at", "seconds", "reached_end"),
+    m.WsQuizAttemptRow: (*_BASE, "quiz_id", "module_id", "kind", "started_at", "finished_at", "question_count",
+                         "score", "passed", "pass_mark"),
+    m.WsQuizResponseRow: ("uid", "learner_id", "attempt_id", "position", "question_id", "question_kind", "response",
+                          "score", "correct", "answered_at", "seconds"),
+    m.WsWalkthroughAttemptRow: (*_BASE, "scenario_id", "module_id", "mode", "started_at", "finished_at",
+                                "abandoned", "seconds", "errors", "hints", "steps_done", "steps_total",
+                                "decisions_right", "decisions_wrong", "score", "passed"),
+    m.WsWalkthroughEventRow: ("uid", "learner_id", "attempt_id", "seq", "at", "kind", "step_id", "correct", "action"),
+}
+_EXISTING = {model: select(model.uid, model.id, *(getattr(model, name) for name in columns[1:]))
+             .where(model.learner_id == bindparam("owner")) for model, columns in COLUMNS.items()}
+
+
+# Statements built once: building a statement costs far more than running it on a small indexed table.
+_LEARNER_BY_UID = select(m.WsLearnerRow.id, m.WsLearnerRow.uid, m.WsLearnerRow.name, m.WsLearnerRow.public_key,
+                         m.WsLearnerRow.last_exported_at).where(m.WsLearnerRow.uid == bindparam("learner_uid"))
+_IMPORTS = (select(m.WsImportRow.file_name, m.WsImportRow.sha256, m.WsImportRow.imported_at,
+                   m.WsImportRow.exported_at, m.WsLearnerRow.name, m.WsImportRow.course_id, m.WsImportRow.status,
+                   m.WsImportRow.records_new, m.WsImportRow.records_updated, m.WsImportRow.records_skipped)
+            .join(m.WsLearnerRow).order_by(m.WsImportRow.imported_at, m.WsImportRow.id))
+_IMPORT_BY_SHA = _IMPORTS.where(m.WsImportRow.sha256 == bindparam("file_sha256"))
+_ADD_LEARNER = insert(m.WsLearnerRow)
+_UPDATE_LEARNER = update(m.WsLearnerRow).where(m.WsLearnerRow.id == bindparam("learner_row_id"))
+_ADD_IMPORT = insert(m.WsImportRow)
+_IDS = {model: select(model.uid, model.id).where(model.learner_id == bindparam("owner"))
+        for model in (m.WsQuizAttemptRow, m.WsWalkthroughAttemptRow)}
+
+
+class WorkspaceRepository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    @property
+    def _connection(self) -> Connection:
+        return self._session.connection()
+
+    # -------------------------------------------------------------- learners and files
+
+    def learner(self, uid: str) -> TrustedLearner | None:
+        row = self._connection.execute(_LEARNER_BY_UID, {"learner_uid": uid}).one_or_none()
+        return TrustedLearner(*row) if row is not None else None
+
+    def save_learner(self, document: ProgressDocument, public_key: bytes, now: datetime,
+                     known: TrustedLearner | None = None) -> TrustedLearner:
+        """Add the learner (trusting `public_key`), or refresh her profile from a file at least as new.
+
+        `known` is the learner as `learner()` found her, when the caller already looked her up.
+        """
+        info = document.learner
+        profile = {"name": info.name, "branch": info.branch, "position": info.position,
+                   "created_at": info.created_at, "installation": document.installation}
+        known = known or self.learner(info.uid)
+        if known is None:
+            result = self._connection.execute(_ADD_LEARNER, {
+                "uid": info.uid, "public_key": public_key, "first_import_at": now, "last_import_at": now,
+                "last_exported_at": document.exported_at, **profile})
+            return TrustedLearner(result.inserted_primary_key[0], info.uid, info.name, public_key,
+                                  document.exported_at, is_new=True)
+        values: dict[str, Any] = {"last_import_at": now}
+        if document.exported_at >= known.last_exported_at:
+            values |= profile | {"last_exported_at": document.exported_at}
+            known = replace(known, name=info.name, last_exported_at=document.exported_at)
+        self._connection.execute(_UPDATE_LEARNER.values(**values), {"learner_row_id": known.id})
+        return known
+
+    def trust_key(self, learner: TrustedLearner, public_key: bytes) -> TrustedLearner:
+        """Trust `public_key` for the learner from now on (her files signed with the old key are refused)."""
+        self._connection.execute(_UPDATE_LEARNER.values(public_key=public_key), {"learner_row_id": learner.id})
+        return replace(learner, public_key=public_key)
+
+    def imported_file(self, sha256: str) -> ImportedFile | None:
+        return next(iter(self.imported_files(sha256)), None)
+
+    def imported_files(self, sha256: str | None = None) -> list[ImportedFile]:
+        rows = (self._connection.execute(_IMPORTS) if sha256 is None
+                else self._connection.execute(_IMPORT_BY_SHA, {"file_sha256": sha256}))
+        return [ImportedFile(*row[:7], RecordCounts(*row[7:])) for row in rows]
+
+    def add_import(self, learner: TrustedLearner, document: ProgressDocument, file_name: str, sha256: str,
+                   counts: RecordCounts, now: datetime) -> str:
+        status = "imported" if counts.new else "updated" if counts.updated else "unchanged"
+        self._connection.execute(_ADD_IMPORT, {
+            "file_name": file_name, "sha256": sha256, "imported_at": now, "exported_at": document.exported_at,
+            "learner_id": learner.id, "course_id": document.course.id, "course_version": document.course.version,
+            "status": status, "records_new": counts.new, "records_updated": counts.updated,
+            "records_skipped": counts.skipped})
+        return status
+
+    def row_counts(self) -> dict[str, int]:
+        """Rows per workspace table (for summaries and tests)."""
+        return {table.name: self._session.scalar(select(func.count()).select_from(table)) or 0
+                for table in m.WorkspaceBase.metadata.sorted_tables}
+
+    # -------------------------------------------------------------- records
+
+    def store_records(self, learner: TrustedLearner, document: ProgressDocument) -> RecordCounts:
+        """Insert the file's new records and update changed ones (only from a file at least as new)."""
+        may_update = document.exported_at >= learner.last_exported_at
+        me, course, version = learner.id, document.course.id, document.course.version
+        counts = self._store(m.WsLessonProgressRow, learner, may_update, [
+            (r.uid, me, course, version, r.lesson_id, r.module_id, r.first_opened_at, r.last_opened_at,
+             r.completed_at, r.total_seconds, r.visits) for r in document.lesson_progress])
+        counts += self._store(m.WsLessonVisitRow, learner, may_update, [
+            (r.uid, me, course, version, r.lesson_id, r.opened_at, r.closed_at, r.seconds, r.reached_end)
+            for r in document.lesson_visits])
+        quizzes = document.quiz_attempts
+        counts += self._store(m.WsQuizAttemptRow, learner, may_update, [
+            (a.uid, me, course, a.course_version or version, a.quiz_id, a.module_id, a.kind, a.started_at,
+             a.finished_at, a.question_count, a.score, a.passed, a.pass_mark) for a in quizzes])
+        if any(a.responses for a in quizzes):
+            ids = self._ids(m.WsQuizAttemptRow, me)
+            counts += self._store(m.WsQuizResponseRow, learner, may_update, [
+                (r.uid, me, ids[a.uid], r.position, r.question_id, r.question_kind.value, _json(r.response), r.score,
+                 r.correct, r.answered_at, r.seconds) for a in quizzes for r in a.responses])
+        walks = document.walkthrough_attempts
+        counts += self._store(m.WsWalkthroughAttemptRow, learner, may_update, [
+            (a.uid, me, course, a.course_version or version, a.scenario_id, a.module_id, a.mode.value, a.started_at,
+             a.finished_at, a.abandoned, a.seconds, a.errors, a.hints, a.steps_done, a.steps_total,
+             a.decisions_right, a.decisions_wrong, a.score, a.passed) for a in walks])
+        if any(a.events for a in walks):
+            ids = self._ids(m.WsWalkthroughAttemptRow, me)
+            counts += self._store(m.WsWalkthroughEventRow, learner, may_update, [
+                (e.uid, me, ids[a.uid], e.seq, e.at, e.kind.value, e.step_id, e.correct, _json(e.action))
+                for a in walks for e in a.events])
+        return counts
+
+    def _ids(self, model: Any, learner_id: int) -> dict[str, int]:
+        return {uid: row_id for uid, row_id in self._connection.execute(_IDS[model], {"owner": learner_id})}
+
+    def _store(self, model: Any, learner: TrustedLearner, may_update: bool, rows: list[tuple[Any, ...]]
+               ) -> RecordCounts:
+        if not rows:
+            return RecordCounts()
+        columns, connection = COLUMNS[model], self._connection
+        if learner.is_new:
+            bulk_insert(connection, model.__table__, columns, rows)
+            return RecordCounts(new=len(rows))
+        existing = {uid: (row_id, tuple(values))
+                    for uid, row_id, *values in connection.execute(_EXISTING[model], {"owner": learner.id})}
+        new, changed, skipped = [], [], 0
+        for row in rows:
+            known = existing.get(row[0])
+            if known is None:
+                new.append(row)
+            elif may_update and known[1] != row[1:]:
+                changed.append({"id": known[0], **dict(zip(columns[1:], row[1:], strict=True))})
+            else:
+                skipped += 1
+        if new:
+            bulk_insert(connection, model.__table__, columns, new)
+        if changed:
+            self._session.execute(update(model), changed)
+        return RecordCounts(len(new), len(changed), skipped)
+
+    # -------------------------------------------------------------- reading back
+
+    def dashboard_data(self, *, details: bool = True) -> DashboardData:
+        """Every learner and record as plain core records; `details=False` leaves out the quiz responses and
+        walkthrough events (only item analysis and hotspots need them). Of the events, only the wrong
+        actions and the hints are read: they are all the hotspots count."""
+        run = self._connection.execute
+        ln = m.WsLearnerRow
+        learner_rows = list(run(select(ln.id, ln.uid, ln.name, ln.branch, ln.position, ln.first_import_at,
+                                       ln.last_import_at)))
+        uid_of = {row[0]: row[1] for row in learner_rows}
+        learners = tuple(LearnerRecord(*row[1:]) for row in learner_rows)
+        lp = m.WsLessonProgressRow
+        lessons = tuple(LessonRecord(uid_of[lid], *rest) for lid, *rest in run(select(
+            lp.learner_id, lp.lesson_id, lp.module_id, lp.completed_at, lp.last_opened_at, lp.total_seconds,
+            lp.visits)))
+        qa = m.WsQuizAttemptRow
+        quiz_rows = list(run(select(qa.id, qa.uid, qa.learner_id, qa.quiz_id, qa.started_at, qa.finished_at,
+                                    qa.score, qa.passed, qa.module_id, qa.kind)))
+        quizzes = tuple(QuizAttemptRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in quiz_rows)
+        wa = m.WsWalkthroughAttemptRow
+        walk_rows = list(run(select(wa.id, wa.uid, wa.learner_id, wa.scenario_id, wa.started_at, wa.mode,
+                                    wa.finished_at, wa.score, wa.passed, wa.errors, wa.hints, wa.module_id,
+                                    wa.abandoned)))
+        walks = tuple(WalkthroughRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in walk_rows)
+        if not details:
+            return DashboardData(learners, lessons, quizzes, (), walks, ())
+        quiz_uid = {row[0]: row[1] for row in quiz_rows}
+        qr = m.WsQuizResponseRow
+        responses = tuple(ResponseRecord(quiz_uid[aid], *rest) for aid, *rest in run(select(
+            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response)))
+        walk_uid = {row[0]: row[1] for row in walk_rows}
+        we = m.WsWalkthroughEventRow
+        trouble = or_(we.kind == LogKind.HINT.value, we.correct.is_(False))
+        events = tuple(EventRecord(walk_uid[aid], *rest) for aid, *rest in run(
+            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble)))
+        return DashboardData(learners, lessons, quizzes, responses, walks, events)
+
+
+def rows_of(session: Session, tables: Iterable[Any] = m.WorkspaceBase.metadata.sorted_tables) -> dict[str, list]:
+    """Every row of every workspace table, sorted (to compare a workspace before and after)."""
+    return {table.name: sorted(tuple(map(repr, row)) for row in session.execute(select(table)))
+            for table in tables}
