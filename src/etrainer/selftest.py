@@ -39,20 +39,33 @@ def run_selftest(out: TextIO | None = None) -> int:
 
 
 def _close(state: dict[str, Any]) -> None:
-    services = state.get("services")
+    """Leave the process as it was: the database closed, the window gone, no translator installed."""
+    services = state.pop("services", None)
     if services is not None:
         services.close()
-        state["services"] = None
+    window = state.pop("window", None)
+    if window is not None:
+        window.close()
+        window.deleteLater()
+    app = state.get("app")
+    for translator in state.pop("translators", []):
+        app.removeTranslator(translator)
+        translator.deleteLater()
+    if "locale" in state:
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(state.pop("locale"))
 
 
 def _application(state: dict[str, Any]) -> str:
+    from PySide6.QtCore import QLocale
     from PySide6.QtWidgets import QApplication
 
     from etrainer.i18n import install_translators
     from etrainer.ui.theme import Theme, apply_theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    state["app"] = app
+    state["app"], state["locale"] = app, QLocale()
     state["translators"] = install_translators(app, "uk")
     apply_theme(app, Theme.LIGHT)
     return app.platformName()
@@ -126,18 +139,10 @@ def _progress(state: dict[str, Any]) -> str:
     return "lesson visit and quiz attempt stored and read back"
 
 
-def _shutdown(state: dict[str, Any]) -> str:
-    window = state.get("window")
-    if window is not None:
-        window.close()
-    return ""
-
-
 _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("Qt application", _application),
     ("bundled course", _course),
     ("database in a temporary folder", _database),
     ("main window and a lesson", _window),
     ("progress written and read", _progress),
-    ("closing", _shutdown),
 ]
