@@ -96,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
 
     from etrainer.ui.controller import AppController
 
-    controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending)
+    controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending,
+                               open_files=list(getattr(args, "open", []) or []))
     _FirstPaint(window, controller.start)
     window.show()
     code = app.exec()

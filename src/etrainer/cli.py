@@ -80,8 +80,25 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse
                         help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
 
 
+PROGRESS_SUFFIX = ".etprogress"
+
+
+def _split_opened_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Progress files given as plain arguments (a double-click on a `.etprogress` file runs
+    `etrainer FILE`), apart from the rest of the command line."""
+    files = [arg for arg in argv if arg.lower().endswith(PROGRESS_SUFFIX) and not arg.startswith("-")]
+    return files, [arg for arg in argv if arg not in files]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    opened, argv = _split_opened_files(argv)
     args = build_parser().parse_args(argv)
+    args.open = [Path(f) for f in opened] if args.command is None else []
+    if opened and args.command is not None:
+        print(f"etrainer: {', '.join(opened)}: progress files are opened by the app (no command) or imported "
+              "with `etrainer workspace import`", file=sys.stderr)
+        return 2
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace}

@@ -24,10 +24,12 @@ BACKUP_INTERVAL_MS = 20 * 60 * 1000
 
 class AppController(QObject):
     def __init__(self, app: QApplication, window: MainWindow, vm: ReaderViewModel, data: Path,
-                 prefs: Prefs, *, extras_pending: bool = False) -> None:
+                 prefs: Prefs, *, extras_pending: bool = False, open_files: list[Path] | None = None) -> None:
         super().__init__(window)
         self._app, self._window, self._vm, self._data, self._prefs = app, window, vm, data, prefs
         self._extras_pending = extras_pending
+        self._open_files = open_files or []
+        """Progress files the app was started with (a double-click): imported into the workspace."""
         self.services: Any | None = None
         self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
         self._backup_timer.timeout.connect(lambda: self._backup("session"))
@@ -38,6 +40,8 @@ class AppController(QObject):
         window.add_pack_requested.connect(self.add_pack)
         window.about_requested.connect(self.about)
         window.tour_requested.connect(self.welcome_tour)
+        window.workspace_requested.connect(self.open_workspace)
+        self._workspace: Any | None = None
 
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -62,9 +66,26 @@ class AppController(QObject):
         self._vm.attach_services(self.services)
         self.services.index_course(self._vm.course)
         self._backup_timer.start()
+        if self._open_files:
+            self.open_workspace(self._open_files)
+            return
         self.choose_profile(first_time=True)
         if not self._prefs.extra.get("welcome_seen"):
             self.welcome_tour()
+
+    def open_workspace(self, files: list[Path] | None = None) -> None:
+        """The methodist's workspace (one window; shown again if already open), importing `files` if given."""
+        from etrainer.ui.methodist.window import open_workspace_window
+
+        window = self._workspace
+        if window is None or not window.isVisible():
+            window = self._workspace = open_workspace_window(None, self._data, self._vm.course)
+        if window is None:
+            return
+        window.raise_()
+        window.activateWindow()
+        if files:
+            window.import_paths(files)
 
     def welcome_tour(self) -> None:
         from etrainer.ui.welcome import WelcomeTour
@@ -104,6 +125,8 @@ class AppController(QObject):
                 last = self.services.learning.last_lesson(dialog.chosen.id)
                 if last and self._vm.course.lesson(last):
                     self._vm.open_lesson(last)
+        elif dialog.workspace_requested:
+            self.open_workspace()
         elif self._vm.learner is None:
             self._window.statusBar().showMessage(self.tr("Choose a profile (menu Profile) to keep your progress."))
 

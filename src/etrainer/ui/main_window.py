@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
     add_pack_requested = Signal()
     about_requested = Signal()
     tour_requested = Signal()
+    workspace_requested = Signal()
 
     def __init__(self, vm: ReaderViewModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("Import questions from Moodle (GIFT, XML)…"), self.import_questions,
                      name="importQuestionsAction")
         self._action(file_menu, self.tr("Export a quiz to GIFT…"), self.export_quiz, name="exportQuizAction")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Methodist's workspace…"), self.workspace_requested.emit,
+                     name="workspaceAction")
         self._action(file_menu, self.tr("Settings…"), self.settings_requested.emit,
                      QKeySequence.StandardKey.Preferences)
         file_menu.addSeparator()

@@ -93,6 +93,11 @@ class ProfileDialog(QDialog):
         choose.clicked.connect(self._on_choose_clicked)
         new = QPushButton(self.tr("New profile…"), objectName="newProfileButton")
         new.clicked.connect(self._show_create)
+        self.workspace_requested = False
+        """True when the dialog closed because the methodist's workspace was asked for."""
+        workspace = QPushButton(self.tr("Methodist's workspace"), objectName="workspaceButton")
+        workspace.setToolTip(self.tr("Collect the librarians' progress files and see the results"))
+        workspace.clicked.connect(self._on_workspace_clicked)
 
         pick = QWidget()
         pick_layout = QVBoxLayout(pick)
@@ -103,6 +108,7 @@ class ProfileDialog(QDialog):
         pick_layout.addWidget(self._choose_error)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
+        buttons.addWidget(workspace)
         buttons.addStretch(1)
         buttons.addWidget(choose)
         pick_layout.addLayout(buttons)
@@ -166,6 +172,10 @@ class ProfileDialog(QDialog):
     def _show_pick(self) -> None:
         self._pages.setCurrentIndex(0)
         self._list.setFocus()
+
+    def _on_workspace_clicked(self) -> None:
+        self.workspace_requested = True
+        self.reject()
 
     def _show_create(self) -> None:
         self._back.setEnabled(self._list.count() > 0)

@@ -1,0 +1,406 @@
+"""«Робочий простір методиста»: import progress files, see who finished what, which questions and
+walkthrough steps trouble people, and export the tables.
+
+Import runs in a worker thread with a progress bar and «Скасувати»; every file is listed with ✓ or ✗
+and the reason. Files and folders can also be dropped onto the window. The dashboard is computed in
+core (services.methodist); the tables here only format it.
+"""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.dashboard import DashboardFilter, LearnerDetail
+from etrainer.core.errors import EtrainerError
+from etrainer.ui.common.errors import error_sentence, show_error
+from etrainer.ui.common.tasks import Progress, run_in_background
+from etrainer.ui.methodist.charts import ChartsTab
+from etrainer.ui.methodist.models import SORT_ROLE, HotspotModel, ItemModel, MatrixModel, TagModel
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)}%"
+
+
+def _table(model: Any, name: str) -> QTableView:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    view = QTableView(objectName=name)
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.setWordWrap(False)
+    view.verticalHeader().hide()
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setStretchLastSection(True)
+    return view
+
+
+class WorkspaceWindow(QMainWindow):
+    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.service = service
+        self.dashboard: Any | None = None
+        self.last_report: Any | None = None
+        self._progress: Progress | None = None
+        self._importing = False
+        self.setObjectName("workspaceWindow")
+        self.setWindowTitle(self.tr("Methodist's workspace — Е-тренер"))
+        self.setAcceptDrops(True)
+        self.resize(1100, 720)
+        course = getattr(service, "course", None)
+        titles = {quiz.id: quiz.title for quiz in course.quizzes} if course is not None else {}
+        self._matrix, self._items, self._hotspots, self._tags = MatrixModel(), ItemModel(titles), HotspotModel(), \
+            TagModel()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.addLayout(self._build_actions())
+        layout.addLayout(self._build_filters())
+        self._tabs = QTabWidget(objectName="workspaceTabs")
+        self._tabs.addTab(self._build_learners_tab(), self.tr("Librarians"))
+        self._items_view = _table(self._items, "itemTable")
+        self._items_view.sortByColumn(3, Qt.SortOrder.AscendingOrder)  # the hardest questions first
+        self._option_text = QTextBrowser(objectName="optionDetail")
+        self._items_view.selectionModel().currentRowChanged.connect(self._on_item_selected)
+        self._tabs.addTab(self._split(self._items_view, self._option_text, Qt.Orientation.Vertical),
+                          self.tr("Questions"))
+        self._hotspot_view = _table(self._hotspots, "hotspotTable")
+        self._hotspot_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the most errors first
+        self._tabs.addTab(self._hotspot_view, self.tr("Walkthroughs"))
+        self._tabs.addTab(_table(self._tags, "tagTable"), self.tr("Competencies"))
+        self._charts = ChartsTab()
+        self._tabs.addTab(self._charts, self.tr("Charts"))
+        self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
+        layout.addWidget(self._tabs, 1)
+        self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
+        self._bar = QProgressBar(objectName="importProgress")
+        self._bar.hide()
+        self._cancel = QPushButton(self.tr("Cancel"), objectName="cancelImportButton")
+        self._cancel.hide()
+        self._cancel.clicked.connect(self._on_cancel_clicked)
+        status = QHBoxLayout()
+        status.addWidget(self._status, 1)
+        status.addWidget(self._bar)
+        status.addWidget(self._cancel)
+        layout.addLayout(status)
+        self.setCentralWidget(central)
+        self.refresh()
+
+    # -- construction ---------------------------------------------------------------------------------
+    def _build_actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot, name in ((self.tr("Import files…"), self._on_import_files, "importFilesButton"),
+                                 (self.tr("Import a folder…"), self._on_import_folder, "importFolderButton"),
+                                 (self.tr("Export to Excel…"), self._on_export_xlsx, "exportXlsxButton"),
+                                 (self.tr("PDF report…"), self._on_export_pdf, "exportPdfButton")):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch(1)
+        row.addWidget(QLabel(self.tr("You can also drop files or folders here."), objectName="dropHint"))
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        self._branch = QComboBox(objectName="branchFilter")
+        self._position = QComboBox(objectName="positionFilter")
+        self._dated = QCheckBox(self.tr("Period:"), objectName="periodFilter")
+        today = QDate.currentDate()
+        self._start = QDateEdit(today.addMonths(-1), objectName="periodStart", calendarPopup=True)
+        self._end = QDateEdit(today, objectName="periodEnd", calendarPopup=True)
+        for widget in (self._start, self._end):
+            widget.setDisplayFormat("dd.MM.yyyy")
+            widget.setEnabled(False)
+        self._dated.toggled.connect(self._start.setEnabled)
+        self._dated.toggled.connect(self._end.setEnabled)
+        for signal in (self._branch.activated, self._position.activated, self._dated.toggled,
+                       self._start.dateChanged, self._end.dateChanged):
+            signal.connect(lambda *_: self.refresh())
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Library:")))
+        row.addWidget(self._branch, 1)
+        row.addWidget(QLabel(self.tr("Position:")))
+        row.addWidget(self._position, 1)
+        row.addWidget(self._dated)
+        row.addWidget(self._start)
+        row.addWidget(QLabel("—"))
+        row.addWidget(self._end)
+        return row
+
+    def _build_learners_tab(self) -> QWidget:
+        self._matrix_view = _table(self._matrix, "matrixTable")
+        self._matrix_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._matrix_view.selectionModel().currentRowChanged.connect(self._on_learner_selected)
+        self._detail = QTextBrowser(objectName="learnerDetail")
+        self._summary = QLabel(objectName="matrixSummary", wordWrap=True)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self._summary)
+        left_layout.addWidget(self._matrix_view, 1)
+        return self._split(left, self._detail, Qt.Orientation.Horizontal, (700, 360))
+
+    def _build_import_tab(self) -> QWidget:
+        self._results = QListWidget(objectName="importResults")
+        self._results.setWordWrap(True)
+        self._files = QListWidget(objectName="importedFiles")
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(QLabel(self.tr("The last import:")))
+        layout.addWidget(self._results, 1)
+        layout.addWidget(QLabel(self.tr("Every file imported so far:")))
+        layout.addWidget(self._files, 1)
+        return page
+
+    @staticmethod
+    def _split(first: QWidget, second: QWidget, orientation: Qt.Orientation,
+               sizes: tuple[int, int] = (420, 200)) -> QSplitter:
+        splitter = QSplitter(orientation)
+        splitter.addWidget(first)
+        splitter.addWidget(second)
+        splitter.setSizes(list(sizes))
+        return splitter
+
+    # -- the dashboard ----------------------------------------------------------------------------------
+    def filters(self) -> DashboardFilter:
+        start = self._start.date().toPython() if self._dated.isChecked() else None
+        end = self._end.date().toPython() if self._dated.isChecked() else None
+        return DashboardFilter(self._branch.currentData() or None, self._position.currentData() or None, start, end)
+
+    def refresh(self) -> None:
+        dashboard = self.dashboard = self.service.dashboard(self.filters())
+        self._fill_choices(self._branch, self.tr("All libraries"), dashboard.branches)
+        self._fill_choices(self._position, self.tr("All positions"), dashboard.positions)
+        self._matrix.set_matrix(dashboard.matrix)
+        self._items.set_rows(dashboard.items)
+        self._hotspots.set_hotspots(dashboard.hotspots)
+        self._tags.set_tags(dashboard.competencies)
+        self._charts.show_dashboard(dashboard)
+        self._matrix_view.resizeColumnsToContents()
+        self._items_view.setColumnWidth(0, 460)
+        self._hotspot_view.resizeColumnsToContents()
+        mean = dashboard.matrix.mean_completion()
+        self._summary.setText(self.tr("Librarians: {n} · average completion: {mean}").format(
+            n=len(dashboard.matrix.rows), mean=_percent(mean)))
+        self._detail.setHtml(f"<p>{html.escape(self.tr('Choose a librarian to see the details.'))}</p>")
+        self._files.clear()
+        for imported in self.service.imported_files():
+            self._files.addItem(QListWidgetItem(f"{imported.file_name} — {imported.learner_name}"))
+        if not dashboard.matrix.rows:
+            self._status.setText(self.tr("The workspace is empty: import the progress files your librarians sent."))
+
+    @staticmethod
+    def _fill_choices(box: QComboBox, everyone: str, values: tuple[str, ...]) -> None:
+        chosen = box.currentData()
+        box.blockSignals(True)
+        box.clear()
+        box.addItem(everyone, "")
+        for value in values:
+            box.addItem(value, value)
+        box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
+        box.blockSignals(False)
+
+    def _on_learner_selected(self, current: Any, _previous: Any = None) -> None:
+        if not current.isValid() or self.dashboard is None:
+            return
+        proxy = self._matrix_view.model()
+        row = self._matrix.row(proxy.mapToSource(current).row())
+        detail = self.service.learner(row.learner.uid, self.filters())
+        self._detail.setHtml(self._detail_html(detail) if detail else "")
+
+    def _detail_html(self, detail: LearnerDetail) -> str:
+        learner = detail.learner
+        parts = [f"<h3>{html.escape(learner.name)}</h3><p>{html.escape(learner.branch)} · "
+                 f"{html.escape(learner.position)}</p>"]
+        read = sum(1 for line in detail.lessons if line.completed_at is not None)
+        parts.append("<p>" + html.escape(self.tr("Lessons read: {n} of {total}").format(
+            n=read, total=len(detail.lessons))) + "</p>")
+        if detail.quizzes:
+            parts.append(f"<h4>{html.escape(self.tr('Quizzes'))}</h4><ul>")
+            for line in detail.quizzes:
+                mark = "✓" if line.passed else "✗"
+                parts.append(f"<li>{mark} {html.escape(line.title)}: {_percent(line.best_score)} "
+                             f"({html.escape(self.tr('attempts: {n}').format(n=line.attempts))})</li>")
+            parts.append("</ul>")
+        if detail.walkthroughs:
+            parts.append(f"<h4>{html.escape(self.tr('Walkthroughs'))}</h4><ul>")
+            for line in detail.walkthroughs:
+                mark = "✓" if line.passed else "✗"
+                score = "—" if line.best_score is None else str(round(line.best_score))
+                text = self.tr("{title}: best {score} · errors {errors} · hints {hints}").format(
+                    title=line.title, score=score, errors=line.errors, hints=line.hints)
+                parts.append(f"<li>{mark} {html.escape(text)}</li>")
+            parts.append("</ul>")
+        return "".join(parts)
+
+    def _on_item_selected(self, current: Any, _previous: Any = None) -> None:
+        if not current.isValid():
+            return
+        item = self._items.row(self._items_view.model().mapToSource(current).row())
+        lines = [f"<p><b>{html.escape(item.text)}</b></p><ul>"]
+        for option in item.options:
+            mark = "✓" if option.correct else "✗"
+            text = self.tr("chosen {n} times ({share})").format(n=option.chosen, share=_percent(option.share))
+            lines.append(f"<li>{mark} {html.escape(option.text)} — {html.escape(text)}</li>")
+        lines.append("</ul>")
+        self._option_text.setHtml("".join(lines) if item.options else lines[0])
+
+    # -- import -------------------------------------------------------------------------------------------
+    def _on_import_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Progress files"), "",
+                                                self.tr("Progress files (*.etprogress *.json);;All files (*)"))
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def _on_import_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("A folder with progress files"))
+        if folder:
+            self.import_paths([Path(folder)])
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if self._importing:
+            return
+        self._importing = True
+        self._bar.setRange(0, 0)
+        self._bar.show()
+        self._cancel.show()
+        self._status.setText(self.tr("Importing…"))
+
+        def work(progress: Progress) -> Any:
+            return self.service.import_paths(paths, progress=progress.report, cancelled=lambda: progress.cancelled)
+
+        progress = run_in_background(work, self._on_imported, self._on_import_failed)
+        if self._importing:  # still running (a worker thread): follow it and let «Cancel» reach it
+            self._progress = progress
+            progress.changed.connect(self._on_progress)
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self._bar.setRange(0, max(1, total))
+        self._bar.setValue(done)
+
+    def _on_cancel_clicked(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+            self._status.setText(self.tr("Cancelling after the current file…"))
+
+    def _finish_import(self) -> None:
+        self._importing = False
+        self._progress = None
+        self._bar.hide()
+        self._cancel.hide()
+
+    def _on_import_failed(self, error: BaseException) -> None:
+        self._finish_import()
+        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        self._status.setText(self.tr("The import stopped: {reason}").format(reason=sentence))
+
+    def _on_imported(self, report: Any) -> None:
+        self._finish_import()
+        self.last_report = report
+        self._results.clear()
+        for result in report.files:
+            if result.reason is not None:
+                reason = QCoreApplication.translate("Exchange", result.reason.sentence)
+                text = f"✗ {result.path.name} — {reason}"
+            elif result.status.value == "unchanged":
+                text = f"= {result.path.name} — {result.learner_name}: " + self.tr("already imported")
+            else:
+                text = f"✓ {result.path.name} — {result.learner_name}: " + self.tr("{n} new record(s)").format(
+                    n=result.counts.new + result.counts.updated)
+            self._results.addItem(QListWidgetItem(text))
+        summary = self.tr("Imported: {ok} file(s); rejected: {bad}.").format(ok=len(report.accepted),
+                                                                             bad=len(report.rejected))
+        if report.cancelled:
+            summary += " " + self.tr("Cancelled: {n} file(s) were not looked at.").format(
+                n=report.total_files - len(report.files))
+        self._status.setText(summary)
+        if report.rejected:
+            self._tabs.setCurrentIndex(self._tabs.count() - 1)
+        self.refresh()
+        self._status.setText(summary)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = [Path(url.toLocalFile()) for url in event.mimeData().urls() if url.isLocalFile()]
+        if paths:
+            self.import_paths(paths)
+
+    # -- export -------------------------------------------------------------------------------------------
+    def _on_export_xlsx(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), "workspace.xlsx",
+                                              self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.export_xlsx(Path(path))
+
+    def export_xlsx(self, path: Path) -> None:
+        filters = self.filters()
+        self._status.setText(self.tr("Saving…"))
+        run_in_background(lambda progress: self.service.export_xlsx(path, filters),
+                          lambda written: self._status.setText(self.tr("Saved: {path}").format(path=str(written))),
+                          self._on_export_failed)
+
+    def _on_export_pdf(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("PDF report"), "workspace-report.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if path:
+            self.export_pdf(Path(path))
+
+    def export_pdf(self, path: Path) -> None:
+        try:
+            written = self.service.export_pdf(path, self.filters())  # Qt draws it: on this thread
+        except (EtrainerError, OSError) as error:
+            self._on_export_failed(error)
+            return
+        self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
+
+    def _on_export_failed(self, error: BaseException) -> None:
+        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        self._status.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
+
+
+def open_workspace_window(parent: QWidget | None, data: Path, course: Any) -> WorkspaceWindow | None:
+    """Open the methodist's workspace in the data folder; a clear message when it cannot be opened."""
+    from etrainer.services.methodist import WorkspaceService
+    from etrainer.storage.workspace import default_workspace_path, open_workspace
+
+    try:
+        workspace = open_workspace(default_workspace_path(data))
+    except EtrainerError as error:
+        show_error(parent, QCoreApplication.translate("WorkspaceWindow", "Methodist's workspace"), error)
+        return None
+    window = WorkspaceWindow(WorkspaceService(workspace, course), parent)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.destroyed.connect(lambda *_: workspace.dispose())
+    window.show()
+    return window
