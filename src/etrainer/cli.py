@@ -11,6 +11,7 @@
     etrainer demo-data [--data-dir D] --learners N           synthetic learners for trying the workspace
     etrainer workspace import FOLDER [--db URL]              progress files into the methodist's workspace
     etrainer workspace report [--db URL] --xlsx OUT          the workspace tables as an Excel workbook
+    etrainer memo MODULE_ID|--course-wide|--all -o OUT.pdf   memos (пам'ятки) as print-ready PDF
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -68,10 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_export, cli_workspace
+    from etrainer import cli_export, cli_memo, cli_workspace
 
     cli_export.register(commands)
     cli_workspace.register(commands)
+    cli_memo.register(commands)
     return parser
 
 
@@ -101,7 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
-                "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace}
+                "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
+                "memo": _memo}
     return handlers[args.command](args)
 
 
@@ -109,6 +112,12 @@ def _exchange(args: argparse.Namespace) -> int:
     from etrainer import cli_export
 
     return cli_export.run(args)
+
+
+def _memo(args: argparse.Namespace) -> int:
+    from etrainer import cli_memo
+
+    return cli_memo.run(args)
 
 
 def _workspace(args: argparse.Namespace) -> int:

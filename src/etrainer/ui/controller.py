@@ -41,6 +41,7 @@ class AppController(QObject):
         window.about_requested.connect(self.about)
         window.tour_requested.connect(self.welcome_tour)
         window.workspace_requested.connect(self.open_workspace)
+        window.world_cafe_requested.connect(self.world_cafe)
         self._workspace: Any | None = None
 
     # -- start and stop ------------------------------------------------------------------------------
@@ -86,6 +87,11 @@ class AppController(QObject):
         window.activateWindow()
         if files:
             window.import_paths(files)
+
+    def world_cafe(self) -> None:
+        from etrainer.ui.classroom.world_cafe import start_world_cafe
+
+        self._window._keep(start_world_cafe(self._window, self._vm.course, self._data / "classroom"))
 
     def welcome_tour(self) -> None:
         from etrainer.ui.welcome import WelcomeTour
