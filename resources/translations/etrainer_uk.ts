@@ -96,10 +96,364 @@
     </message>
 </context>
 <context>
+    <name>CafeSetupPage</name>
+    <message>
+        <source>World Café: set-up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World Café {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same question at all tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each table its own question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own question…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course&apos;s World Café kit has problems; the default question is used where needed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start round 1 ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрити</translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round length:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions of the day (ticked ones are used, in this order):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved sessions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one question.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World Café</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>round {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>after round {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>harvest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n saved session file(s) could not be read.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChartsTab</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG pictures (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Average share of lessons read, by module (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The hardest questions: share answered right (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChoiceAnswer</name>
     <message>
         <source>Choose every right answer.</source>
         <translation>Оберіть усі правильні відповіді.</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomQuiz</name>
+    <message>
+        <source>Hands for {letter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished">Джерело:</translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomQuizWindow</name>
+    <message>
+        <source>Classroom quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ Reveal (R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points of {team} for this question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Results ▸ (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next ▸ (N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Start (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time is up! Keep your hands up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ Pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote now: raise your hand!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Resume (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>= {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the summary…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрити</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Summary (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ClassroomSummary</name>
+    <message>
+        <source>Classroom quiz: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions: {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seconds to vote: {seconds}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands for the right answer: {share}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams that scored: {share}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer was not revealed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Explanation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished">Джерело:</translation>
+    </message>
+</context>
+<context>
+    <name>CourseTree</name>
+    <message>
+        <source>Course contents</source>
+        <translation type="unfinished">Зміст курсу</translation>
+    </message>
+    <message>
+        <source>{done} of {total} lessons read</source>
+        <translation type="unfinished">Прочитано уроків: {done} з {total}</translation>
+    </message>
+    <message>
+        <source>Final test</source>
+        <translation type="unfinished">Підсумковий тест</translation>
+    </message>
+    <message>
+        <source>Review ({n})</source>
+        <translation type="unfinished">Повторення ({n})</translation>
+    </message>
+    <message>
+        <source>Questions you got wrong come back here until you know them</source>
+        <translation type="unfinished">Питання, на які ви відповіли неправильно, повертаються сюди, доки ви їх не засвоїте</translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthrough</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -278,6 +632,42 @@
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
         <translation>Робочий простір методиста {url} створено новішою версією Е-тренера (схема {found}). Оновіть Е-тренер, щоб його відкрити.</translation>
     </message>
+    <message>
+        <source>The classroom quiz summary {path} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The classroom quiz summary {path} comes from a newer eTrainer (format {found}). Update eTrainer, then open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The World Café session {path} cannot be opened: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The World Café session {path} comes from a newer eTrainer (format {found}). Update eTrainer, then open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course has no module “{module}”. Module ids: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The module “{module}” has no memo (a memo.md file in its folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course has no course-wide memo (memo.md beside course.yaml).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course has no memos to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -311,6 +701,90 @@
     </message>
 </context>
 <context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for the methodist</source>
+        <extracomment>format → (service method, file suffix)</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The file will contain:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;your name: &lt;b&gt;{name}&lt;/b&gt;, library: &lt;b&gt;{branch}&lt;/b&gt;, position: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;the course «{course}»: lessons read ({lessons}), quiz attempts ({quizzes}) with every answer ({answers}), walkthrough attempts ({walkthroughs}) with every step ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;It does not contain your PIN, your notes or your bookmarks. The file is signed, so the methodist can see that nobody changed it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file for the methodist (.etprogress) — recommended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An Excel table (.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A progress report (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A certificate of completion (PDF)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A CSV table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xAPI statements for a learning record store (.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have read what the file contains and agree to give it to the methodist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Скасувати</translation>
+    </message>
+    <message>
+        <source>What to save:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}. Send this file to your methodist by e-mail or on a USB stick.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрити</translation>
+    </message>
+    <message>
+        <source>The file was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>GuideViewer</name>
     <message>
         <source>The guide {path} cannot be read: {reason}</source>
@@ -319,6 +793,49 @@
     <message>
         <source>Close</source>
         <translation type="unfinished">Закрити</translation>
+    </message>
+</context>
+<context>
+    <name>HarvestPage</name>
+    <message>
+        <source>Common findings and agreements of the day…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Table</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All tables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрити</translation>
+    </message>
+    <message>
+        <source>✎ Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Markdown…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harvest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{table} ({n} of {total})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -360,6 +877,26 @@
         <translation>{state} · близько {minutes} хв</translation>
     </message>
     <message>
+        <source>Quiz: not taken yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not passed yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz: best result {score}% — {mark}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs passed: {passed} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation>Відкрити</translation>
     </message>
@@ -370,6 +907,29 @@
     <message>
         <source>Open module {number}</source>
         <translation>Відкрити модуль {number}</translation>
+    </message>
+</context>
+<context>
+    <name>HotspotModel</name>
+    <message>
+        <source>Walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hints</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -440,6 +1000,29 @@
     </message>
     <message>
         <source>{path} cannot be written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ItemModel</name>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Facility</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Discrimination</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -591,6 +1174,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Methodist&apos;s workspace…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings…</source>
         <translation>Налаштування…</translation>
     </message>
@@ -601,6 +1188,10 @@
     <message>
         <source>&amp;Profile</source>
         <translation>&amp;Профіль</translation>
+    </message>
+    <message>
+        <source>Export for the methodist…</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Switch profile…</source>
@@ -643,6 +1234,38 @@
         <translation>Повторення</translation>
     </message>
     <message>
+        <source>&amp;Classroom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classroom quiz…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World Café…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this module&apos;s memo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the course memo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print all memos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a memo as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
@@ -671,10 +1294,6 @@
         <translation>Про Е-тренер</translation>
     </message>
     <message>
-        <source>Course contents</source>
-        <translation>Зміст курсу</translation>
-    </message>
-    <message>
         <source>Show</source>
         <translation>Показати</translation>
     </message>
@@ -683,24 +1302,8 @@
         <translation>Результати</translation>
     </message>
     <message>
-        <source>{done} of {total} lessons read</source>
-        <translation>Прочитано уроків: {done} з {total}</translation>
-    </message>
-    <message>
         <source>My course: {percent}%</source>
         <translation>Мій курс: {percent}%</translation>
-    </message>
-    <message>
-        <source>Quiz</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Walkthrough</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Final test</source>
-        <translation>Підсумковий тест</translation>
     </message>
     <message>
         <source>Review ({n})</source>
@@ -709,6 +1312,38 @@
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
         <translation>Спершу оберіть свій профіль: у ньому зберігаються ваші відповіді.</translation>
+    </message>
+    <message>
+        <source>Open a lesson of the module whose memo you want to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All memos (a booklet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a memo as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path} ({n} page(s)).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved {path}. Put it into a course folder and add the course to use it.</source>
@@ -821,6 +1456,59 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>No problems found in the course.</source>
         <translation>У курсі не знайдено проблем.</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixModel</name>
+    <message>
+        <source>Librarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MemoPrinting</name>
+    <message>
+        <source>Print the memo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print all memos</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NotesPage</name>
+    <message>
+        <source>Hosts&apos; notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key ideas of each table, in the hosts&apos; words — no visitors&apos; personal data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◂ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {n}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -942,6 +1630,84 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>PresentationWindow</name>
+    <message>
+        <source>Presentation: {title}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PresenterView</name>
+    <message>
+        <source>Presenter view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End of the presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Black screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>White screen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart the clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys: → Space PageDown next; ← PageUp previous; Home, End; B black screen; W white screen; S presenter view; Esc end the show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide {slide} of {count} · page {page} of {pages}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide {slide} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen is black</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The screen is white</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No speaker notes for this slide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProfileDialog</name>
     <message>
         <source>Who is studying?</source>
@@ -962,6 +1728,14 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>New profile…</source>
         <translation>Новий профіль…</translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect the librarians&apos; progress files and see the results</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose your profile. Each librarian on this computer has her own progress, bookmarks and notes.</source>
@@ -1257,6 +2031,104 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>QuizSetupPage</name>
+    <message>
+        <source>Classroom quiz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>{title} (%n question(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Count raised hands for each option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give points to teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One team a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only single-choice, multiple-choice and true/false questions are used: the room answers by raising hands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time to vote:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tally:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Teams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Закрити</translation>
+    </message>
+    <message>
+        <source>This course has no questions the room can answer by raising hands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type at least one team name, one a line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RotationPage</name>
+    <message>
+        <source>✎ Hosts&apos; notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harvest ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time! Round {n} of {total} is over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {n}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start round {n} ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Scenario</name>
     <message>
         <source>The walkthrough is finished.</source>
@@ -1457,6 +2329,70 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>SlideLayout</name>
+    <message>
+        <source>After this lesson you will be able to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlideView</name>
+    <message>
+        <source>Slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TagModel</name>
+    <message>
+        <source>Competency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean quiz score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quiz results</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimerPage</name>
+    <message>
+        <source>+1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the round now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When the time is up:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>❚❚ Pause (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>▶ Resume (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WalkthroughPage</name>
     <message>
         <source>Mode:</source>
@@ -1629,6 +2565,251 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Next ▸</source>
         <translation type="unfinished">Далі ▸</translation>
+    </message>
+</context>
+<context>
+    <name>WorkspaceWindow</name>
+    <message>
+        <source>Methodist&apos;s workspace — Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarians</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Competencies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Charts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">Скасувати</translation>
+    </message>
+    <message>
+        <source>Import files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import a folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You can also drop files or folders here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position:</source>
+        <translation type="unfinished">Посада:</translation>
+    </message>
+    <message>
+        <source>The last import:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every file imported so far:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All libraries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All positions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarians: {n} · average completion: {mean}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace is empty: import the progress files your librarians sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons read: {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{title}: best {score} · errors {errors} · hints {hints}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chosen {n} times ({share})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress files (*.etprogress *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A folder with progress files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the current file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The import stopped: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>already imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} new record(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported: {ok} file(s); rejected: {bad}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled: {n} file(s) were not looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export to Excel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorldCafe</name>
+    <message>
+        <source>Hosts stay; everyone else moves to the next table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last round is over: hosts, prepare the harvest of your table.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Table {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date: {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tables: {tables}; rounds: {rounds} × {minutes} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host: {host}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no notes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Harvest: the common findings</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WorldCafeWindow</name>
+    <message>
+        <source>World Café</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The session could not be saved to {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the harvest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Markdown (*.md)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
