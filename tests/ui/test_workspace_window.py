@@ -102,3 +102,22 @@ def test_filters_detail_items_hotspots_and_export(window, folder, tmp_path):
     book = load_workbook(target)
     assert {"Підсумок", "Модулі", "Питання", "Тренажери"} <= set(book.sheetnames)
     assert "Saved" in window.findChild(QLabel, "workspaceStatus").text()
+
+
+def test_a_file_whose_key_changed_can_be_trusted_after_checking(qtbot, tmp_path, _inline_tasks_and_prompts):
+    from tests.services.test_methodist import KEY, OTHER_KEY, write
+    from tests.storage.test_workspace import make_doc
+
+    workspace = open_workspace(tmp_path / "workspace.sqlite3")
+    window = WorkspaceWindow(WorkspaceService(workspace, COURSE))
+    qtbot.addWidget(window)
+    write(tmp_path / "in" / "old.etprogress", make_doc(), KEY)
+    window.import_paths([tmp_path / "in" / "old.etprogress"])
+    new = write(tmp_path / "in2" / "new.etprogress", make_doc(exported="2026-12-01T09:00:00Z", score=1.0), OTHER_KEY)
+    window.import_paths([new])
+    results = window.findChild(QListWidget, "importResults")
+    assert results.item(0).text().startswith("✗") and "key" in results.item(0).text()
+    _inline_tasks_and_prompts.append(True)  # «Trust and import»
+    results.itemActivated.emit(results.item(0))
+    assert results.item(0).text().startswith("✓")
+    workspace.dispose()

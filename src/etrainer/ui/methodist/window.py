@@ -171,10 +171,12 @@ class WorkspaceWindow(QMainWindow):
     def _build_import_tab(self) -> QWidget:
         self._results = QListWidget(objectName="importResults")
         self._results.setWordWrap(True)
+        self._results.itemActivated.connect(self._on_result_activated)
         self._files = QListWidget(objectName="importedFiles")
         page = QWidget()
         layout = QVBoxLayout(page)
-        layout.addWidget(QLabel(self.tr("The last import:")))
+        layout.addWidget(QLabel(self.tr("The last import (double-click a file rejected because its key changed to "
+                                        "trust the new key, after checking with the librarian):"), wordWrap=True))
         layout.addWidget(self._results, 1)
         layout.addWidget(QLabel(self.tr("Every file imported so far:")))
         layout.addWidget(self._files, 1)
@@ -335,7 +337,9 @@ class WorkspaceWindow(QMainWindow):
             else:
                 text = f"✓ {result.path.name} — {result.learner_name}: " + self.tr("{n} new record(s)").format(
                     n=result.counts.new + result.counts.updated)
-            self._results.addItem(QListWidgetItem(text))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, result)
+            self._results.addItem(item)
         summary = self.tr("Imported: {ok} file(s); rejected: {bad}.").format(ok=len(report.accepted),
                                                                              bad=len(report.rejected))
         if report.cancelled:
@@ -346,6 +350,29 @@ class WorkspaceWindow(QMainWindow):
             self._tabs.setCurrentIndex(self._tabs.count() - 1)
         self.refresh()
         self._status.setText(summary)
+
+    def _on_result_activated(self, item: QListWidgetItem) -> None:
+        """A file refused because the learner's key changed (she reinstalled Е-тренер or moved to another
+        PC): once the methodist has checked with her, import it and trust the new key from now on."""
+        from etrainer.core.progress_file import RejectReason
+        from etrainer.ui.common import prompts
+
+        result = item.data(Qt.ItemDataRole.UserRole)
+        if result is None or result.reason is not RejectReason.KEY_CHANGED:
+            return
+        question = self.tr("Trust the new key of this learner and import {file}? Do it only if you have checked "
+                           "with the librarian that she sent this file.").format(file=result.path.name)
+        if not prompts.ask_yes_no(self, self.tr("A new key"), question, self.tr("Trust and import"),
+                                  self.tr("Cancel")):
+            return
+        again = self.service.import_file(result.path, trust_new_key=True)
+        if again.reason is None:
+            item.setText(f"✓ {result.path.name} — {again.learner_name}: " + self.tr("imported with the new key"))
+            item.setData(Qt.ItemDataRole.UserRole, again)
+            self.refresh()
+        else:
+            reason = QCoreApplication.translate("Exchange", again.reason.sentence)
+            item.setText(f"✗ {result.path.name} — {reason}")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls():
