@@ -202,9 +202,9 @@
     </message>
     <message numerus="yes">
         <source>%n saved session file(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n saved session file could not be read.</numerusform>
+            <numerusform>%n saved session files could not be read.</numerusform>
         </translation>
     </message>
 </context>
@@ -2030,9 +2030,9 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message numerus="yes">
         <source>{title} (%n question(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{title} (%n question)</numerusform>
+            <numerusform>{title} (%n questions)</numerusform>
         </translation>
     </message>
     <message>

@@ -99,114 +99,114 @@
     <name>CafeSetupPage</name>
     <message>
         <source>World Café: set-up</source>
-        <translation type="unfinished"></translation>
+        <translation>Світове кафе: підготовка</translation>
     </message>
     <message>
         <source>World Café {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Світове кафе {date}</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Стіл</translation>
     </message>
     <message>
         <source>Host</source>
-        <translation type="unfinished"></translation>
+        <translation>Господар столу</translation>
     </message>
     <message>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> хв</translation>
     </message>
     <message>
         <source>Same question at all tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Одне питання для всіх столів</translation>
     </message>
     <message>
         <source>Each table its own question</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожен стіл — своє питання</translation>
     </message>
     <message>
         <source>Your own question…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваше питання…</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Додати</translation>
     </message>
     <message>
         <source>The course&apos;s World Café kit has problems; the default question is used where needed:</source>
-        <translation type="unfinished"></translation>
+        <translation>У наборі Світового кафе цього курсу є проблеми; де потрібно, взято стандартне питання:</translation>
     </message>
     <message>
         <source>Reopen</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити знову</translation>
     </message>
     <message>
         <source>Start round 1 ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати раунд 1 ▸</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва:</translation>
     </message>
     <message>
         <source>Tables:</source>
-        <translation type="unfinished"></translation>
+        <translation>Столів:</translation>
     </message>
     <message>
         <source>Rounds:</source>
-        <translation type="unfinished"></translation>
+        <translation>Раундів:</translation>
     </message>
     <message>
         <source>Round length:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тривалість раунду:</translation>
     </message>
     <message>
         <source>Questions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання:</translation>
     </message>
     <message>
         <source>Questions of the day (ticked ones are used, in this order):</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання дня (використовуються позначені, у такому порядку):</translation>
     </message>
     <message>
         <source>Saved sessions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережені зустрічі:</translation>
     </message>
     <message>
         <source>Tick at least one question.</source>
-        <translation type="unfinished"></translation>
+        <translation>Позначте хоча б одне питання.</translation>
     </message>
     <message>
         <source>World Café</source>
-        <translation type="unfinished"></translation>
+        <translation>Світове кафе</translation>
     </message>
     <message>
         <source>not started</source>
-        <translation type="unfinished"></translation>
+        <translation>не розпочато</translation>
     </message>
     <message>
         <source>round {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>раунд {n} з {total}</translation>
     </message>
     <message>
         <source>after round {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>після раунду {n} з {total}</translation>
     </message>
     <message>
         <source>harvest</source>
-        <translation type="unfinished"></translation>
+        <translation>підсумки</translation>
     </message>
     <message numerus="yes">
         <source>%n saved session file(s) could not be read.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Не вдалося прочитати %n файл збереженої зустрічі.</numerusform>
+            <numerusform>Не вдалося прочитати %n файли збережених зустрічей.</numerusform>
+            <numerusform>Не вдалося прочитати %n файлів збережених зустрічей.</numerusform>
         </translation>
     </message>
 </context>
@@ -214,27 +214,27 @@
     <name>ChartsTab</name>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Копіювати</translation>
     </message>
     <message>
         <source>Save as PNG…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти як PNG…</translation>
     </message>
     <message>
         <source>Save the chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти діаграму</translation>
     </message>
     <message>
         <source>PNG pictures (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Зображення PNG (*.png)</translation>
     </message>
     <message>
         <source>Average share of lessons read, by module (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Середня частка прочитаних уроків за модулями (%)</translation>
     </message>
     <message>
         <source>The hardest questions: share answered right (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Найскладніші питання: частка правильних відповідей (%)</translation>
     </message>
 </context>
 <context>
@@ -248,212 +248,212 @@
     <name>ClassroomQuiz</name>
     <message>
         <source>Hands for {letter}</source>
-        <translation type="unfinished"></translation>
+        <translation>Піднятих рук за {letter}</translation>
     </message>
     <message>
         <source>Why:</source>
-        <translation type="unfinished"></translation>
+        <translation>Чому:</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished">Джерело:</translation>
+        <translation>Джерело:</translation>
     </message>
 </context>
 <context>
     <name>ClassroomQuizWindow</name>
     <message>
         <source>Classroom quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест для групи</translation>
     </message>
     <message>
         <source>✓ Reveal (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ Показати (R)</translation>
     </message>
     <message>
         <source>End</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершити</translation>
     </message>
     <message>
         <source>Points of {team} for this question</source>
-        <translation type="unfinished"></translation>
+        <translation>Бали команди {team} за це питання</translation>
     </message>
     <message>
         <source>Question {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання {n} з {total}</translation>
     </message>
     <message>
         <source>Results ▸ (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Результати ▸ (N)</translation>
     </message>
     <message>
         <source>Next ▸ (N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Далі ▸ (N)</translation>
     </message>
     <message>
         <source>Read the question</source>
-        <translation type="unfinished"></translation>
+        <translation>Прочитайте питання</translation>
     </message>
     <message>
         <source>▶ Start (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Старт (Пробіл)</translation>
     </message>
     <message>
         <source>The right answer</source>
-        <translation type="unfinished"></translation>
+        <translation>Правильна відповідь</translation>
     </message>
     <message>
         <source>Time is up! Keep your hands up</source>
-        <translation type="unfinished"></translation>
+        <translation>Час вийшов! Тримайте руки піднятими</translation>
     </message>
     <message>
         <source>❚❚ Pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>❚❚ Пауза (Пробіл)</translation>
     </message>
     <message>
         <source>Vote now: raise your hand!</source>
-        <translation type="unfinished"></translation>
+        <translation>Голосуйте: підніміть руку!</translation>
     </message>
     <message>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Пауза</translation>
     </message>
     <message>
         <source>▶ Resume (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Продовжити (Пробіл)</translation>
     </message>
     <message>
         <source>= {points}</source>
-        <translation type="unfinished"></translation>
+        <translation>= {points}</translation>
     </message>
     <message>
         <source>Save the summary…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти результати…</translation>
     </message>
     <message>
         <source>Export to Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт у Markdown…</translation>
     </message>
     <message>
         <source>New quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Новий тест</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
         <source>Save the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти результати</translation>
     </message>
     <message>
         <source>Summary (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Результати (*.json)</translation>
     </message>
     <message>
         <source>Export the summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт результатів</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>The file could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти файл: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ClassroomSummary</name>
     <message>
         <source>Classroom quiz: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест для групи: {title}</translation>
     </message>
     <message>
         <source>Date: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата: {date}</translation>
     </message>
     <message>
         <source>Questions: {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Питань: {count}</translation>
     </message>
     <message>
         <source>Seconds to vote: {seconds}</source>
-        <translation type="unfinished"></translation>
+        <translation>Секунд на голосування: {seconds}</translation>
     </message>
     <message>
         <source>Teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Команди</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда</translation>
     </message>
     <message>
         <source>Points</source>
-        <translation type="unfinished"></translation>
+        <translation>Бали</translation>
     </message>
     <message>
         <source>Option</source>
-        <translation type="unfinished"></translation>
+        <translation>Варіант</translation>
     </message>
     <message>
         <source>Hands</source>
-        <translation type="unfinished"></translation>
+        <translation>Піднятих рук</translation>
     </message>
     <message>
         <source>Hands for the right answer: {share}</source>
-        <translation type="unfinished"></translation>
+        <translation>Піднятих рук за правильну відповідь: {share}</translation>
     </message>
     <message>
         <source>Teams that scored: {share}</source>
-        <translation type="unfinished"></translation>
+        <translation>Команд, що отримали бали: {share}</translation>
     </message>
     <message>
         <source>not counted</source>
-        <translation type="unfinished"></translation>
+        <translation>не враховано</translation>
     </message>
     <message>
         <source>The answer was not revealed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідь не показували.</translation>
     </message>
     <message>
         <source>Explanation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пояснення:</translation>
     </message>
     <message>
         <source>Source:</source>
-        <translation type="unfinished">Джерело:</translation>
+        <translation>Джерело:</translation>
     </message>
 </context>
 <context>
     <name>CourseTree</name>
     <message>
         <source>Course contents</source>
-        <translation type="unfinished">Зміст курсу</translation>
+        <translation>Зміст курсу</translation>
     </message>
     <message>
         <source>{done} of {total} lessons read</source>
-        <translation type="unfinished">Прочитано уроків: {done} з {total}</translation>
+        <translation>Прочитано уроків: {done} з {total}</translation>
     </message>
     <message>
         <source>Final test</source>
-        <translation type="unfinished">Підсумковий тест</translation>
+        <translation>Підсумковий тест</translation>
     </message>
     <message>
         <source>Review ({n})</source>
-        <translation type="unfinished">Повторення ({n})</translation>
+        <translation>Повторення ({n})</translation>
     </message>
     <message>
         <source>Questions you got wrong come back here until you know them</source>
-        <translation type="unfinished">Питання, на які ви відповіли неправильно, повертаються сюди, доки ви їх не засвоїте</translation>
+        <translation>Питання, на які ви відповіли неправильно, повертаються сюди, доки ви їх не засвоїте</translation>
     </message>
     <message>
         <source>Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест</translation>
     </message>
     <message>
         <source>Walkthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>Тренажер</translation>
     </message>
 </context>
 <context>
@@ -634,39 +634,39 @@
     </message>
     <message>
         <source>The classroom quiz summary {path} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося відкрити результати тесту для групи {path}: {reason}</translation>
     </message>
     <message>
         <source>The classroom quiz summary {path} comes from a newer eTrainer (format {found}). Update eTrainer, then open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Результати тесту для групи {path} збережено новішою версією Е-тренера (формат {found}). Оновіть Е-тренер і відкрийте файл знову.</translation>
     </message>
     <message>
         <source>The World Café session {path} cannot be opened: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося відкрити збережену зустріч Світового кафе {path}: {reason}</translation>
     </message>
     <message>
         <source>The World Café session {path} comes from a newer eTrainer (format {found}). Update eTrainer, then open it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Зустріч Світового кафе {path} збережено новішою версією Е-тренера (формат {found}). Оновіть Е-тренер і відкрийте файл знову.</translation>
     </message>
     <message>
         <source>The course has no module “{module}”. Module ids: {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>У курсі немає модуля «{module}». Наявні ідентифікатори модулів: {known}.</translation>
     </message>
     <message>
         <source>The module “{module}” has no memo (a memo.md file in its folder).</source>
-        <translation type="unfinished"></translation>
+        <translation>У модуля «{module}» немає памʼятки (файлу memo.md у його папці).</translation>
     </message>
     <message>
         <source>The course has no course-wide memo (memo.md beside course.yaml).</source>
-        <translation type="unfinished"></translation>
+        <translation>У курсі немає загальної памʼятки (файлу memo.md поруч із course.yaml).</translation>
     </message>
     <message>
         <source>The course has no memos to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>У курсі немає памʼяток для друку.</translation>
     </message>
     <message>
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося відкрити {target} для запису. Перевірте, чи існує папка, чи можна в неї записувати і чи не відкрито файл в іншій програмі.</translation>
     </message>
 </context>
 <context>
@@ -705,137 +705,137 @@
     <message>
         <source>Export for the methodist</source>
         <extracomment>format → (service method, file suffix)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Експорт для методиста</translation>
     </message>
     <message>
         <source>&lt;p&gt;The file will contain:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;your name: &lt;b&gt;{name}&lt;/b&gt;, library: &lt;b&gt;{branch}&lt;/b&gt;, position: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;the course «{course}»: lessons read ({lessons}), quiz attempts ({quizzes}) with every answer ({answers}), walkthrough attempts ({walkthroughs}) with every step ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;It does not contain your PIN, your notes or your bookmarks. The file is signed, so the methodist can see that nobody changed it.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;У файлі буде:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ваше імʼя: &lt;b&gt;{name}&lt;/b&gt;, бібліотека: &lt;b&gt;{branch}&lt;/b&gt;, посада: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;курс «{course}»: прочитані уроки ({lessons}), спроби тестів ({quizzes}) з усіма відповідями ({answers}), спроби тренажерів ({walkthroughs}) з усіма кроками ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;У файлі немає вашого PIN-коду, нотаток і закладок. Файл підписано, тож методист побачить, що ніхто його не змінював.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл для методиста (.etprogress) — рекомендовано</translation>
     </message>
     <message>
         <source>An Excel table (.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблиця Excel (.xlsx)</translation>
     </message>
     <message>
         <source>A progress report (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Звіт про прогрес (PDF)</translation>
     </message>
     <message>
         <source>A certificate of completion (PDF)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сертифікат про проходження курсу (PDF)</translation>
     </message>
     <message>
         <source>A CSV table</source>
-        <translation type="unfinished"></translation>
+        <translation>Таблиця CSV</translation>
     </message>
     <message>
         <source>xAPI statements for a learning record store (.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Записи xAPI для системи обліку навчання (LRS) (.json)</translation>
     </message>
     <message>
         <source>I have read what the file contains and agree to give it to the methodist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Мені зрозуміло, що буде у файлі, і я погоджуюся передати його методистові.</translation>
     </message>
     <message>
         <source>Save the file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти файл…</translation>
     </message>
     <message>
         <source>Open the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрити папку</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Скасувати</translation>
+        <translation>Скасувати</translation>
     </message>
     <message>
         <source>What to save:</source>
-        <translation type="unfinished"></translation>
+        <translation>Що зберегти:</translation>
     </message>
     <message>
         <source>Save the file</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти файл</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігаємо…</translation>
     </message>
     <message>
         <source>Cancelled; nothing was saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано; нічого не збережено.</translation>
     </message>
     <message>
         <source>Saved: {path}. Send this file to your methodist by e-mail or on a USB stick.</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено: {path}. Надішліть цей файл методистові електронною поштою або передайте на флешці.</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
         <source>The file was not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл не збережено: {reason}</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовуємо…</translation>
     </message>
 </context>
 <context>
     <name>GuideViewer</name>
     <message>
         <source>The guide {path} cannot be read: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося прочитати посібник {path}: {reason}</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
 </context>
 <context>
     <name>HarvestPage</name>
     <message>
         <source>Common findings and agreements of the day…</source>
-        <translation type="unfinished"></translation>
+        <translation>Спільні висновки й домовленості дня…</translation>
     </message>
     <message>
         <source>◂ Table</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ Стіл</translation>
     </message>
     <message>
         <source>Table ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Стіл ▸</translation>
     </message>
     <message>
         <source>All tables</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі столи</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
         <source>✎ Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ Нотатки</translation>
     </message>
     <message>
         <source>Export to Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт у Markdown…</translation>
     </message>
     <message>
         <source>Export to PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт у PDF…</translation>
     </message>
     <message>
         <source>Harvest</source>
-        <translation type="unfinished"></translation>
+        <translation>Підсумки</translation>
     </message>
     <message>
         <source>{table} ({n} of {total})</source>
-        <translation type="unfinished"></translation>
+        <translation>{table} ({n} з {total})</translation>
     </message>
 </context>
 <context>
@@ -878,23 +878,23 @@
     </message>
     <message>
         <source>Quiz: not taken yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест: ще не проходили</translation>
     </message>
     <message>
         <source>✓ passed</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ складено</translation>
     </message>
     <message>
         <source>not passed yet</source>
-        <translation type="unfinished"></translation>
+        <translation>ще не складено</translation>
     </message>
     <message>
         <source>Quiz: best result {score}% — {mark}</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест: найкращий результат {score}% — {mark}</translation>
     </message>
     <message>
         <source>Walkthroughs passed: {passed} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Пройдено тренажерів: {passed} з {total}</translation>
     </message>
     <message>
         <source>Open</source>
@@ -913,117 +913,117 @@
     <name>HotspotModel</name>
     <message>
         <source>Walkthrough</source>
-        <translation type="unfinished"></translation>
+        <translation>Тренажер</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>Крок</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Помилок</translation>
     </message>
     <message>
         <source>Hints</source>
-        <translation type="unfinished"></translation>
+        <translation>Підказок</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Спроб</translation>
     </message>
 </context>
 <context>
     <name>ImportQuestionsDialog</name>
     <message>
         <source>Import questions from Moodle</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпорт питань з Moodle</translation>
     </message>
     <message>
         <source>Choose a question bank exported from Moodle: GIFT (.gift, .txt) or Moodle XML (.xml). Nothing is changed until you save.</source>
-        <translation type="unfinished"></translation>
+        <translation>Оберіть банк запитань, експортований з Moodle: GIFT (.gift, .txt) або Moodle XML (.xml). Нічого не зміниться, доки ви не збережете файл.</translation>
     </message>
     <message>
         <source>Choose a file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Обрати файл…</translation>
     </message>
     <message>
         <source>— no module (a course-level quiz) —</source>
-        <translation type="unfinished"></translation>
+        <translation>— без модуля (тест для всього курсу) —</translation>
     </message>
     <message>
         <source>Quiz id (a-z, 0-9, hyphens):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ідентифікатор тесту (a-z, 0-9, дефіси):</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Назва:</translation>
     </message>
     <message>
         <source>Module:</source>
-        <translation type="unfinished"></translation>
+        <translation>Модуль:</translation>
     </message>
     <message>
         <source>Save as a quiz file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти як файл тесту…</translation>
     </message>
     <message>
         <source>Question bank</source>
-        <translation type="unfinished"></translation>
+        <translation>Банк запитань</translation>
     </message>
     <message>
         <source>Moodle question banks (*.gift *.txt *.xml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Банки запитань Moodle (*.gift *.txt *.xml)</translation>
     </message>
     <message>
         <source>The file cannot be imported: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося імпортувати файл: {reason}</translation>
     </message>
     <message>
         <source>{file}: questions understood: {n} ({counts}); not imported: {p}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{file}: розпізнано питань: {n} ({counts}); не імпортовано: {p}.</translation>
     </message>
     <message>
         <source>line {line}: {message}</source>
-        <translation type="unfinished"></translation>
+        <translation>рядок {line}: {message}</translation>
     </message>
     <message>
         <source>The quiz id may hold only small Latin letters, digits and hyphens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ідентифікатор тесту може містити лише малі латинські літери, цифри й дефіси.</translation>
     </message>
     <message>
         <source>Save the quiz file</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти файл тесту</translation>
     </message>
     <message>
         <source>Quiz files (*.quiz.yaml)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли тестів (*.quiz.yaml)</translation>
     </message>
     <message>
         <source>{path} cannot be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати {path}: {reason}</translation>
     </message>
 </context>
 <context>
     <name>ItemModel</name>
     <message>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання</translation>
     </message>
     <message>
         <source>Quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест</translation>
     </message>
     <message>
         <source>Answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Відповідей</translation>
     </message>
     <message>
         <source>Facility</source>
-        <translation type="unfinished"></translation>
+        <translation>Легкість</translation>
     </message>
     <message>
         <source>Discrimination</source>
-        <translation type="unfinished"></translation>
+        <translation>Розрізнювальна здатність</translation>
     </message>
 </context>
 <context>
@@ -1167,15 +1167,15 @@
     </message>
     <message>
         <source>Import questions from Moodle (GIFT, XML)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортувати питання з Moodle (GIFT, XML)…</translation>
     </message>
     <message>
         <source>Export a quiz to GIFT…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортувати тест у GIFT…</translation>
     </message>
     <message>
         <source>Methodist&apos;s workspace…</source>
-        <translation type="unfinished"></translation>
+        <translation>Робочий простір методиста…</translation>
     </message>
     <message>
         <source>Settings…</source>
@@ -1191,7 +1191,7 @@
     </message>
     <message>
         <source>Export for the methodist…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт для методиста…</translation>
     </message>
     <message>
         <source>Switch profile…</source>
@@ -1235,35 +1235,35 @@
     </message>
     <message>
         <source>&amp;Classroom</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Заняття</translation>
     </message>
     <message>
         <source>Present this lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Показати урок як презентацію</translation>
     </message>
     <message>
         <source>Classroom quiz…</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест для групи…</translation>
     </message>
     <message>
         <source>World Café…</source>
-        <translation type="unfinished"></translation>
+        <translation>Світове кафе…</translation>
     </message>
     <message>
         <source>Print this module&apos;s memo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Друкувати памʼятку цього модуля…</translation>
     </message>
     <message>
         <source>Print the course memo…</source>
-        <translation type="unfinished"></translation>
+        <translation>Друкувати памʼятку курсу…</translation>
     </message>
     <message>
         <source>Print all memos…</source>
-        <translation type="unfinished"></translation>
+        <translation>Друкувати всі памʼятки…</translation>
     </message>
     <message>
         <source>Save a memo as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти памʼятку як PDF…</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -1271,23 +1271,23 @@
     </message>
     <message>
         <source>Welcome tour</source>
-        <translation type="unfinished"></translation>
+        <translation>Знайомство з програмою</translation>
     </message>
     <message>
         <source>Librarian&apos;s guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Посібник бібліотекаря</translation>
     </message>
     <message>
         <source>Trainer&apos;s guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Посібник тренера</translation>
     </message>
     <message>
         <source>Methodist&apos;s guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Посібник методиста</translation>
     </message>
     <message>
         <source>Course author&apos;s guide</source>
-        <translation type="unfinished"></translation>
+        <translation>Посібник автора курсу</translation>
     </message>
     <message>
         <source>About Е-тренер</source>
@@ -1315,67 +1315,67 @@
     </message>
     <message>
         <source>Open a lesson of the module whose memo you want to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Відкрийте урок того модуля, памʼятку якого хочете надрукувати.</translation>
     </message>
     <message>
         <source>All memos (a booklet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі памʼятки (брошура)</translation>
     </message>
     <message>
         <source>Save a memo as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти памʼятку як PDF</translation>
     </message>
     <message>
         <source>Memo:</source>
-        <translation type="unfinished"></translation>
+        <translation>Памʼятка:</translation>
     </message>
     <message>
         <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти як PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли PDF (*.pdf)</translation>
     </message>
     <message>
         <source>The PDF was not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF не збережено: {reason}</translation>
     </message>
     <message>
         <source>Saved {path} ({n} page(s)).</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено {path} (сторінок: {n}).</translation>
     </message>
     <message>
         <source>Saved {path}. Put it into a course folder and add the course to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено {path}. Щоб скористатися ним, покладіть файл у папку курсу й додайте курс.</translation>
     </message>
     <message>
         <source>This course has no quizzes.</source>
-        <translation type="unfinished"></translation>
+        <translation>У цьому курсі немає тестів.</translation>
     </message>
     <message>
         <source>Export a quiz to GIFT</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортувати тест у GIFT</translation>
     </message>
     <message>
         <source>Quiz:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест:</translation>
     </message>
     <message>
         <source>Save as GIFT</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберегти як GIFT</translation>
     </message>
     <message>
         <source>GIFT files (*.gift)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли GIFT (*.gift)</translation>
     </message>
     <message>
         <source>{path} cannot be written: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося записати {path}: {reason}</translation>
     </message>
     <message>
         <source>Exported to {path}; questions GIFT cannot hold: {n}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Експортовано в {path}; питань, яких не підтримує формат GIFT: {n}.</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1462,53 +1462,53 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>MatrixModel</name>
     <message>
         <source>Librarian</source>
-        <translation type="unfinished"></translation>
+        <translation>Бібліотекар</translation>
     </message>
     <message>
         <source>Library</source>
-        <translation type="unfinished"></translation>
+        <translation>Бібліотека</translation>
     </message>
     <message>
         <source>Course</source>
-        <translation type="unfinished"></translation>
+        <translation>Курс</translation>
     </message>
     <message>
         <source>Module {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Модуль {n}</translation>
     </message>
     <message>
         <source>Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
-        <translation type="unfinished"></translation>
+        <translation>Прочитано уроків: {read} з {total}; найкращий результат тесту: {score}; пройдено тренажерів: {passed} з {all}</translation>
     </message>
 </context>
 <context>
     <name>MemoPrinting</name>
     <message>
         <source>Print the memo</source>
-        <translation type="unfinished"></translation>
+        <translation>Друк памʼятки</translation>
     </message>
     <message>
         <source>Print all memos</source>
-        <translation type="unfinished"></translation>
+        <translation>Друк усіх памʼяток</translation>
     </message>
 </context>
 <context>
     <name>NotesPage</name>
     <message>
         <source>Hosts&apos; notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Нотатки господарів столів</translation>
     </message>
     <message>
         <source>Key ideas of each table, in the hosts&apos; words — no visitors&apos; personal data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Головні ідеї кожного столу словами господарів — без персональних даних відвідувачів.</translation>
     </message>
     <message>
         <source>◂ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ Назад</translation>
     </message>
     <message>
         <source>Round {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Раунд {n}</translation>
     </message>
 </context>
 <context>
@@ -1566,7 +1566,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Qualified e-signature (simulated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Кваліфікований електронний підпис (імітація)</translation>
     </message>
     <message>
         <source>— choose the key file —</source>
@@ -1590,7 +1590,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Payment (simulated)</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплата (імітація)</translation>
     </message>
     <message>
         <source>Amount:</source>
@@ -1622,7 +1622,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Готово</translation>
     </message>
     <message>
         <source>Number: {number}</source>
@@ -1633,78 +1633,78 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>PresentationWindow</name>
     <message>
         <source>Presentation: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Презентація: {title}</translation>
     </message>
 </context>
 <context>
     <name>PresenterView</name>
     <message>
         <source>Presenter view</source>
-        <translation type="unfinished"></translation>
+        <translation>Вікно доповідача</translation>
     </message>
     <message>
         <source>Current slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Поточний слайд</translation>
     </message>
     <message>
         <source>Next slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Наступний слайд</translation>
     </message>
     <message>
         <source>End of the presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>Кінець презентації</translation>
     </message>
     <message>
         <source>Speaker notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Нотатки доповідача</translation>
     </message>
     <message>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Далі</translation>
     </message>
     <message>
         <source>Previous</source>
-        <translation type="unfinished"></translation>
+        <translation>Назад</translation>
     </message>
     <message>
         <source>End the show</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершити показ</translation>
     </message>
     <message>
         <source>Black screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Чорний екран</translation>
     </message>
     <message>
         <source>White screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Білий екран</translation>
     </message>
     <message>
         <source>Restart the clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Скинути таймер</translation>
     </message>
     <message>
         <source>Keys: → Space PageDown next; ← PageUp previous; Home, End; B black screen; W white screen; S presenter view; Esc end the show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Клавіші: → Пробіл PageDown — далі; ← PageUp — назад; Home, End; B — чорний екран; W — білий екран; S — вікно доповідача; Esc — завершити показ.</translation>
     </message>
     <message>
         <source>Slide {slide} of {count} · page {page} of {pages}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд {slide} з {count} · сторінка {page} з {pages}</translation>
     </message>
     <message>
         <source>Slide {slide} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд {slide} з {count}</translation>
     </message>
     <message>
         <source>The screen is black</source>
-        <translation type="unfinished"></translation>
+        <translation>Екран чорний</translation>
     </message>
     <message>
         <source>The screen is white</source>
-        <translation type="unfinished"></translation>
+        <translation>Екран білий</translation>
     </message>
     <message>
         <source>No speaker notes for this slide.</source>
-        <translation type="unfinished"></translation>
+        <translation>До цього слайда немає нотаток доповідача.</translation>
     </message>
 </context>
 <context>
@@ -1731,11 +1731,11 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Methodist&apos;s workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Робочий простір методиста</translation>
     </message>
     <message>
         <source>Collect the librarians&apos; progress files and see the results</source>
-        <translation type="unfinished"></translation>
+        <translation>Зібрати файли прогресу бібліотекарів і переглянути результати</translation>
     </message>
     <message>
         <source>Choose your profile. Each librarian on this computer has her own progress, bookmarks and notes.</source>
@@ -2019,113 +2019,113 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Your answers</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваші відповіді</translation>
     </message>
     <message>
         <source>No answer</source>
-        <translation type="unfinished">Немає відповіді</translation>
+        <translation>Немає відповіді</translation>
     </message>
     <message>
         <source>Your answer:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваша відповідь:</translation>
     </message>
 </context>
 <context>
     <name>QuizSetupPage</name>
     <message>
         <source>Classroom quiz</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест для групи</translation>
     </message>
     <message numerus="yes">
         <source>{title} (%n question(s))</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>{title} (%n питання)</numerusform>
+            <numerusform>{title} (%n питання)</numerusform>
+            <numerusform>{title} (%n питань)</numerusform>
         </translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> с</translation>
     </message>
     <message>
         <source>Count raised hands for each option</source>
-        <translation type="unfinished"></translation>
+        <translation>Рахувати підняті руки за кожен варіант</translation>
     </message>
     <message>
         <source>Give points to teams</source>
-        <translation type="unfinished"></translation>
+        <translation>Нараховувати бали командам</translation>
     </message>
     <message>
         <source>Team {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Команда {n}</translation>
     </message>
     <message>
         <source>One team a line</source>
-        <translation type="unfinished"></translation>
+        <translation>Одна команда в рядку</translation>
     </message>
     <message>
         <source>Only single-choice, multiple-choice and true/false questions are used: the room answers by raising hands.</source>
-        <translation type="unfinished"></translation>
+        <translation>Беруться лише питання з однією чи кількома правильними відповідями та «правда/неправда»: група відповідає, піднімаючи руки.</translation>
     </message>
     <message>
         <source>Quiz:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тест:</translation>
     </message>
     <message>
         <source>Questions:</source>
-        <translation type="unfinished"></translation>
+        <translation>Питань:</translation>
     </message>
     <message>
         <source>Time to vote:</source>
-        <translation type="unfinished"></translation>
+        <translation>Час на голосування:</translation>
     </message>
     <message>
         <source>Tally:</source>
-        <translation type="unfinished"></translation>
+        <translation>Підрахунок:</translation>
     </message>
     <message>
         <source>Teams:</source>
-        <translation type="unfinished"></translation>
+        <translation>Команди:</translation>
     </message>
     <message>
         <source>Start ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати ▸</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Закрити</translation>
+        <translation>Закрити</translation>
     </message>
     <message>
         <source>This course has no questions the room can answer by raising hands.</source>
-        <translation type="unfinished"></translation>
+        <translation>У цьому курсі немає питань, на які група може відповісти, піднімаючи руки.</translation>
     </message>
     <message>
         <source>Type at least one team name, one a line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Введіть назву хоча б однієї команди (по одній у рядку).</translation>
     </message>
 </context>
 <context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
-        <translation type="unfinished"></translation>
+        <translation>✎ Нотатки господарів</translation>
     </message>
     <message>
         <source>Harvest ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Підсумки ▸</translation>
     </message>
     <message>
         <source>Time! Round {n} of {total} is over.</source>
-        <translation type="unfinished"></translation>
+        <translation>Час! Раунд {n} з {total} завершено.</translation>
     </message>
     <message>
         <source>Round {n}:</source>
-        <translation type="unfinished"></translation>
+        <translation>Раунд {n}:</translation>
     </message>
     <message>
         <source>Start round {n} ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати раунд {n} ▸</translation>
     </message>
 </context>
 <context>
@@ -2332,64 +2332,64 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>SlideLayout</name>
     <message>
         <source>After this lesson you will be able to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Після цього уроку ви зможете:</translation>
     </message>
 </context>
 <context>
     <name>SlideView</name>
     <message>
         <source>Slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд</translation>
     </message>
 </context>
 <context>
     <name>TagModel</name>
     <message>
         <source>Competency</source>
-        <translation type="unfinished"></translation>
+        <translation>Компетентність</translation>
     </message>
     <message>
         <source>Lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>Уроків</translation>
     </message>
     <message>
         <source>Read</source>
-        <translation type="unfinished"></translation>
+        <translation>Прочитано</translation>
     </message>
     <message>
         <source>Mean quiz score</source>
-        <translation type="unfinished"></translation>
+        <translation>Середній бал за тести</translation>
     </message>
     <message>
         <source>Quiz results</source>
-        <translation type="unfinished"></translation>
+        <translation>Результатів тестів</translation>
     </message>
 </context>
 <context>
     <name>TimerPage</name>
     <message>
         <source>+1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 хв</translation>
     </message>
     <message>
         <source>End the round now</source>
-        <translation type="unfinished"></translation>
+        <translation>Завершити раунд зараз</translation>
     </message>
     <message>
         <source>Round {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Раунд {n} з {total}</translation>
     </message>
     <message>
         <source>When the time is up:</source>
-        <translation type="unfinished"></translation>
+        <translation>Коли час вийде:</translation>
     </message>
     <message>
         <source>❚❚ Pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>❚❚ Пауза (Пробіл)</translation>
     </message>
     <message>
         <source>▶ Resume (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>▶ Продовжити (Пробіл)</translation>
     </message>
 </context>
 <context>
@@ -2440,11 +2440,11 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Visitor</source>
-        <translation type="unfinished"></translation>
+        <translation>Відвідувач</translation>
     </message>
     <message>
         <source>Data (fictional only):</source>
-        <translation type="unfinished"></translation>
+        <translation>Дані (лише вигадані):</translation>
     </message>
     <message>
         <source>A safe simulation: no network, no real data — only the visitor’s fictional data from this card.</source>
@@ -2456,7 +2456,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Help the visitor with what they need. Start with the portal on the right.</source>
-        <translation type="unfinished"></translation>
+        <translation>Допоможіть відвідувачеві з потрібною послугою. Почніть із порталу праворуч.</translation>
     </message>
     <message>
         <source>Press ▶ Play to watch, or Step ▸ to go one move at a time.</source>
@@ -2492,7 +2492,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Walkthrough finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Тренажер пройдено</translation>
     </message>
     <message>
         <source>⏸ Pause</source>
@@ -2508,308 +2508,308 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Welcome to Е-тренер</source>
         <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Ласкаво просимо до Е-тренера</translation>
     </message>
     <message>
         <source>Welcome!</source>
-        <translation type="unfinished"></translation>
+        <translation>Вітаємо!</translation>
     </message>
     <message>
         <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Е-тренер навчає допомагати відвідувачам з адміністративними е-послугами: короткі уроки, тести й безпечні тренажери вигаданих порталів. Він працює без Інтернету.</translation>
     </message>
     <message>
         <source>Your course</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш курс</translation>
     </message>
     <message>
         <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ліворуч — курс: модулі, уроки, тести й тренажери. ✓ означає «пройдено», ● — «розпочато», ○ — «ще ні». Жовта кнопка «Продовжити» відкриває місце, де ви зупинилися.</translation>
     </message>
     <message>
         <source>Quizzes and review</source>
-        <translation type="unfinished"></translation>
+        <translation>Тести й повторення</translation>
     </message>
     <message>
         <source>Each module ends with a quiz that explains every answer. Questions you get wrong come back in «Review» on later days, until you know them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Кожен модуль завершується тестом, який пояснює кожну відповідь. Питання, на які ви відповіли неправильно, повертаються в «Повторення» в наступні дні, доки ви їх не засвоїте.</translation>
     </message>
     <message>
         <source>Walkthroughs</source>
-        <translation type="unfinished"></translation>
+        <translation>Тренажери</translation>
     </message>
     <message>
         <source>A walkthrough is a safe copy of an e-service portal with a fictional visitor. Watch it in Demo mode, practise with hints, then take the Test. Never type real data there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Тренажер — це безпечна копія порталу е-послуг із вигаданим відвідувачем. Перегляньте його в режимі «Демо», потренуйтеся з підказками в режимі «Практика», а потім пройдіть «Тест». Ніколи не вводьте там реальних даних.</translation>
     </message>
     <message>
         <source>Your progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваш прогрес</translation>
     </message>
     <message>
         <source>Everything is saved on this computer in your profile. «Export for the methodist» makes one file with your progress to send by e-mail or on a USB stick. The guides are in Help.</source>
-        <translation type="unfinished"></translation>
+        <translation>Усе зберігається на цьому компʼютері у вашому профілі. «Експорт для методиста» створює один файл із вашим прогресом, який можна надіслати електронною поштою або передати на флешці. Посібники — у меню «Довідка».</translation>
     </message>
     <message>
         <source>Skip</source>
-        <translation type="unfinished"></translation>
+        <translation>Пропустити</translation>
     </message>
     <message>
         <source>◂ Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◂ Назад</translation>
     </message>
     <message>
         <source>Start ▸</source>
-        <translation type="unfinished"></translation>
+        <translation>Почати ▸</translation>
     </message>
     <message>
         <source>Next ▸</source>
-        <translation type="unfinished">Далі ▸</translation>
+        <translation>Далі ▸</translation>
     </message>
 </context>
 <context>
     <name>WorkspaceWindow</name>
     <message>
         <source>Methodist&apos;s workspace — Е-тренер</source>
-        <translation type="unfinished"></translation>
+        <translation>Робочий простір методиста — Е-тренер</translation>
     </message>
     <message>
         <source>Librarians</source>
-        <translation type="unfinished"></translation>
+        <translation>Бібліотекарі</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання</translation>
     </message>
     <message>
         <source>Walkthroughs</source>
-        <translation type="unfinished"></translation>
+        <translation>Тренажери</translation>
     </message>
     <message>
         <source>Competencies</source>
-        <translation type="unfinished"></translation>
+        <translation>Компетентності</translation>
     </message>
     <message>
         <source>Charts</source>
-        <translation type="unfinished"></translation>
+        <translation>Діаграми</translation>
     </message>
     <message>
         <source>Imported files</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортовані файли</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">Скасувати</translation>
+        <translation>Скасувати</translation>
     </message>
     <message>
         <source>Import files…</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортувати файли…</translation>
     </message>
     <message>
         <source>Import a folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортувати папку…</translation>
     </message>
     <message>
         <source>Export to Excel…</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт в Excel…</translation>
     </message>
     <message>
         <source>PDF report…</source>
-        <translation type="unfinished"></translation>
+        <translation>Звіт PDF…</translation>
     </message>
     <message>
         <source>You can also drop files or folders here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Можна також перетягнути сюди файли або папки.</translation>
     </message>
     <message>
         <source>Period:</source>
-        <translation type="unfinished"></translation>
+        <translation>Період:</translation>
     </message>
     <message>
         <source>Library:</source>
-        <translation type="unfinished"></translation>
+        <translation>Бібліотека:</translation>
     </message>
     <message>
         <source>Position:</source>
-        <translation type="unfinished">Посада:</translation>
+        <translation>Посада:</translation>
     </message>
     <message>
         <source>The last import:</source>
-        <translation type="unfinished"></translation>
+        <translation>Останній імпорт:</translation>
     </message>
     <message>
         <source>Every file imported so far:</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі досі імпортовані файли:</translation>
     </message>
     <message>
         <source>All libraries</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі бібліотеки</translation>
     </message>
     <message>
         <source>All positions</source>
-        <translation type="unfinished"></translation>
+        <translation>Усі посади</translation>
     </message>
     <message>
         <source>Librarians: {n} · average completion: {mean}</source>
-        <translation type="unfinished"></translation>
+        <translation>Бібліотекарів: {n} · пройдено в середньому: {mean}</translation>
     </message>
     <message>
         <source>The workspace is empty: import the progress files your librarians sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Робочий простір порожній: імпортуйте файли прогресу, які надіслали бібліотекарі.</translation>
     </message>
     <message>
         <source>Lessons read: {n} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Прочитано уроків: {n} з {total}</translation>
     </message>
     <message>
         <source>{title}: best {score} · errors {errors} · hints {hints}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: найкраще — {score} · помилок: {errors} · підказок: {hints}</translation>
     </message>
     <message>
         <source>chosen {n} times ({share})</source>
-        <translation type="unfinished"></translation>
+        <translation>обрано разів: {n} ({share})</translation>
     </message>
     <message>
         <source>Progress files</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли прогресу</translation>
     </message>
     <message>
         <source>Progress files (*.etprogress *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли прогресу (*.etprogress *.json);;Усі файли (*)</translation>
     </message>
     <message>
         <source>A folder with progress files</source>
-        <translation type="unfinished"></translation>
+        <translation>Папка з файлами прогресу</translation>
     </message>
     <message>
         <source>Importing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортуємо…</translation>
     </message>
     <message>
         <source>Cancelling after the current file…</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовуємо після поточного файлу…</translation>
     </message>
     <message>
         <source>The import stopped: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпорт зупинено: {reason}</translation>
     </message>
     <message>
         <source>already imported</source>
-        <translation type="unfinished"></translation>
+        <translation>уже імпортовано</translation>
     </message>
     <message>
         <source>{n} new record(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>нових записів: {n}</translation>
     </message>
     <message>
         <source>Imported: {ok} file(s); rejected: {bad}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Імпортовано файлів: {ok}; відхилено: {bad}.</translation>
     </message>
     <message>
         <source>Cancelled: {n} file(s) were not looked at.</source>
-        <translation type="unfinished"></translation>
+        <translation>Скасовано: не переглянуто файлів: {n}.</translation>
     </message>
     <message>
         <source>Export to Excel</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт в Excel</translation>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
-        <translation type="unfinished"></translation>
+        <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Зберігаємо…</translation>
     </message>
     <message>
         <source>Saved: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Збережено: {path}</translation>
     </message>
     <message>
         <source>PDF report</source>
-        <translation type="unfinished"></translation>
+        <translation>Звіт PDF</translation>
     </message>
     <message>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Файли PDF (*.pdf)</translation>
     </message>
     <message>
         <source>The file was not saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Файл не збережено: {reason}</translation>
     </message>
     <message>
         <source>Methodist&apos;s workspace</source>
-        <translation type="unfinished"></translation>
+        <translation>Робочий простір методиста</translation>
     </message>
 </context>
 <context>
     <name>WorldCafe</name>
     <message>
         <source>Hosts stay; everyone else moves to the next table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Господарі столів залишаються; усі інші переходять до наступного столу.</translation>
     </message>
     <message>
         <source>The last round is over: hosts, prepare the harvest of your table.</source>
-        <translation type="unfinished"></translation>
+        <translation>Останній раунд завершено: господарі столів, підготуйте підсумки свого столу.</translation>
     </message>
     <message>
         <source>Table {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Стіл {n}</translation>
     </message>
     <message>
         <source>Date: {date}</source>
-        <translation type="unfinished"></translation>
+        <translation>Дата: {date}</translation>
     </message>
     <message>
         <source>Tables: {tables}; rounds: {rounds} × {minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>Столів: {tables}; раундів: {rounds} × {minutes} хв</translation>
     </message>
     <message>
         <source>Questions</source>
-        <translation type="unfinished"></translation>
+        <translation>Питання</translation>
     </message>
     <message>
         <source>host: {host}</source>
-        <translation type="unfinished"></translation>
+        <translation>господар столу: {host}</translation>
     </message>
     <message>
         <source>Round {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Раунд {n}</translation>
     </message>
     <message>
         <source>(no notes)</source>
-        <translation type="unfinished"></translation>
+        <translation>(немає нотаток)</translation>
     </message>
     <message>
         <source>Harvest: the common findings</source>
-        <translation type="unfinished"></translation>
+        <translation>Підсумки: спільні висновки</translation>
     </message>
 </context>
 <context>
     <name>WorldCafeWindow</name>
     <message>
         <source>World Café</source>
-        <translation type="unfinished"></translation>
+        <translation>Світове кафе</translation>
     </message>
     <message>
         <source>The session could not be saved to {path}: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти зустріч у {path}: {reason}</translation>
     </message>
     <message>
         <source>Export the harvest</source>
-        <translation type="unfinished"></translation>
+        <translation>Експорт підсумків</translation>
     </message>
     <message>
         <source>Markdown (*.md)</source>
-        <translation type="unfinished"></translation>
+        <translation>Markdown (*.md)</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf)</translation>
     </message>
     <message>
         <source>The file could not be saved: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не вдалося зберегти файл: {reason}</translation>
     </message>
 </context>
 </TS>
