@@ -63,6 +63,13 @@ def test_every_apostrophe_finds_the_word(search: SearchService, query: str) -> N
     assert _ids(search, query) == ["what-are-e-services"]
 
 
+@pytest.mark.parametrize("query", ["памятка", "ПАМЯТКА", "памят"])
+def test_a_word_typed_without_its_apostrophe_is_found_too(search: SearchService, query: str) -> None:
+    hits = search.search(query)
+    assert [h.lesson_id for h in hits] == ["what-are-e-services"]
+    assert any(match and "пам" in text.casefold() for text, match in hits[0].parts)
+
+
 def test_apostrophes_in_the_text_are_unified_too(sessions: sessionmaker[Session], course: Course) -> None:
     service = SearchService(sessions)
     service.index_course(_with_body(course, "kep", "Прочитайте пам’ятку та об’єднання."), _plain)

@@ -70,8 +70,11 @@ def fts_query(terms: Sequence[str]) -> str:
     return " ".join(pieces)
 
 
-def fold(text: str) -> str:
-    """The form the FTS5 tokenizer compares: case-folded, diacritics removed from Latin letters only."""
+def fold(text: str, *, loose: bool = False) -> str:
+    """The form the FTS5 tokenizer compares: case-folded, diacritics removed from Latin letters only.
+    `loose` also drops the apostrophe ʼ, so that "памятка" (typed without it) finds "памʼятка"."""
+    if loose:
+        text = text.replace(APOSTROPHE, "")
     kept: list[str] = []
     base = ""
     for ch in unicodedata.normalize("NFD", text):
@@ -98,29 +101,32 @@ def parse_marked(text: str, start: str, end: str) -> tuple[tuple[str, bool], ...
     return tuple(part for part in parts if part[0])
 
 
-def _folded_with_map(text: str) -> tuple[str, list[int]]:
+def _folded_with_map(text: str, loose: bool = False) -> tuple[str, list[int]]:
     """`fold(text)` and, for each folded character, the index of the original character."""
     folded: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
-        piece = fold(ch)
+        piece = fold(ch, loose=loose)
         folded.append(piece)
         origin.extend([index] * len(piece))
     return "".join(folded), origin
 
 
-def matches_all(text: str, terms: Sequence[str]) -> bool:
+def matches_all(text: str, terms: Sequence[str], *, loose: bool = False) -> bool:
     """True when every term occurs in `text` (folded substring match; the fallback to FTS5)."""
-    folded = fold(text)
+    folded = fold(text, loose=loose)
+    if loose:  # as FTS5 matches: at the start of a word
+        return all(re.search(r"(?<!\w)" + re.escape(fold(term, loose=True)), folded) for term in terms)
     return all(fold(term) in folded for term in terms)
 
 
-def make_snippet(text: str, terms: Sequence[str], width: int = 160) -> tuple[tuple[str, bool], ...]:
+def make_snippet(text: str, terms: Sequence[str], width: int = 160, *,
+                 loose: bool = False) -> tuple[tuple[str, bool], ...]:
     """About `width` characters of `text` around the first match, with every match flagged."""
-    folded, origin = _folded_with_map(text)
+    folded, origin = _folded_with_map(text, loose)
     spans: list[tuple[int, int]] = []
-    for term in {fold(t) for t in terms if t}:
-        for found in re.finditer(re.escape(term), folded):
+    for term in {fold(t, loose=loose) for t in terms if t}:
+        for found in re.finditer((r"(?<!\w)" if loose else "") + re.escape(term), folded):
             spans.append((origin[found.start()], origin[found.end() - 1] + 1))
     spans.sort()
     first = spans[0][0] if spans else 0

@@ -15,7 +15,15 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer.core.course import Course, Lesson
-from etrainer.core.search import SearchHit, fts_query, make_snippet, matches_all, normalize_text, query_terms
+from etrainer.core.search import (
+    PREFIX_MIN_LETTERS,
+    SearchHit,
+    fts_query,
+    make_snippet,
+    matches_all,
+    normalize_text,
+    query_terms,
+)
 from etrainer.storage.models import utc_now
 from etrainer.storage.search_index import SearchDocument, SearchRepository
 
@@ -68,9 +76,14 @@ class SearchService:
             if not repository.fts_available:
                 return _scan(repository.documents(course_id), terms, limit)
             try:
-                return repository.search_fts(fts_query(terms), limit, course_id)
+                hits = repository.search_fts(fts_query(terms), limit, course_id)
             except OperationalError as error:  # a damaged or missing index must not break the reader
                 log.warning("full-text search failed, scanning instead: %s", error)
+            else:
+                if hits or any(len(term) < PREFIX_MIN_LETTERS for term in terms):
+                    return hits
+                # Nothing found: perhaps a word was typed without its apostrophe ("памятка").
+                return _scan(repository.documents(course_id), terms, limit, loose=True)
         with self._sessions.begin() as session:
             return _scan(SearchRepository(session).documents(course_id), terms, limit)
 
@@ -80,13 +93,14 @@ class SearchService:
             SearchRepository(session).remove_course(course_id)
 
 
-def _scan(documents: list[SearchDocument], terms: list[str], limit: int) -> list[SearchHit]:
-    """The fallback without FTS5: every term as a case- and diacritic-insensitive substring."""
+def _scan(documents: list[SearchDocument], terms: list[str], limit: int, *, loose: bool = False) -> list[SearchHit]:
+    """The fallback without FTS5: every term as a case- and diacritic-insensitive substring (`loose`:
+    apostrophes ignored too)."""
     hits = []
     for document in documents:
-        if matches_all(f"{document.title}\n{document.body}", terms):
+        if matches_all(f"{document.title}\n{document.body}", terms, loose=loose):
             hits.append(SearchHit(document.course_id, document.lesson_id, document.title,
-                                  make_snippet(document.body, terms)))
+                                  make_snippet(document.body, terms, loose=loose)))
             if len(hits) == limit:
                 break
     return hits

@@ -212,7 +212,8 @@ class WorkspaceWindow(QMainWindow):
         mean = dashboard.matrix.mean_completion()
         self._summary.setText(self.tr("Librarians: {n} · average completion: {mean}").format(
             n=len(dashboard.matrix.rows), mean=_percent(mean)))
-        self._detail.setHtml(f"<p>{html.escape(self.tr('Choose a librarian to see the details.'))}</p>")
+        hint = self.tr("Choose a librarian to see the details.")
+        self._detail.setHtml(f"<p>{html.escape(hint)}</p>")
         self._files.clear()
         for imported in self.service.imported_files():
             self._files.addItem(QListWidgetItem(f"{imported.file_name} — {imported.learner_name}"))
@@ -246,14 +247,17 @@ class WorkspaceWindow(QMainWindow):
         parts.append("<p>" + html.escape(self.tr("Lessons read: {n} of {total}").format(
             n=read, total=len(detail.lessons))) + "</p>")
         if detail.quizzes:
-            parts.append(f"<h4>{html.escape(self.tr('Quizzes'))}</h4><ul>")
+            heading = self.tr("Quizzes")
+            parts.append(f"<h4>{html.escape(heading)}</h4><ul>")
             for line in detail.quizzes:
                 mark = "✓" if line.passed else "✗"
+                attempts = self.tr("attempts: {n}").format(n=line.attempts)
                 parts.append(f"<li>{mark} {html.escape(line.title)}: {_percent(line.best_score)} "
-                             f"({html.escape(self.tr('attempts: {n}').format(n=line.attempts))})</li>")
+                             f"({html.escape(attempts)})</li>")
             parts.append("</ul>")
         if detail.walkthroughs:
-            parts.append(f"<h4>{html.escape(self.tr('Walkthroughs'))}</h4><ul>")
+            heading = self.tr("Walkthroughs")
+            parts.append(f"<h4>{html.escape(heading)}</h4><ul>")
             for line in detail.walkthroughs:
                 mark = "✓" if line.passed else "✗"
                 score = "—" if line.best_score is None else str(round(line.best_score))
@@ -361,7 +365,7 @@ class WorkspaceWindow(QMainWindow):
         if result is None or result.reason is not RejectReason.KEY_CHANGED:
             return
         question = self.tr("Trust the new key of this learner and import {file}? Do it only if you have checked "
-                           "with the librarian that she sent this file.").format(file=result.path.name)
+                           "with the librarian that this file is really from them.").format(file=result.path.name)
         if not prompts.ask_yes_no(self, self.tr("A new key"), question, self.tr("Trust and import"),
                                   self.tr("Cancel")):
             return
