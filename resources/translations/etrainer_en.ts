@@ -2624,7 +2624,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The last import:</source>
+        <source>The last import (double-click a file rejected because its key changed to trust the new key, after checking with the librarian):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2644,11 +2644,23 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Choose a librarian to see the details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The workspace is empty: import the progress files your librarians sent.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Lessons read: {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quizzes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempts: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2697,6 +2709,22 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Cancelled: {n} file(s) were not looked at.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the new key of this learner and import {file}? Do it only if you have checked with the librarian that this file is really from them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust and import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>imported with the new key</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2634,8 +2634,8 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Посада:</translation>
     </message>
     <message>
-        <source>The last import:</source>
-        <translation>Останній імпорт:</translation>
+        <source>The last import (double-click a file rejected because its key changed to trust the new key, after checking with the librarian):</source>
+        <translation>Останній імпорт (двічі клацніть файл, відхилений через новий ключ, щоб довіряти новому ключу — після перевірки з бібліотекарем):</translation>
     </message>
     <message>
         <source>Every file imported so far:</source>
@@ -2654,12 +2654,24 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Бібліотекарів: {n} · пройдено в середньому: {mean}</translation>
     </message>
     <message>
+        <source>Choose a librarian to see the details.</source>
+        <translation>Оберіть бібліотекаря, щоб побачити подробиці.</translation>
+    </message>
+    <message>
         <source>The workspace is empty: import the progress files your librarians sent.</source>
         <translation>Робочий простір порожній: імпортуйте файли прогресу, які надіслали бібліотекарі.</translation>
     </message>
     <message>
         <source>Lessons read: {n} of {total}</source>
         <translation>Прочитано уроків: {n} з {total}</translation>
+    </message>
+    <message>
+        <source>Quizzes</source>
+        <translation>Тести</translation>
+    </message>
+    <message>
+        <source>attempts: {n}</source>
+        <translation>спроб: {n}</translation>
     </message>
     <message>
         <source>{title}: best {score} · errors {errors} · hints {hints}</source>
@@ -2708,6 +2720,22 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Cancelled: {n} file(s) were not looked at.</source>
         <translation>Скасовано: не переглянуто файлів: {n}.</translation>
+    </message>
+    <message>
+        <source>Trust the new key of this learner and import {file}? Do it only if you have checked with the librarian that this file is really from them.</source>
+        <translation>Довіряти новому ключу цього учасника й імпортувати {file}? Робіть це, лише коли переконалися разом із бібліотекарем, що файл справді від нього.</translation>
+    </message>
+    <message>
+        <source>A new key</source>
+        <translation>Новий ключ</translation>
+    </message>
+    <message>
+        <source>Trust and import</source>
+        <translation>Довіряти й імпортувати</translation>
+    </message>
+    <message>
+        <source>imported with the new key</source>
+        <translation>імпортовано з новим ключем</translation>
     </message>
     <message>
         <source>Export to Excel</source>
