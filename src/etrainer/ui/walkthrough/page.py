@@ -12,7 +12,6 @@ import html
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from etrainer.core.scenario import (
     RunState,
     pending_decision,
 )
+from etrainer.ui.common.wrapping import WrappingButton, WrappingCheckBox
 from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel, feedback_text
 from etrainer.ui.walkthrough.portal import PortalView
 
@@ -234,7 +234,7 @@ class WalkthroughPage(QWidget):
         who = decision.who or (self.vm.scenario.persona.name if self.vm else "")
         self._says.setText(f"{who}: «{decision.says}»")
         for response in decision.responses:
-            button = QPushButton(response.text, objectName=f"response-{response.id}")
+            button = WrappingButton(response.text, objectName=f"response-{response.id}")
             button.setEnabled(not demo)
             button.setProperty("response", True)
             button.clicked.connect(lambda _=False, s=step.screen, d=step.id, r=response.id:
@@ -256,12 +256,13 @@ class WalkthroughPage(QWidget):
         self._checklist_layout.addWidget(QLabel(f"<b>{html.escape(heading)}"
                                                 "</b>", objectName="checklistTitle"))
         for item in state.scenario.checklist:
-            box = QCheckBox(item.text, objectName=f"check-{item.id}")
+            row = WrappingCheckBox(item.text, objectName=f"check-{item.id}")
+            box = row.box
             box.setChecked(item.id in state.checked)
             box.setEnabled(not demo and item.id not in state.checked)
             box.clicked.connect(lambda _=False, i=item.id, s=state.screen_id:
                                 self._on_action(Action(s, i, ActionKind.CONFIRM, "true")))
-            self._checklist_layout.addWidget(box)
+            self._checklist_layout.addWidget(row)
         self._checklist.show()
         self._scroll.ensureWidgetVisible(self._checklist)
 

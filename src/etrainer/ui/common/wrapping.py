@@ -1,0 +1,65 @@
+"""Buttons and check boxes whose text wraps: long Ukrainian sentences must fit a 1024-pixel screen and
+the projector's large type (QPushButton and QCheckBox never wrap their own text)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+
+class WrappingButton(QPushButton):
+    """A push button showing its text in a word-wrapping label; `text()` still gives the text."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(parent)
+        if objectName:
+            self.setObjectName(objectName)
+        self.setText(text)
+        self.setAccessibleName(text)
+        self._label = QLabel(text, self, wordWrap=True)
+        self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self._label.setStyleSheet("background: transparent; color: palette(button-text);")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.addWidget(self._label)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        super().setText("")
+        self._text = text
+
+    def text(self) -> str:  # type: ignore[override]
+        return self._text
+
+    def sizeHint(self) -> QSize:
+        hint = self._label.sizeHint()
+        return QSize(min(hint.width(), 600) + 24, self.heightForWidth(self.width()) if self.width() > 40
+                     else hint.height() + 16)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._label.heightForWidth(max(40, width - 24)) + 16
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self._label.fontMetrics().height() + 16)
+
+
+class WrappingCheckBox(QWidget):
+    """A check box with a word-wrapping label; clicking the label toggles it. `box` is the QCheckBox."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(parent)
+        self.box = QCheckBox(objectName=objectName)
+        self.box.setAccessibleName(text)
+        self.label = QLabel(text, wordWrap=True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self.box.isEnabled():
+            self.box.click()
+        super().mousePressEvent(event)
