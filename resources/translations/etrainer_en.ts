@@ -2294,6 +2294,26 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Settings (not saved: {reason})</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2304,6 +2304,26 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Закрити</translation>
     </message>
     <message>
+        <source>automatic</source>
+        <translation>автоматична</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>зроблена вручну</translation>
+    </message>
+    <message>
+        <source>before an update</source>
+        <translation>перед оновленням</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>перед відновленням</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} КБ</translation>
+    </message>
+    <message>
         <source>Settings (not saved: {reason})</source>
         <translation>Налаштування (не збережено: {reason})</translation>
     </message>

@@ -150,3 +150,17 @@ def test_external_links_open_only_after_confirmation(qtbot, tmp_path, monkeypatc
     assert asked and "https://example.org" in asked[0]
     assert opened == (["https://example.org"] if answer else [])
     services.close()
+
+
+def test_going_on_with_next_counts_the_lesson_as_read(qtbot, tmp_path, monkeypatch):
+    from etrainer.ui.lesson.browser import LessonBrowser
+
+    monkeypatch.setattr(LessonBrowser, "content_fits", lambda self: False)  # long lessons, not scrolled to the end
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Ірина Далі")
+    click_lesson(qtbot, window, "Другий урок")
+    assert not services.learning.lesson_progress(window.vm.learner.id, "second-lesson").completed
+    qtbot.mouseClick(window.findChild(QPushButton, "nextButton"), Qt.MouseButton.LeftButton)
+    progress = services.learning.lesson_progress(window.vm.learner.id, "second-lesson")
+    assert progress is not None and progress.completed
+    services.close()

@@ -285,7 +285,7 @@ class MainWindow(QMainWindow):
 
             page = self._lesson_view = LessonPage()
             page.previous_requested.connect(self._open_if_any)
-            page.next_requested.connect(self._open_if_any)
+            page.next_requested.connect(self._on_next_lesson)
             page.bookmark_toggled.connect(self.vm.toggle_bookmark)
             page.note_edited.connect(self._on_note_edited)
             browser = page.browser
@@ -507,6 +507,11 @@ class MainWindow(QMainWindow):
         self._home.show_course(self.vm.course, progress, learner.name if learner else "", self.vm.continue_target()
                                if learner else None, self._quiz_statuses(), self._walkthrough_results())
         self._pages.setCurrentWidget(self._home)
+
+    def _on_next_lesson(self, lesson_id: str) -> None:
+        """«Далі ▸» counts the lesson as read (core.progress: she went on from it), then opens the next."""
+        self.vm.mark_reached_end()
+        self._open_if_any(lesson_id)
 
     def _open_if_any(self, lesson_id: str) -> None:
         if lesson_id:

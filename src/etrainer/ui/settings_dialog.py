@@ -92,9 +92,12 @@ class SettingsDialog(QDialog):
 
     def _reload_backups(self) -> None:
         self._backups.clear()
+        reasons = {"session": self.tr("automatic"), "manual": self.tr("made by hand"),
+                   "pre-upgrade": self.tr("before an update"), "pre-restore": self.tr("before a restore")}
         for info in self._services.backups.list_backups():
             stamp = info.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
-            item = QListWidgetItem(f"{stamp} — {info.reason.value} — {max(1, info.size // 1024)} KB")
+            size = self.tr("{n} KB").format(n=max(1, info.size // 1024))
+            item = QListWidgetItem(f"{stamp} — {reasons.get(info.reason.value, info.reason.value)} — {size}")
             item.setData(BACKUP_ROLE, info)
             self._backups.addItem(item)
 

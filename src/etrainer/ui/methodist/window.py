@@ -126,12 +126,14 @@ class WorkspaceWindow(QMainWindow):
             button.clicked.connect(slot)
             row.addWidget(button)
         row.addStretch(1)
-        row.addWidget(QLabel(self.tr("You can also drop files or folders here."), objectName="dropHint"))
         return row
 
     def _build_filters(self) -> QHBoxLayout:
         self._branch = QComboBox(objectName="branchFilter")
         self._position = QComboBox(objectName="positionFilter")
+        for box in (self._branch, self._position):  # long library names must not widen the window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(12)
         self._dated = QCheckBox(self.tr("Period:"), objectName="periodFilter")
         today = QDate.currentDate()
         self._start = QDateEdit(today.addMonths(-1), objectName="periodStart", calendarPopup=True)
@@ -219,6 +221,8 @@ class WorkspaceWindow(QMainWindow):
             self._files.addItem(QListWidgetItem(f"{imported.file_name} — {imported.learner_name}"))
         if not dashboard.matrix.rows:
             self._status.setText(self.tr("The workspace is empty: import the progress files your librarians sent."))
+        elif not self._status.text():
+            self._status.setText(self.tr("You can also drop files or folders here."))
 
     @staticmethod
     def _fill_choices(box: QComboBox, everyone: str, values: tuple[str, ...]) -> None:
@@ -244,8 +248,8 @@ class WorkspaceWindow(QMainWindow):
         parts = [f"<h3>{html.escape(learner.name)}</h3><p>{html.escape(learner.branch)} · "
                  f"{html.escape(learner.position)}</p>"]
         read = sum(1 for line in detail.lessons if line.completed_at is not None)
-        parts.append("<p>" + html.escape(self.tr("Lessons read: {n} of {total}").format(
-            n=read, total=len(detail.lessons))) + "</p>")
+        total = sum(cell.lessons_total for cell in detail.cells) or len(detail.lessons)  # the course's, not the opened
+        parts.append("<p>" + html.escape(self.tr("Lessons read: {n} of {total}").format(n=read, total=total)) + "</p>")
         if detail.quizzes:
             heading = self.tr("Quizzes")
             parts.append(f"<h4>{html.escape(heading)}</h4><ul>")

@@ -74,7 +74,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setWindowTitle(self.tr("Who is studying?"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(660)  # «Робочий простір методиста» and «Почати навчання» side by side
         self._profiles = profiles
         self.chosen: Any | None = None
         self._pages = QStackedWidget()

@@ -57,6 +57,8 @@ class ImportQuestionsDialog(QDialog):
         self._quiz_id = QLineEdit(objectName="quizIdField")
         self._title = QLineEdit(objectName="quizTitleField")
         self._module = QComboBox(objectName="moduleBox")
+        self._module.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._module.setMinimumContentsLength(24)
         self._module.addItem(self.tr("— no module (a course-level quiz) —"), "")
         for module in course.modules if course else ():
             self._module.addItem(module.title, module.id)

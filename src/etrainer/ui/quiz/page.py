@@ -7,6 +7,7 @@ questions when the quiz gives feedback at the end. Feedback is shown below the a
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 from etrainer.core.quiz import FeedbackMode, QuestionKind
 from etrainer.core.quiz_attempt import QuizAttempt
 from etrainer.core.quiz_draw import DrawnQuestion
-from etrainer.core.quiz_grading import GradedAnswer
+from etrainer.core.quiz_grading import CLICKED_AT, GradedAnswer
 from etrainer.ui.common import prompts
 from etrainer.ui.quiz.answers import (
     AnswerWidget,
@@ -65,6 +66,17 @@ def make_answer_widget(drawn: DrawnQuestion) -> AnswerWidget:
     return HotspotAnswer(drawn, QCoreApplication.translate("QuizPage", "The picture for this question is missing."))
 
 
+_CLICKED = re.compile(r"^A click at \((-?\d+), (-?\d+)\)$")
+
+
+def shown(line: str) -> str:
+    """An answer line from core grading, translated (core keeps its fixed words in English)."""
+    clicked = _CLICKED.match(line)
+    if clicked:
+        return QCoreApplication.translate("Quiz", CLICKED_AT).format(x=clicked[1], y=clicked[2])
+    return QCoreApplication.translate("Quiz", line)
+
+
 def _percent(score: float) -> str:
     return f"{round(score * 100)}%"
 
@@ -78,12 +90,12 @@ def _feedback_html(graded: GradedAnswer) -> str:
     else:
         wrong = QCoreApplication.translate("QuizPage", "Not right")
         head = f"<p class='wrong'><b>✗ {html.escape(wrong)}</b></p>"
-    parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(p.label)}"
-                    f"{' — ' + html.escape(p.feedback) if p.feedback else ''}</li>" for p in graded.parts
+    parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(shown(p.label))}"
+                    f"{' — ' + html.escape(shown(p.feedback)) if p.feedback else ''}</li>" for p in graded.parts
                     if p.feedback or not p.correct)
     body = head + (f"<ul>{parts}</ul>" if parts else "")
     if not graded.correct:
-        right = "; ".join(html.escape(line) for line in graded.right_answer)
+        right = "; ".join(html.escape(shown(line)) for line in graded.right_answer)
         label = QCoreApplication.translate("QuizPage", "Right answer:")
         body += f"<p><b>{html.escape(label)}</b> {right}</p>"
     if graded.explanation:
@@ -435,7 +447,7 @@ class QuizPage(QWidget):
             if graded is None:
                 parts.append(f"<p class='wrong'>✗ {html.escape(none)}</p>")
                 continue
-            given = "; ".join(html.escape(line) for line in graded.given)
+            given = "; ".join(html.escape(shown(line)) for line in graded.given)
             parts.append(f"<p><b>{html.escape(yours)}</b> {given}</p>")
             parts.append(_feedback_html(graded))
         return "".join(parts)
