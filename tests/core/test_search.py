@@ -65,3 +65,18 @@ def test_parse_marked_and_the_snippet_text() -> None:
     assert parts == (("…на ", False), ("порталі", True), (" ", False), ("Дія", True), (" можна", False))
     hit = SearchHit("c", LessonId("l"), "T", parts)
     assert hit.snippet == "…на [порталі] [Дія] можна"
+
+
+def test_the_indexed_text_has_no_glossary_brackets_even_when_a_term_wraps():
+    from dataclasses import replace
+
+    from tests.conftest import build_course
+
+    from etrainer.core.reader import plain_text
+
+    course = build_course()
+    lesson = replace(course.modules[0].lessons[0], body="Потрібен [[extract|витяг з\nреєстру громади]] — безоплатно."
+                     "\n<!-- notes: спитати групу -->")
+    text = plain_text(course, lesson)
+    assert "[[" not in text and "витяг з\nреєстру громади" in text
+    assert "спитати" not in text  # speaker notes are not searchable lesson text

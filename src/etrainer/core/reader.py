@@ -57,7 +57,8 @@ def render_file(path: Path) -> RenderedLesson:
     return render_lesson(body, context)
 
 
-_TERM = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
+_TERM = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]]+))?\]\]")  # the shown text may wrap onto the next line
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^)\n]*\)")
 _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"\n]*)")?\s*$', re.MULTILINE)
 _SYNTAX = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d+\.|>)[ \t]+|[*_`|]+|^[ \t]*[-:| ]{3,}$|\[TOC\]|\{:[^}\n]*\}",
@@ -72,7 +73,8 @@ def plain_text(course: Course, lesson: Lesson) -> str:
         found = course.term(match.group(1))
         return found.term if found else match.group(1)
 
-    text = _TERM.sub(term, lesson.body)
+    text = _COMMENT.sub(" ", lesson.body)  # speaker notes (<!-- notes: … -->) are not lesson text
+    text = _TERM.sub(term, text)
     text = _LINK.sub(r"\1", text)
     text = _ADMONITION.sub(lambda m: m.group(1) or "", text)
     text = _SYNTAX.sub(" ", text)
