@@ -30,8 +30,12 @@ from etrainer.storage.search_index import SearchDocument, SearchRepository
 log = logging.getLogger(__name__)
 
 
+INDEX_TEXT_VERSION = 2
+"""Bumped whenever the indexed text changes shape (core.reader.plain_text), so old indexes are rebuilt."""
+
+
 def course_fingerprint(course: Course) -> str:
-    digest = hashlib.sha256(course.version.encode())
+    digest = hashlib.sha256(f"{INDEX_TEXT_VERSION}\0{course.version}".encode())
     for lesson in course.lessons():
         for part in (lesson.id, lesson.title, lesson.body):
             digest.update(part.encode("utf-8", "surrogatepass"))
