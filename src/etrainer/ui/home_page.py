@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.core.course import Course
+from etrainer.ui.common.wrapping import WrappingButton
 
 
 class HomePage(QScrollArea):
@@ -28,11 +29,14 @@ class HomePage(QScrollArea):
         self.setObjectName("homePage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def show_course(self, course: Course, progress: Any | None, learner_name: str, continue_id: str | None,
                     quizzes: Mapping[str, Any] | None = None, walkthroughs: Mapping[str, str] | None = None) -> None:
         """`quizzes`: quiz id → QuizStatus; `walkthroughs`: scenario id → ✓ (passed) or ● (tried)."""
         self._quizzes, self._walkthroughs, self._course = quizzes or {}, walkthroughs or {}, course
+        self._shown = (course, progress, learner_name, continue_id, quizzes, walkthroughs)
+        self._columns = self._fitting_columns()
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(20, 16, 20, 16)
@@ -46,18 +50,28 @@ class HomePage(QScrollArea):
                                     .format(name=learner_name, percent=percent), wordWrap=True))
         if continue_id:
             lesson = course.lesson(continue_id)
-            button = QPushButton(self.tr("Continue: {title} ▸").format(title=lesson.title if lesson else ""),
-                                 objectName="primaryButton")
+            button = WrappingButton(self.tr("Continue: {title} ▸").format(title=lesson.title if lesson else ""),
+                                    objectName="primaryButton")
             button.clicked.connect(lambda: self.lesson_requested.emit(continue_id))
             layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
         grid = QGridLayout()
         grid.setSpacing(12)
-        columns = 2
+        columns = self._columns
         for index, module in enumerate(course.modules):
             grid.addWidget(self._card(index + 1, module, progress), index // columns, index % columns)
         layout.addLayout(grid)
         layout.addStretch(1)
         self.setWidget(body)
+
+    def _fitting_columns(self) -> int:
+        """Two columns of cards when about 70 characters fit across, else one (large type, projector)."""
+        return 2 if self.viewport().width() >= self.fontMetrics().averageCharWidth() * 70 else 1
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        shown = getattr(self, "_shown", None)
+        if shown is not None and self._fitting_columns() != self._columns:
+            self.show_course(*shown)
 
     def _card(self, number: int, module: Any, progress: Any | None) -> QFrame:
         card = QFrame(objectName="moduleCard")

@@ -93,7 +93,7 @@ class MainWindow(QMainWindow):
         self._search.setPlaceholderText(self.tr("Search the course…"))
         self._search.setAccessibleName(self.tr("Search the course"))
         self._search.setClearButtonEnabled(True)
-        self._search.setMinimumWidth(200)
+        self._search.setMinimumWidth(150)
         self._search.setMaximumWidth(320)
         self._search.returnPressed.connect(self._on_search_entered)
         bar.addWidget(self._search)

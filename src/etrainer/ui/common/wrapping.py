@@ -19,7 +19,7 @@ class WrappingButton(QPushButton):
         self.setAccessibleName(text)
         self._label = QLabel(text, self, wordWrap=True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self._label.setStyleSheet("background: transparent; color: palette(button-text);")
+        self._label.setObjectName("buttonText")  # coloured by the theme: QPushButton QLabel#buttonText
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.addWidget(self._label)
@@ -31,9 +31,9 @@ class WrappingButton(QPushButton):
         return self._text
 
     def sizeHint(self) -> QSize:
-        hint = self._label.sizeHint()
-        return QSize(min(hint.width(), 600) + 24, self.heightForWidth(self.width()) if self.width() > 40
-                     else hint.height() + 16)
+        natural = self._label.fontMetrics().horizontalAdvance(self._text) + 32  # on one line, if it fits
+        width = min(natural, 640)
+        return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:
         return True
