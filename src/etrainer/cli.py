@@ -52,6 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     profiles = commands.add_parser("profiles", help="list the learner profiles in the data folder")
     _data_dir_option(profiles)
     profiles.add_argument("--json", action="store_true")
+    profiles.add_argument("--reset-pin", metavar="NAME",
+                          help="remove the PIN of this profile (it was forgotten); a new one is set in the app")
 
     add_pack = commands.add_parser("add-pack", help="add or update a course pack from a folder or a zip file")
     add_pack.add_argument("source", type=Path)
@@ -199,6 +201,15 @@ def _profiles(args: argparse.Namespace) -> int:
     from etrainer.services.facade import open_services
 
     services = open_services(args.data_dir, with_course=True)
+    if args.reset_pin:
+        wanted = args.reset_pin.casefold()
+        profile = next((p for p in services.profiles.list() if p.name.casefold() == wanted), None)
+        if profile is None:
+            print(f"etrainer profiles: no profile named “{args.reset_pin}”", file=sys.stderr)
+            return 1
+        services.profiles.set_pin(profile.id, None)
+        print(f"The PIN of “{profile.name}” was removed; a new one can be set in Profile → Edit my profile.")
+        return 0
     rows = services.profile_summaries()
     if args.json:
         print(json.dumps({"profiles": rows}, ensure_ascii=False, indent=2))

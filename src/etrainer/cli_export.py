@@ -35,6 +35,10 @@ def register(commands: Any) -> None:
     _data_dir_option(demo)
     demo.add_argument("--learners", required=True, type=int, metavar="N", help="how many learners to create")
     demo.add_argument("--seed", type=int, default=0, help="the same seed makes the same learners (default 0)")
+    demo.add_argument("--to-workspace", action="store_true",
+                      help="also export the new learners' progress files and import them into the methodist's "
+                           "workspace (for trying the dashboard at once)")
+    demo.add_argument("--db", metavar="URL", help="with --to-workspace: the workspace (default: the data folder's)")
 
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -112,10 +116,36 @@ def _demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 1
     try:
         made = make_demo_learners(services, services.course, args.learners, args.seed)
+        for learner in made:
+            print(f"{learner.name}\t{learner.branch}\t{learner.position}\tlessons read {learner.lessons_read}, "
+                  f"quiz attempts {learner.quiz_attempts}, walkthrough attempts {learner.walkthrough_attempts}",
+                  file=out)
+        print(f"{len(made)} demo learner(s) created", file=out)
+        if getattr(args, "to_workspace", False):
+            return _demo_to_workspace(args, services, made, out)
     finally:
         services.close()
-    for learner in made:
-        print(f"{learner.name}\t{learner.branch}\t{learner.position}\tlessons read {learner.lessons_read}, "
-              f"quiz attempts {learner.quiz_attempts}, walkthrough attempts {learner.walkthrough_attempts}", file=out)
-    print(f"{len(made)} demo learner(s) created", file=out)
     return 0
+
+
+def _demo_to_workspace(args: argparse.Namespace, services: Any, made: Any, out: TextIO) -> int:
+    """Export the demo learners' signed progress files and import them into the workspace."""
+    import tempfile
+
+    from etrainer.paths import data_dir
+    from etrainer.services.methodist import WorkspaceService
+    from etrainer.storage.workspace import default_workspace_path, open_workspace
+
+    names = {learner.name for learner in made}
+    with tempfile.TemporaryDirectory(prefix="etrainer-demo-") as folder:
+        for profile in services.profiles.list():
+            if profile.name in names:
+                services.transfer.export_progress(profile.id, services.course, Path(folder))
+        workspace = open_workspace(args.db or default_workspace_path(data_dir(getattr(args, "data_dir", None))))
+        try:
+            report = WorkspaceService(workspace, services.course).import_paths([Path(folder)])
+        finally:
+            workspace.dispose()
+    print(f"imported into the workspace {workspace.display_url}: {len(report.accepted)} file(s), "
+          f"{len(report.rejected)} rejected", file=out)
+    return 1 if report.rejected else 0
