@@ -472,11 +472,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Change the PIN (leave both fields empty to remove it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

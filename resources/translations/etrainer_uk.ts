@@ -474,12 +474,20 @@
         <translation>Редагування профілю</translation>
     </message>
     <message>
+        <source>Change the PIN (leave both fields empty to remove it)</source>
+        <translation>Змінити PIN-код (залиште обидва поля порожніми, щоб прибрати його)</translation>
+    </message>
+    <message>
         <source>Save</source>
         <translation>Зберегти</translation>
     </message>
     <message>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>The two PINs are different. Type the same PIN twice.</source>
+        <translation>PIN-коди різні. Введіть той самий PIN-код двічі.</translation>
     </message>
 </context>
 <context>

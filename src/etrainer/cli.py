@@ -208,7 +208,7 @@ def _profiles(args: argparse.Namespace) -> int:
             print(f"etrainer profiles: no profile named “{args.reset_pin}”", file=sys.stderr)
             return 1
         services.profiles.set_pin(profile.id, None)
-        print(f"The PIN of “{profile.name}” was removed; a new one can be set in Profile → Edit my profile.")
+        print(f"The PIN of “{profile.name}” was removed; a new one can be set in the app: Profile → Edit my profile.")
         return 0
     rows = services.profile_summaries()
     if args.json:

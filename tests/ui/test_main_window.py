@@ -164,3 +164,30 @@ def test_going_on_with_next_counts_the_lesson_as_read(qtbot, tmp_path, monkeypat
     progress = services.learning.lesson_progress(window.vm.learner.id, "second-lesson")
     assert progress is not None and progress.completed
     services.close()
+
+
+def test_a_learner_changes_and_removes_her_pin(qtbot, tmp_path):
+    from PySide6.QtWidgets import QCheckBox
+
+    from etrainer.ui.profiles.dialog import EditProfileDialog
+
+    services = open_app_services(tmp_path)
+    profile = services.profiles.create("Галина Пін", "", "", pin="1234")
+    dialog = EditProfileDialog(services.profiles, profile)
+    qtbot.addWidget(dialog)
+    assert not dialog.findChild(QLineEdit, "pinField").isEnabled()
+    dialog.findChild(QCheckBox, "changePinBox").setChecked(True)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "pinField"), "5678")
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "pinAgainField"), "5679")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert "different" in dialog.findChild(QLabel, "formError").text()
+    dialog.findChild(QLineEdit, "pinAgainField").clear()
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "pinAgainField"), "5678")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert services.profiles.verify_pin(profile.id, "5678") and not services.profiles.verify_pin(profile.id, "1234")
+    removal = EditProfileDialog(services.profiles, services.profiles.get(profile.id))
+    qtbot.addWidget(removal)
+    removal.findChild(QCheckBox, "changePinBox").setChecked(True)
+    qtbot.mouseClick(removal.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
+    assert not services.profiles.get(profile.id).has_pin
+    services.close()

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -212,7 +213,7 @@ class ProfileDialog(QDialog):
 
 
 class EditProfileDialog(QDialog):
-    """Rename a profile or change its library and position."""
+    """Rename a profile, change its library and position, and set, change or remove its PIN."""
 
     def __init__(self, profiles: Any, profile: Any, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -220,8 +221,13 @@ class EditProfileDialog(QDialog):
         self.setWindowTitle(self.tr("Edit profile"))
         self._profiles, self._profile = profiles, profile
         self.updated: Any | None = None
-        self.form = ProfileForm(with_pin=False)
+        self.form = ProfileForm(with_pin=True)
         self.form.fill(profile)
+        self.change_pin = QCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),
+                                    objectName="changePinBox")
+        for field in (self.form.pin, self.form.pin_again):
+            field.setEnabled(False)
+            self.change_pin.toggled.connect(field.setEnabled)
         save = QPushButton(self.tr("Save"), objectName="saveButton")
         save.setProperty("primary", True)
         save.clicked.connect(self._on_save_clicked)
@@ -232,14 +238,21 @@ class EditProfileDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.change_pin)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
 
     def _on_save_clicked(self) -> None:
+        form = self.form
+        if self.change_pin.isChecked() and form.pin.text() != form.pin_again.text():
+            form.show_error(self.tr("The two PINs are different. Type the same PIN twice."))
+            return
         try:
-            self.updated = self._profiles.update(self._profile.id, name=self.form.name.text(),
-                                                 branch=self.form.branch.text(), position=self.form.position.text())
+            if self.change_pin.isChecked():
+                self._profiles.set_pin(self._profile.id, form.pin.text() or None)
+            self.updated = self._profiles.update(self._profile.id, name=form.name.text(),
+                                                 branch=form.branch.text(), position=form.position.text())
         except EtrainerError as error:
-            self.form.show_error(error_sentence(error))
+            form.show_error(error_sentence(error))
             return
         self.accept()
