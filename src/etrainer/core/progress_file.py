@@ -48,9 +48,6 @@ __all__ = [
 UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 """`UPGRADES[n]` turns a version-n document into version n+1 (none yet: version 1 is the first)."""
 
-_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKET = re.compile(r"[^\[\]{}]+")
-_INNER_PAIR = re.compile(r"[\[{][\]}]")
 
 
 def canonical_bytes(doc: Mapping[str, Any]) -> bytes:
@@ -143,27 +140,33 @@ def _load_json(raw: bytes) -> Any:
         decoded = text.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ProgressFileRejected(RejectReason.TRUNCATED, f"not UTF-8 text at byte {error.start}") from error
-    depth = _nesting_depth(decoded)
-    if depth > MAX_DEPTH:
-        raise ProgressFileRejected(RejectReason.DAMAGED, f"JSON nested {depth} deep; the limit is {MAX_DEPTH}")
     try:
-        return json.loads(decoded, parse_constant=_refuse_constant, parse_float=_finite_float)
+        data = json.loads(decoded, parse_constant=_refuse_constant, parse_float=_finite_float)
     except json.JSONDecodeError as error:
         raise ProgressFileRejected(RejectReason.TRUNCATED, f"invalid JSON: {error}") from error
-    except (ValueError, RecursionError) as error:  # NaN, infinity, a number too long to read
+    except RecursionError as error:  # the C parser stops at Python's recursion limit: no crash, just too deep
+        raise ProgressFileRejected(RejectReason.DAMAGED, f"JSON nested too deep; the limit is {MAX_DEPTH}") from error
+    except ValueError as error:  # NaN, infinity, a number too long to read
         raise ProgressFileRejected(RejectReason.DAMAGED, f"unreadable value: {error}") from error
+    depth = _nesting_depth(data)
+    if depth > MAX_DEPTH:
+        raise ProgressFileRejected(RejectReason.DAMAGED, f"JSON nested {depth} deep; the limit is {MAX_DEPTH}")
+    return data
 
 
-def _nesting_depth(text: str) -> int:
-    """How deep arrays and objects nest, counted without recursion (stops counting past MAX_DEPTH)."""
-    brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
-    depth = 0
-    while brackets and depth <= MAX_DEPTH:
-        brackets, removed = _INNER_PAIR.subn("", brackets)
-        if not removed:
-            break  # unbalanced: the JSON parser reports it
-        depth += 1
-    return depth
+def _nesting_depth(data: Any) -> int:
+    """How deep arrays and objects nest in parsed JSON, walked without recursion (stops past MAX_DEPTH)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    deepest = 0
+    while stack:
+        node, depth = stack.pop()
+        if depth > deepest:
+            deepest = depth
+            if deepest > MAX_DEPTH:
+                break
+        children = node.values() if isinstance(node, dict) else node
+        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return deepest
 
 
 def _refuse_constant(name: str) -> Any:
