@@ -268,6 +268,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Question ⇄ options (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A long question is shown alone first, in large type; then its options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>End</source>
         <translation type="unfinished"></translation>
     </message>

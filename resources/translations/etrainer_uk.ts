@@ -270,6 +270,14 @@
         <translation>✓ Показати (R)</translation>
     </message>
     <message>
+        <source>Question ⇄ options (O)</source>
+        <translation>Питання ⇄ варіанти (O)</translation>
+    </message>
+    <message>
+        <source>A long question is shown alone first, in large type; then its options</source>
+        <translation>Довге питання спершу показано саме, великим шрифтом; потім — варіанти відповідей</translation>
+    </message>
+    <message>
         <source>End</source>
         <translation>Завершити</translation>
     </message>

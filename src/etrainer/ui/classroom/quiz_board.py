@@ -20,6 +20,8 @@ Markdown = Callable[[str], str]
 """Course markdown → sanitised HTML."""
 
 MAX_RATIO = 50 / 768
+FLOOR_RATIO = 37 / 768
+"""28 pt at 96 DPI on a 768-pixel-high projector: below this the board splits the question from its options."""
 LOW_RATIO = 18 / 768
 CONTROL_RATIO = 24 / 768
 BORDER = 6
@@ -93,6 +95,11 @@ class QuizBoard(QWidget):
         self.body_pixels = 0
         """The option text size chosen by the last layout (for checks and screenshots)."""
         self.columns = 1
+        self.split = False
+        """The question and its options do not fit together at the floor size: they are shown one after the other."""
+        self.part = "question"
+        """While split: "question" (the question alone) or "options" (the options, and later the explanation)."""
+        self._with_question = True
 
     # -- content --------------------------------------------------------------------------------------
     def show_question(self, question: ClassroomQuestion, with_tally: bool, hands: tuple[int, ...]) -> None:
@@ -114,7 +121,16 @@ class QuizBoard(QWidget):
             tile.show()
             self.tiles.append(tile)
         self._explanation.hide()
+        self.part = "question"
         self.relayout()
+
+    def show_part(self, part: str) -> None:
+        """While split, show the question alone ("question") or the options ("options")."""
+        self.part = part
+        self.relayout()
+
+    def toggle_part(self) -> None:
+        self.show_part("options" if self.part == "question" else "question")
 
     def reveal(self, hands: tuple[int, ...]) -> None:
         question = self._question
@@ -137,6 +153,7 @@ class QuizBoard(QWidget):
             parts.append(f"<i>{html.escape(label)} {html.escape(question.source)}</i>")
         self._explanation.setText("<br>".join(parts))
         self._explanation.setVisible(bool(parts))
+        self.part = "options"
         self.relayout()
 
     def update_shares(self, hands: tuple[int, ...]) -> None:
@@ -154,11 +171,31 @@ class QuizBoard(QWidget):
         if self._question is None or self.width() < 50 or self.height() < 50:
             return
         control = pixels(self, CONTROL_RATIO)
-        low, high = pixels(self, LOW_RATIO), pixels(self, MAX_RATIO)
+        low, high, floor = pixels(self, LOW_RATIO), pixels(self, MAX_RATIO), pixels(self, FLOOR_RATIO)
         choices = [1, 2] if len(self.tiles) >= 2 else [1]
+        self._with_question = True
         best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high), -c)
                     for c in choices)
+        self.split = best[0] < floor
+        if self.split and self.part == "question":
+            size = largest_fitting(lambda px: self._question_height(px) * 1.02 <= self.height(), low, high)
+            self.body_pixels = size
+            self._apply_fonts(size, control)
+            self._question_label.setGeometry(0, 0, self.width(), self.height())
+            self._question_label.show()
+            for tile in self.tiles:
+                tile.hide()
+            self._explanation.setVisible(False)
+            return
+        if self.split:  # the options (and, once revealed, the explanation) without the question above them
+            self._with_question = False
+            best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high),
+                        -c) for c in choices)
         self.body_pixels, self.columns = best[0], -best[1]
+        self._question_label.setVisible(self._with_question)
+        for tile in self.tiles:
+            tile.show()
+        self._explanation.setVisible(self._revealed and bool(self._explanation.text()))
         self._apply_fonts(self.body_pixels, control)
         self._place(self.body_pixels, self.columns, control)
 
@@ -175,7 +212,7 @@ class QuizBoard(QWidget):
         question = self._question
         if question is None or m["text"] < px * 4:
             return float("inf")
-        total = self._question_height(px)
+        total = self._question_height(px) if getattr(self, "_with_question", True) else -m["gap"]
         heights = self._tile_heights(px, m, control)
         rows = [max(heights[i:i + columns]) for i in range(0, len(heights), columns)]
         total += m["gap"] + sum(rows) + m["gap"] * (len(rows) - 1)
@@ -206,9 +243,12 @@ class QuizBoard(QWidget):
     def _place(self, px: int, columns: int, control: int) -> None:
         m = self._metrics(px, columns, control)
         width = self.width()
-        question_height = round(self._question_height(px))
-        self._question_label.setGeometry(0, 0, width, question_height + 4)
-        y = question_height + m["gap"]
+        if self._with_question:
+            question_height = round(self._question_height(px))
+            self._question_label.setGeometry(0, 0, width, question_height + 4)
+            y = question_height + m["gap"]
+        else:
+            y = 0
         heights = self._tile_heights(px, m, control)
         for start in range(0, len(self.tiles), columns):
             row_height = max(heights[start:start + columns])

@@ -47,7 +47,7 @@ from etrainer.ui.theme import Theme, current_theme, lesson_css
 TICK_MS = 200
 CONTROL_RATIO = 24 / 768
 """Buttons and spin boxes for the trainer: about 18 pt at 1024×768."""
-KEY_TEXT = {"r": "reveal", "к": "reveal", "n": "next", "т": "next", " ": "space"}
+KEY_TEXT = {"r": "reveal", "к": "reveal", "n": "next", "т": "next", " ": "space", "o": "part", "щ": "part"}
 
 
 def _summary_label(text: str) -> str:
@@ -97,6 +97,9 @@ class ClassroomQuizWindow(QWidget):
         self._reveal_button.clicked.connect(self._on_reveal)
         self._next_button = QPushButton(objectName="nextButton")
         self._next_button.clicked.connect(self._on_next)
+        self._part_button = QPushButton(self.tr("Question ⇄ options (O)"), objectName="partButton")
+        self._part_button.setToolTip(self.tr("A long question is shown alone first, in large type; then its options"))
+        self._part_button.clicked.connect(self._on_part)
         finish = QPushButton(self.tr("End"), objectName="endQuizButton")
         finish.clicked.connect(self._on_finish)
         header = QHBoxLayout()
@@ -109,7 +112,7 @@ class ClassroomQuizWindow(QWidget):
         controls = QHBoxLayout()
         controls.addWidget(finish)
         controls.addStretch(1)
-        for button in (self._start_button, self._reveal_button, self._next_button):
+        for button in (self._part_button, self._start_button, self._reveal_button, self._next_button):
             controls.addWidget(button)
         header.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(page)
@@ -205,6 +208,7 @@ class ClassroomQuizWindow(QWidget):
         self._start_button.setEnabled(session.stage is Stage.QUESTION or (session.stage is Stage.VOTING
                                                                          and not session.time_up()))
         self._reveal_button.setEnabled(session.stage is not Stage.REVEALED)
+        self._part_button.setVisible(self._board.split)
         for widget in (self._digits, self._stage_label):
             if widget.property("state") != state:
                 widget.setProperty("state", state)
@@ -227,7 +231,12 @@ class ClassroomQuizWindow(QWidget):
     def _on_space(self) -> None:
         if self.session is not None:
             self.session.start_voting()
+            self._board.show_part("options")  # the room votes looking at the options
             self._refresh()
+
+    def _on_part(self) -> None:
+        self._board.toggle_part()
+        self._refresh()
 
     def _on_reveal(self) -> None:
         if self.session is not None and self.session.stage in (Stage.QUESTION, Stage.VOTING):
@@ -349,6 +358,8 @@ class ClassroomQuizWindow(QWidget):
             self._on_space()
         elif action == "reveal":
             self._on_reveal()
+        elif action == "part":
+            self._on_part()
         elif action == "next":
             self._on_next()
         else:
