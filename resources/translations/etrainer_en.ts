@@ -268,10 +268,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Question ⇄ options (O)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A long question is shown alone first, in large type; then its options</source>
         <translation type="unfinished"></translation>
     </message>
@@ -325,6 +321,18 @@
     </message>
     <message>
         <source>▶ Resume (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Options ▸ (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Question (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More ▸ (O)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -270,10 +270,6 @@
         <translation>✓ Показати (R)</translation>
     </message>
     <message>
-        <source>Question ⇄ options (O)</source>
-        <translation>Питання ⇄ варіанти (O)</translation>
-    </message>
-    <message>
         <source>A long question is shown alone first, in large type; then its options</source>
         <translation>Довге питання спершу показано саме, великим шрифтом; потім — варіанти відповідей</translation>
     </message>
@@ -328,6 +324,18 @@
     <message>
         <source>▶ Resume (Space)</source>
         <translation>▶ Продовжити (Пробіл)</translation>
+    </message>
+    <message>
+        <source>Options ▸ (O)</source>
+        <translation>Варіанти ▸ (O)</translation>
+    </message>
+    <message>
+        <source>Question (O)</source>
+        <translation>Питання (O)</translation>
+    </message>
+    <message>
+        <source>More ▸ (O)</source>
+        <translation>Далі ▸ (O)</translation>
     </message>
     <message>
         <source>= {points}</source>

@@ -122,6 +122,9 @@ def test_reveal_marks_the_right_tiles_and_shows_the_explanation(qtbot, course, c
     states = {tile.letter: tile.property("state") for tile in window.findChildren(QWidget, "optionTile")}
     assert states == {o.letter: ("right" if o.correct else "dim") for o in question.options}
     explanation = child(window, QLabel, "explanationText")
+    board = window.findChild(QuizBoard)
+    while board.split and board.part != "why":  # a long question shows its explanation on a page of its own
+        press_text(window, "o")
     assert explanation.isVisible() and "Why:" in explanation.text()
     assert child(window, QLabel, "stageLabel").text() == "The right answer"
 
@@ -205,10 +208,21 @@ def test_a_short_question_is_projector_size_and_every_tile_fits(qtbot, course):
             board = window.findChild(QuizBoard)
             qtbot.waitUntil(lambda b=board: b.body_pixels > 0)
             assert board.body_pixels >= 37, question.id  # 28 pt at 1024×768: the question alone if it must be
-            if question is longest:
+            if question is longest:  # too long for one screen at 28 pt: shown in parts, each at 28 pt or more
                 assert board.split and not any(tile.isVisible() for tile in board.tiles)
-                window.findChild(QPushButton, "partButton").click()  # then the options alone, as large as they fit
-                assert board.body_pixels >= 28 and all(tile.isVisible() for tile in board.tiles)
+                part = window.findChild(QPushButton, "partButton")
+                for _ in range(board.pages):
+                    part.click()
+                    assert board.body_pixels >= 37 and any(tile.isVisible() for tile in board.tiles)
+                window._on_reveal()
+                assert board.body_pixels >= 37 and any(t.isVisible() and t.property("state") == "right"
+                                                       for t in board.tiles)  # the page with the right answer
+                seen_explanation = False
+                for _ in range(board.pages + 1):
+                    part.click()
+                    assert board.body_pixels >= 37
+                    seen_explanation |= board.part == "why"
+                assert seen_explanation
             assert all(tile.geometry().bottom() <= board.height() for tile in board.tiles)
     finally:
         app.setStyleSheet(sheet)

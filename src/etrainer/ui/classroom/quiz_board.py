@@ -100,6 +100,9 @@ class QuizBoard(QWidget):
         self.part = "question"
         """While split: "question" (the question alone) or "options" (the options, and later the explanation)."""
         self._with_question = True
+        self._shown: list[OptionTile] = []
+        """The tiles laid out now (all of them, or one half when long options need two pages)."""
+        self.pages = 1
 
     # -- content --------------------------------------------------------------------------------------
     def show_question(self, question: ClassroomQuestion, with_tally: bool, hands: tuple[int, ...]) -> None:
@@ -130,7 +133,10 @@ class QuizBoard(QWidget):
         self.relayout()
 
     def toggle_part(self) -> None:
-        self.show_part("options" if self.part == "question" else "question")
+        """Question → options (→ the second half of the options, when they need two pages) → question."""
+        order = ["question", "options"] + (["options-2"] if self.pages == 2 else []) + (
+            ["why"] if self._revealed and self._explanation.text() else [])
+        self.show_part(order[(order.index(self.part) + 1) % len(order)] if self.part in order else "question")
 
     def reveal(self, hands: tuple[int, ...]) -> None:
         question = self._question
@@ -153,7 +159,8 @@ class QuizBoard(QWidget):
             parts.append(f"<i>{html.escape(label)} {html.escape(question.source)}</i>")
         self._explanation.setText("<br>".join(parts))
         self._explanation.setVisible(bool(parts))
-        self.part = "options"
+        right = next((i for i, option in enumerate(question.options) if option.correct), 0)
+        self.part = "options-2" if self.pages == 2 and right >= (len(self.tiles) + 1) // 2 else "options"
         self.relayout()
 
     def update_shares(self, hands: tuple[int, ...]) -> None:
@@ -174,9 +181,16 @@ class QuizBoard(QWidget):
         low, high, floor = pixels(self, LOW_RATIO), pixels(self, MAX_RATIO), pixels(self, FLOOR_RATIO)
         choices = [1, 2] if len(self.tiles) >= 2 else [1]
         self._with_question = True
+        self._shown = list(self.tiles)
+        self.pages = 1
         best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high), -c)
                     for c in choices)
         self.split = best[0] < floor
+        if self.split and self.part == "why" and self._revealed:
+            self._show_alone(self._explanation, lambda px: text_height(self._explanation.text(), make_font(
+                round(px * 0.9)), self.width() - 2 * max(6, round(px * 0.3)) - 10) * 1.05 <= self.height(),
+                low, high, control)
+            return
         if self.split and self.part == "question":
             size = largest_fitting(lambda px: self._question_height(px) * 1.02 <= self.height(), low, high)
             self.body_pixels = size
@@ -187,17 +201,35 @@ class QuizBoard(QWidget):
                 tile.hide()
             self._explanation.setVisible(False)
             return
-        if self.split:  # the options (and, once revealed, the explanation) without the question above them
+        if self.split:  # the options (with their marks once revealed) without the question above them
             self._with_question = False
+            self._explanation.setVisible(False)
             best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high),
                         -c) for c in choices)
+            if best[0] < floor and len(self.tiles) >= 4:  # long options: half of them per page
+                self.pages = 2
+                half = (len(self.tiles) + 1) // 2
+                self._shown = self.tiles[half:] if self.part == "options-2" else self.tiles[:half]
+                best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low,
+                                            high), -c) for c in choices)
         self.body_pixels, self.columns = best[0], -best[1]
         self._question_label.setVisible(self._with_question)
         for tile in self.tiles:
-            tile.show()
-        self._explanation.setVisible(self._revealed and bool(self._explanation.text()))
+            tile.setVisible(tile in self._shown)
+        self._explanation.setVisible(self._revealed and bool(self._explanation.text()) and not self.split)
         self._apply_fonts(self.body_pixels, control)
         self._place(self.body_pixels, self.columns, control)
+
+    def _show_alone(self, label: QLabel, fits: Callable[[int], bool], low: int, high: int, control: int) -> None:
+        """One label over the whole board (the explanation while split), as large as it fits."""
+        size = largest_fitting(fits, low, high)
+        self._apply_fonts(size, control)
+        self.body_pixels = round(size * 0.9) if label is self._explanation else size  # the explanation's own size
+        self._question_label.hide()
+        for tile in self.tiles:
+            tile.hide()
+        label.setGeometry(0, 0, self.width(), self.height())
+        label.show()
 
     def _metrics(self, px: int, columns: int, control: int) -> dict[str, int]:
         pad, gap = max(6, round(px * 0.3)), max(8, round(px * 0.4))
@@ -227,7 +259,7 @@ class QuizBoard(QWidget):
     def _tile_heights(self, px: int, m: dict[str, int], control: int) -> list[int]:
         tally_height = round(control * 1.8) * (2 if self._revealed else 1) if m["tally"] else 0
         return [round(max(text_height(tile.text.text(), make_font(px), m["text"]), px * 1.5, tally_height))
-                + 2 * m["pad"] + 2 * BORDER for tile in self.tiles]
+                + 2 * m["pad"] + 2 * BORDER for tile in self._shown]
 
     def _apply_fonts(self, px: int, control: int) -> None:
         css = BOARD_CSS + (
@@ -250,9 +282,9 @@ class QuizBoard(QWidget):
         else:
             y = 0
         heights = self._tile_heights(px, m, control)
-        for start in range(0, len(self.tiles), columns):
+        for start in range(0, len(self._shown), columns):
             row_height = max(heights[start:start + columns])
-            for offset, tile in enumerate(self.tiles[start:start + columns]):
+            for offset, tile in enumerate(self._shown[start:start + columns]):
                 x = offset * (m["tile"] + m["gap"])
                 tile.setGeometry(QRect(x, y, m["tile"], row_height))
                 tile.layout().setContentsMargins(m["pad"], m["pad"], m["pad"], m["pad"])

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -97,7 +98,7 @@ class ClassroomQuizWindow(QWidget):
         self._reveal_button.clicked.connect(self._on_reveal)
         self._next_button = QPushButton(objectName="nextButton")
         self._next_button.clicked.connect(self._on_next)
-        self._part_button = QPushButton(self.tr("Question ⇄ options (O)"), objectName="partButton")
+        self._part_button = QPushButton(objectName="partButton")
         self._part_button.setToolTip(self.tr("A long question is shown alone first, in large type; then its options"))
         self._part_button.clicked.connect(self._on_part)
         finish = QPushButton(self.tr("End"), objectName="endQuizButton")
@@ -108,11 +109,12 @@ class ClassroomQuizWindow(QWidget):
         words.addWidget(self._progress)
         words.addWidget(self._stage_label)
         header.addLayout(words, 1)
+        header.addWidget(self._part_button, 0, Qt.AlignmentFlag.AlignVCenter)
         header.addWidget(self._digits)
         controls = QHBoxLayout()
         controls.addWidget(finish)
         controls.addStretch(1)
-        for button in (self._part_button, self._start_button, self._reveal_button, self._next_button):
+        for button in (self._start_button, self._reveal_button, self._next_button):
             controls.addWidget(button)
         header.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(page)
@@ -209,6 +211,8 @@ class ClassroomQuizWindow(QWidget):
                                                                          and not session.time_up()))
         self._reveal_button.setEnabled(session.stage is not Stage.REVEALED)
         self._part_button.setVisible(self._board.split)
+        following = {"question": self.tr("Options ▸ (O)"), "why": self.tr("Question (O)")}
+        self._part_button.setText(following.get(self._board.part, self.tr("More ▸ (O)")))
         for widget in (self._digits, self._stage_label):
             if widget.property("state") != state:
                 widget.setProperty("state", state)
@@ -288,12 +292,12 @@ class ClassroomQuizWindow(QWidget):
         again.clicked.connect(lambda: self._pages.setCurrentIndex(0))
         close = QPushButton(self.tr("Close"), objectName="closeSummaryButton")
         close.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(close)
-        buttons.addWidget(again)
-        buttons.addStretch(1)
-        buttons.addWidget(save)
-        buttons.addWidget(export)
+        buttons = QGridLayout()  # two rows: the four buttons do not fit one row at 1024 px in large type
+        buttons.addWidget(close, 0, 0)
+        buttons.addWidget(again, 1, 0)
+        buttons.setColumnStretch(1, 1)
+        buttons.addWidget(save, 0, 2)
+        buttons.addWidget(export, 1, 2)
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._summary_view, 1)
