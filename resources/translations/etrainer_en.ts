@@ -336,6 +336,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Why? ▸ (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>= {points}</source>
         <translation type="unfinished"></translation>
     </message>

@@ -338,6 +338,10 @@
         <translation>Далі ▸ (O)</translation>
     </message>
     <message>
+        <source>Why? ▸ (O)</source>
+        <translation>Чому? ▸ (O)</translation>
+    </message>
+    <message>
         <source>= {points}</source>
         <translation>= {points}</translation>
     </message>

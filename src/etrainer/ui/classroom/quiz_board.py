@@ -98,7 +98,9 @@ class QuizBoard(QWidget):
         self.split = False
         """The question and its options do not fit together at the floor size: they are shown one after the other."""
         self.part = "question"
-        """While split: "question" (the question alone) or "options" (the options, and later the explanation)."""
+        """While split: "question" (alone), "options", "options-2" (the second half) or "why" (the explanation)."""
+        self.parts: list[str] = ["options"]
+        """The parts the current question is shown in (one, "options", when it all fits at the floor)."""
         self._with_question = True
         self._shown: list[OptionTile] = []
         """The tiles laid out now (all of them, or one half when long options need two pages)."""
@@ -133,10 +135,9 @@ class QuizBoard(QWidget):
         self.relayout()
 
     def toggle_part(self) -> None:
-        """Question → options (→ the second half of the options, when they need two pages) → question."""
-        order = ["question", "options"] + (["options-2"] if self.pages == 2 else []) + (
-            ["why"] if self._revealed and self._explanation.text() else [])
-        self.show_part(order[(order.index(self.part) + 1) % len(order)] if self.part in order else "question")
+        """The next part: question → options (→ their second half) (→ the explanation) → the first again."""
+        order = self.parts
+        self.show_part(order[(order.index(self.part) + 1) % len(order)] if self.part in order else order[0])
 
     def reveal(self, hands: tuple[int, ...]) -> None:
         question = self._question
@@ -175,48 +176,56 @@ class QuizBoard(QWidget):
         self.relayout()
 
     def relayout(self) -> None:
+        """Lay the board out at the largest type that fits; when 28 pt (the floor) does not fit, show it in
+        parts, each at the floor or more: [the question alone,] the options [in two halves] [, the
+        explanation after the reveal]."""
         if self._question is None or self.width() < 50 or self.height() < 50:
             return
         control = pixels(self, CONTROL_RATIO)
         low, high, floor = pixels(self, LOW_RATIO), pixels(self, MAX_RATIO), pixels(self, FLOOR_RATIO)
         choices = [1, 2] if len(self.tiles) >= 2 else [1]
-        self._with_question = True
-        self._shown = list(self.tiles)
-        self.pages = 1
-        best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high), -c)
-                    for c in choices)
+
+        def best_fit() -> tuple[int, int]:
+            return max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high),
+                        -c) for c in choices)
+
+        explain = self._revealed and bool(self._explanation.text())
+        self._with_question, self._shown, self.pages = True, list(self.tiles), 1
+        self._explanation.setVisible(explain)
+        best = best_fit()
         self.split = best[0] < floor
-        if self.split and self.part == "why" and self._revealed:
+        question_apart = False
+        if self.split:
+            self._explanation.setVisible(False)
+            best = best_fit()  # the question with its options, the explanation on a page of its own
+            question_apart = best[0] < floor
+            if question_apart:
+                self._with_question = False
+                best = best_fit()
+                if best[0] < floor and len(self.tiles) >= 4:
+                    self.pages = 2
+        self.parts = ((["question"] if question_apart else []) + ["options"] + (["options-2"] if self.pages == 2
+                      else []) + (["why"] if self.split and explain else []))
+        if self.part not in self.parts:
+            self.part = self.parts[0]
+        if self.part == "why":
             self._show_alone(self._explanation, lambda px: text_height(self._explanation.text(), make_font(
                 round(px * 0.9)), self.width() - 2 * max(6, round(px * 0.3)) - 10) * 1.05 <= self.height(),
                 low, high, control)
             return
-        if self.split and self.part == "question":
-            size = largest_fitting(lambda px: self._question_height(px) * 1.02 <= self.height(), low, high)
-            self.body_pixels = size
-            self._apply_fonts(size, control)
-            self._question_label.setGeometry(0, 0, self.width(), self.height())
-            self._question_label.show()
-            for tile in self.tiles:
-                tile.hide()
-            self._explanation.setVisible(False)
+        if self.part == "question":
+            self._show_alone(self._question_label,
+                             lambda px: self._question_height(px) * 1.02 <= self.height(), low, high, control)
             return
-        if self.split:  # the options (with their marks once revealed) without the question above them
-            self._with_question = False
-            self._explanation.setVisible(False)
-            best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low, high),
-                        -c) for c in choices)
-            if best[0] < floor and len(self.tiles) >= 4:  # long options: half of them per page
-                self.pages = 2
-                half = (len(self.tiles) + 1) // 2
-                self._shown = self.tiles[half:] if self.part == "options-2" else self.tiles[:half]
-                best = max((largest_fitting(lambda px, c=c: self._height(px, c, control) <= self.height(), low,
-                                            high), -c) for c in choices)
+        if self.pages == 2:  # long options: half of them per page
+            half = (len(self.tiles) + 1) // 2
+            self._shown = self.tiles[half:] if self.part == "options-2" else self.tiles[:half]
+            best = best_fit()
         self.body_pixels, self.columns = best[0], -best[1]
         self._question_label.setVisible(self._with_question)
         for tile in self.tiles:
             tile.setVisible(tile in self._shown)
-        self._explanation.setVisible(self._revealed and bool(self._explanation.text()) and not self.split)
+        self._explanation.setVisible(explain and not self.split)
         self._apply_fonts(self.body_pixels, control)
         self._place(self.body_pixels, self.columns, control)
 
@@ -225,11 +234,9 @@ class QuizBoard(QWidget):
         size = largest_fitting(fits, low, high)
         self._apply_fonts(size, control)
         self.body_pixels = round(size * 0.9) if label is self._explanation else size  # the explanation's own size
-        self._question_label.hide()
-        for tile in self.tiles:
-            tile.hide()
+        for widget in (self._question_label, self._explanation, *self.tiles):
+            widget.setVisible(widget is label)
         label.setGeometry(0, 0, self.width(), self.height())
-        label.show()
 
     def _metrics(self, px: int, columns: int, control: int) -> dict[str, int]:
         pad, gap = max(6, round(px * 0.3)), max(8, round(px * 0.4))

@@ -210,9 +210,12 @@ class ClassroomQuizWindow(QWidget):
         self._start_button.setEnabled(session.stage is Stage.QUESTION or (session.stage is Stage.VOTING
                                                                          and not session.time_up()))
         self._reveal_button.setEnabled(session.stage is not Stage.REVEALED)
-        self._part_button.setVisible(self._board.split)
-        following = {"question": self.tr("Options ▸ (O)"), "why": self.tr("Question (O)")}
-        self._part_button.setText(following.get(self._board.part, self.tr("More ▸ (O)")))
+        parts = self._board.parts
+        self._part_button.setVisible(len(parts) > 1)
+        following = parts[(parts.index(self._board.part) + 1) % len(parts)] if self._board.part in parts else ""
+        labels = {"options": self.tr("Options ▸ (O)"), "options-2": self.tr("More ▸ (O)"),
+                  "why": self.tr("Why? ▸ (O)"), "question": self.tr("Question (O)")}
+        self._part_button.setText(labels.get(following, self.tr("More ▸ (O)")))
         for widget in (self._digits, self._stage_label):
             if widget.property("state") != state:
                 widget.setProperty("state", state)
