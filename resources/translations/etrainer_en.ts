@@ -2289,6 +2289,26 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Course:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another course opens when Е-тренер starts again. Progress in each course is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Your data</source>
         <translation type="unfinished"></translation>
     </message>

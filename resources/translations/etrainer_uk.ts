@@ -2298,6 +2298,26 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Тема:</translation>
     </message>
     <message>
+        <source>Course</source>
+        <translation>Курс</translation>
+    </message>
+    <message>
+        <source>built in</source>
+        <translation>вбудований</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>доданий</translation>
+    </message>
+    <message>
+        <source>Course:</source>
+        <translation>Курс:</translation>
+    </message>
+    <message>
+        <source>Another course opens when Е-тренер starts again. Progress in each course is kept.</source>
+        <translation>Інший курс відкриється, коли Е-тренер запуститься знову. Прогрес у кожному курсі зберігається.</translation>
+    </message>
+    <message>
         <source>Your data</source>
         <translation>Ваші дані</translation>
     </message>

@@ -103,7 +103,8 @@ class AppController(QObject):
 
     def shutdown(self) -> None:
         self._prefs.geometry = bytes(self._window.saveGeometry().toBase64()).decode()
-        self._prefs.course_id = self._vm.course.id
+        if not self._prefs.course_id:  # a course chosen for the next start (Settings, a new pack) is kept
+            self._prefs.course_id = self._vm.course.id
         with contextlib.suppress(OSError):  # preferences are a comfort, never worth a crash at exit
             self._prefs.save(self._data)
         if self.services is not None:

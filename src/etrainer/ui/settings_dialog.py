@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.core.errors import EtrainerError
+from etrainer.core.loading.catalog import available_packs
+from etrainer.paths import bundled_course_dir, packs_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import show_error
@@ -56,6 +58,18 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Language:"), self._language)
         form.addRow(QLabel(self.tr("A new language takes effect when Е-тренер starts again."), wordWrap=True))
         form.addRow(self.tr("Theme:"), self._theme)
+        self._course = QComboBox(objectName="courseBox")
+        self._course.setAccessibleName(self.tr("Course"))
+        for pack in available_packs(bundled_course_dir(), packs_dir(data)):
+            origin = self.tr("built in") if pack.bundled else self.tr("added")
+            self._course.addItem(f"{pack.title} ({pack.version}, {origin})", pack.course_id)
+        current = prefs.course_id or (self._course.itemData(0) if self._course.count() else "")
+        self._course.setCurrentIndex(max(0, self._course.findData(current)))
+        self._course.currentIndexChanged.connect(self._on_course_changed)
+        if self._course.count() > 1:
+            form.addRow(self.tr("Course:"), self._course)
+            form.addRow(QLabel(self.tr("Another course opens when Е-тренер starts again. Progress in each course "
+                                       "is kept."), wordWrap=True))
 
         data_box = QGroupBox(self.tr("Your data"))
         data_layout = QVBoxLayout(data_box)
@@ -101,14 +115,21 @@ class SettingsDialog(QDialog):
             item.setData(BACKUP_ROLE, info)
             self._backups.addItem(item)
 
-    def _on_look_changed(self) -> None:
-        self._prefs.language = self._language.currentData()
-        self._prefs.theme = self._theme.currentData()
-        apply_theme(QApplication.instance(), Theme.parse(self._prefs.theme))
+    def _on_course_changed(self) -> None:
+        self._prefs.course_id = self._course.currentData() or ""
+        self._save_prefs()
+
+    def _save_prefs(self) -> None:
         try:
             self._prefs.save(self._data)
         except OSError as error:
             self.setWindowTitle(self.tr("Settings (not saved: {reason})").format(reason=error.strerror))
+
+    def _on_look_changed(self) -> None:
+        self._prefs.language = self._language.currentData()
+        self._prefs.theme = self._theme.currentData()
+        apply_theme(QApplication.instance(), Theme.parse(self._prefs.theme))
+        self._save_prefs()
 
     def _on_backup_now_clicked(self) -> None:
         try:
