@@ -60,6 +60,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Theme:"), self._theme)
         self._course = QComboBox(objectName="courseBox")
         self._course.setAccessibleName(self.tr("Course"))
+        self._course.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self._course.setMinimumContentsLength(20)
         for pack in available_packs(bundled_course_dir(), packs_dir(data)):
             origin = self.tr("built in") if pack.bundled else self.tr("added")
             self._course.addItem(f"{pack.title} ({pack.version}, {origin})", pack.course_id)
@@ -68,8 +70,10 @@ class SettingsDialog(QDialog):
         self._course.currentIndexChanged.connect(self._on_course_changed)
         if self._course.count() > 1:
             form.addRow(self.tr("Course:"), self._course)
-            form.addRow(QLabel(self.tr("Another course opens when Е-тренер starts again. Progress in each course "
-                                       "is kept."), wordWrap=True))
+            note = QLabel(self.tr("Another course opens when Е-тренер starts again. Progress in each course "
+                                  "is kept."), wordWrap=True)
+            note.setMinimumHeight(2 * note.fontMetrics().lineSpacing() + 4)  # two lines: the form does not grow it
+            form.addRow(note)
 
         data_box = QGroupBox(self.tr("Your data"))
         data_layout = QVBoxLayout(data_box)
