@@ -241,3 +241,14 @@ def test_grading_matches_core(quizzes: QuizService, learner: Profile, quiz_cours
     response = wrong(attempt.questions[at])
     attempt = quizzes.answer(learner.id, attempt, at, response)
     assert attempt.answers[at].graded == grade(attempt.questions[at].question, response)
+
+
+def test_statuses_of_a_course_agree_with_each_quiz_status(
+        quizzes: QuizService, learner: Profile, quiz_course: Course, bank: Quiz) -> None:
+    other = replace(bank, id="other-quiz")
+    course = replace(quiz_course, quizzes=(bank, other))
+    quizzes.finish(learner.id, answer_all(quizzes, learner, quizzes.start(learner.id, bank, course)))
+    quizzes.start(learner.id, other, course)
+    statuses = quizzes.statuses(learner.id, course)
+    assert statuses == {quiz.id: quizzes.status(learner.id, quiz) for quiz in course.quizzes}
+    assert (statuses["admin-services-quiz"].finished_attempts, statuses["other-quiz"].unfinished) == (1, True)

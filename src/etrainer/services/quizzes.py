@@ -65,16 +65,14 @@ class QuizService:
     # ------------------------------------------------------------------ quizzes
 
     def status(self, learner: LearnerId, quiz: Quiz) -> QuizStatus:
-        with self._sessions.begin() as session:
-            repository = QuizAttemptRepository(session)
-            summaries = repository.summaries(learner, quiz.id)
-        finished = [s for s in summaries if s.finished_at is not None]
-        scores = [s.score for s in finished if s.score is not None]
-        return QuizStatus(quiz.id, len(finished), attempts_left(quiz, len(finished)), max(scores, default=None),
-                          any(s.passed for s in finished), any(s.finished_at is None for s in summaries))
+        return _status(quiz, self.history(learner, quiz.id))
 
     def statuses(self, learner: LearnerId, course: Course) -> dict[str, QuizStatus]:
-        return {quiz.id: self.status(learner, quiz) for quiz in course.quizzes}
+        """Every quiz of the course, from one read of the learner's attempts (the tree refreshes often)."""
+        by_quiz: dict[str, list[AttemptSummary]] = {}
+        for summary in self.history(learner):
+            by_quiz.setdefault(summary.quiz_id, []).append(summary)
+        return {quiz.id: _status(quiz, by_quiz.get(quiz.id, [])) for quiz in course.quizzes}
 
     def start(self, learner: LearnerId, quiz: Quiz, course: Course) -> QuizAttempt:
         """A new attempt (an interrupted one is finished as it stands first). Raises NoAttemptsLeft."""
@@ -84,7 +82,7 @@ class QuizService:
             repository = QuizAttemptRepository(session)
             stored = repository.unfinished(learner, quiz.id)
             if stored is not None:
-                self._close(repository, stored, resolved, learner)
+                self._close(repository, stored, resolved)
             if attempts_left(quiz, repository.finished_count(learner, quiz.id)) == 0:
                 raise NoAttemptsLeft(limit=str(quiz.attempt_limit), title=quiz.title)
             attempt = start_attempt(new_uid(), resolved, draw(resolved, random.Random(self._seed())), now)
@@ -104,7 +102,7 @@ class QuizService:
             attempt = _rebuild(stored, resolved)
             if attempt is None:
                 log.info("quiz %s changed; closing attempt %s", quiz.id, stored.uid)
-                self._close(repository, stored, resolved, learner)
+                self._close(repository, stored, resolved)
                 return None
             now = self._clock()
             if attempt.expired(now):
@@ -168,7 +166,7 @@ class QuizService:
                 attempt = _rebuild(stored, deck_quiz)
                 if attempt is not None and attempt.first_unanswered() is not None:
                     return attempt
-                self._close(repository, stored, deck_quiz, learner)
+                self._close(repository, stored, deck_quiz)
             cards = due_cards([c for c, _ in ReviewRepository(session).all(learner)
                                if deck_quiz.question(c.question_id) is not None], now.date())[:limit]
             if not cards:
@@ -182,8 +180,7 @@ class QuizService:
 
     # ------------------------------------------------------------------ internals
 
-    def _close(self, repository: QuizAttemptRepository, stored: StoredAttempt, quiz: Quiz,
-               learner: LearnerId) -> None:
+    def _close(self, repository: QuizAttemptRepository, stored: StoredAttempt, quiz: Quiz) -> None:
         """Finish a stored attempt with the answers it has (graded against the quiz as it is now)."""
         attempt = _rebuild(stored, quiz, lenient=True)
         now = self._clock()
@@ -200,6 +197,13 @@ class QuizService:
             item = attempt.answers.get(position)
             _schedule(deck, learner, drawn.question.id, item is not None and item.graded.correct, today,
                       attempt.quiz.id)
+
+
+def _status(quiz: Quiz, summaries: list[AttemptSummary]) -> QuizStatus:
+    finished = [s for s in summaries if s.finished_at is not None]
+    scores = [s.score for s in finished if s.score is not None]
+    return QuizStatus(quiz.id, len(finished), attempts_left(quiz, len(finished)), max(scores, default=None),
+                      any(s.passed for s in finished), any(s.finished_at is None for s in summaries))
 
 
 def _schedule(deck: ReviewRepository, learner: LearnerId, question_id: str, correct: bool, today: date,

@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
     def classroom_quiz(self) -> None:
         from etrainer.ui.classroom.quiz_screen import start_classroom_quiz
 
-        module = self.vm.current.module.id if self.vm.current else None
+        module = self._current_module_id()
         quiz = next((q for q in self.vm.course.quizzes if q.module_id == module), None) if module else None
         self._keep(start_classroom_quiz(self, self.vm.course, quiz))
 
