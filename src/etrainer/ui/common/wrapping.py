@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 
 class WrappingButton(QPushButton):
@@ -45,21 +54,33 @@ class WrappingButton(QPushButton):
         return QSize(120, self._label.fontMetrics().height() + 16)
 
 
-class WrappingCheckBox(QWidget):
-    """A check box with a word-wrapping label; clicking the label toggles it. `box` is the QCheckBox."""
+class WrappingToggle(QFrame):
+    """A radio button or check box with a word-wrapping label beside it; clicking the label clicks the button."""
 
-    def __init__(self, text: str, parent: QWidget | None = None, objectName: str = "") -> None:
-        super().__init__(parent)
-        self.box = QCheckBox(objectName=objectName)
-        self.box.setAccessibleName(text)
-        self.label = QLabel(text, wordWrap=True)
+    def __init__(self, button: QAbstractButton, text: str, *, rich: bool = False, objectName: str = "",
+                 label_name: str = "") -> None:
+        super().__init__(objectName=objectName)
+        self.button = button
+        self.label = QLabel(text, wordWrap=True, objectName=label_name)
+        self.label.setTextFormat(Qt.TextFormat.RichText if rich else Qt.TextFormat.PlainText)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.addWidget(self.box, 0, Qt.AlignmentFlag.AlignTop)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label, 1)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.box.isEnabled():
-            self.box.click()
+        if self.isEnabled() and self.button.isEnabled():
+            self.button.click()
         super().mousePressEvent(event)
+
+
+class WrappingCheckBox(WrappingToggle):
+    """A check box with a word-wrapping label. `box` is the QCheckBox (named `objectName`)."""
+
+    def __init__(self, text: str, parent: QWidget | None = None, objectName: str = "") -> None:
+        super().__init__(QCheckBox(objectName=objectName), text)
+        self.box = self.button
+        self.box.setAccessibleName(text)
+        if parent is not None:
+            self.setParent(parent)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -44,6 +43,7 @@ from etrainer.core.quiz_response import (
     TextResponse,
     TrueFalseResponse,
 )
+from etrainer.ui.common.wrapping import WrappingToggle
 
 
 class AnswerWidget(QWidget):
@@ -65,25 +65,13 @@ class AnswerWidget(QWidget):
         return False
 
 
-class _OptionRow(QFrame):
-    """A radio button or check box with a word-wrapped label; clicking the label clicks the button."""
+class _OptionRow(WrappingToggle):
+    """A numbered option: its button and wrapping text, marked ✓ or ✗ once checked."""
 
     def __init__(self, button: QAbstractButton, number: int, text: str) -> None:
-        super().__init__(objectName="optionRow")
-        self.button = button
-        self.label = QLabel(f"<b>{number}.</b> {_escape(text)}", wordWrap=True, objectName="optionLabel")
-        self.label.setTextFormat(Qt.TextFormat.RichText)
-        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        super().__init__(button, f"<b>{number}.</b> {_escape(text)}", rich=True, objectName="optionRow",
+                         label_name="optionLabel")
         button.setAccessibleName(f"{number}. {text}")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
-        layout.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        layout.addWidget(self.label, 1)
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        if self.isEnabled():
-            self.button.click()
-        super().mousePressEvent(event)
 
     def mark(self, sign: str, state: str) -> None:
         self.label.setText(f"{sign} {self.label.text()}")
