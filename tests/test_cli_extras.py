@@ -29,3 +29,18 @@ def test_demo_learners_go_straight_into_the_workspace(tmp_path, capsys):
         assert len(WorkspaceService(workspace).imported_files()) == 2
     finally:
         workspace.dispose()
+
+
+def test_a_progress_file_named_on_a_command_line_goes_to_the_command(tmp_path, capsys):
+    from etrainer.cli import _split_opened_files
+
+    assert _split_opened_files(["--data-dir", "D", "anna.etprogress"], {"workspace"}) == (
+        ["anna.etprogress"], ["--data-dir", "D"])  # a double-click: the app opens the file
+    assert main(["demo-data", "--data-dir", str(tmp_path), "--learners", "1"]) == 0
+    services = open_services(tmp_path)
+    name = services.profiles.list()[0].name
+    services.close()
+    out = tmp_path / "out.etprogress"
+    assert main(["export-progress", "--data-dir", str(tmp_path), "--profile", name, "--format", "progress",
+                 "-o", str(out)]) == 0
+    assert out.is_file()

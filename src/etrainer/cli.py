@@ -87,22 +87,21 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse
 PROGRESS_SUFFIX = ".etprogress"
 
 
-def _split_opened_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
-    """Progress files given as plain arguments (a double-click on a `.etprogress` file runs
-    `etrainer FILE`), apart from the rest of the command line."""
+def _split_opened_files(argv: Sequence[str], commands: set[str]) -> tuple[list[str], list[str]]:
+    """Progress files given as plain arguments to the app itself (a double-click on a `.etprogress` file runs
+    `etrainer FILE`), apart from the rest; a command line with a subcommand is left whole."""
+    if any(arg in commands for arg in argv):
+        return [], list(argv)
     files = [arg for arg in argv if arg.lower().endswith(PROGRESS_SUFFIX) and not arg.startswith("-")]
     return files, [arg for arg in argv if arg not in files]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    opened, argv = _split_opened_files(argv)
-    args = build_parser().parse_args(argv)
-    args.open = [Path(f) for f in opened] if args.command is None else []
-    if opened and args.command is not None:
-        print(f"etrainer: {', '.join(opened)}: progress files are opened by the app (no command) or imported "
-              "with `etrainer workspace import`", file=sys.stderr)
-        return 2
+    parser = build_parser()
+    commands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
+    opened, rest = _split_opened_files(list(sys.argv[1:] if argv is None else argv), set(commands.choices))
+    args = parser.parse_args(rest)
+    args.open = [Path(f) for f in opened]
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
