@@ -243,6 +243,69 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMenu</name>
+    <message>
+        <source>Present this lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Classroom quiz…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World Café…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print this module&apos;s memo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print the course memo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Print all memos…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a memo as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a lesson of the module whose memo you want to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All memos (a booklet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a memo as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memo:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {path} ({n} page(s)).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ClassroomQuiz</name>
     <message>
         <source>Hands for {letter}</source>
@@ -1264,34 +1327,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Present this lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Classroom quiz…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>World Café…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print this module&apos;s memo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print the course memo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print all memos…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a memo as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1337,38 +1372,6 @@
     </message>
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a lesson of the module whose memo you want to print.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All memos (a booklet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save a memo as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memo:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The PDF was not saved: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved {path} ({n} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -245,6 +245,69 @@
     </message>
 </context>
 <context>
+    <name>ClassroomMenu</name>
+    <message>
+        <source>Present this lesson</source>
+        <translation>Показати урок як презентацію</translation>
+    </message>
+    <message>
+        <source>Classroom quiz…</source>
+        <translation>Тест для групи…</translation>
+    </message>
+    <message>
+        <source>World Café…</source>
+        <translation>Світове кафе…</translation>
+    </message>
+    <message>
+        <source>Print this module&apos;s memo…</source>
+        <translation>Друкувати памʼятку цього модуля…</translation>
+    </message>
+    <message>
+        <source>Print the course memo…</source>
+        <translation>Друкувати памʼятку курсу…</translation>
+    </message>
+    <message>
+        <source>Print all memos…</source>
+        <translation>Друкувати всі памʼятки…</translation>
+    </message>
+    <message>
+        <source>Save a memo as PDF…</source>
+        <translation>Зберегти памʼятку як PDF…</translation>
+    </message>
+    <message>
+        <source>Open a lesson of the module whose memo you want to print.</source>
+        <translation>Відкрийте урок того модуля, памʼятку якого хочете надрукувати.</translation>
+    </message>
+    <message>
+        <source>All memos (a booklet)</source>
+        <translation>Усі памʼятки (брошура)</translation>
+    </message>
+    <message>
+        <source>Save a memo as PDF</source>
+        <translation>Зберегти памʼятку як PDF</translation>
+    </message>
+    <message>
+        <source>Memo:</source>
+        <translation>Памʼятка:</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Зберегти як PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Файли PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved: {reason}</source>
+        <translation>PDF не збережено: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved {path} ({n} page(s)).</source>
+        <translation>Збережено {path} (сторінок: {n}).</translation>
+    </message>
+</context>
+<context>
     <name>ClassroomQuiz</name>
     <message>
         <source>Hands for {letter}</source>
@@ -1266,34 +1329,6 @@
         <translation>&amp;Заняття</translation>
     </message>
     <message>
-        <source>Present this lesson</source>
-        <translation>Показати урок як презентацію</translation>
-    </message>
-    <message>
-        <source>Classroom quiz…</source>
-        <translation>Тест для групи…</translation>
-    </message>
-    <message>
-        <source>World Café…</source>
-        <translation>Світове кафе…</translation>
-    </message>
-    <message>
-        <source>Print this module&apos;s memo…</source>
-        <translation>Друкувати памʼятку цього модуля…</translation>
-    </message>
-    <message>
-        <source>Print the course memo…</source>
-        <translation>Друкувати памʼятку курсу…</translation>
-    </message>
-    <message>
-        <source>Print all memos…</source>
-        <translation>Друкувати всі памʼятки…</translation>
-    </message>
-    <message>
-        <source>Save a memo as PDF…</source>
-        <translation>Зберегти памʼятку як PDF…</translation>
-    </message>
-    <message>
         <source>&amp;Help</source>
         <translation>&amp;Довідка</translation>
     </message>
@@ -1340,38 +1375,6 @@
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
         <translation>Спершу оберіть свій профіль: у ньому зберігаються ваші відповіді.</translation>
-    </message>
-    <message>
-        <source>Open a lesson of the module whose memo you want to print.</source>
-        <translation>Відкрийте урок того модуля, памʼятку якого хочете надрукувати.</translation>
-    </message>
-    <message>
-        <source>All memos (a booklet)</source>
-        <translation>Усі памʼятки (брошура)</translation>
-    </message>
-    <message>
-        <source>Save a memo as PDF</source>
-        <translation>Зберегти памʼятку як PDF</translation>
-    </message>
-    <message>
-        <source>Memo:</source>
-        <translation>Памʼятка:</translation>
-    </message>
-    <message>
-        <source>Save as PDF</source>
-        <translation>Зберегти як PDF</translation>
-    </message>
-    <message>
-        <source>PDF files (*.pdf)</source>
-        <translation>Файли PDF (*.pdf)</translation>
-    </message>
-    <message>
-        <source>The PDF was not saved: {reason}</source>
-        <translation>PDF не збережено: {reason}</translation>
-    </message>
-    <message>
-        <source>Saved {path} ({n} page(s)).</source>
-        <translation>Збережено {path} (сторінок: {n}).</translation>
     </message>
     <message>
         <source>Saved {path}. Put it into a course folder and add the course to use it.</source>

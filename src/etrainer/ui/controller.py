@@ -91,7 +91,7 @@ class AppController(QObject):
     def world_cafe(self) -> None:
         from etrainer.ui.classroom.world_cafe import start_world_cafe
 
-        self._window._keep(start_world_cafe(self._window, self._vm.course, self._data / "classroom"))
+        self._window._classroom.keep(start_world_cafe(self._window, self._vm.course, self._data / "classroom"))
 
     def welcome_tour(self) -> None:
         from etrainer.ui.welcome import WelcomeTour

@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.errors import EtrainerError
+from etrainer.ui.classroom_menu import ClassroomMenu
 from etrainer.ui.common import prompts
-from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.course_tree import TARGET_ROLE, CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.theme import current_theme, lesson_css
@@ -138,19 +137,7 @@ class MainWindow(QMainWindow):
         self._action(view_menu, self.tr("Review deck"), self.show_review, QKeySequence("Ctrl+R"), name="reviewAction")
 
         classroom = menu.addMenu(self.tr("&Classroom"))
-        self._action(classroom, self.tr("Present this lesson"), self.present_lesson, QKeySequence("F5"),
-                     name="presentAction")
-        self._action(classroom, self.tr("Classroom quiz…"), self.classroom_quiz, name="classroomQuizAction")
-        self._action(classroom, self.tr("World Café…"), self.world_cafe_requested.emit, name="worldCafeAction")
-        classroom.addSeparator()
-        self._action(classroom, self.tr("Print this module's memo…"), self.print_module_memo,
-                     QKeySequence.StandardKey.Print, name="printMemoAction")
-        self._action(classroom, self.tr("Print the course memo…"), lambda: self._print_memo(None),
-                     name="printCourseMemoAction")
-        self._action(classroom, self.tr("Print all memos…"), self.print_all_memos, name="printAllMemosAction")
-        self._action(classroom, self.tr("Save a memo as PDF…"), self.save_memo_pdf, name="saveMemoAction")
-        self._windows: list[Any] = []
-        """Presentation and classroom windows (kept referenced while open)."""
+        self._classroom = ClassroomMenu(self, classroom)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("Welcome tour"), self.tour_requested.emit, name="tourAction")
@@ -352,74 +339,6 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self._walkthrough_page)
         self._left.hide()  # the simulator needs the whole width
         self._walkthrough_page.open(vm, mode)
-
-    # -- classroom ------------------------------------------------------------------------------------
-    def _keep(self, window: Any) -> None:
-        self._windows = [w for w in self._windows if w.isVisible()] + [window]
-
-    def present_lesson(self) -> None:
-        """F5: the open lesson (or the first of the chosen module) as slides on the projector."""
-        from etrainer.ui.presentation.window import start_presentation
-
-        lesson = self.vm.current.lesson if self.vm.current else next(iter(self.vm.course.lessons()), None)
-        if lesson is None:
-            return
-        self.flush_note()
-        self._keep(start_presentation(self, self.vm.course, lesson))
-
-    def classroom_quiz(self) -> None:
-        from etrainer.ui.classroom.quiz_screen import start_classroom_quiz
-
-        module = self._current_module_id()
-        quiz = next((q for q in self.vm.course.quizzes if q.module_id == module), None) if module else None
-        self._keep(start_classroom_quiz(self, self.vm.course, quiz))
-
-    def _current_module_id(self) -> str | None:
-        return self.vm.current.module.id if self.vm.current else None
-
-    def print_module_memo(self) -> None:
-        module_id = self._current_module_id()
-        if module_id is None:
-            self.statusBar().showMessage(self.tr("Open a lesson of the module whose memo you want to print."), 6000)
-            return
-        self._print_memo(module_id)
-
-    def _print_memo(self, module_id: str | None) -> None:
-        from etrainer.ui.presentation.print import print_memo
-
-        print_memo(self, self.vm.course, module_id)
-
-    def print_all_memos(self) -> None:
-        from etrainer.ui.presentation.print import print_all_memos
-
-        print_all_memos(self, self.vm.course)
-
-    def save_memo_pdf(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-        from etrainer.exchange.memo_pdf import write_memo_booklet, write_memo_pdf
-
-        choices = [(self.tr("All memos (a booklet)"), "all")]
-        if self.vm.course.memo is not None:
-            choices.append((self.vm.course.memo.title, ""))
-        choices += [(module.memo.title, module.id) for module in self.vm.course.modules if module.memo is not None]
-        titles = [title for title, _ in choices]
-        title, ok = QInputDialog.getItem(self, self.tr("Save a memo as PDF"), self.tr("Memo:"), titles, 0, False)
-        if not ok:
-            return
-        key = choices[titles.index(title)][1]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as PDF"), f"{key or 'memo'}.pdf",
-                                              self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        try:
-            pages = write_memo_booklet(self.vm.course, Path(path)) if key == "all" else \
-                write_memo_pdf(self.vm.course, key or None, Path(path))
-        except (EtrainerError, OSError) as error:
-            text = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
-            self.statusBar().showMessage(self.tr("The PDF was not saved: {reason}").format(reason=text), 12000)
-            return
-        self.statusBar().showMessage(self.tr("Saved {path} ({n} page(s)).").format(path=path, n=pages), 12000)
 
     def export_progress(self) -> None:
         if self.vm.learner is None or self.vm.services is None:

@@ -1,0 +1,108 @@
+"""The main window's Classroom menu: present the open lesson, the classroom quiz, the World Café, and memos.
+
+The windows it opens are top-level (full screen on the projector); it keeps them referenced while open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from etrainer.core.errors import EtrainerError
+from etrainer.ui.common.errors import error_sentence
+
+
+class ClassroomMenu(QObject):
+    def __init__(self, window: Any, menu: QMenu) -> None:
+        """`window` is the MainWindow: its `vm`, `flush_note`, `statusBar`, `world_cafe_requested` and `_action`."""
+        super().__init__(window)
+        self._window = window
+        self.windows: list[Any] = []
+        add = window._action
+        add(menu, self.tr("Present this lesson"), self.present_lesson, QKeySequence("F5"), name="presentAction")
+        add(menu, self.tr("Classroom quiz…"), self.classroom_quiz, name="classroomQuizAction")
+        add(menu, self.tr("World Café…"), window.world_cafe_requested.emit, name="worldCafeAction")
+        menu.addSeparator()
+        add(menu, self.tr("Print this module's memo…"), self.print_module_memo, QKeySequence.StandardKey.Print,
+            name="printMemoAction")
+        add(menu, self.tr("Print the course memo…"), lambda: self._print_memo(None), name="printCourseMemoAction")
+        add(menu, self.tr("Print all memos…"), self.print_all_memos, name="printAllMemosAction")
+        add(menu, self.tr("Save a memo as PDF…"), self.save_memo_pdf, name="saveMemoAction")
+
+    def keep(self, window: Any) -> None:
+        self.windows = [w for w in self.windows if w.isVisible()] + [window]
+
+    def _say(self, text: str) -> None:
+        self._window.statusBar().showMessage(text, 12000)
+
+    def _current_module_id(self) -> str | None:
+        current = self._window.vm.current
+        return current.module.id if current else None
+
+    def present_lesson(self) -> None:
+        """F5: the open lesson (or the course's first) as slides on the projector."""
+        from etrainer.ui.presentation.window import start_presentation
+
+        vm = self._window.vm
+        lesson = vm.current.lesson if vm.current else next(iter(vm.course.lessons()), None)
+        if lesson is None:
+            return
+        self._window.flush_note()
+        self.keep(start_presentation(self._window, vm.course, lesson))
+
+    def classroom_quiz(self) -> None:
+        from etrainer.ui.classroom.quiz_screen import start_classroom_quiz
+
+        course, module = self._window.vm.course, self._current_module_id()
+        quiz = next((q for q in course.quizzes if q.module_id == module), None) if module else None
+        self.keep(start_classroom_quiz(self._window, course, quiz))
+
+    def print_module_memo(self) -> None:
+        module_id = self._current_module_id()
+        if module_id is None:
+            self._say(self.tr("Open a lesson of the module whose memo you want to print."))
+            return
+        self._print_memo(module_id)
+
+    def _print_memo(self, module_id: str | None) -> None:
+        from etrainer.ui.presentation.print import print_memo
+
+        print_memo(self._window, self._window.vm.course, module_id)
+
+    def print_all_memos(self) -> None:
+        from etrainer.ui.presentation.print import print_all_memos
+
+        print_all_memos(self._window, self._window.vm.course)
+
+    def save_memo_pdf(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        from etrainer.exchange.memo_pdf import write_memo_booklet, write_memo_pdf
+
+        course = self._window.vm.course
+        choices = [(self.tr("All memos (a booklet)"), "all")]
+        if course.memo is not None:
+            choices.append((course.memo.title, ""))
+        choices += [(module.memo.title, module.id) for module in course.modules if module.memo is not None]
+        titles = [title for title, _ in choices]
+        title, ok = QInputDialog.getItem(self._window, self.tr("Save a memo as PDF"), self.tr("Memo:"), titles, 0,
+                                         False)
+        if not ok:
+            return
+        key = choices[titles.index(title)][1]
+        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save as PDF"), f"{key or 'memo'}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        try:
+            pages = write_memo_booklet(course, Path(path)) if key == "all" else \
+                write_memo_pdf(course, key or None, Path(path))
+        except (EtrainerError, OSError) as error:
+            text = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            self._say(self.tr("The PDF was not saved: {reason}").format(reason=text))
+            return
+        self._say(self.tr("Saved {path} ({n} page(s)).").format(path=path, n=pages))
