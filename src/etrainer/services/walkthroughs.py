@@ -94,7 +94,7 @@ class WalkthroughService:
     def record(self, run: WalkthroughSession, state: RunState) -> None:
         """Store the log entries added since the last call, and the running counts."""
         new = state.log[run.stored_events:]
-        if not new and run.stored_events == len(state.log):
+        if not new:
             return
         with self._sessions.begin() as session:
             WalkthroughRepository(session).append(run.uid, new, run.stored_events, errors=state.errors,
