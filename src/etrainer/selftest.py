@@ -48,6 +48,9 @@ def _close(state: dict[str, Any]) -> None:
         window.close()
         window.deleteLater()
     app = state.get("app")
+    if "stylesheet" in state:
+        app.setStyleSheet(state.pop("stylesheet"))
+        app.setProperty("etrainerTheme", state.pop("theme", None))
     for translator in state.pop("translators", []):
         app.removeTranslator(translator)
         translator.deleteLater()
@@ -66,6 +69,7 @@ def _application(state: dict[str, Any]) -> str:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     state["app"], state["locale"] = app, QLocale()
+    state["stylesheet"], state["theme"] = app.styleSheet(), app.property("etrainerTheme")
     state["translators"] = install_translators(app, "uk")
     apply_theme(app, Theme.LIGHT)
     return app.platformName()

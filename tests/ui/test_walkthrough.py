@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 from sqlalchemy import select
 
 from etrainer.core.loading.context import PackContext
@@ -72,7 +72,9 @@ def choose_in_combo(qtbot, box: QComboBox, data: str, commit: bool = True) -> No
 
 
 def click(qtbot, button) -> None:
-    """Click near the left edge: a radio button or check box only takes clicks on its box and text."""
+    """Click near the left edge: a radio button or check box only takes clicks on its box and text. Pending
+    layout runs first, as it does before any real click (a widget just shown may still be 0 pixels high)."""
+    QApplication.processEvents()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
 
 
