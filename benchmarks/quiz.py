@@ -26,8 +26,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from etrainer.core.loading.pack import load_pack  # noqa: E402
-from etrainer.core.quiz_response import ChoiceResponse, TextResponse, TrueFalseResponse  # noqa: E402
+from etrainer.core.course.pack import load_pack  # noqa: E402
+from etrainer.core.quiz.response import ChoiceResponse, TextResponse, TrueFalseResponse  # noqa: E402
 from etrainer.exchange.gift import parse_gift  # noqa: E402
 from etrainer.services.facade import open_app_services  # noqa: E402
 

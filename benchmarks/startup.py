@@ -58,8 +58,8 @@ def startup(runs: int) -> tuple[float, float]:
 
 
 def render(runs: int) -> tuple[int, float]:
-    from etrainer.core.loading.pack import load_pack
-    from etrainer.core.reader import render_course_lesson
+    from etrainer.core.course.pack import load_pack
+    from etrainer.core.course.reader import render_course_lesson
 
     course = load_pack(ROOT / "lessons").course
     lesson = max(course.lessons(), key=lambda item: len(item.body))

@@ -6,7 +6,7 @@ Generates synthetic learners' progress files for the bundled course (each about 
 lesson progress and visits, quiz attempts with their responses, walkthrough attempts with their events),
 signed with a few installation keys, in a temporary folder. Then, in the same run:
 1. baseline — reading and `json.loads`-ing every file;
-   reference — reading and checking every file with core.progress_file alone (no database);
+   reference — reading and checking every file with core.progress.file alone (no database);
 2. the import into a fresh SQLite workspace (every check: limits, signature, shape, key, uids),
    `--runs` times into fresh workspaces, the median shown;
 3. re-importing the same folder (every file already imported);
@@ -33,9 +33,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from etrainer.core.course import Course
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.progress_file import file_name_for, format_time, parse_progress_bytes
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
+from etrainer.core.progress.file import file_name_for, format_time, parse_progress_bytes
 from etrainer.exchange.signing import InstallationKey
 from etrainer.paths import bundled_course_dir
 from etrainer.services.methodist import WorkspaceService
@@ -175,7 +175,7 @@ def baseline(folder: Path) -> float:
 
 
 def checked(folder: Path) -> float:
-    """Reading and checking every file with core.progress_file alone (signature, shape), no database."""
+    """Reading and checking every file with core.progress.file alone (signature, shape), no database."""
     start = time.perf_counter()
     for path in sorted(folder.iterdir()):
         parse_progress_bytes(path.read_bytes())

@@ -62,7 +62,7 @@ class Studio:
     """The app's objects over a temporary data folder, made once and shared by every picture."""
 
     def __init__(self, folder: Path) -> None:
-        from etrainer.core.loading.pack import load_pack
+        from etrainer.core.course.pack import load_pack
         from etrainer.i18n import install_translators
         from etrainer.paths import bundled_course_dir, resources_dir
         from etrainer.services.demo_data import make_demo_learners
@@ -220,8 +220,8 @@ def quiz_intro(studio: Studio) -> QWidget:
 
 @shot("quiz-feedback")
 def quiz_feedback(studio: Studio) -> QWidget:
-    from etrainer.core.demo_answers import wrong_response
-    from etrainer.core.quiz import QuestionKind
+    from etrainer.core.quiz.model import QuestionKind
+    from etrainer.core.walkthrough.demo_answers import wrong_response
     from etrainer.ui.quiz.answers import ChoiceAnswer
 
     page = _quiz_page(studio)
@@ -238,7 +238,7 @@ def quiz_feedback(studio: Studio) -> QWidget:
 
 @shot("quiz-results")
 def quiz_results(studio: Studio) -> QWidget:
-    from etrainer.core.demo_answers import right_response, wrong_response
+    from etrainer.core.walkthrough.demo_answers import right_response, wrong_response
 
     page = _quiz_page(studio)
     studio.click(page, "startQuizButton")
@@ -254,7 +254,7 @@ def quiz_results(studio: Studio) -> QWidget:
 
 def _walkthrough(studio: Studio, mode: str, done: Callable[[Any], bool], limit: int = 200) -> Any:
     """The walkthrough «витяг про несудимість» in `mode`, followed along its reference path until `done(state)`."""
-    from etrainer.core.scenario import Mode, ScenarioRun
+    from etrainer.core.walkthrough.engine import Mode, ScenarioRun
     from etrainer.ui.walkthrough.page import WalkthroughPage
 
     window = studio.main()
@@ -279,7 +279,7 @@ def walkthrough_hint(studio: Studio) -> QWidget:
 
 @shot("walkthrough-decision")
 def walkthrough_decision(studio: Studio) -> QWidget:
-    from etrainer.core.scenario import pending_decision
+    from etrainer.core.walkthrough.engine import pending_decision
 
     _walkthrough(studio, "practice", lambda state: pending_decision(state) is not None)
     return studio.main()
@@ -287,7 +287,7 @@ def walkthrough_decision(studio: Studio) -> QWidget:
 
 @shot("walkthrough-checklist")
 def walkthrough_checklist(studio: Studio) -> QWidget:
-    from etrainer.core.scenario import Phase
+    from etrainer.core.walkthrough.engine import Phase
 
     page = _walkthrough(studio, "practice", lambda state: state.phase is not Phase.STEPS)
     boxes = [box for box in page.findChildren(QCheckBox) if box.objectName().startswith("check-")]

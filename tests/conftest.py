@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.course import Course, Lesson, Module
+from etrainer.core.course.model import Course, Lesson, Module
 from etrainer.core.ids import CourseId, LessonId, ModuleId
-from etrainer.core.profiles import Profile
+from etrainer.core.learner.profiles import Profile
 from etrainer.services.profiles import ProfileService
 from etrainer.storage.db import Database, open_database
 from etrainer.storage.migrate import upgrade_to_head

@@ -12,7 +12,7 @@ import pytest
 from openpyxl import load_workbook
 
 from etrainer.cli_export import main, register, run
-from etrainer.core.progress_file import read_progress_file
+from etrainer.core.progress.file import read_progress_file
 
 
 def call(*argv: str) -> tuple[int, str, str]:

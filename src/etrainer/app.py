@@ -15,9 +15,9 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from etrainer import __version__
-from etrainer.core.course import Course
+from etrainer.core.course.catalog import available_packs
+from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError, NoCourse, Problem
-from etrainer.core.loading.catalog import available_packs
 from etrainer.i18n import install_translators
 from etrainer.paths import bundled_course_dir, data_dir, packs_dir, resources_dir
 from etrainer.prefs import Prefs
@@ -43,7 +43,7 @@ def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course,
     """The course to open: `--course PATH`, else the remembered one, else the first available; and whether
     its quizzes and walkthroughs are still to be read (`load_extras_cached`, after the first paint)."""
     if explicit:
-        from etrainer.core.loading.pack import load_pack
+        from etrainer.core.course.pack import load_pack
 
         result = load_pack(Path(explicit))
         return result.course, result.problems, False

@@ -138,9 +138,9 @@ def _run_app(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
-    from etrainer.core.course import summarize_pack
+    from etrainer.core.course.model import summarize_pack
+    from etrainer.core.course.pack import load_pack
     from etrainer.core.errors import EtrainerError
-    from etrainer.core.loading.pack import load_pack
 
     out = out or sys.stdout
     try:
@@ -179,8 +179,8 @@ def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]
 
 
 def _render(args: argparse.Namespace) -> int:
+    from etrainer.core.course.reader import render_file
     from etrainer.core.errors import EtrainerError
-    from etrainer.core.reader import render_file
 
     try:
         rendered = render_file(args.file)
@@ -246,8 +246,8 @@ def _import_questions(args: argparse.Namespace) -> int:
 
 
 def _export_questions(args: argparse.Namespace) -> int:
+    from etrainer.core.course.pack import load_pack
     from etrainer.core.errors import EtrainerError
-    from etrainer.core.loading.pack import load_pack
     from etrainer.exchange.gift import export_gift, unexportable
     from etrainer.exchange.question_json import write_text_atomically
 

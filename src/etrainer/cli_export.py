@@ -79,7 +79,7 @@ def _open(args: argparse.Namespace, err: TextIO) -> Any:
 
 
 def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from etrainer.core.profiles import name_key
+    from etrainer.core.learner.profiles import name_key
     from etrainer.services.transfer import ExportService
 
     services = _open(args, err)

@@ -74,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _course(args: argparse.Namespace) -> Any:
-    from etrainer.core.loading.pack import load_pack
+    from etrainer.core.course.pack import load_pack
 
     if getattr(args, "course", None):
         return load_pack(Path(args.course)).course

@@ -94,8 +94,8 @@ def _import(workspace: Any, args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _report(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from etrainer.core.dashboard import DashboardFilter
     from etrainer.core.errors import EtrainerError
+    from etrainer.core.progress.dashboard import DashboardFilter
     from etrainer.services.methodist import WorkspaceService
 
     if args.xlsx is None and args.pdf is None:
@@ -127,8 +127,8 @@ def _report(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) 
 
 def _course(given: Path | None, data: str | None, course_ids: list[str]) -> Any:
     """The course pack given, else the installed pack of the course most imported files are for."""
-    from etrainer.core.loading.catalog import available_packs
-    from etrainer.core.loading.pack import load_pack
+    from etrainer.core.course.catalog import available_packs
+    from etrainer.core.course.pack import load_pack
     from etrainer.paths import bundled_course_dir, data_dir, packs_dir
 
     if given is not None:

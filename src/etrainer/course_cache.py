@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from etrainer import __version__
-from etrainer.core.loading.result import LoadResult
+from etrainer.core.course.load_result import LoadResult
 
 CACHE_FOLDER = "cache"
 _READ_ERRORS = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError)
@@ -73,7 +73,7 @@ def load_extras_cached(root: Path, data: Path | None) -> tuple[tuple[Any, ...], 
 
 
 def _load(root: Path) -> LoadResult:
-    from etrainer.core.loading.pack import load_pack
+    from etrainer.core.course.pack import load_pack
 
     return load_pack(root)
 

@@ -76,7 +76,7 @@ def _application(state: dict[str, Any]) -> str:
 
 
 def _course(state: dict[str, Any]) -> str:
-    from etrainer.core.loading.pack import load_pack
+    from etrainer.core.course.pack import load_pack
     from etrainer.paths import bundled_course_dir
 
     result = load_pack(bundled_course_dir())
@@ -118,7 +118,7 @@ def _window(state: dict[str, Any]) -> str:
 
 
 def _progress(state: dict[str, Any]) -> str:
-    from etrainer.core.quiz_response import ChoiceResponse, TextResponse, TrueFalseResponse
+    from etrainer.core.quiz.response import ChoiceResponse, TextResponse, TrueFalseResponse
 
     services, profile, lesson = state["services"], state["profile"], state["lesson"]
     token = services.learning.open_lesson(profile.id, lesson)

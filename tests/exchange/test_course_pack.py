@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from etrainer.core.course.catalog import available_packs
 from etrainer.core.errors import UnsafeArchive
-from etrainer.core.loading.catalog import available_packs
 from etrainer.exchange.course_pack import NotACoursePack, PackImportCancelled, add_pack
 
 GOOD = Path(__file__).parents[1] / "data" / "packs" / "good"

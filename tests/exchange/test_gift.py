@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
+from etrainer.core.course.context import PackContext
 from etrainer.core.ids import QuestionId
-from etrainer.core.loading.context import PackContext
-from etrainer.core.loading.quizzes import load_quiz_file
-from etrainer.core.quiz import BLANK, GapKind, Question, QuestionKind
+from etrainer.core.quiz.loading import load_quiz_file
+from etrainer.core.quiz.model import BLANK, GapKind, Question, QuestionKind
 from etrainer.exchange import question_json
 from etrainer.exchange.gift import export_gift, parse_gift, unexportable
 from etrainer.exchange.question_json import bank_to_json, bank_to_quiz_yaml, run_import_questions

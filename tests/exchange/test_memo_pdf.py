@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.pack import load_pack
 from etrainer.exchange.memo_html import (
     NBSP,
     CourseWithoutMemo,
@@ -33,7 +33,7 @@ GOOD_PACK = Path(__file__).parents[1] / "data" / "packs" / "good"
 MAKE_PDFS = """
 import json, sys
 from pathlib import Path
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.pack import load_pack
 from etrainer.exchange.memo_pdf import write_memo_booklet, write_memo_pdf
 course = load_pack(Path(sys.argv[1])).course
 folder = Path(sys.argv[2])
@@ -124,7 +124,7 @@ def test_pages_render_with_ink(pdfs: tuple[Path, dict[str, int]], tmp_path: Path
 
 @poppler
 def test_a_missing_folder_is_refused_with_a_sentence(tmp_path: Path) -> None:
-    code = ("import sys\nfrom pathlib import Path\nfrom etrainer.core.loading.pack import load_pack\n"
+    code = ("import sys\nfrom pathlib import Path\nfrom etrainer.core.course.pack import load_pack\n"
             "from etrainer.exchange.memo_pdf import write_memo_pdf\n"
             "try:\n    write_memo_pdf(load_pack(Path(sys.argv[1])).course, 'basics', Path(sys.argv[2]))\n"
             "except Exception as error:\n    print(type(error).__name__, error)\n")

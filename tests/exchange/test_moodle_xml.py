@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from etrainer.core.quiz import GapKind, QuestionKind
+from etrainer.core.quiz.model import GapKind, QuestionKind
 from etrainer.exchange.moodle_xml import clean_category, html_to_markdown, parse_moodle_xml
 from etrainer.exchange.question_json import run_import_questions
 

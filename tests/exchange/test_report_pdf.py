@@ -18,8 +18,8 @@ SAMPLE = Path(__file__).parents[1] / "data" / "progress" / "sample-v1.json"
 MAKE_PDFS = """
 import json, sys
 from pathlib import Path
-from etrainer.core.learner_report import learner_report
-from etrainer.core.progress_file import validate_document
+from etrainer.core.progress.learner_report import learner_report
+from etrainer.core.progress.file import validate_document
 from etrainer.exchange import report_pdf
 report = learner_report(validate_document(json.loads(Path(sys.argv[1]).read_text(encoding="utf-8"))))
 Path(sys.argv[2]).write_bytes(report_pdf.progress_pdf(report))

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from etrainer.core.progress_file import ProgressFileRejected, RejectReason, canonical_bytes, verify_signature
+from etrainer.core.progress.file import ProgressFileRejected, RejectReason, canonical_bytes, verify_signature
 from etrainer.exchange.signing import InstallationKey, load_or_create
 
 SAMPLE = Path(__file__).parents[1] / "data" / "progress" / "sample-v1.json"

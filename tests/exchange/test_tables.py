@@ -10,8 +10,8 @@ from pathlib import Path
 from openpyxl import load_workbook
 from tests.conftest import build_course
 
-from etrainer.core.learner_report import LearnerReport, learner_report
-from etrainer.core.progress_file import validate_document
+from etrainer.core.progress.file import validate_document
+from etrainer.core.progress.learner_report import LearnerReport, learner_report
 from etrainer.exchange.tables import CSV_HEADERS, MODULE_HEADERS, QUESTION_HEADERS, report_csv, report_xlsx
 
 SAMPLE = Path(__file__).parents[1] / "data" / "progress" / "sample-v1.json"

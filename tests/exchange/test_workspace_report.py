@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from tests.core.test_dashboard import make_course, make_data
+from tests.core.progress.test_dashboard import make_course, make_data
 
-from etrainer.core.dashboard import DashboardFilter, choices, competency_results, module_matrix
-from etrainer.core.item_analysis import item_analysis, walkthrough_hotspots
+from etrainer.core.progress.dashboard import DashboardFilter, choices, competency_results, module_matrix
+from etrainer.core.progress.item_analysis import item_analysis, walkthrough_hotspots
 from etrainer.exchange.workspace_report import describe_filter, workspace_html, write_workspace_xlsx
 from etrainer.services.methodist import Dashboard
 

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.progress_file import validate_document
+from etrainer.core.course.pack import load_pack
+from etrainer.core.progress.file import validate_document
 from etrainer.exchange.xapi import IRI_BASE, LEARNER_HOME, duration, statement_id, statements
 from etrainer.paths import bundled_course_dir
 from etrainer.services.demo_data import make_demo_learners

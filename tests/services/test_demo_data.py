@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 
-from etrainer.core.course import Course
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
 from etrainer.services.demo_data import BRANCHES, POSITIONS, make_demo_learners
 from etrainer.services.transfer import ExportService

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.paths import database_path
 from etrainer.services.facade import open_app_services, open_services
 from etrainer.storage.backup import BackupReason

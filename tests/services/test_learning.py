@@ -9,11 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 
-from etrainer.core.course import Course, Lesson
+from etrainer.core.course.model import Course, Lesson
 from etrainer.core.ids import LearnerId, LessonId
-from etrainer.core.notes import NOTE_MAX, NoteTooLong
-from etrainer.core.profiles import Profile, ProfileNotFound
-from etrainer.core.progress import LessonState
+from etrainer.core.learner.notes import NOTE_MAX, NoteTooLong
+from etrainer.core.learner.profiles import Profile, ProfileNotFound
+from etrainer.core.progress.completion import LessonState
 from etrainer.services.learning import MAX_VISIT_SECONDS, LearningService
 from etrainer.services.profiles import ProfileService
 from etrainer.storage.models import LessonVisitRow

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 from tests.storage.test_workspace import make_doc
 
-from etrainer.core.course import Course
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.progress_file import RejectReason
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
+from etrainer.core.progress.file import RejectReason
 from etrainer.exchange.signing import InstallationKey
 from etrainer.paths import bundled_course_dir
 from etrainer.services import methodist
@@ -274,12 +274,14 @@ def test_dashboard_queries_need_a_course(service: WorkspaceService) -> None:
 
 def test_the_workspace_modules_do_not_import_qt() -> None:
     code = ("import sys\n"
-            "import etrainer.core.dashboard, etrainer.core.item_analysis, etrainer.storage.workspace\n"
+            "import etrainer.core.progress.dashboard, etrainer.core.progress.item_analysis\n"
+            "import etrainer.storage.workspace\n"
             "import etrainer.services.methodist, etrainer.exchange.workspace_report, etrainer.cli_workspace\n"
             "print(sorted(m for m in sys.modules if m.startswith(('PySide6', 'sqlalchemy')) and '.' not in m))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "['sqlalchemy']"
-    core = "import sys, etrainer.core.dashboard, etrainer.core.item_analysis; print('sqlalchemy' in sys.modules)"
+    core = ("import sys, etrainer.core.progress.dashboard, etrainer.core.progress.item_analysis; "
+            "print('sqlalchemy' in sys.modules)")
     assert subprocess.run([sys.executable, "-c", core], capture_output=True, text=True,
                           check=True).stdout.strip() == "False"
 

@@ -13,7 +13,7 @@ from tests.conftest import FakeClock
 
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import LearnerId
-from etrainer.core.profiles import (
+from etrainer.core.learner.profiles import (
     BadPin,
     PinFormat,
     Profile,

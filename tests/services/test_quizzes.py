@@ -11,15 +11,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 
-from etrainer.core.course import Course
-from etrainer.core.loading.context import PackContext
-from etrainer.core.loading.quizzes import load_quiz_file
-from etrainer.core.profiles import Profile
-from etrainer.core.quiz import FeedbackMode, Pool, Quiz
-from etrainer.core.quiz_attempt import AnswerLocked, NoAttemptsLeft, QuizAttempt, TimeIsUp
-from etrainer.core.quiz_draw import DrawnQuestion
-from etrainer.core.quiz_grading import grade
-from etrainer.core.quiz_response import ChoiceResponse, Response, TextResponse, TrueFalseResponse
+from etrainer.core.course.context import PackContext
+from etrainer.core.course.model import Course
+from etrainer.core.learner.profiles import Profile
+from etrainer.core.quiz.attempt import AnswerLocked, NoAttemptsLeft, QuizAttempt, TimeIsUp
+from etrainer.core.quiz.draw import DrawnQuestion
+from etrainer.core.quiz.grading import grade
+from etrainer.core.quiz.loading import load_quiz_file
+from etrainer.core.quiz.model import FeedbackMode, Pool, Quiz
+from etrainer.core.quiz.response import ChoiceResponse, Response, TextResponse, TrueFalseResponse
 from etrainer.services.quizzes import QuizService
 from etrainer.storage.models import QuizAttemptRow, QuizResponseRow, ReviewCardRow
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.course import Course, Lesson, Module
+from etrainer.core.course.model import Course, Lesson, Module
 from etrainer.core.ids import CourseId
 from etrainer.services.search import SearchService
 from etrainer.storage.search_index import SearchRepository

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.profiles import Profile
+from etrainer.core.learner.profiles import Profile
 from etrainer.services.profiles import ProfileService
 from etrainer.services.settings import (
     DEFAULT_THEME,

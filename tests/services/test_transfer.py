@@ -15,14 +15,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 
-from etrainer.core.course import Course
-from etrainer.core.demo_answers import right_response, wrong_response
-from etrainer.core.learner_report import CourseNotCompleted
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.profiles import Profile, ProfileNotFound
-from etrainer.core.progress_file import ProgressFileRejected, RejectReason, file_name_for, read_progress_file
-from etrainer.core.progress_format import ExportFailed
-from etrainer.core.scenario import Mode, ScenarioRun
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
+from etrainer.core.learner.profiles import Profile, ProfileNotFound
+from etrainer.core.progress.file import ProgressFileRejected, RejectReason, file_name_for, read_progress_file
+from etrainer.core.progress.format import ExportFailed
+from etrainer.core.progress.learner_report import CourseNotCompleted
+from etrainer.core.walkthrough.demo_answers import right_response, wrong_response
+from etrainer.core.walkthrough.engine import Mode, ScenarioRun
 from etrainer.paths import bundled_course_dir
 from etrainer.services import transfer
 from etrainer.services.learning import LearningService
@@ -199,13 +199,14 @@ def test_certificate_needs_a_completed_course(sessions: sessionmaker[Session], s
 
 def test_the_export_modules_do_not_import_qt() -> None:
     code = ("import sys\n"
-            "import etrainer.core.progress_file, etrainer.core.learner_report, etrainer.core.demo_answers\n"
+            "import etrainer.core.progress.file, etrainer.core.progress.learner_report\n"
+            "import etrainer.core.walkthrough.demo_answers\n"
             "import etrainer.exchange.signing, etrainer.exchange.xapi, etrainer.exchange.tables\n"
             "import etrainer.services.transfer, etrainer.services.demo_data, etrainer.cli_export\n"
             "print(sorted(m for m in sys.modules if m.startswith('PySide6')))\n")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"
-    core_only = subprocess.run([sys.executable, "-c", "import sys, etrainer.core.progress_file, "
-                                "etrainer.core.learner_report; print('sqlalchemy' in sys.modules)"],
+    core_only = subprocess.run([sys.executable, "-c", "import sys, etrainer.core.progress.file, "
+                                "etrainer.core.progress.learner_report; print('sqlalchemy' in sys.modules)"],
                                capture_output=True, text=True, check=True)
     assert core_only.stdout.strip() == "False"

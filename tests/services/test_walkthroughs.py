@@ -9,10 +9,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 
-from etrainer.core.loading.context import PackContext
-from etrainer.core.loading.scenarios import load_scenario_file
-from etrainer.core.profiles import Profile
-from etrainer.core.scenario import Action, ActionKind, Mode, RunState, Scenario, ScenarioChanged, ScenarioRun
+from etrainer.core.course.context import PackContext
+from etrainer.core.learner.profiles import Profile
+from etrainer.core.walkthrough.engine import Action, ActionKind, Mode, RunState, Scenario, ScenarioChanged, ScenarioRun
+from etrainer.core.walkthrough.loading import load_scenario_file
 from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.models import WalkthroughAttemptRow, WalkthroughEventRow
 

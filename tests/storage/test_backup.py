@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
 
-from etrainer.core.profiles import Profile
+from etrainer.core.learner.profiles import Profile
 from etrainer.services.profiles import ProfileService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason, retained
 from etrainer.storage.db import Database, integrity_check

@@ -13,7 +13,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.schema import CreateIndex, CreateTable
 
-from etrainer.core.progress_file import validate_document
+from etrainer.core.progress.file import validate_document
 from etrainer.storage import workspace_models as m
 from etrainer.storage.workspace import (
     COLUMNS,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QAction
 
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
 from etrainer.services.facade import open_app_services
 from etrainer.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPlainTextEdit, QPushButton, QSpinBox, QWidget
 
-from etrainer.core.classroom import (
+from etrainer.core.classroom.quiz import (
     ClassroomSession,
     ClassroomSettings,
     Stage,
@@ -17,10 +17,10 @@ from etrainer.core.classroom import (
     classroom_question,
     eligible_questions,
 )
-from etrainer.core.classroom_summary import load_summary
-from etrainer.core.course import Course
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.quiz import QuestionKind
+from etrainer.core.classroom.summary import load_summary
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
+from etrainer.core.quiz.model import QuestionKind
 from etrainer.paths import bundled_course_dir
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_board import QuizBoard

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QRadioButton
 
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.progress_file import read_progress_file
+from etrainer.core.course.pack import load_pack
+from etrainer.core.progress.file import read_progress_file
 from etrainer.paths import bundled_course_dir
 from etrainer.services.demo_data import make_demo_learners
 from etrainer.services.facade import open_app_services

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton
 
-from etrainer.core.loading.context import PackContext
-from etrainer.core.loading.quizzes import load_quiz_file
+from etrainer.core.course.context import PackContext
+from etrainer.core.quiz.loading import load_quiz_file
 from etrainer.exchange.gift import parse_gift
 from etrainer.exchange.question_json import load_bank
 from etrainer.ui.quiz.import_dialog import ImportQuestionsDialog, export_quiz_to_gift

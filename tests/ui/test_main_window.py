@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPushButton, QTreeWidget
 
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.pack import load_pack
 from etrainer.services.facade import AppServices, open_app_services
 from etrainer.ui.main_window import MainWindow
 from etrainer.ui.profiles.dialog import ProfileDialog

@@ -11,9 +11,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QTextBrowser, QWidget
 
-from etrainer.core.course import Course, Lesson, Memo, Module
+from etrainer.core.classroom.slide_show import Blank
+from etrainer.core.course.model import Course, Lesson, Memo, Module
 from etrainer.core.ids import CourseId, LessonId, ModuleId
-from etrainer.core.slide_show import Blank
 from etrainer.ui.presentation import print as memo_printing
 from etrainer.ui.presentation.slide_layout import SlideLayout, minimum_body_px
 from etrainer.ui.presentation.slide_view import SlideView
@@ -227,7 +227,7 @@ def test_start_presentation_opens_a_window_that_is_deleted_when_closed(qtbot, co
 @pytest.mark.parametrize("size", [QSize(1024, 768), QSize(1920, 1080)])
 def test_pages_never_use_type_below_the_projector_minimum(qtbot, course: Course, size: QSize) -> None:
     lesson = course.modules[0].lessons[0]
-    from etrainer.core.slides import split_slides
+    from etrainer.core.classroom.slides import split_slides
 
     layout = SlideLayout(course, lesson, size)
     minimum = minimum_body_px(size.height())
@@ -243,7 +243,7 @@ def test_pages_never_use_type_below_the_projector_minimum(qtbot, course: Course,
 
 def test_pictures_are_scaled_into_the_slide(qtbot, course: Course) -> None:
     lesson = course.modules[0].lessons[0]
-    from etrainer.core.slides import split_slides
+    from etrainer.core.classroom.slides import split_slides
 
     layout = SlideLayout(course, lesson, QSize(1024, 768))
     page = layout.pages(split_slides(lesson)[1])[0]

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import select
 
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.pack import load_pack
 from etrainer.services.facade import AppServices, open_app_services
 from etrainer.services.quizzes import QuizService
 from etrainer.storage.models import QuizAttemptRow, QuizResponseRow, utc_now

@@ -10,10 +10,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 from sqlalchemy import select
 
-from etrainer.core.loading.context import PackContext
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.loading.scenarios import load_scenario_file
-from etrainer.core.scenario import (
+from etrainer.core.course.context import PackContext
+from etrainer.core.course.pack import load_pack
+from etrainer.core.walkthrough.engine import (
     CARD_CVV,
     CARD_EXPIRY,
     CARD_NUMBER,
@@ -24,6 +23,7 @@ from etrainer.core.scenario import (
     Scenario,
     ScenarioRun,
 )
+from etrainer.core.walkthrough.loading import load_scenario_file
 from etrainer.paths import bundled_course_dir
 from etrainer.services.facade import AppServices, open_app_services
 from etrainer.storage.models import WalkthroughAttemptRow, WalkthroughEventRow

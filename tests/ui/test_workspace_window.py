@@ -9,7 +9,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QComboBox, QLabel, QListWidget, QTableView, QTextBrowser
 
-from etrainer.core.loading.pack import load_pack
+from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
 from etrainer.services.demo_data import make_demo_learners
 from etrainer.services.facade import open_app_services

@@ -13,9 +13,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QPushButton, QSpinBox, QStackedWidget, QTextBrowser
 
-from etrainer.core.course import Course
-from etrainer.core.loading.pack import load_pack
-from etrainer.core.world_cafe import DEFAULT_QUESTION, Stage
+from etrainer.core.classroom.world_cafe import DEFAULT_QUESTION, Stage
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.world_cafe import WorldCafeWindow, start_world_cafe

@@ -15,9 +15,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from etrainer.core.course.catalog import PackInfo, read_pack_info
+from etrainer.core.course.pack import MANIFEST, LoadResult, load_pack
 from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive
-from etrainer.core.loading.catalog import PackInfo, read_pack_info
-from etrainer.core.loading.pack import MANIFEST, LoadResult, load_pack
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 MAX_FILES = 5000

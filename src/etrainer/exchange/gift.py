@@ -23,7 +23,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etrainer.core.ids import QuestionId
-from etrainer.core.quiz import (
+from etrainer.core.quiz.bank import ImportProblem, ParsedBank, with_ids
+from etrainer.core.quiz.checks import validate_question
+from etrainer.core.quiz.model import (
     BLANK,
     MAX_QUESTIONS,
     Answer,
@@ -38,8 +40,6 @@ from etrainer.core.quiz import (
     QuestionKind,
     TrueFalse,
 )
-from etrainer.core.quiz_bank import ImportProblem, ParsedBank, with_ids
-from etrainer.core.quiz_checks import validate_question
 from etrainer.exchange.moodle_xml import clean_category, html_to_markdown
 
 _ESCAPES = {"\\\\": "\ue000", "\\:": "\ue001", "\\#": "\ue002", "\\=": "\ue003", "\\{": "\ue004", "\\}": "\ue005",

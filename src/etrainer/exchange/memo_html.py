@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from html import escape
 
-from etrainer.core.course import Course, Memo
+from etrainer.core.course.model import Course, Memo
+from etrainer.core.course.reader import context_for
 from etrainer.core.errors import EtrainerError
 from etrainer.core.markdown import render_lesson
-from etrainer.core.reader import context_for
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 

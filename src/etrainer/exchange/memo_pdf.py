@@ -31,8 +31,8 @@ from PySide6.QtGui import (
     QTextFormat,
 )
 
-from etrainer.core.course import Course, Memo
-from etrainer.core.loading.references import image_inside_pack
+from etrainer.core.course.model import Course, Memo
+from etrainer.core.course.references import image_inside_pack
 from etrainer.exchange.memo_html import OutputNotOpened, all_memos, find_memo, memo_html
 
 RESOLUTION = 300

@@ -21,7 +21,9 @@ from typing import Any
 from xml.parsers import expat
 
 from etrainer.core.ids import QuestionId
-from etrainer.core.quiz import (
+from etrainer.core.quiz.bank import ImportProblem, ParsedBank, with_ids
+from etrainer.core.quiz.checks import validate_question
+from etrainer.core.quiz.model import (
     MAX_QUESTIONS,
     Answer,
     Cloze,
@@ -35,8 +37,6 @@ from etrainer.core.quiz import (
     QuestionKind,
     TrueFalse,
 )
-from etrainer.core.quiz_bank import ImportProblem, ParsedBank, with_ids
-from etrainer.core.quiz_checks import validate_question
 
 MAX_XML_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 64

@@ -23,8 +23,8 @@ import yaml
 
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import is_valid_id
-from etrainer.core.quiz import Answer, Circle, Gap, GapKind, NumericAnswer, Polygon, Question, QuestionKind, Rect
-from etrainer.core.quiz_bank import ImportProblem, ParsedBank, slugify
+from etrainer.core.quiz.bank import ImportProblem, ParsedBank, slugify
+from etrainer.core.quiz.model import Answer, Circle, Gap, GapKind, NumericAnswer, Polygon, Question, QuestionKind, Rect
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 MAX_BANK_BYTES = 20 * 1024 * 1024

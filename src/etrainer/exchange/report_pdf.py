@@ -15,7 +15,7 @@ from html import escape
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-from etrainer.core.learner_report import LearnerReport
+from etrainer.core.progress.learner_report import LearnerReport
 
 STYLE = """
 body { font-family: 'DejaVu Sans'; }

@@ -2,7 +2,7 @@
 
 The private key is stored raw (32 bytes) in `InstallationRow.signing_key`; `load_or_create` turns the
 stored value into a key, making a new one when there is none yet (or the stored one is unusable).
-The signature covers `core.progress_file.canonical_bytes(doc)`: the document without "signature".
+The signature covers `core.progress.file.canonical_bytes(doc)`: the document without "signature".
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 
-from etrainer.core.progress_file import SIGNATURE_ALGORITHM, canonical_bytes
+from etrainer.core.progress.file import SIGNATURE_ALGORITHM, canonical_bytes
 
 PRIVATE_KEY_BYTES = 32
 

@@ -20,7 +20,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from etrainer.core.learner_report import LearnerReport, ModuleRow
+from etrainer.core.progress.learner_report import LearnerReport, ModuleRow
 
 BOM = "\ufeff"
 MAX_WIDTH = 60

@@ -23,8 +23,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from etrainer.core.course import Course
-from etrainer.core.dashboard import DashboardFilter
+from etrainer.core.course.model import Course
+from etrainer.core.progress.dashboard import DashboardFilter
 
 if TYPE_CHECKING:  # pragma: no cover
     from etrainer.services.methodist import Dashboard

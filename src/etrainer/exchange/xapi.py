@@ -15,9 +15,8 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
-from etrainer.core.course import Course
-from etrainer.core.learner_report import question_label
-from etrainer.core.progress_document import (
+from etrainer.core.course.model import Course
+from etrainer.core.progress.document import (
     LessonProgressRecord,
     LessonVisitRecord,
     ProgressDocument,
@@ -25,9 +24,10 @@ from etrainer.core.progress_document import (
     QuizResponseRecord,
     WalkthroughAttemptRecord,
 )
-from etrainer.core.progress_format import format_time
-from etrainer.core.quiz import QuestionKind
-from etrainer.core.scenario_state import Mode
+from etrainer.core.progress.format import format_time
+from etrainer.core.progress.learner_report import question_label
+from etrainer.core.quiz.model import QuestionKind
+from etrainer.core.walkthrough.state import Mode
 
 XAPI_VERSION = "1.0.3"
 IRI_BASE = "https://etrainer.invalid/xapi"

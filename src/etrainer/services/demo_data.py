@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from etrainer.core.course import Course, Lesson
-from etrainer.core.demo_answers import right_response, wrong_move, wrong_response
+from etrainer.core.course.model import Course, Lesson
 from etrainer.core.ids import LearnerId
-from etrainer.core.profiles import Profile, ProfileNameTaken
-from etrainer.core.quiz import Quiz
-from etrainer.core.quiz_attempt import NoAttemptsLeft, TimeIsUp
-from etrainer.core.scenario import Mode, Scenario, ScenarioRun
+from etrainer.core.learner.profiles import Profile, ProfileNameTaken
+from etrainer.core.quiz.attempt import NoAttemptsLeft, TimeIsUp
+from etrainer.core.quiz.model import Quiz
+from etrainer.core.walkthrough.demo_answers import right_response, wrong_move, wrong_response
+from etrainer.core.walkthrough.engine import Mode, Scenario, ScenarioRun
 from etrainer.services.facade import AppServices
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService

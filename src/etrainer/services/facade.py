@@ -11,7 +11,7 @@ from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
@@ -52,7 +52,7 @@ class AppServices:
 
     def index_course(self, course: Course) -> bool:
         """Make the course searchable (only rebuilt when it changed) and search in it from now on."""
-        from etrainer.core.reader import plain_text
+        from etrainer.core.course.reader import plain_text
 
         self.course = course
         self.search.course_id = course.id
@@ -116,8 +116,8 @@ def open_services(data: str | PathLike[str] | None = None, *, with_course: bool 
 
 
 def _default_course(folder: Path) -> Course | None:
-    from etrainer.core.loading.catalog import available_packs
-    from etrainer.core.loading.pack import load_pack
+    from etrainer.core.course.catalog import available_packs
+    from etrainer.core.course.pack import load_pack
     from etrainer.prefs import Prefs
 
     packs = available_packs(bundled_course_dir(), packs_dir(folder))

@@ -12,11 +12,11 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.course import Course, Lesson
+from etrainer.core.course.model import Course, Lesson
 from etrainer.core.ids import LearnerId, LessonId
-from etrainer.core.notes import Bookmark, Note, clean_label, clean_note
-from etrainer.core.profiles import ProfileNotFound
-from etrainer.core.progress import CourseProgress, LessonProgress, VisitToken, lesson_completed, summarize
+from etrainer.core.learner.notes import Bookmark, Note, clean_label, clean_note
+from etrainer.core.learner.profiles import ProfileNotFound
+from etrainer.core.progress.completion import CourseProgress, LessonProgress, VisitToken, lesson_completed, summarize
 from etrainer.services.settings import LearnerSetting
 from etrainer.storage.models import utc_now
 from etrainer.storage.repositories import (
@@ -48,7 +48,7 @@ class LearningService:
     def close_lesson(self, token: VisitToken, seconds: float, reached_end: bool = False, *,
                      anchor: str | None = None, scroll: float | None = None) -> LessonProgress:
         """Record the time spent in this visit so far (and where the learner was); marks the lesson read
-        when the core rule (`core.progress.lesson_completed`) says so."""
+        when the core rule (`core.progress.completion.lesson_completed`) says so."""
         now = self._clock()
         spent = max(0, min(int(seconds), MAX_VISIT_SECONDS))
         with self._sessions.begin() as session:

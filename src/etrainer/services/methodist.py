@@ -1,11 +1,11 @@
 """The methodist workspace: importing progress files, and the dashboard over what was imported.
 
 `WorkspaceService.import_paths` takes files and folders (folders searched recursively for `*.etprogress`
-and `*.json`); each file is checked by `core.progress_file` and written in its own transaction, so a
+and `*.json`); each file is checked by `core.progress.file` and written in its own transaction, so a
 rejected file changes nothing and never stops the others. A learner's public key is trusted on her first
 imported file; a later file signed with another key is refused (KEY_CHANGED). A file whose exact bytes were
 imported before is skipped without being read again. The dashboard queries load the workspace once and
-compute in `core.dashboard` / `core.item_analysis`.
+compute in `core.progress.dashboard` / `core.progress.item_analysis`.
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
-from etrainer.core.course import Course
-from etrainer.core.dashboard import (
+from etrainer.core.course.model import Course
+from etrainer.core.progress.dashboard import (
     DashboardData,
     DashboardFilter,
     LearnerDetail,
@@ -34,8 +34,7 @@ from etrainer.core.dashboard import (
     learner_detail,
     module_matrix,
 )
-from etrainer.core.item_analysis import ItemStat, ScenarioHotspots, item_analysis, walkthrough_hotspots
-from etrainer.core.progress_file import (
+from etrainer.core.progress.file import (
     FILE_SUFFIX,
     MAX_FILE_BYTES,
     ProgressFileRejected,
@@ -43,6 +42,7 @@ from etrainer.core.progress_file import (
     check_key,
     parse_progress_bytes,
 )
+from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, item_analysis, walkthrough_hotspots
 from etrainer.storage.workspace import ImportedFile, RecordCounts, Workspace, WorkspaceRepository
 
 IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")

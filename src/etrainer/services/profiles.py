@@ -9,7 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer.core.ids import LearnerId
-from etrainer.core.profiles import (
+from etrainer.core.learner.profiles import (
     BadPin,
     Profile,
     ProfileNameTaken,

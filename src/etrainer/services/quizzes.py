@@ -17,10 +17,9 @@ from types import MappingProxyType
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId, QuestionId, QuizId
-from etrainer.core.quiz import FeedbackMode, Question, Quiz
-from etrainer.core.quiz_attempt import (
+from etrainer.core.quiz.attempt import (
     AttemptAnswer,
     AttemptSummary,
     NoAttemptsLeft,
@@ -30,11 +29,12 @@ from etrainer.core.quiz_attempt import (
     move_to,
     start_attempt,
 )
-from etrainer.core.quiz_attempt import answer as answer_question
-from etrainer.core.quiz_draw import DrawnQuestion, draw, drawn_from_json, resolve_pools
-from etrainer.core.quiz_grading import grade
-from etrainer.core.quiz_response import Response, response_from_json
-from etrainer.core.review import due_cards, schedule
+from etrainer.core.quiz.attempt import answer as answer_question
+from etrainer.core.quiz.draw import DrawnQuestion, draw, drawn_from_json, resolve_pools
+from etrainer.core.quiz.grading import grade
+from etrainer.core.quiz.model import FeedbackMode, Question, Quiz
+from etrainer.core.quiz.response import Response, response_from_json
+from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
 from etrainer.storage.models import new_uid, utc_now
 
@@ -113,7 +113,7 @@ class QuizService:
 
     def answer(self, learner: LearnerId, attempt: QuizAttempt, position: int, response: Response,
                seconds: float = 0.0) -> QuizAttempt:
-        """The attempt with the answer graded and saved. Raises what core.quiz_attempt.answer raises."""
+        """The attempt with the answer graded and saved. Raises what core.quiz.attempt.answer raises."""
         now = self._clock()
         updated = answer_question(attempt, position, response, now, seconds)
         item = updated.answers[position]

@@ -1,4 +1,4 @@
-"""Full-text search over a course's lessons (rules and highlighting: see `etrainer.core.search`).
+"""Full-text search over a course's lessons (rules and highlighting: see `etrainer.core.course.search`).
 
 `index_course` rebuilds a course's documents only when the course changed: its id and version,
 and a fingerprint of its lessons' ids, titles and text, are stored with the index.
@@ -14,8 +14,8 @@ from datetime import datetime
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.course import Course, Lesson
-from etrainer.core.search import (
+from etrainer.core.course.model import Course, Lesson
+from etrainer.core.course.search import (
     PREFIX_MIN_LETTERS,
     SearchHit,
     fts_query,
@@ -31,7 +31,7 @@ log = logging.getLogger(__name__)
 
 
 INDEX_TEXT_VERSION = 2
-"""Bumped whenever the indexed text changes shape (core.reader.plain_text), so old indexes are rebuilt."""
+"""Bumped whenever the indexed text changes shape (core.course.reader.plain_text), so old indexes are rebuilt."""
 
 
 def course_fingerprint(course: Course) -> str:

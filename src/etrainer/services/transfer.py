@@ -20,11 +20,10 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer import __version__
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId
-from etrainer.core.learner_report import CourseNotCompleted, LearnerReport, learner_report
-from etrainer.core.profiles import ProfileNotFound
-from etrainer.core.progress_file import (
+from etrainer.core.learner.profiles import ProfileNotFound
+from etrainer.core.progress.file import (
     FORMAT_NAME,
     FORMAT_VERSION,
     ProgressDocument,
@@ -32,7 +31,8 @@ from etrainer.core.progress_file import (
     format_time,
     validate_document,
 )
-from etrainer.core.progress_format import ExportFailed
+from etrainer.core.progress.format import ExportFailed
+from etrainer.core.progress.learner_report import CourseNotCompleted, LearnerReport, learner_report
 from etrainer.exchange import tables, xapi
 from etrainer.exchange.signing import InstallationKey, load_or_create
 from etrainer.storage.models import utc_now

@@ -15,9 +15,9 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId
-from etrainer.core.scenario import LogEntry, Mode, RunResult, RunState, Scenario, ScenarioChanged, ScenarioRun
+from etrainer.core.walkthrough.engine import LogEntry, Mode, RunResult, RunState, Scenario, ScenarioChanged, ScenarioRun
 from etrainer.storage.attempts import WalkthroughRepository, WalkthroughSummary
 from etrainer.storage.models import new_uid, utc_now
 

@@ -12,10 +12,10 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from etrainer.core.ids import LearnerId, QuestionId
-from etrainer.core.quiz_attempt import AttemptAnswer, AttemptSummary, QuizAttempt
-from etrainer.core.quiz_response import response_to_json
-from etrainer.core.review import ReviewCard
-from etrainer.core.scenario import LogEntry, RunResult
+from etrainer.core.quiz.attempt import AttemptAnswer, AttemptSummary, QuizAttempt
+from etrainer.core.quiz.response import response_to_json
+from etrainer.core.quiz.review import ReviewCard
+from etrainer.core.walkthrough.engine import LogEntry, RunResult
 from etrainer.storage.models import (
     QuizAttemptRow,
     QuizResponseRow,

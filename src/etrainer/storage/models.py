@@ -235,7 +235,7 @@ class QuizResponseRow(Base):
     question_id: Mapped[str] = mapped_column(String(ID_LENGTH), index=True)
     question_kind: Mapped[str] = mapped_column(String(20))
     response: Mapped[str] = mapped_column(Text)
-    """JSON written by core.quiz_response.response_to_json."""
+    """JSON written by core.quiz.response.response_to_json."""
     score: Mapped[float] = mapped_column(Float)
     correct: Mapped[bool] = mapped_column()
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -243,7 +243,7 @@ class QuizResponseRow(Base):
 
 
 class ReviewCardRow(Base):
-    """A question in a learner's review deck (core.review.ReviewCard)."""
+    """A question in a learner's review deck (core.quiz.review.ReviewCard)."""
 
     __tablename__ = "review_card"
     __table_args__ = (UniqueConstraint("learner_id", "question_id"),)
@@ -285,7 +285,7 @@ class WalkthroughAttemptRow(Base):
 
 
 class WalkthroughEventRow(Base):
-    """One logged event of a walkthrough attempt (core.scenario.LogEntry): an action or a hint."""
+    """One logged event of a walkthrough attempt (core.walkthrough.engine.LogEntry): an action or a hint."""
 
     __tablename__ = "walkthrough_event"
     __table_args__ = (UniqueConstraint("attempt_id", "seq"),)
@@ -299,7 +299,7 @@ class WalkthroughEventRow(Base):
     step_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
     correct: Mapped[bool] = mapped_column()
     action: Mapped[str | None] = mapped_column(Text)
-    """JSON of core.scenario.Action, or NULL for a hint."""
+    """JSON of core.walkthrough.engine.Action, or NULL for a hint."""
 
 
 def is_managed_table(name: str | None) -> bool:

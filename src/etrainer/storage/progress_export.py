@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from etrainer.core.ids import LearnerId
-from etrainer.core.progress_format import format_time
+from etrainer.core.progress.format import format_time
 from etrainer.storage.models import (
     InstallationRow,
     LearnerRow,

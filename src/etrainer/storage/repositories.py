@@ -10,9 +10,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from etrainer.core.ids import LearnerId, LessonId
-from etrainer.core.notes import Bookmark, Note
-from etrainer.core.profiles import Profile
-from etrainer.core.progress import LessonProgress
+from etrainer.core.learner.notes import Bookmark, Note
+from etrainer.core.learner.profiles import Profile
+from etrainer.core.progress.completion import LessonProgress
 from etrainer.storage.models import (
     BookmarkRow,
     InstallationRow,

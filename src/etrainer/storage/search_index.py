@@ -1,7 +1,7 @@
 """The course search documents and their SQLite FTS5 index (`search_index`, kept in step by triggers).
 
 On a database without FTS5 (PostgreSQL), `SearchRepository.fts_available` is False and callers
-filter `documents()` themselves (see `etrainer.core.search.matches_all`).
+filter `documents()` themselves (see `etrainer.core.course.search.matches_all`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from datetime import datetime
 from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
+from etrainer.core.course.search import SearchHit, parse_marked
 from etrainer.core.ids import LessonId
-from etrainer.core.search import SearchHit, parse_marked
 from etrainer.storage.models import FTS_TABLE, SearchCourseRow, SearchDocumentRow
 
 MARK_START = "\x02"
@@ -80,7 +80,7 @@ class SearchRepository:
                 for row in self._session.scalars(query)]
 
     def search_fts(self, match: str, limit: int, course_id: str | None = None) -> list[SearchHit]:
-        """Run an FTS5 MATCH expression (build it with `core.search.fts_query`)."""
+        """Run an FTS5 MATCH expression (build it with `core.course.search.fts_query`)."""
         result = self._session.execute(_FTS_SEARCH, {"match": match, "limit": limit, "course_id": course_id})
         return [SearchHit(row.course_id, LessonId(row.lesson_id), row.title,
                           parse_marked(row.snippet or "", MARK_START, MARK_END)) for row in result]

@@ -4,7 +4,7 @@
 `postgresql+psycopg://user@host/etrainer`), creates the tables it lacks, and checks the schema version.
 `WorkspaceRepository` writes the records of one progress file (new uids inserted, changed ones updated
 when the file is at least as new as the learner's newest imported file) and reads everything back as
-`core.dashboard` records. Writes use plain INSERT/UPDATE statements, so they run on any database.
+`core.progress.dashboard` records. Writes use plain INSERT/UPDATE statements, so they run on any database.
 """
 
 from __future__ import annotations
@@ -23,7 +23,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
-from etrainer.core.dashboard import (
+from etrainer.core.errors import EtrainerError
+from etrainer.core.progress.dashboard import (
     DashboardData,
     EventRecord,
     LearnerRecord,
@@ -32,9 +33,8 @@ from etrainer.core.dashboard import (
     ResponseRecord,
     WalkthroughRecord,
 )
-from etrainer.core.errors import EtrainerError
-from etrainer.core.progress_document import ProgressDocument
-from etrainer.core.scenario_state import LogKind
+from etrainer.core.progress.document import ProgressDocument
+from etrainer.core.walkthrough.state import LogKind
 from etrainer.i18n import QT_TRANSLATE_NOOP
 from etrainer.storage import workspace_models as m
 from etrainer.storage.db import Database, database_url, open_database

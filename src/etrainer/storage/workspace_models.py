@@ -169,7 +169,7 @@ class WsQuizResponseRow(WorkspaceBase):
     question_id: Mapped[str] = _ident()
     question_kind: Mapped[str] = mapped_column(String(20))
     response: Mapped[str] = mapped_column(Text)
-    """core.quiz_response JSON (sorted keys)."""
+    """core.quiz.response JSON (sorted keys)."""
     score: Mapped[float] = mapped_column(Float)
     correct: Mapped[bool] = mapped_column()
     answered_at: Mapped[datetime] = mapped_column(UtcDateTime())
@@ -216,7 +216,7 @@ class WsWalkthroughEventRow(WorkspaceBase):
     step_id: Mapped[str | None] = _ident(nullable=True)
     correct: Mapped[bool] = mapped_column()
     action: Mapped[str | None] = mapped_column(Text)
-    """core.scenario_state.Action JSON (sorted keys), NULL for a hint."""
+    """core.walkthrough.state.Action JSON (sorted keys), NULL for a hint."""
 
 
 #: The record tables in the order they are written (parents before children).

@@ -10,8 +10,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
-from etrainer.core.course import Course
-from etrainer.core.progress import LessonState
+from etrainer.core.course.model import Course
+from etrainer.core.progress.completion import LessonState
 
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 """Each item's target: a lesson id, `quiz:<id>`, `scenario:<id>`, `review`, or `module:<id>`."""
@@ -20,7 +20,7 @@ TARGET_ROLE = Qt.ItemDataRole.UserRole
 @dataclass(frozen=True, slots=True)
 class TreeMarks:
     progress: Any | None = None
-    """core.progress.CourseProgress of the learner, None without a learner."""
+    """core.progress.completion.CourseProgress of the learner, None without a learner."""
     quizzes: Mapping[str, Any] = field(default_factory=dict)
     """Quiz id → services.quizzes.QuizStatus."""
     walkthroughs: Mapping[str, str] = field(default_factory=dict)

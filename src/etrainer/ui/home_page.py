@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.ui.common.wrapping import WrappingButton
 
 

@@ -260,8 +260,8 @@ class MainWindow(QMainWindow):
 
     # -- quizzes and the review deck ------------------------------------------------------------------
     def _question_html(self, text: str) -> str:
+        from etrainer.core.course.reader import context_for
         from etrainer.core.markdown import render_lesson
-        from etrainer.core.reader import context_for
         return render_lesson(text, context_for(self.vm.course)).html
 
     # The lesson, quiz and walkthrough pages are built on first use, out of the start-up path.
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         self._pages.setCurrentWidget(self._home)
 
     def _on_next_lesson(self, lesson_id: str) -> None:
-        """«Далі ▸» counts the lesson as read (core.progress: she went on from it), then opens the next."""
+        """«Далі ▸» counts the lesson as read (core.progress.completion: she went on from it), then opens the next."""
         self.vm.mark_reached_end()
         self._open_if_any(lesson_id)
 

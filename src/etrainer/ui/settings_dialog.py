@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etrainer.core.course.catalog import available_packs
 from etrainer.core.errors import EtrainerError
-from etrainer.core.loading.catalog import available_packs
 from etrainer.paths import bundled_course_dir, packs_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts

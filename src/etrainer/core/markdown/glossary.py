@@ -17,7 +17,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import UnescapeTreeprocessor
 from markdown.util import AtomicString
 
-from etrainer.core.course import GlossaryTerm
+from etrainer.core.course.model import GlossaryTerm
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 PIPE_STANDIN = "\ue010"

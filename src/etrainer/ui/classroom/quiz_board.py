@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QRect, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
-from etrainer.core.classroom import ClassroomQuestion
+from etrainer.core.classroom.quiz import ClassroomQuestion
 from etrainer.ui.classroom.projector import inline_html, largest_fitting, make_font, pixels, text_height
 
 Markdown = Callable[[str], str]

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.classroom import (
+from etrainer.core.classroom.quiz import (
     ClassroomSession,
     ClassroomSettings,
     Clock,
@@ -34,11 +34,11 @@ from etrainer.core.classroom import (
     format_clock,
     pick_questions,
 )
-from etrainer.core.classroom_summary import save_summary, summary_markdown
-from etrainer.core.course import Course
+from etrainer.core.classroom.summary import save_summary, summary_markdown
+from etrainer.core.course.model import Course
+from etrainer.core.course.reader import context_for
 from etrainer.core.markdown import RenderContext, render_lesson
-from etrainer.core.quiz import Quiz
-from etrainer.core.reader import context_for
+from etrainer.core.quiz.model import Quiz
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_board import QuizBoard
 from etrainer.ui.classroom.quiz_setup import QuizSetupPage

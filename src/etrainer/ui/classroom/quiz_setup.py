@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.classroom import (
+from etrainer.core.classroom.quiz import (
     DEFAULT_COUNT,
     DEFAULT_SECONDS,
     MAX_SECONDS,
@@ -25,8 +25,8 @@ from etrainer.core.classroom import (
     eligible_questions,
     parse_teams,
 )
-from etrainer.core.course import Course
-from etrainer.core.quiz import Quiz
+from etrainer.core.course.model import Course
+from etrainer.core.quiz.model import Quiz
 
 
 class QuizSetupPage(QWidget):

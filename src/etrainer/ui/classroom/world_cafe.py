@@ -26,12 +26,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-from etrainer.core.classroom import Clock
-from etrainer.core.course import Course
-from etrainer.core.errors import EtrainerError
-from etrainer.core.markdown import RenderContext, render_lesson
-from etrainer.core.world_cafe import CafeSession, CafeSetup, Stage, kit_for_course
-from etrainer.core.world_cafe_file import (
+from etrainer.core.classroom.quiz import Clock
+from etrainer.core.classroom.world_cafe import CafeSession, CafeSetup, Stage, kit_for_course
+from etrainer.core.classroom.world_cafe_file import (
     harvest_markdown,
     list_sessions,
     load_session,
@@ -39,6 +36,9 @@ from etrainer.core.world_cafe_file import (
     session_file,
     table_markdown,
 )
+from etrainer.core.course.model import Course
+from etrainer.core.errors import EtrainerError
+from etrainer.core.markdown import RenderContext, render_lesson
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.world_cafe_pages import HarvestPage, NotesPage, RotationPage, TimerPage
 from etrainer.ui.classroom.world_cafe_setup import CafeSetupPage

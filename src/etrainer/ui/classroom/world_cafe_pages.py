@@ -1,7 +1,7 @@
 """The World Café screens after set-up: the round timer, the rotation screen, the hosts' notes and the harvest.
 
 Each page only shows what the window gives it and reports buttons as signals; the window drives the
-session (core.world_cafe) and saves it.
+session (core.classroom.world_cafe) and saves it.
 """
 
 from __future__ import annotations
@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.classroom import format_clock
-from etrainer.core.world_cafe import LAST_ROUND_OVER, ROTATION, CafeSession, QuestionPlan
+from etrainer.core.classroom.quiz import format_clock
+from etrainer.core.classroom.world_cafe import LAST_ROUND_OVER, ROTATION, CafeSession, QuestionPlan
 from etrainer.ui.classroom.projector import FitLabel
 
 

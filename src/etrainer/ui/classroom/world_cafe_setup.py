@@ -22,8 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.errors import Problem
-from etrainer.core.world_cafe import (
+from etrainer.core.classroom.world_cafe import (
     MAX_MINUTES,
     MAX_ROUNDS,
     MAX_TABLES,
@@ -35,7 +34,8 @@ from etrainer.core.world_cafe import (
     QuestionPlan,
     Stage,
 )
-from etrainer.core.world_cafe_file import SavedSession
+from etrainer.core.classroom.world_cafe_file import SavedSession
+from etrainer.core.errors import Problem
 
 
 class CafeSetupPage(QWidget):

@@ -11,7 +11,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
-from etrainer.core.loading.references import image_inside_pack
+from etrainer.core.course.references import image_inside_pack
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 70, 250, 10
 MAX_IMAGE_BYTES = 8 * 1024 * 1024

@@ -11,8 +11,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from etrainer.core.dashboard import ModuleMatrix, TagResult
-from etrainer.core.item_analysis import ItemStat, ScenarioHotspots
+from etrainer.core.progress.dashboard import ModuleMatrix, TagResult
+from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

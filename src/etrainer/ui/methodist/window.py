@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.dashboard import DashboardFilter, LearnerDetail
 from etrainer.core.errors import EtrainerError
+from etrainer.core.progress.dashboard import DashboardFilter, LearnerDetail
 from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
@@ -362,7 +362,7 @@ class WorkspaceWindow(QMainWindow):
     def _on_result_activated(self, item: QListWidgetItem) -> None:
         """A file refused because the learner's key changed (she reinstalled Е-тренер or moved to another
         PC): once the methodist has checked with her, import it and trust the new key from now on."""
-        from etrainer.core.progress_file import RejectReason
+        from etrainer.core.progress.file import RejectReason
         from etrainer.ui.common import prompts
 
         result = item.data(Qt.ItemDataRole.UserRole)

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.slide_show import Blank, format_elapsed
+from etrainer.core.classroom.slide_show import Blank, format_elapsed
 from etrainer.ui.presentation.slide_layout import Page, SlideLayout
 from etrainer.ui.presentation.slide_view import SlideView
 

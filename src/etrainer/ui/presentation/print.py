@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
-from etrainer.core.course import Course, Memo
+from etrainer.core.course.model import Course, Memo
 from etrainer.core.errors import EtrainerError
 from etrainer.exchange.memo_html import all_memos, find_memo
 from etrainer.ui.common.errors import show_error

@@ -2,7 +2,7 @@
 
 Body type starts large and shrinks until the slide fits, never below the projector minimum (the
 equivalent of 28 pt on a 1024×768 screen: 28 pt at 96 dpi is 37.3 px of 768, so 4.86 % of the screen
-height). A slide that does not fit at the minimum continues on further pages (core.slide_pages), the
+height). A slide that does not fit at the minimum continues on further pages (core.classroom.slide_pages), the
 title showing "(2/3)". Only a block that cannot be cut (a code block, one very long sentence or table
 row) and does not fit a page alone is set smaller: shrinking it is better than cutting it off.
 Pictures are scaled to the text column and the page height. Colours follow the projector theme.
@@ -22,13 +22,13 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument
 
-from etrainer.core.course import Course, Lesson
+from etrainer.core.classroom.slide_pages import Block, blocks_of, join_blocks, paginate
+from etrainer.core.classroom.slides import Slide, SlideKind
+from etrainer.core.course.model import Course, Lesson
+from etrainer.core.course.reader import context_for
+from etrainer.core.course.references import image_inside_pack
 from etrainer.core.errors import EtrainerError
-from etrainer.core.loading.references import image_inside_pack
 from etrainer.core.markdown import render_lesson
-from etrainer.core.reader import context_for
-from etrainer.core.slide_pages import Block, blocks_of, join_blocks, paginate
-from etrainer.core.slides import Slide, SlideKind
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.theme import Theme, lesson_css
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from etrainer.core.slide_show import Blank
+from etrainer.core.classroom.slide_show import Blank
 from etrainer.ui.presentation.slide_layout import Page, SlideLayout
 
 LETTERBOX = QColor("#000000")

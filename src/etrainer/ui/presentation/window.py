@@ -22,9 +22,9 @@ from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from etrainer.core.course import Course, Lesson
-from etrainer.core.slide_show import Blank, Clock, SlideShow
-from etrainer.core.slides import split_slides
+from etrainer.core.classroom.slide_show import Blank, Clock, SlideShow
+from etrainer.core.classroom.slides import split_slides
+from etrainer.core.course.model import Course, Lesson
 from etrainer.ui.presentation.presenter import PresenterView
 from etrainer.ui.presentation.slide_layout import Page, SlideLayout
 from etrainer.ui.presentation.slide_view import SlideView

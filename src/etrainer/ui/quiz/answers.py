@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.quiz import Circle, GapKind, Polygon, QuestionKind, Rect
-from etrainer.core.quiz_draw import DrawnQuestion
-from etrainer.core.quiz_grading import GradedAnswer
-from etrainer.core.quiz_response import (
+from etrainer.core.quiz.draw import DrawnQuestion
+from etrainer.core.quiz.grading import GradedAnswer
+from etrainer.core.quiz.model import Circle, GapKind, Polygon, QuestionKind, Rect
+from etrainer.core.quiz.response import (
     ChoiceResponse,
     ClozeResponse,
     HotspotResponse,

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import is_valid_id
-from etrainer.core.quiz_bank import ParsedBank, slugify
+from etrainer.core.quiz.bank import ParsedBank, slugify
 from etrainer.exchange.gift import export_gift, unexportable
 from etrainer.exchange.question_json import bank_to_quiz_yaml, load_bank, write_text_atomically
 from etrainer.ui.common.errors import error_sentence

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.quiz import FeedbackMode, QuestionKind
-from etrainer.core.quiz_attempt import QuizAttempt
-from etrainer.core.quiz_draw import DrawnQuestion
-from etrainer.core.quiz_grading import CLICKED_AT, GradedAnswer
+from etrainer.core.quiz.attempt import QuizAttempt
+from etrainer.core.quiz.draw import DrawnQuestion
+from etrainer.core.quiz.grading import CLICKED_AT, GradedAnswer
+from etrainer.core.quiz.model import FeedbackMode, QuestionKind
 from etrainer.ui.common import prompts
 from etrainer.ui.quiz.answers import (
     AnswerWidget,

@@ -14,11 +14,11 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from etrainer.core.course import Course
+from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
-from etrainer.core.quiz import Quiz
-from etrainer.core.quiz_attempt import QuizAttempt, TimeIsUp
-from etrainer.core.quiz_response import Response
+from etrainer.core.quiz.attempt import QuizAttempt, TimeIsUp
+from etrainer.core.quiz.model import Quiz
+from etrainer.core.quiz.response import Response
 from etrainer.ui.common.errors import error_sentence
 
 

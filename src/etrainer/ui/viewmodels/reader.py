@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from etrainer.core.course import Course, Lesson, Module
+from etrainer.core.course.model import Course, Lesson, Module
 from etrainer.core.errors import EtrainerError, Problem
 
 
@@ -27,8 +27,8 @@ class OpenLesson:
 class ReaderViewModel(QObject):
     lesson_opened = Signal(object)       # OpenLesson
     lesson_failed = Signal(str, str)     # lesson title, sentence
-    progress_changed = Signal(object)    # core.progress.CourseProgress
-    learner_changed = Signal(object)     # core.profiles.Profile | None
+    progress_changed = Signal(object)    # core.progress.completion.CourseProgress
+    learner_changed = Signal(object)     # core.learner.profiles.Profile | None
     search_finished = Signal(str, list)  # query, [SearchHit]
     bookmark_changed = Signal(bool)
     note_saved = Signal()
@@ -76,7 +76,7 @@ class ReaderViewModel(QObject):
     def render(self, lesson: Lesson) -> Any:
         cached = self._render_cache.get(lesson.id)
         if cached is None:
-            from etrainer.core.reader import render_course_lesson  # Python-Markdown loads after the first paint
+            from etrainer.core.course.reader import render_course_lesson  # Python-Markdown loads after the first paint
 
             cached = render_course_lesson(self.course, lesson)
             self._render_cache[lesson.id] = cached

@@ -14,7 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from etrainer.core.errors import EtrainerError
-from etrainer.core.scenario import (
+from etrainer.core.walkthrough.engine import (
     Action,
     Feedback,
     Mode,

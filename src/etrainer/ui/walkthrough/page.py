@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.scenario import (
+from etrainer.core.walkthrough.engine import (
     Action,
     ActionKind,
     Feedback,

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.scenario import (
+from etrainer.core.walkthrough.engine import (
     CARD_CVV,
     CARD_EXPIRY,
     CARD_NUMBER,

@@ -1,1 +1,0 @@
-"""Reading course pack files into core objects, collecting problems instead of failing."""

@@ -1,0 +1,285 @@
+"""A progress file's content as typed values: `parse_document` checks the shape of every field.
+
+Every value is checked (type, range, length); the first field that does not fit raises
+ProgressFileRejected(DAMAGED, "<json path>: <what is wrong>"). Unknown keys are ignored so that a
+newer minor writer stays readable. Times become aware UTC datetimes; a quiz response and a walkthrough
+action stay the JSON objects the app stores (read them with core.quiz.response.response_from_json and
+core.walkthrough.state.Action.from_dict; both have already been checked to parse).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from etrainer.core.progress.format import (
+    MAX_RECORDS,
+    ProgressFileRejected,
+    RejectReason,
+)
+from etrainer.core.progress.shape import Fields, damaged
+from etrainer.core.quiz.model import QuestionKind
+from etrainer.core.quiz.response import response_from_json
+from etrainer.core.walkthrough.state import Action, LogKind, Mode
+
+QUIZ_KINDS = ("quiz", "review")
+
+
+@dataclass(frozen=True, slots=True)
+class CourseRef:
+    id: str
+    version: str
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerInfo:
+    uid: str
+    name: str
+    branch: str
+    position: str
+    created_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LessonProgressRecord:
+    uid: str
+    lesson_id: str
+    module_id: str | None
+    first_opened_at: datetime | None
+    last_opened_at: datetime | None
+    completed_at: datetime | None
+    total_seconds: int
+    visits: int
+
+
+@dataclass(frozen=True, slots=True)
+class LessonVisitRecord:
+    uid: str
+    lesson_id: str
+    opened_at: datetime
+    closed_at: datetime | None
+    seconds: int
+    reached_end: bool
+
+
+@dataclass(frozen=True, slots=True)
+class QuizResponseRecord:
+    uid: str
+    position: int
+    question_id: str
+    question_kind: QuestionKind
+    response: Mapping[str, Any]
+    """core.quiz.response JSON; option indices refer to the question's options in file order."""
+    score: float
+    correct: bool
+    answered_at: datetime
+    seconds: float
+
+
+@dataclass(frozen=True, slots=True)
+class QuizAttemptRecord:
+    uid: str
+    quiz_id: str
+    module_id: str | None
+    kind: str
+    """"quiz" or "review" (a review-deck session)."""
+    course_version: str
+    started_at: datetime
+    finished_at: datetime | None
+    question_count: int
+    score: float | None
+    """0..1 once finished."""
+    passed: bool | None
+    pass_mark: float
+    responses: tuple[QuizResponseRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class WalkthroughEventRecord:
+    uid: str
+    seq: int
+    at: float
+    """Seconds since the attempt started."""
+    kind: LogKind
+    step_id: str | None
+    correct: bool
+    action: Mapping[str, Any] | None
+    """core.walkthrough.state.Action.to_dict JSON, None for a hint."""
+
+
+@dataclass(frozen=True, slots=True)
+class WalkthroughAttemptRecord:
+    uid: str
+    scenario_id: str
+    module_id: str | None
+    mode: Mode
+    course_version: str
+    started_at: datetime
+    finished_at: datetime | None
+    abandoned: bool
+    seconds: float
+    errors: int
+    hints: int
+    steps_done: int
+    steps_total: int
+    decisions_right: int
+    decisions_wrong: int
+    score: int | None
+    """0..100 once finished."""
+    passed: bool | None
+    events: tuple[WalkthroughEventRecord, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Signature:
+    algorithm: str
+    public_key: bytes
+    """Raw 32-byte Ed25519 public key."""
+    value: bytes
+    """Raw 64-byte signature."""
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressDocument:
+    """A whole progress file, upgraded to the current version; `signature` None for an unsigned document."""
+
+    version: int
+    source_version: int
+    """The version the file was written in (before any upgrade)."""
+    exported_at: datetime
+    app_version: str
+    installation: str
+    course: CourseRef
+    learner: LearnerInfo
+    lesson_progress: tuple[LessonProgressRecord, ...]
+    lesson_visits: tuple[LessonVisitRecord, ...]
+    quiz_attempts: tuple[QuizAttemptRecord, ...]
+    walkthrough_attempts: tuple[WalkthroughAttemptRecord, ...]
+    signature: Signature | None
+
+    @property
+    def record_count(self) -> int:
+        """Records of every kind, responses and events included."""
+        return (len(self.lesson_progress) + len(self.lesson_visits) + len(self.quiz_attempts)
+                + sum(len(a.responses) for a in self.quiz_attempts) + len(self.walkthrough_attempts)
+                + sum(len(a.events) for a in self.walkthrough_attempts))
+
+
+def count_records(records: object) -> int:
+    """Records in a `records` object without parsing them (for the limit); 0 if it has another shape."""
+    if not isinstance(records, dict):
+        return 0
+    total = 0
+    for key, nested in (("lesson_progress", ""), ("lesson_visits", ""), ("quiz_attempts", "responses"),
+                        ("walkthrough_attempts", "events")):
+        items = records.get(key)
+        if isinstance(items, list):
+            total += len(items)
+            if nested:
+                total += sum(len(i[nested]) for i in items if isinstance(i, dict) and isinstance(i.get(nested), list))
+    return total
+
+
+def parse_document(data: Mapping[str, Any], version: int, source_version: int,
+                   signature: Signature | None) -> ProgressDocument:
+    """The typed document from a version-`version` dict; raises ProgressFileRejected (DAMAGED, TOO_LARGE)."""
+    top = Fields(data, "")
+    records = top.obj("records")
+    count = count_records(records.data)
+    if count > MAX_RECORDS:
+        raise ProgressFileRejected(RejectReason.TOO_LARGE, f"{count} records; the limit is {MAX_RECORDS}")
+    document = ProgressDocument(
+        version=version, source_version=source_version, exported_at=top.time("exported_at"),
+        app_version=top.text("app_version"), installation=top.uid("installation"),
+        course=_course(top.obj("course")), learner=_learner(top.obj("learner")),
+        lesson_progress=tuple(_lesson_progress(f) for f in records.objects("lesson_progress")),
+        lesson_visits=tuple(_lesson_visit(f) for f in records.objects("lesson_visits")),
+        quiz_attempts=tuple(_quiz_attempt(f) for f in records.objects("quiz_attempts")),
+        walkthrough_attempts=tuple(_walkthrough_attempt(f) for f in records.objects("walkthrough_attempts")),
+        signature=signature)
+    _check_unique_uids(document)
+    return document
+
+
+def _course(f: Fields) -> CourseRef:
+    return CourseRef(f.ident("id"), f.text("version"), f.text("title"))
+
+
+def _learner(f: Fields) -> LearnerInfo:
+    return LearnerInfo(f.uid("uid"), f.text("name", empty=False), f.text("branch"), f.text("position"),
+                       f.time("created_at"))
+
+
+def _lesson_progress(f: Fields) -> LessonProgressRecord:
+    return LessonProgressRecord(
+        f.uid("uid"), f.ident("lesson_id"), f.opt_ident("module_id"), f.opt_time("first_opened_at"),
+        f.opt_time("last_opened_at"), f.opt_time("completed_at"), f.integer("total_seconds"), f.integer("visits"))
+
+
+def _lesson_visit(f: Fields) -> LessonVisitRecord:
+    return LessonVisitRecord(f.uid("uid"), f.ident("lesson_id"), f.time("opened_at"), f.opt_time("closed_at"),
+                             f.integer("seconds"), f.flag("reached_end"))
+
+
+def _quiz_attempt(f: Fields) -> QuizAttemptRecord:
+    kind = f.text("kind")
+    if kind not in QUIZ_KINDS:
+        raise damaged(f.where("kind"), f"expected one of {', '.join(QUIZ_KINDS)}")
+    return QuizAttemptRecord(
+        f.uid("uid"), f.ident("quiz_id"), f.opt_ident("module_id"), kind, f.text("course_version"),
+        f.time("started_at"), f.opt_time("finished_at"), f.integer("question_count"),
+        f.opt_number("score", 0.0, 1.0), f.opt_flag("passed"), f.number("pass_mark", 0.0, 1.0),
+        tuple(_quiz_response(r) for r in f.objects("responses")))
+
+
+def _quiz_response(f: Fields) -> QuizResponseRecord:
+    response = f.obj("response")
+    try:
+        response_from_json(dict(response.data))
+    except ValueError as error:
+        raise damaged(f.where("response"), str(error)) from error
+    return QuizResponseRecord(
+        f.uid("uid"), f.integer("position"), f.ident("question_id"), f.choice("question_kind", QuestionKind),
+        response.data, f.number("score", 0.0, 1.0), f.flag("correct"), f.time("answered_at"),
+        f.number("seconds", 0.0))
+
+
+def _walkthrough_attempt(f: Fields) -> WalkthroughAttemptRecord:
+    return WalkthroughAttemptRecord(
+        f.uid("uid"), f.ident("scenario_id"), f.opt_ident("module_id"), f.choice("mode", Mode),
+        f.text("course_version"), f.time("started_at"), f.opt_time("finished_at"), f.flag("abandoned"),
+        f.number("seconds", 0.0), f.integer("errors"), f.integer("hints"), f.integer("steps_done"),
+        f.integer("steps_total"), f.integer("decisions_right"), f.integer("decisions_wrong"),
+        f.opt_integer("score", 0, 100), f.opt_flag("passed"),
+        tuple(_walkthrough_event(e) for e in f.objects("events")))
+
+
+def _walkthrough_event(f: Fields) -> WalkthroughEventRecord:
+    kind = f.choice("kind", LogKind)
+    action = f.opt_obj("action")
+    if action is not None:
+        try:
+            Action.from_dict(action.data)
+        except ValueError as error:
+            raise damaged(f.where("action"), str(error)) from error
+    elif kind is LogKind.ACTION:
+        raise damaged(f.where("action"), "an action event needs its action")
+    return WalkthroughEventRecord(f.uid("uid"), f.integer("seq"), f.number("at", 0.0), kind,
+                                  f.opt_ident("step_id"), f.flag("correct"), None if action is None else action.data)
+
+
+def _check_unique_uids(document: ProgressDocument) -> None:
+    seen: set[str] = set()
+    groups: list[tuple[str, tuple[Any, ...]]] = [
+        ("lesson_progress", document.lesson_progress), ("lesson_visits", document.lesson_visits),
+        ("quiz_attempts", document.quiz_attempts), ("walkthrough_attempts", document.walkthrough_attempts)]
+    groups += [("responses", a.responses) for a in document.quiz_attempts]
+    groups += [("events", a.events) for a in document.walkthrough_attempts]
+    for name, records in groups:
+        for record in records:
+            if record.uid in seen:
+                raise damaged(f"records.{name}", f"the uid {record.uid} is used twice")
+            seen.add(record.uid)
