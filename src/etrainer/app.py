@@ -105,9 +105,3 @@ def run(args: argparse.Namespace) -> int:
     del translators
     return code
 
-
-def main() -> int:
-    """The GUI entry point (`etrainer-gui`): same options as `etrainer`."""
-    from etrainer.cli import main as cli_main
-
-    return cli_main()

@@ -16,8 +16,8 @@ from tests.core.progress.test_dashboard import make_course, make_data
 
 from etrainer.core.progress.dashboard import DashboardFilter, choices, competency_results, module_matrix
 from etrainer.core.progress.item_analysis import item_analysis, walkthrough_hotspots
+from etrainer.core.progress.overview import Dashboard
 from etrainer.exchange.workspace_report import describe_filter, workspace_html, write_workspace_xlsx
-from etrainer.services.methodist import Dashboard
 
 IMPORTED = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 

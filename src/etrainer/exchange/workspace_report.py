@@ -27,7 +27,7 @@ from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import DashboardFilter
 
 if TYPE_CHECKING:  # pragma: no cover
-    from etrainer.services.methodist import Dashboard
+    from etrainer.core.progress.overview import Dashboard
 
 SUMMARY_SHEET = "Підсумок"
 MODULES_SHEET = "Модулі"

@@ -43,7 +43,15 @@ from etrainer.core.progress.file import (
     parse_progress_bytes,
 )
 from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, item_analysis, walkthrough_hotspots
-from etrainer.storage.workspace import ImportedFile, RecordCounts, Workspace, WorkspaceRepository
+from etrainer.core.progress.overview import Dashboard
+from etrainer.storage.workspace import (
+    ImportedFile,
+    RecordCounts,
+    Workspace,
+    WorkspaceRepository,
+    default_workspace_path,
+    open_workspace,
+)
 
 IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")
 """What a folder is searched for; a file named explicitly is tried whatever its name."""
@@ -89,19 +97,6 @@ class ImportReport:
     @property
     def counts(self) -> RecordCounts:
         return sum((f.counts for f in self.files), RecordCounts())
-
-
-@dataclass(frozen=True, slots=True)
-class Dashboard:
-    """Every dashboard view for one filter, computed from one load of the workspace."""
-
-    filters: DashboardFilter
-    matrix: ModuleMatrix
-    competencies: tuple[TagResult, ...]
-    items: tuple[ItemStat, ...]
-    hotspots: tuple[ScenarioHotspots, ...]
-    branches: tuple[str, ...]
-    positions: tuple[str, ...]
 
 
 def find_progress_files(paths: Iterable[str | PathLike[str]]) -> list[Path]:
@@ -231,10 +226,21 @@ class WorkspaceService:
 
         return write_workspace_pdf(Path(path), self.dashboard(filters), self._course())
 
+    def close(self) -> None:
+        """Release the workspace's database connections (the window calls this when it closes)."""
+        self._workspace.dispose()
+
     def _course(self) -> Course:
         if self.course is None:
             raise ValueError("the workspace service needs a course for the dashboard")
         return self.course
+
+
+def open_workspace_service(data: Path, course: Course | None = None) -> WorkspaceService:
+    """The methodist's workspace kept in the data folder, opened (and upgraded) for one window.
+
+    Raises an EtrainerError subclass with a sentence when the workspace file cannot be opened."""
+    return WorkspaceService(open_workspace(default_workspace_path(data)), course)
 
 
 def _read(path: Path) -> bytes:

@@ -424,18 +424,17 @@ class WorkspaceWindow(QMainWindow):
         self._status.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
 
 
-def open_workspace_window(parent: QWidget | None, data: Path, course: Any) -> WorkspaceWindow | None:
+def open_workspace_window(parent: QWidget | None, data: Path, course: Course | None) -> WorkspaceWindow | None:
     """Open the methodist's workspace in the data folder; a clear message when it cannot be opened."""
-    from etrainer.services.methodist import WorkspaceService
-    from etrainer.storage.workspace import default_workspace_path, open_workspace
+    from etrainer.services.methodist import open_workspace_service
 
     try:
-        workspace = open_workspace(default_workspace_path(data))
+        service = open_workspace_service(data, course)
     except EtrainerError as error:
         show_error(parent, QCoreApplication.translate("WorkspaceWindow", "Methodist's workspace"), error)
         return None
-    window = WorkspaceWindow(WorkspaceService(workspace, course), parent)
+    window = WorkspaceWindow(service, parent)
     window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.destroyed.connect(lambda *_: workspace.dispose())
+    window.destroyed.connect(lambda *_: service.close())
     window.show()
     return window
