@@ -6,7 +6,7 @@ as labels, so the charts do not rely on colour.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
@@ -20,6 +20,9 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from etrainer.core.progress.overview import Dashboard
 
 HARDEST = 6
 LABEL_LENGTH = 32
@@ -61,7 +64,7 @@ class ChartsTab(QWidget):
         if path:
             view.grab().save(path, "PNG")
 
-    def show_dashboard(self, dashboard: Any) -> None:
+    def show_dashboard(self, dashboard: Dashboard) -> None:
         matrix = dashboard.matrix
         means = []
         for index, _module in enumerate(matrix.modules):

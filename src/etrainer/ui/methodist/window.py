@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -43,6 +43,11 @@ from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
 from etrainer.ui.methodist.models import SORT_ROLE, HotspotModel, ItemModel, MatrixModel, TagModel
 
+if TYPE_CHECKING:
+    from etrainer.core.course.model import Course
+    from etrainer.core.progress.overview import Dashboard
+    from etrainer.services.methodist import ImportReport, WorkspaceService
+
 
 def _percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)}%"
@@ -66,11 +71,11 @@ def _table(model: Any, name: str) -> QTableView:
 
 
 class WorkspaceWindow(QMainWindow):
-    def __init__(self, service: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, service: WorkspaceService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.service = service
-        self.dashboard: Any | None = None
-        self.last_report: Any | None = None
+        self.dashboard: Dashboard | None = None
+        self.last_report: ImportReport | None = None
         self._progress: Progress | None = None
         self._importing = False
         self.setObjectName("workspaceWindow")
