@@ -11,10 +11,12 @@ language) and etrainer_en.ts keeps the English plural forms.
 from __future__ import annotations
 
 import argparse
+import copy
 import shutil
 import subprocess
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
 
 ROOT = Path(__file__).resolve().parents[1]
 TRANSLATIONS = ROOT / "resources" / "translations"
@@ -30,11 +32,52 @@ def tool(name: str) -> str:
     return found
 
 
+def _key(message: ElementTree.Element) -> tuple[str, str, bool]:
+    return (message.findtext("source") or "", message.findtext("comment") or "", message.get("numerus") == "yes")
+
+
+def _finished(catalog: Path) -> dict[tuple[str, str, bool], ElementTree.Element]:
+    """Every finished translation in a catalog, by its source text (whatever its context)."""
+    found = {}
+    for message in ElementTree.parse(catalog).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") not in ("unfinished", "obsolete", "vanished"):
+            found.setdefault(_key(message), translation)
+    return found
+
+
+def _carry_over(catalog: Path, before: dict[tuple[str, str, bool], ElementTree.Element]) -> int:
+    """Fill untranslated messages whose exact source text was translated before (a string that moved to
+    another class keeps its translation). Returns how many were filled."""
+    tree = ElementTree.parse(catalog)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        old = before.get(_key(message))
+        if translation is None or old is None or translation.get("type") != "unfinished":
+            continue
+        # lupdate's same-text heuristic already copies the text but leaves it "unfinished", which
+        # lrelease skips: accept it when it is exactly the finished translation from before.
+        same = ElementTree.tostring(translation, encoding="unicode").replace(' type="unfinished"', "")
+        if ((translation.text or "").strip() or len(translation)) and same != ElementTree.tostring(
+                old, encoding="unicode"):
+            continue
+        message.remove(translation)
+        message.append(copy.deepcopy(old))
+        filled += 1
+    if filled:
+        tree.write(catalog, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def update() -> None:
     files = sorted(str(p) for folder in SOURCES for p in folder.rglob("*.py"))
     for ts in sorted(TRANSLATIONS.glob("etrainer_*.ts")):
-        subprocess.run([tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)],
-                       check=True, capture_output=True)
+        before = _finished(ts)
+        command = [tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)]
+        subprocess.run(command, check=True, capture_output=True)
+        if _carry_over(ts, before):
+            subprocess.run(command, check=True, capture_output=True)  # lupdate's own layout again
 
 
 def compile_all(only_if_needed: bool) -> None:

@@ -1209,43 +1209,41 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPage</name>
     <message>
-        <source>Е-тренер</source>
+        <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: “{query}” — %n result(s)</source>
+        <translation>
+            <numerusform>Search: “{query}” — %n result</numerusform>
+            <numerusform>Search: “{query}” — %n results</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing found. Try a shorter word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Main toolbar</source>
+        <source>My bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⌂ My progress</source>
+        <source>No bookmarks yet: press «☆ Bookmark» under a lesson.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Continue ▸</source>
+        <source>Course problems</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the lesson where you stopped</source>
+        <source>No problems found in the course.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Questions you got wrong come back here until you know them</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search the course…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Search the course</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation type="unfinished"></translation>
-    </message>
+</context>
+<context>
+    <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
@@ -1311,6 +1309,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Search the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Bookmarks</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1355,26 +1357,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My course: {percent}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose your profile first: your answers are kept in it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Saved {path}. Put it into a course folder and add the course to use it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1404,6 +1386,61 @@
     </message>
     <message>
         <source>Exported to {path}; questions GIFT cannot hold: {n}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⌂ My progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the lesson where you stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions you got wrong come back here until you know them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the course…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the course</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My course: {percent}%</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose your profile first: your answers are kept in it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1451,34 +1488,11 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>Search: “{query}” — %n result(s)</source>
-        <translation>
-            <numerusform>Search: “{query}” — %n result</numerusform>
-            <numerusform>Search: “{query}” — %n results</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing found. Try a shorter word.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>My bookmarks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No bookmarks yet: press «☆ Bookmark» under a lesson.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
         <source>⚠ The course has %n problem(s); the rest of it works.</source>
         <translation>
             <numerusform>⚠ The course has %n problem; the rest of it works.</numerusform>
             <numerusform>⚠ The course has %n problems; the rest of it works.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No problems found in the course.</source>
-        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

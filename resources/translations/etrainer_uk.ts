@@ -1211,43 +1211,42 @@
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>ListPage</name>
     <message>
-        <source>Е-тренер</source>
-        <translation>Е-тренер</translation>
+        <source>Results</source>
+        <translation>Результати</translation>
+    </message>
+    <message numerus="yes">
+        <source>Search: “{query}” — %n result(s)</source>
+        <translation>
+            <numerusform>Пошук: «{query}» — %n результат</numerusform>
+            <numerusform>Пошук: «{query}» — %n результати</numerusform>
+            <numerusform>Пошук: «{query}» — %n результатів</numerusform>
+        </translation>
     </message>
     <message>
-        <source>Main toolbar</source>
-        <translation>Головна панель інструментів</translation>
+        <source>Nothing found. Try a shorter word.</source>
+        <translation>Нічого не знайдено. Спробуйте коротше слово.</translation>
     </message>
     <message>
-        <source>⌂ My progress</source>
-        <translation>⌂ Мій прогрес</translation>
+        <source>My bookmarks</source>
+        <translation>Мої закладки</translation>
     </message>
     <message>
-        <source>Continue ▸</source>
-        <translation>Продовжити ▸</translation>
+        <source>No bookmarks yet: press «☆ Bookmark» under a lesson.</source>
+        <translation>Закладок поки немає: натисніть «☆ Закладка» під уроком.</translation>
     </message>
     <message>
-        <source>Open the lesson where you stopped</source>
-        <translation>Відкрити урок, на якому ви зупинилися</translation>
+        <source>Course problems</source>
+        <translation>Проблеми курсу</translation>
     </message>
     <message>
-        <source>Questions you got wrong come back here until you know them</source>
-        <translation>Питання, на які ви відповіли неправильно, повертаються сюди, доки ви їх не засвоїте</translation>
+        <source>No problems found in the course.</source>
+        <translation>У курсі не знайдено проблем.</translation>
     </message>
-    <message>
-        <source>Search the course…</source>
-        <translation>Пошук у курсі…</translation>
-    </message>
-    <message>
-        <source>Search the course</source>
-        <translation>Пошук у курсі</translation>
-    </message>
-    <message>
-        <source>Profile</source>
-        <translation>Профіль</translation>
-    </message>
+</context>
+<context>
+    <name>MainMenus</name>
     <message>
         <source>&amp;File</source>
         <translation>&amp;Файл</translation>
@@ -1313,6 +1312,10 @@
         <translation>Звичайний розмір</translation>
     </message>
     <message>
+        <source>Search the course</source>
+        <translation>Пошук у курсі</translation>
+    </message>
+    <message>
         <source>Bookmarks</source>
         <translation>Закладки</translation>
     </message>
@@ -1357,26 +1360,6 @@
         <translation>Про Е-тренер</translation>
     </message>
     <message>
-        <source>Show</source>
-        <translation>Показати</translation>
-    </message>
-    <message>
-        <source>Results</source>
-        <translation>Результати</translation>
-    </message>
-    <message>
-        <source>My course: {percent}%</source>
-        <translation>Мій курс: {percent}%</translation>
-    </message>
-    <message>
-        <source>Review ({n})</source>
-        <translation>Повторення ({n})</translation>
-    </message>
-    <message>
-        <source>Choose your profile first: your answers are kept in it.</source>
-        <translation>Спершу оберіть свій профіль: у ньому зберігаються ваші відповіді.</translation>
-    </message>
-    <message>
         <source>Saved {path}. Put it into a course folder and add the course to use it.</source>
         <translation>Збережено {path}. Щоб скористатися ним, покладіть файл у папку курсу й додайте курс.</translation>
     </message>
@@ -1407,6 +1390,61 @@
     <message>
         <source>Exported to {path}; questions GIFT cannot hold: {n}.</source>
         <translation>Експортовано в {path}; питань, яких не підтримує формат GIFT: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Е-тренер</source>
+        <translation>Е-тренер</translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation>Головна панель інструментів</translation>
+    </message>
+    <message>
+        <source>⌂ My progress</source>
+        <translation>⌂ Мій прогрес</translation>
+    </message>
+    <message>
+        <source>Continue ▸</source>
+        <translation>Продовжити ▸</translation>
+    </message>
+    <message>
+        <source>Open the lesson where you stopped</source>
+        <translation>Відкрити урок, на якому ви зупинилися</translation>
+    </message>
+    <message>
+        <source>Questions you got wrong come back here until you know them</source>
+        <translation>Питання, на які ви відповіли неправильно, повертаються сюди, доки ви їх не засвоїте</translation>
+    </message>
+    <message>
+        <source>Search the course…</source>
+        <translation>Пошук у курсі…</translation>
+    </message>
+    <message>
+        <source>Search the course</source>
+        <translation>Пошук у курсі</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Профіль</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Показати</translation>
+    </message>
+    <message>
+        <source>My course: {percent}%</source>
+        <translation>Мій курс: {percent}%</translation>
+    </message>
+    <message>
+        <source>Review ({n})</source>
+        <translation>Повторення ({n})</translation>
+    </message>
+    <message>
+        <source>Choose your profile first: your answers are kept in it.</source>
+        <translation>Спершу оберіть свій профіль: у ньому зберігаються ваші відповіді.</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1457,36 +1495,12 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Скасувати</translation>
     </message>
     <message numerus="yes">
-        <source>Search: “{query}” — %n result(s)</source>
-        <translation>
-            <numerusform>Пошук: «{query}» — %n результат</numerusform>
-            <numerusform>Пошук: «{query}» — %n результати</numerusform>
-            <numerusform>Пошук: «{query}» — %n результатів</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing found. Try a shorter word.</source>
-        <translation>Нічого не знайдено. Спробуйте коротше слово.</translation>
-    </message>
-    <message>
-        <source>My bookmarks</source>
-        <translation>Мої закладки</translation>
-    </message>
-    <message>
-        <source>No bookmarks yet: press «☆ Bookmark» under a lesson.</source>
-        <translation>Закладок поки немає: натисніть «☆ Закладка» під уроком.</translation>
-    </message>
-    <message numerus="yes">
         <source>⚠ The course has %n problem(s); the rest of it works.</source>
         <translation>
             <numerusform>⚠ У курсі є %n проблема; усе інше працює.</numerusform>
             <numerusform>⚠ У курсі є %n проблеми; усе інше працює.</numerusform>
             <numerusform>⚠ У курсі є %n проблем; усе інше працює.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>No problems found in the course.</source>
-        <translation>У курсі не знайдено проблем.</translation>
     </message>
 </context>
 <context>

@@ -22,12 +22,12 @@ def test_present_the_open_lesson_and_start_a_classroom_quiz(qtbot, tmp_path):
     lesson = course.modules[1].lessons[0]
     vm.open_lesson(lesson.id)
     window.findChild(QAction, "presentAction").trigger()
-    presentation = window._classroom.windows[-1]
+    presentation = window.menus.classroom.windows[-1]
     qtbot.addWidget(presentation)
     assert presentation.isVisible() and presentation.slide_count() > 1
     presentation.close()
     window.findChild(QAction, "classroomQuizAction").trigger()
-    quiz_window = window._classroom.windows[-1]
+    quiz_window = window.menus.classroom.windows[-1]
     qtbot.addWidget(quiz_window)
     assert quiz_window.isVisible()
     quiz_window.close()

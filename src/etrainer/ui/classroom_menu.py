@@ -5,24 +5,29 @@ The windows it opens are top-level (full screen on the projector); it keeps them
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from etrainer.core.errors import EtrainerError
+from etrainer.ui.common.actions import add_action
 from etrainer.ui.common.errors import error_sentence
+
+if TYPE_CHECKING:
+    from etrainer.ui.main_window import MainWindow
 
 
 class ClassroomMenu(QObject):
-    def __init__(self, window: Any, menu: QMenu) -> None:
-        """`window` is the MainWindow: its `vm`, `flush_note`, `statusBar`, `world_cafe_requested` and `_action`."""
+    def __init__(self, window: MainWindow, menu: QMenu) -> None:
+        """Uses the main window's `vm`, `flush_note`, `statusBar` and `world_cafe_requested`."""
         super().__init__(window)
         self._window = window
-        self.windows: list[Any] = []
-        add = window._action
+        self.windows: list[QWidget] = []
+        add = partial(add_action, window)
         add(menu, self.tr("Present this lesson"), self.present_lesson, QKeySequence("F5"), name="presentAction")
         add(menu, self.tr("Classroom quiz…"), self.classroom_quiz, name="classroomQuizAction")
         add(menu, self.tr("World Café…"), window.world_cafe_requested.emit, name="worldCafeAction")
@@ -33,7 +38,7 @@ class ClassroomMenu(QObject):
         add(menu, self.tr("Print all memos…"), self.print_all_memos, name="printAllMemosAction")
         add(menu, self.tr("Save a memo as PDF…"), self.save_memo_pdf, name="saveMemoAction")
 
-    def keep(self, window: Any) -> None:
+    def keep(self, window: QWidget) -> None:
         self.windows = [w for w in self.windows if w.isVisible()] + [window]
 
     def _say(self, text: str) -> None:

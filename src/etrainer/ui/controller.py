@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -19,6 +19,11 @@ from etrainer.ui.main_window import MainWindow
 from etrainer.ui.profiles.dialog import EditProfileDialog, ProfileDialog
 from etrainer.ui.viewmodels.reader import ReaderViewModel
 
+if TYPE_CHECKING:
+    from etrainer.exchange.course_pack import AddedPack
+    from etrainer.services.facade import AppServices
+    from etrainer.ui.methodist.window import WorkspaceWindow
+
 BACKUP_INTERVAL_MS = 20 * 60 * 1000
 
 
@@ -30,7 +35,7 @@ class AppController(QObject):
         self._extras_pending = extras_pending
         self._open_files = open_files or []
         """Progress files the app was started with (a double-click): imported into the workspace."""
-        self.services: Any | None = None
+        self.services: AppServices | None = None
         self._backup_timer = QTimer(self, interval=BACKUP_INTERVAL_MS)
         self._backup_timer.timeout.connect(lambda: self._backup("session"))
         window.profile_switch_requested.connect(self.choose_profile)
@@ -42,7 +47,7 @@ class AppController(QObject):
         window.tour_requested.connect(self.welcome_tour)
         window.workspace_requested.connect(self.open_workspace)
         window.world_cafe_requested.connect(self.world_cafe)
-        self._workspace: Any | None = None
+        self._workspace: WorkspaceWindow | None = None
 
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -91,7 +96,7 @@ class AppController(QObject):
     def world_cafe(self) -> None:
         from etrainer.ui.classroom.world_cafe import start_world_cafe
 
-        self._window._classroom.keep(start_world_cafe(self._window, self._vm.course, self._data / "classroom"))
+        self._window.menus.classroom.keep(start_world_cafe(self._window, self._vm.course, self._data / "classroom"))
 
     def welcome_tour(self) -> None:
         from etrainer.ui.welcome import WelcomeTour
@@ -190,7 +195,7 @@ class AppController(QObject):
         dialog.canceled.connect(progress.cancel)
         self._pack_dialog = dialog
 
-    def _on_pack_added(self, added: Any) -> None:
+    def _on_pack_added(self, added: AddedPack) -> None:
         self._pack_dialog.close()
         problems = len(added.result.problems)
         text = self.tr("The course “{title}” (version {version}) was added. Progress is kept. "

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
@@ -13,15 +13,19 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from etrainer.core.course.model import Course
 from etrainer.core.progress.completion import LessonState
 
+if TYPE_CHECKING:
+    from etrainer.core.progress.completion import CourseProgress
+    from etrainer.services.quizzes import QuizStatus
+
 TARGET_ROLE = Qt.ItemDataRole.UserRole
 """Each item's target: a lesson id, `quiz:<id>`, `scenario:<id>`, `review`, or `module:<id>`."""
 
 
 @dataclass(frozen=True, slots=True)
 class TreeMarks:
-    progress: Any | None = None
+    progress: CourseProgress | None = None
     """core.progress.completion.CourseProgress of the learner, None without a learner."""
-    quizzes: Mapping[str, Any] = field(default_factory=dict)
+    quizzes: Mapping[str, QuizStatus] = field(default_factory=dict)
     """Quiz id → services.quizzes.QuizStatus."""
     walkthroughs: Mapping[str, str] = field(default_factory=dict)
     """Scenario id → ✓ (passed) or ● (tried)."""
@@ -99,7 +103,7 @@ class CourseTree(QTreeWidget):
                 parent.addChild(child)
 
     @staticmethod
-    def _lesson_mark(progress: Any | None, lesson_id: str) -> str:
+    def _lesson_mark(progress: CourseProgress | None, lesson_id: str) -> str:
         if progress is None:
             return "○"
         if progress.is_completed(lesson_id):

@@ -6,7 +6,7 @@ The export runs off the UI thread with a busy bar and can be cancelled before it
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -28,6 +28,11 @@ from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import Progress, run_in_background
 
+if TYPE_CHECKING:
+    from etrainer.core.course.model import Course
+    from etrainer.core.learner.profiles import Profile
+    from etrainer.services.facade import AppServices
+
 #: format → (service method, file suffix)
 FORMATS = {
     "progress": ("export_progress", ".etprogress"),
@@ -40,7 +45,7 @@ FORMATS = {
 
 
 class ExportDialog(QDialog):
-    def __init__(self, services: Any, course: Any, learner: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, course: Course, learner: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export for the methodist"))
@@ -142,7 +147,7 @@ class ExportDialog(QDialog):
         self._close.setText(self.tr("Close"))
         self._save.setEnabled(self._consent.isChecked())
 
-    def _on_failed(self, error: Any) -> None:
+    def _on_failed(self, error: BaseException) -> None:
         self._busy.hide()
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
         self._message.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -20,6 +20,11 @@ from PySide6.QtWidgets import (
 from etrainer.core.course.model import Course
 from etrainer.ui.common.wrapping import WrappingButton
 
+if TYPE_CHECKING:
+    from etrainer.core.course.model import Module
+    from etrainer.core.progress.completion import CourseProgress
+    from etrainer.services.quizzes import QuizStatus
+
 
 class HomePage(QScrollArea):
     lesson_requested = Signal(str)
@@ -31,8 +36,9 @@ class HomePage(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
-    def show_course(self, course: Course, progress: Any | None, learner_name: str, continue_id: str | None,
-                    quizzes: Mapping[str, Any] | None = None, walkthroughs: Mapping[str, str] | None = None) -> None:
+    def show_course(self, course: Course, progress: CourseProgress | None, learner_name: str, continue_id: str | None,
+                    quizzes: Mapping[str, QuizStatus] | None = None,
+                    walkthroughs: Mapping[str, str] | None = None) -> None:
         """`quizzes`: quiz id → QuizStatus; `walkthroughs`: scenario id → ✓ (passed) or ● (tried)."""
         self._quizzes, self._walkthroughs, self._course = quizzes or {}, walkthroughs or {}, course
         self._shown = (course, progress, learner_name, continue_id, quizzes, walkthroughs)
@@ -73,7 +79,7 @@ class HomePage(QScrollArea):
         if shown is not None and self._fitting_columns() != self._columns:
             self.show_course(*shown)
 
-    def _card(self, number: int, module: Any, progress: Any | None) -> QFrame:
+    def _card(self, number: int, module: Module, progress: CourseProgress | None) -> QFrame:
         card = QFrame(objectName="moduleCard")
         layout = QVBoxLayout(card)
         title = QLabel(f"{number}. {module.title}", objectName="cardTitle", wordWrap=True)

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
-    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -27,14 +23,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.ui.classroom_menu import ClassroomMenu
 from etrainer.ui.common import prompts
-from etrainer.ui.course_tree import TARGET_ROLE, CourseTree, TreeMarks
+from etrainer.ui.course_tree import CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
+from etrainer.ui.list_page import ListPage
+from etrainer.ui.main_menus import MainMenus
 from etrainer.ui.theme import current_theme, lesson_css
 from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
 
-LESSON_ROLE = TARGET_ROLE
+if TYPE_CHECKING:
+    from etrainer.core.course.search import SearchHit
+    from etrainer.core.learner.profiles import Profile
+    from etrainer.core.progress.completion import CourseProgress
+    from etrainer.core.walkthrough.engine import Mode
+    from etrainer.ui.lesson.page import LessonPage
+    from etrainer.ui.quiz.page import QuizPage
+    from etrainer.ui.viewmodels.quiz import QuizViewModel
+    from etrainer.ui.walkthrough.page import WalkthroughPage
 
 
 class MainWindow(QMainWindow):
@@ -55,7 +60,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Е-тренер"))
         self.setMinimumSize(QSize(800, 560))
         self._build_toolbar()
-        self._build_menus()
+        self.menus = MainMenus(self)
+        self._profile_button.setMenu(self.menus.profile_menu)
         self._build_body()
         vm.lesson_opened.connect(self._on_lesson_opened)
         vm.lesson_failed.connect(self._on_lesson_failed)
@@ -101,64 +107,6 @@ class MainWindow(QMainWindow):
         self._profile_button.setAccessibleName(self.tr("Profile"))
         bar.addWidget(self._profile_button)
 
-    def _build_menus(self) -> None:
-        menu = self.menuBar()
-        file_menu = menu.addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("Add a course from a file or folder…"), self.add_pack_requested.emit)
-        self._action(file_menu, self.tr("Import questions from Moodle (GIFT, XML)…"), self.import_questions,
-                     name="importQuestionsAction")
-        self._action(file_menu, self.tr("Export a quiz to GIFT…"), self.export_quiz, name="exportQuizAction")
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("Methodist's workspace…"), self.workspace_requested.emit,
-                     name="workspaceAction")
-        self._action(file_menu, self.tr("Settings…"), self.settings_requested.emit,
-                     QKeySequence.StandardKey.Preferences)
-        file_menu.addSeparator()
-        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-
-        profile_menu = menu.addMenu(self.tr("&Profile"))
-        self._action(profile_menu, self.tr("Export for the methodist…"), self.export_progress, name="exportAction")
-        profile_menu.addSeparator()
-        self._action(profile_menu, self.tr("Switch profile…"), self.profile_switch_requested.emit)
-        self._action(profile_menu, self.tr("Edit my profile…"), self.profile_edit_requested.emit)
-        self._action(profile_menu, self.tr("Delete my profile…"), self.profile_delete_requested.emit)
-        self._profile_button.setMenu(profile_menu)
-
-        view_menu = menu.addMenu(self.tr("&View"))
-        self._action(view_menu, self.tr("Zoom in"), self._zoom_in, QKeySequence("Ctrl+="), extra=["Ctrl++"],
-                     name="zoomInAction")
-        self._action(view_menu, self.tr("Zoom out"), self._zoom_out, QKeySequence("Ctrl+-"), name="zoomOutAction")
-        self._action(view_menu, self.tr("Normal size"), lambda: self._set_zoom(100), QKeySequence("Ctrl+0"))
-        view_menu.addSeparator()
-        self._action(view_menu, self.tr("Search the course"), self._focus_search, QKeySequence("Ctrl+F"))
-        self._action(view_menu, self.tr("Bookmarks"), self.show_bookmarks, QKeySequence("Ctrl+B"))
-        self._action(view_menu, self.tr("Course problems"), self.show_problem_list)
-        view_menu.addSeparator()
-        self._action(view_menu, self.tr("Review deck"), self.show_review, QKeySequence("Ctrl+R"), name="reviewAction")
-
-        classroom = menu.addMenu(self.tr("&Classroom"))
-        self._classroom = ClassroomMenu(self, classroom)
-
-        help_menu = menu.addMenu(self.tr("&Help"))
-        self._action(help_menu, self.tr("Welcome tour"), self.tour_requested.emit, name="tourAction")
-        help_menu.addSeparator()
-        for key, text in (("librarian", self.tr("Librarian's guide")), ("trainer", self.tr("Trainer's guide")),
-                          ("methodist", self.tr("Methodist's guide")), ("author", self.tr("Course author's guide"))):
-            self._action(help_menu, text, lambda k=key: self.show_guide(k), name=f"{key}GuideAction")
-        help_menu.addSeparator()
-        self._action(help_menu, self.tr("About Е-тренер"), self.about_requested.emit)
-
-    def _action(self, menu: QMenu, text: str, slot: Any, shortcut: Any = None,
-                extra: list[str] | None = None, name: str = "") -> QAction:
-        action = QAction(text, self, objectName=name)
-        if shortcut is not None:
-            keys = [QKeySequence(shortcut)] + [QKeySequence(k) for k in extra or []]
-            action.setShortcuts(keys)
-        action.triggered.connect(lambda _=False: slot())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
     def _build_body(self) -> None:
         left = QWidget()
         left_layout = QVBoxLayout(left)
@@ -184,22 +132,14 @@ class MainWindow(QMainWindow):
         self._pages = QStackedWidget(objectName="pages")
         self._home = HomePage()
         self._home.lesson_requested.connect(self.vm.open_lesson)
-        self._lesson_view: Any | None = None
+        self._lesson_view: LessonPage | None = None
         self._note_timer = QTimer(self, singleShot=True, interval=800)
         self._pending_note = ""
         self._note_timer.timeout.connect(lambda: self.vm.save_note(self._pending_note))
-        self._list_page = QWidget()
-        list_layout = QVBoxLayout(self._list_page)
-        self._list_title = QLabel(objectName="pageTitle", wordWrap=True)
-        self._list = QListWidget(objectName="resultList")
-        self._list.setWordWrap(True)
-        self._list.setAccessibleName(self.tr("Results"))
-        self._list.itemActivated.connect(self._on_result_activated)
-        self._list.itemClicked.connect(self._on_result_activated)
-        list_layout.addWidget(self._list_title)
-        list_layout.addWidget(self._list, 1)
-        self._quiz_view: Any | None = None
-        self._walkthrough_view: Any | None = None
+        self._list_page = ListPage()
+        self._list_page.lesson_requested.connect(self.vm.open_lesson)
+        self._quiz_view: QuizPage | None = None
+        self._walkthrough_view: WalkthroughPage | None = None
         for page in (self._home, self._list_page):
             self._pages.addWidget(page)
         right_layout.addWidget(self._banner)
@@ -214,39 +154,14 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
 
     # -- the course tree ---------------------------------------------------------------------------
-    def _populate_tree(self, progress: Any | None) -> None:
-        marks = TreeMarks(progress, self._quiz_statuses(), self._walkthrough_results(), self._review_due())
+    def _populate_tree(self, progress: CourseProgress | None) -> None:
+        marks = TreeMarks(progress, self.vm.quiz_statuses(), self.vm.walkthrough_marks(), self.vm.review_due())
         self._tree.populate(self.vm.course, marks, self.vm.current.lesson.id if self.vm.current else None)
         self._review_button.setText(self.tr("Review ({n})").format(n=marks.review_due))
         if progress is not None:
             self._course_label.setText(self.tr("My course: {percent}%").format(percent=round(progress.percent)))
         else:
             self._course_label.setText(self.vm.course.title)
-
-    def _walkthrough_results(self) -> dict[str, str]:
-        """Scenario id → ✓ (passed in practice or test), ● (tried), for the tree."""
-        learner, services = self.vm.learner, self.vm.services
-        if learner is None or services is None or not self.vm.course.scenarios:
-            return {}
-        marks: dict[str, str] = {}
-        for summary in services.walkthroughs.history(learner.id):
-            if summary.passed:
-                marks[summary.scenario_id] = "✓"
-            else:
-                marks.setdefault(summary.scenario_id, "●")
-        return marks
-
-    def _quiz_statuses(self) -> dict[str, Any]:
-        learner, services = self.vm.learner, self.vm.services
-        if learner is None or services is None or not self.vm.course.quizzes:
-            return {}
-        return services.quizzes.statuses(learner.id, self.vm.course)
-
-    def _review_due(self) -> int:
-        learner, services = self.vm.learner, self.vm.services
-        if learner is None or services is None:
-            return 0
-        return services.quizzes.review_due(learner.id, self.vm.course)
 
     def _on_tree_target(self, target: str) -> None:
         if target == "review":
@@ -266,7 +181,7 @@ class MainWindow(QMainWindow):
 
     # The lesson, quiz and walkthrough pages are built on first use, out of the start-up path.
     @property
-    def _lesson_page(self) -> Any:
+    def _lesson_page(self) -> LessonPage:
         if self._lesson_view is None:
             from etrainer.ui.lesson.page import LessonPage
 
@@ -284,7 +199,7 @@ class MainWindow(QMainWindow):
         return self._lesson_view
 
     @property
-    def _quiz_page(self) -> Any:
+    def _quiz_page(self) -> QuizPage:
         if self._quiz_view is None:
             from etrainer.ui.quiz.page import QuizPage
 
@@ -294,7 +209,7 @@ class MainWindow(QMainWindow):
         return self._quiz_view
 
     @property
-    def _walkthrough_page(self) -> Any:
+    def _walkthrough_page(self) -> WalkthroughPage:
         if self._walkthrough_view is None:
             from etrainer.ui.walkthrough.page import WalkthroughPage
 
@@ -303,14 +218,14 @@ class MainWindow(QMainWindow):
             self._pages.addWidget(self._walkthrough_view)
         return self._walkthrough_view
 
-    def _quiz_vm(self) -> Any | None:
+    def _quiz_vm(self) -> QuizViewModel | None:
         if self.vm.learner is None or self.vm.services is None:
             self.statusBar().showMessage(self.tr("Choose your profile first: your answers are kept in it."), 6000)
             return None
         from etrainer.ui.viewmodels.quiz import QuizViewModel
 
         vm = QuizViewModel(self.vm.services, self.vm.course, self.vm.learner)
-        vm.finished.connect(lambda _attempt: self._populate_tree(self._current_progress()))
+        vm.finished.connect(lambda _attempt: self._populate_tree(self.vm.course_progress()))
         return vm
 
     def open_quiz(self, quiz_id: str) -> None:
@@ -318,24 +233,22 @@ class MainWindow(QMainWindow):
         vm = self._quiz_vm()
         if quiz is None or vm is None:
             return
-        self.flush_note()
-        self.vm.close_current()
+        self._leave_page()
         self._quiz_page.open_quiz(vm, vm.intro(quiz))
         self._pages.setCurrentWidget(self._quiz_page)
 
-    def open_walkthrough(self, scenario_id: str, mode: Any | None = None) -> None:
+    def open_walkthrough(self, scenario_id: str, mode: Mode | None = None) -> None:
         scenario = self.vm.course.scenario(scenario_id)
         if scenario is None:
             return
         if self.vm.learner is None or self.vm.services is None:
             self.statusBar().showMessage(self.tr("Choose your profile first: your answers are kept in it."), 6000)
             return
-        self.flush_note()
-        self.vm.close_current()
+        self._leave_page()
         from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel
 
         vm = WalkthroughViewModel(self.vm.services, self.vm.course, self.vm.learner, scenario)
-        vm.finished.connect(lambda _result: self._populate_tree(self._current_progress()))
+        vm.finished.connect(lambda _result: self._populate_tree(self.vm.course_progress()))
         self._pages.setCurrentWidget(self._walkthrough_page)
         self._left.hide()  # the simulator needs the whole width
         self._walkthrough_page.open(vm, mode)
@@ -346,85 +259,33 @@ class MainWindow(QMainWindow):
             return
         from etrainer.ui.export_dialog import ExportDialog
 
-        self.flush_note()
-        self.vm.close_current()
+        self._leave_page()
         ExportDialog(self.vm.services, self.vm.course, self.vm.learner, self).exec()
-
-    def show_guide(self, key: str) -> None:
-        from etrainer.ui.welcome import GuideViewer, guide_path
-
-        GuideViewer(guide_path(key), self).exec()
-
-    def import_questions(self) -> None:
-        from etrainer.ui.quiz.import_dialog import ImportQuestionsDialog
-
-        dialog = ImportQuestionsDialog(self.vm.course, self)
-        if dialog.exec() and dialog.written is not None:
-            self.statusBar().showMessage(self.tr("Saved {path}. Put it into a course folder and add the course to "
-                                                 "use it.").format(path=str(dialog.written)), 12000)
-
-    def export_quiz(self) -> None:
-        from PySide6.QtWidgets import QFileDialog, QInputDialog
-
-        from etrainer.ui.quiz.import_dialog import export_quiz_to_gift
-
-        quizzes = list(self.vm.course.quizzes)
-        if not quizzes:
-            self.statusBar().showMessage(self.tr("This course has no quizzes."), 6000)
-            return
-        titles = [quiz.title for quiz in quizzes]
-        title, ok = QInputDialog.getItem(self, self.tr("Export a quiz to GIFT"), self.tr("Quiz:"), titles, 0, False)
-        if not ok:
-            return
-        quiz = quizzes[titles.index(title)]
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save as GIFT"), f"{quiz.id}.gift",
-                                              self.tr("GIFT files (*.gift)"))
-        if not path:
-            return
-        try:
-            skipped = export_quiz_to_gift(quiz, Path(path))
-        except OSError as error:
-            self.statusBar().showMessage(self.tr("{path} cannot be written: {reason}").format(
-                path=path, reason=error.strerror or str(error)), 12000)
-            return
-        self.statusBar().showMessage(self.tr("Exported to {path}; questions GIFT cannot hold: {n}.").format(
-            path=path, n=len(skipped)), 12000)
 
     def show_review(self) -> None:
         vm = self._quiz_vm()
         if vm is None:
             return
-        self.flush_note()
-        self.vm.close_current()
+        self._leave_page()
         if not self._quiz_page.open_review(vm):
-            self._list.clear()
-            self._list_title.setText(self.tr("Review"))
-            self._list.addItem(QListWidgetItem(self.tr(
-                "Nothing to review today. Questions you answer wrong in a quiz come back here on later days.")))
+            self._list_page.show_message(self.tr("Review"), self.tr(
+                "Nothing to review today. Questions you answer wrong in a quiz come back here on later days."))
             self._pages.setCurrentWidget(self._list_page)
             return
         self._pages.setCurrentWidget(self._quiz_page)
 
     def _on_activity_closed(self) -> None:
         self._left.show()
-        self._populate_tree(self._current_progress())
+        self._populate_tree(self.vm.course_progress())
         self.show_home()
-
-    def _current_progress(self) -> Any | None:
-        learner, services = self.vm.learner, self.vm.services
-        if learner is None or services is None:
-            return None
-        return services.learning.progress(learner.id, self.vm.course)
 
     # -- pages -------------------------------------------------------------------------------------
     def show_home(self) -> None:
         self.vm.close_current()
         learner = self.vm.learner
-        progress = None
-        if learner is not None and self.vm.services is not None:
-            progress = self.vm.services.learning.progress(learner.id, self.vm.course)
-        self._home.show_course(self.vm.course, progress, learner.name if learner else "", self.vm.continue_target()
-                               if learner else None, self._quiz_statuses(), self._walkthrough_results())
+        self._home.show_course(self.vm.course, self.vm.course_progress(), learner.name if learner else "",
+                               self.vm.continue_target() if learner else None, self.vm.quiz_statuses(),
+                               self.vm.walkthrough_marks())
         self._pages.setCurrentWidget(self._home)
 
     def _on_next_lesson(self, lesson_id: str) -> None:
@@ -460,10 +321,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("The lesson “{title}” cannot be shown: {reason}")
                                      .format(title=title, reason=sentence), 10000)
 
-    def _on_progress_changed(self, progress: Any | None) -> None:
+    def _on_progress_changed(self, progress: CourseProgress | None) -> None:
         self._populate_tree(progress)
 
-    def _on_learner_changed(self, profile: Any | None) -> None:
+    def _on_learner_changed(self, profile: Profile | None) -> None:
         name = profile.name if profile is not None else self.tr("No profile")
         self._profile_button.setText(f"{name} ▾")
         self.setWindowTitle(self.tr("Е-тренер — {name}").format(name=name) if profile else self.tr("Е-тренер"))
@@ -490,46 +351,22 @@ class MainWindow(QMainWindow):
             QDesktopServices.openUrl(url)
 
     # -- search, bookmarks, problems -----------------------------------------------------------------
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._search.selectAll()
 
     def _on_search_entered(self) -> None:
         self.vm.search(self._search.text())
 
-    def _on_search_finished(self, query: str, hits: list) -> None:
-        self.flush_note()
-        self.vm.close_current()
-        self._list.clear()
-        self._list_title.setText(self.tr("Search: “{query}” — %n result(s)", "", len(hits)).format(query=query))
-        for hit in hits:
-            item = QListWidgetItem(f"{hit.title}\n{hit.snippet}")
-            item.setData(LESSON_ROLE, hit.lesson_id)
-            self._list.addItem(item)
-        if not hits:
-            self._list.addItem(QListWidgetItem(self.tr("Nothing found. Try a shorter word.")))
+    def _on_search_finished(self, query: str, hits: list[SearchHit]) -> None:
+        self._leave_page()
+        self._list_page.show_search(query, hits)
         self._pages.setCurrentWidget(self._list_page)
 
     def show_bookmarks(self) -> None:
-        self.flush_note()
-        self.vm.close_current()
-        marks = self.vm.bookmarks()
-        self._list.clear()
-        self._list_title.setText(self.tr("My bookmarks"))
-        for mark in marks:
-            lesson = self.vm.course.lesson(mark.lesson_id)
-            if lesson is not None:
-                item = QListWidgetItem(lesson.title)
-                item.setData(LESSON_ROLE, lesson.id)
-                self._list.addItem(item)
-        if self._list.count() == 0:
-            self._list.addItem(QListWidgetItem(self.tr("No bookmarks yet: press «☆ Bookmark» under a lesson.")))
+        self._leave_page()
+        self._list_page.show_bookmarks(self.vm.course, (mark.lesson_id for mark in self.vm.bookmarks()))
         self._pages.setCurrentWidget(self._list_page)
-
-    def _on_result_activated(self, item: QListWidgetItem) -> None:
-        target = item.data(LESSON_ROLE)
-        if target:
-            self.vm.open_lesson(target)
 
     def _show_problems(self) -> None:
         count = len(self.vm.problems)
@@ -537,27 +374,25 @@ class MainWindow(QMainWindow):
         self._banner_label.setText(self.tr("⚠ The course has %n problem(s); the rest of it works.", "", count))
 
     def show_problem_list(self) -> None:
-        self.flush_note()
-        self.vm.close_current()
-        self._list.clear()
-        self._list_title.setText(self.tr("Course problems"))
-        for problem in self.vm.problems:
-            self._list.addItem(QListWidgetItem(problem.format()))
-        if not self.vm.problems:
-            self._list.addItem(QListWidgetItem(self.tr("No problems found in the course.")))
+        self._leave_page()
+        self._list_page.show_problems(self.vm.problems)
         self._pages.setCurrentWidget(self._list_page)
 
+    def _leave_page(self) -> None:
+        """Before another page replaces the lesson: keep the note being typed and close the lesson visit."""
+        self.flush_note()
+        self.vm.close_current()
+
     # -- zoom ---------------------------------------------------------------------------------------
-    def _zoom_in(self) -> None:
+    def zoom_in(self) -> None:
         self._lesson_page.browser.zoom_in()
 
-    def _zoom_out(self) -> None:
+    def zoom_out(self) -> None:
         self._lesson_page.browser.zoom_out()
 
-    def _set_zoom(self, percent: int) -> None:
+    def set_zoom(self, percent: int) -> None:
         self._lesson_page.browser.set_zoom(percent)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_note()
-        self.vm.close_current()
+        self._leave_page()
         super().closeEvent(event)

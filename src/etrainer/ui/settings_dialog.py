@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
@@ -30,11 +30,14 @@ from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import show_error
 from etrainer.ui.theme import Theme, apply_theme
 
+if TYPE_CHECKING:
+    from etrainer.services.facade import AppServices
+
 BACKUP_ROLE = Qt.ItemDataRole.UserRole
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, services: Any, prefs: Prefs, data: Path, parent: QWidget | None = None) -> None:
+    def __init__(self, services: AppServices, prefs: Prefs, data: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
         self.setWindowTitle(self.tr("Settings"))

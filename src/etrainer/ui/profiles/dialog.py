@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,6 +22,10 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
+
+if TYPE_CHECKING:
+    from etrainer.core.learner.profiles import Profile
+    from etrainer.services.profiles import ProfileService
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole
 
@@ -57,7 +61,7 @@ class ProfileForm(QWidget):
                              (self.position, "Position"), (self.pin, "PIN"), (self.pin_again, "PIN again")):
             field.setAccessibleName(self.tr(label))
 
-    def fill(self, profile: Any) -> None:
+    def fill(self, profile: Profile) -> None:
         self.name.setText(profile.name)
         self.branch.setText(profile.branch)
         self.position.setText(profile.position)
@@ -71,13 +75,13 @@ class ProfileDialog(QDialog):
 
     profile_chosen = Signal(object)
 
-    def __init__(self, profiles: Any, parent: QWidget | None = None, last_id: int | None = None) -> None:
+    def __init__(self, profiles: ProfileService, parent: QWidget | None = None, last_id: int | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setWindowTitle(self.tr("Who is studying?"))
         self.setMinimumWidth(660)  # «Робочий простір методиста» and «Почати навчання» side by side
         self._profiles = profiles
-        self.chosen: Any | None = None
+        self.chosen: Profile | None = None
         self._pages = QStackedWidget()
         self._list = QListWidget(objectName="profileList")
         self._list.setAccessibleName(self.tr("Profiles"))
@@ -160,7 +164,7 @@ class ProfileDialog(QDialog):
         else:
             self._show_pick()
 
-    def _selected(self) -> Any | None:
+    def _selected(self) -> Profile | None:
         item = self._list.currentItem()
         return item.data(PROFILE_ROLE) if item is not None else None
 
@@ -206,7 +210,7 @@ class ProfileDialog(QDialog):
             return
         self._accept(profile)
 
-    def _accept(self, profile: Any) -> None:
+    def _accept(self, profile: Profile) -> None:
         self.chosen = profile
         self.profile_chosen.emit(profile)
         self.accept()
@@ -215,12 +219,12 @@ class ProfileDialog(QDialog):
 class EditProfileDialog(QDialog):
     """Rename a profile, change its library and position, and set, change or remove its PIN."""
 
-    def __init__(self, profiles: Any, profile: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, profiles: ProfileService, profile: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("editProfileDialog")
         self.setWindowTitle(self.tr("Edit profile"))
         self._profiles, self._profile = profiles, profile
-        self.updated: Any | None = None
+        self.updated: Profile | None = None
         self.form = ProfileForm(with_pin=True)
         self.form.fill(profile)
         self.change_pin = QCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -20,6 +20,10 @@ from etrainer.core.quiz.attempt import QuizAttempt, TimeIsUp
 from etrainer.core.quiz.model import Quiz
 from etrainer.core.quiz.response import Response
 from etrainer.ui.common.errors import error_sentence
+
+if TYPE_CHECKING:
+    from etrainer.core.learner.profiles import Profile
+    from etrainer.services.facade import AppServices
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,7 @@ class QuizViewModel(QObject):
     finished = Signal(object)          # QuizAttempt (finished)
     failed = Signal(str)               # a translated sentence
 
-    def __init__(self, services: Any, course: Course, learner: Any) -> None:
+    def __init__(self, services: AppServices, course: Course, learner: Profile) -> None:
         super().__init__()
         self._services = services
         self.course = course

@@ -4,19 +4,29 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from etrainer.core.course.model import Course, Lesson, Module
 from etrainer.core.errors import EtrainerError, Problem
 
+if TYPE_CHECKING:
+    from etrainer.core.learner.notes import Bookmark
+    from etrainer.core.learner.profiles import Profile
+    from etrainer.core.markdown.render import RenderedLesson
+    from etrainer.core.progress.completion import CourseProgress, VisitToken
+    from etrainer.core.quiz.model import Quiz
+    from etrainer.core.walkthrough.model import Scenario
+    from etrainer.services.facade import AppServices
+    from etrainer.services.quizzes import QuizStatus
+
 
 @dataclass(frozen=True, slots=True)
 class OpenLesson:
     lesson: Lesson
     module: Module
-    rendered: Any  # core.markdown.RenderedLesson
+    rendered: RenderedLesson
     previous: Lesson | None
     next: Lesson | None
     bookmarked: bool
@@ -33,32 +43,32 @@ class ReaderViewModel(QObject):
     bookmark_changed = Signal(bool)
     note_saved = Signal()
 
-    def __init__(self, course: Course, problems: tuple[Problem, ...], services: Any | None = None) -> None:
+    def __init__(self, course: Course, problems: tuple[Problem, ...], services: AppServices | None = None) -> None:
         super().__init__()
         self.course = course
         self.problems = problems
         self._services = services
-        self.learner: Any | None = None
+        self.learner: Profile | None = None
         self.current: OpenLesson | None = None
-        self._visit: Any | None = None
+        self._visit: VisitToken | None = None
         self._opened_at = 0.0
         self._reached_end = False
-        self._render_cache: dict[str, Any] = {}
+        self._render_cache: dict[str, RenderedLesson] = {}
 
     # -- services arrive after the first paint ----------------------------------------------------
-    def attach_extras(self, quizzes: tuple[Any, ...], scenarios: tuple[Any, ...]) -> None:
+    def attach_extras(self, quizzes: tuple[Quiz, ...], scenarios: tuple[Scenario, ...]) -> None:
         """The course's quizzes and walkthroughs, read after the first paint."""
         self.course = replace(self.course, quizzes=quizzes, scenarios=scenarios)
         self.progress_changed.emit(None)
 
-    def attach_services(self, services: Any) -> None:
+    def attach_services(self, services: AppServices) -> None:
         self._services = services
 
     @property
-    def services(self) -> Any | None:
+    def services(self) -> AppServices | None:
         return self._services
 
-    def set_learner(self, profile: Any | None) -> None:
+    def set_learner(self, profile: Profile | None) -> None:
         self.close_current()
         self.learner = profile
         if profile is not None and self._services is not None:
@@ -73,7 +83,7 @@ class ReaderViewModel(QObject):
         self.progress_changed.emit(self._services.learning.progress(self.learner.id, self.course))
 
     # -- lessons ----------------------------------------------------------------------------------
-    def render(self, lesson: Lesson) -> Any:
+    def render(self, lesson: Lesson) -> RenderedLesson:
         cached = self._render_cache.get(lesson.id)
         if cached is None:
             from etrainer.core.course.reader import render_course_lesson  # Python-Markdown loads after the first paint
@@ -147,10 +157,38 @@ class ReaderViewModel(QObject):
         self.current = replace(self.current, note=text)
         self.note_saved.emit()
 
-    def bookmarks(self) -> list[Any]:
+    def bookmarks(self) -> list[Bookmark]:
         if self.learner is None or self._services is None:
             return []
         return self._services.learning.bookmarks(self.learner.id)
+
+    # -- what the tree and the home page show ----------------------------------------------------------
+    def course_progress(self) -> CourseProgress | None:
+        if self.learner is None or self._services is None:
+            return None
+        return self._services.learning.progress(self.learner.id, self.course)
+
+    def quiz_statuses(self) -> dict[str, QuizStatus]:
+        if self.learner is None or self._services is None or not self.course.quizzes:
+            return {}
+        return self._services.quizzes.statuses(self.learner.id, self.course)
+
+    def walkthrough_marks(self) -> dict[str, str]:
+        """Scenario id → ✓ (passed in practice or test), ● (tried), for the tree and the home cards."""
+        if self.learner is None or self._services is None or not self.course.scenarios:
+            return {}
+        marks: dict[str, str] = {}
+        for summary in self._services.walkthroughs.history(self.learner.id):
+            if summary.passed:
+                marks[summary.scenario_id] = "✓"
+            else:
+                marks.setdefault(summary.scenario_id, "●")
+        return marks
+
+    def review_due(self) -> int:
+        if self.learner is None or self._services is None:
+            return 0
+        return self._services.quizzes.review_due(self.learner.id, self.course)
 
     # -- search and settings ---------------------------------------------------------------------
     def search(self, query: str) -> None:

@@ -9,7 +9,7 @@ highlight), `demo_perform` does it.
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
@@ -27,6 +27,12 @@ from etrainer.core.walkthrough.engine import (
 )
 from etrainer.ui.common.errors import error_sentence
 
+if TYPE_CHECKING:
+    from etrainer.core.course.model import Course
+    from etrainer.core.learner.profiles import Profile
+    from etrainer.services.facade import AppServices
+    from etrainer.services.walkthroughs import Resumable, WalkthroughSession
+
 
 def feedback_text(feedback: Feedback | None) -> str:
     """The feedback's course text and its translated note, as one paragraph."""
@@ -41,7 +47,7 @@ class WalkthroughViewModel(QObject):
     finished = Signal(object)                # RunResult
     failed = Signal(str)
 
-    def __init__(self, services: Any, course: Any, learner: Any, scenario: Scenario) -> None:
+    def __init__(self, services: AppServices, course: Course, learner: Profile, scenario: Scenario) -> None:
         super().__init__()
         self._services = services
         self.course = course
@@ -49,13 +55,13 @@ class WalkthroughViewModel(QObject):
         self.scenario = scenario
         self.state: RunState | None = None
         self.result: RunResult | None = None
-        self._run: Any | None = None
+        self._run: WalkthroughSession | None = None
         self._pending: tuple[Action, str] | None = None
         self.last_accepted = False
         """Whether the last action or decision was right (for colouring the feedback)."""
 
     # -- attempts -----------------------------------------------------------------------------------
-    def resumable(self) -> Any | None:
+    def resumable(self) -> Resumable | None:
         return self._services.walkthroughs.resumable(self.learner.id, self.scenario)
 
     def start(self, mode: Mode) -> None:
