@@ -153,7 +153,7 @@ def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             print(f"{args.path}:0: {error}", file=out)
         return 1
     summary = summarize_pack(result.course)
-    problems = [_with_prefix(p, args.path) for p in result.problems]
+    problems = [_with_prefix(p, args.path) for p in (*result.problems, *_kit_and_typography(result.course))]
     if args.json:
         doc = {"course": {"id": result.course.id, "title": result.course.title, "version": result.course.version},
                "problems": [p.as_json() for p in problems], "summary": summary.as_json()}
@@ -169,6 +169,15 @@ def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
               file=out)
         print(f"{len(problems)} problem(s)" if problems else "no problems", file=out)
     return 1 if problems else 0
+
+
+def _kit_and_typography(course):  # type: ignore[no-untyped-def]
+    """Problems of the printable kit (kit/kit.yaml) and typography warnings (docs/authoring.md)."""
+    from etrainer.core.course.kit import load_kit
+    from etrainer.core.course.typography import check_pack
+
+    _, kit_problems = load_kit(course.root, (module.id for module in course.modules))
+    return [*kit_problems, *check_pack(course.root)]
 
 
 def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]
