@@ -12,6 +12,7 @@
     etrainer workspace import FOLDER [--db URL]              progress files into the methodist's workspace
     etrainer workspace report [--db URL] --xlsx OUT          the workspace tables as an Excel workbook
     etrainer memo MODULE_ID|--course-wide|--all -o OUT.pdf   memos (пам'ятки) as print-ready PDF
+    etrainer memo --kit|--kit-doc ID -o OUT.pdf | --kit --list   the trainer's printable kit
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """

@@ -64,6 +64,10 @@ def test_ranges_list_markers_and_hyphenated_words_are_not_dashes() -> None:
     assert rules(check_markdown(text)) == []
 
 
+def test_numero_without_a_number_after_it_is_a_column_heading() -> None:
+    assert check_markdown("| № | Дата |\n|---|---|\n| 1 | |\n\nАркуш № ______") == []
+
+
 def test_a_word_made_of_a_number_and_letters_is_not_a_unit() -> None:
     assert check_markdown("5 сторінок, 3 години, 2 грані, 10 хвилин") == []
 

@@ -5,7 +5,7 @@ Rules (documented for authors in docs/authoring.md, "Typography"):
 - `apostrophe`: ' or ’ between Cyrillic letters — write ʼ (U+02BC);
 - `dash`: a spaced hyphen « - » or spaced en dash « – » used as a dash — write « — » (ranges such as
   10–15 stay unspaced);
-- `numero`: «№» not followed by a no-break space (U+00A0);
+- `numero`: «№» and the number after it joined by a plain space or nothing, not a no-break space (U+00A0);
 - `unit`: a plain space between a number and its unit (UNITS) — write a no-break space;
 - `calque`: «по телефону», «на пальцях», «прописка» outside «…» quotes.
 
@@ -75,7 +75,7 @@ _ADMONITION_TITLE = re.compile(r'^(\s*(?:!!!|\?\?\?\+?)\s+[\w-]+(?:\s+[\w-]+)*\s
 _STRAIGHT_QUOTE = re.compile('"')
 _APOSTROPHE = re.compile(f"(?<=[{CYRILLIC}])['’](?=[{CYRILLIC}])")
 _SPACED_DASH = re.compile(r"(?<=\S) ([-–]) (?=\S)")
-_NUMERO = re.compile(f"№(?!{NBSP})")
+_NUMERO = re.compile(r"№ *(?=\d)")
 _UNIT_NAMES = "|".join(re.escape(unit) for unit in sorted(UNITS, key=len, reverse=True))
 _UNIT = re.compile(rf"(?<![\d,.])(\d+(?:[.,]\d+)?) +({_UNIT_NAMES})(?![{CYRILLIC}A-Za-z])")
 _CALQUES = tuple((re.compile(rf"(?<![{CYRILLIC}]){pattern}", re.IGNORECASE), advice) for pattern, advice in CALQUES)
