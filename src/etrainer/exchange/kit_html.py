@@ -25,7 +25,8 @@ _EMPTY_HEAD = re.compile(r"<thead>\s*<tr>(?:\s*<th[^>]*>\s*</th>)+\s*</tr>\s*</t
 _SHORT_HEADING = re.compile(r"<th>(№|\d{1,2})</th>")
 NARROW_COLUMN = "6%"
 """The width of a column headed by № or a one- or two-digit number (a scale 1…5): room to write a mark."""
-_CALLOUT = re.compile(r'<div class="admonition (\w+)">\s*(?:<p class="admonition-title">(.*?)</p>)?(.*?)</div>', re.DOTALL)
+_CALLOUT = re.compile(r'<div class="admonition (\w+)">\s*(?:<p class="admonition-title">(.*?)</p>)?(.*?)</div>',
+                      re.DOTALL)
 CALLOUT_COLOURS = {"warning": "#FDECE2", "danger": "#FDECE2", "tip": "#E8F3E8", "note": "#E8EEF5"}
 
 
@@ -82,6 +83,15 @@ def lecture_slides(course: Course, document: KitDocument) -> list[tuple[Lesson, 
     if module is None:
         return []
     return [(lesson, slide) for lesson in module.lessons for slide in split_slides(lesson)]
+
+
+def deck_cover_html(course: Course, document: KitDocument) -> str:
+    """The deck's first slide: its title, the module it comes from, the course and its date."""
+    module = course.module(document.slides_module or "")
+    lines = [f"Модуль «{module.title}»" if module else "", course.title,
+             f"Станом на {course.sources_as_of}" if course.sources_as_of else ""]
+    body = "".join(f"<p>{escape(typeset(line))}</p>" for line in lines if line)
+    return f"<html><body><h1>{escape(typeset(document.title))}</h1>\n{body}</body></html>"
 
 
 def slide_html(course: Course, lesson: Lesson, title: str, markdown: str) -> str:

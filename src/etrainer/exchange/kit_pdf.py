@@ -31,7 +31,14 @@ from PySide6.QtGui import (
 from etrainer.core.classroom.slide_pages import blocks_of, join_blocks, paginate
 from etrainer.core.course.kit import Kit, KitDocument, Orientation
 from etrainer.core.course.model import Course, Lesson
-from etrainer.exchange.kit_html import course_kit, document_html, kit_documents, lecture_slides, slide_html
+from etrainer.exchange.kit_html import (
+    course_kit,
+    deck_cover_html,
+    document_html,
+    kit_documents,
+    lecture_slides,
+    slide_html,
+)
 from etrainer.exchange.memo_html import OutputNotOpened
 from etrainer.exchange.memo_pdf import FOOTER_MM, MARGINS_MM, RESOLUTION, STYLE, _ensure_app
 
@@ -107,18 +114,23 @@ def paint_kit(device: QPagedPaintDevice, course: Course, kit: Kit, documents: Se
             pages += _form_pages(device, course, document)
     sheets = _sheets(pages)
     painter = QPainter()
-    _set_layout(device, sheets[0][0].orientation if sheets else Orientation.PORTRAIT)
+    _set_layout(device, _orientation(sheets[0]) if sheets else Orientation.PORTRAIT)
     if not painter.begin(device):
         raise OutputNotOpened(target=target)
     try:
         for number, sheet in enumerate(sheets, start=1):
             if number > 1:
-                _set_layout(device, sheet[0].orientation if sheet[0].panels == 1 else Orientation.PORTRAIT)
+                _set_layout(device, _orientation(sheet))
                 device.newPage()
             _paint_sheet(painter, device, sheet, f"{kit.title} · {course.title}", number, len(sheets))
     finally:
         painter.end()
     return len(sheets)
+
+
+def _orientation(sheet: list[_Page]) -> Orientation:
+    """A sheet of two slide panels is portrait; any other sheet takes its page's orientation."""
+    return Orientation.PORTRAIT if sheet[0].panels == 2 else sheet[0].orientation
 
 
 def _set_layout(device: QPagedPaintDevice, orientation: Orientation) -> None:
@@ -157,8 +169,9 @@ def _slide_pages(device: QPagedPaintDevice, course: Course, document: KitDocumen
     area, _ = _area(device, Orientation.LANDSCAPE)
     inset = SLIDE_INSET * area.height()
     size = QSizeF(area.width() - 2 * inset, area.height() - 2 * inset)
-    pages: list[_Page] = []
     slides = lecture_slides(course, document)
+    cover = _document(deck_cover_html(course, document), SLIDE_STYLE, SLIDE_POINT_SIZES[0], device, size)
+    pages = [_Page(cover, 0, Orientation.LANDSCAPE, document.title, document.id, document.per_page, inset)]
     smallest = SLIDE_POINT_SIZES[-1]
     for number, (lesson, slide) in enumerate(slides, start=1):
         footer = f"Слайд {number} з {len(slides)} · урок «{lesson.title}»"
