@@ -97,6 +97,7 @@ def check_markdown(text: str) -> list[Finding]:
             findings += check_yaml("\n".join(lines[1:end]), first_line=2)
             start = end + 1
     fence: str | None = None
+    quoted = False
     for index in range(start, len(lines)):
         line = lines[index]
         opened = _FENCE.match(line)
@@ -109,7 +110,12 @@ def check_markdown(text: str) -> list[Finding]:
             continue
         if _REFERENCE_DEFINITION.match(line):
             continue
-        findings += check_line(_mask_markdown(line), index + 1)
+        if not line.strip():
+            quoted = False  # a quotation does not run past its paragraph
+            continue
+        masked = _mask_markdown(line)
+        findings += check_line(masked, index + 1, quoted)
+        quoted = quote_open_after(masked, quoted)
     return findings
 
 
@@ -117,6 +123,7 @@ def check_yaml(text: str, first_line: int = 1) -> list[Finding]:
     """Findings in the string values of a YAML file (keys, comments and id-like values skipped)."""
     findings: list[Finding] = []
     skip_indent: int | None = None
+    quoted = False
     for offset, line in enumerate(text.replace("\r\n", "\n").lstrip("\ufeff").split("\n")):
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
@@ -127,6 +134,8 @@ def check_yaml(text: str, first_line: int = 1) -> list[Finding]:
                 continue
             skip_indent = None
         key = _YAML_KEY.match(line)
+        if key or _YAML_ITEM.match(line):
+            quoted = False  # a new value starts
         if key:
             if key.group(2).lower() in ID_KEYS:
                 skip_indent = key.start(2)
@@ -143,12 +152,26 @@ def check_yaml(text: str, first_line: int = 1) -> list[Finding]:
             value = _FLOW_ITEM.sub(lambda match: f" {match.group(1) or match.group(2) or ''} ", value)
         if value in ("|", ">", "|-", ">-", "|+", ">+"):
             continue
-        findings += check_line(_mask_markdown(value), first_line + offset)
+        masked = _mask_markdown(value)
+        findings += check_line(masked, first_line + offset, quoted)
+        quoted = quote_open_after(masked, quoted)
     return findings
 
 
-def check_line(text: str, line: int) -> list[Finding]:
-    """Every rule on one line of prose already masked (code, URLs, tags removed)."""
+def quote_open_after(text: str, open_before: bool = False) -> bool:
+    """Whether a «…» quotation is still open at the end of `text` (one opened on an earlier line counts)."""
+    depth = 1 if open_before else 0
+    for char in text:
+        if char == "«":
+            depth += 1
+        elif char == "»":
+            depth = max(0, depth - 1)
+    return depth > 0
+
+
+def check_line(text: str, line: int, quoted_before: bool = False) -> list[Finding]:
+    """Every rule on one line of prose already masked (code, URLs, tags removed). `quoted_before`: the line
+    starts inside a «…» quotation opened on an earlier line of the same paragraph or value."""
     if not _HAS_CYRILLIC.search(text) and "№" not in text:
         return []
     found: list[Finding] = []
@@ -168,10 +191,14 @@ def check_line(text: str, line: int) -> list[Finding]:
     for match in _UNIT.finditer(text):
         found.append(Finding(line, Rule.UNIT, f"«{match.group(1)} {match.group(2)}»: join the number and the unit "
                                               f"with a no-break space (U+00A0), not a plain space"))
-    quoted = [(m.start(), m.end()) for m in _GUILLEMETS.finditer(text)]
+    inside = []
+    depth = 1 if quoted_before else 0
+    for char in text:
+        depth = depth + 1 if char == "«" else max(0, depth - 1) if char == "»" else depth
+        inside.append(depth > 0)
     for pattern, advice in _CALQUES:
         for match in pattern.finditer(text):
-            if any(start < match.start() < end for start, end in quoted):
+            if inside[match.start()]:
                 continue
             found.append(Finding(line, Rule.CALQUE, f"calque «{match.group()}»: write {advice}"))
     return found
