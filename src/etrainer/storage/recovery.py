@@ -256,7 +256,8 @@ def _repair_search_index(path: Path) -> str | None:
         if connection.execute("SELECT count(*) FROM sqlite_master WHERE name = ?", (FTS_TABLE,)).fetchone()[0] == 0:
             return None
         try:
-            connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('integrity-check')")
+            # rank 1: also compare the index with the documents' text (damage there breaks no b-tree)
+            connection.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('integrity-check', 1)")
             return None
         except sqlite3.Error as error:
             if condition_of(error) is not Condition.DAMAGED:

@@ -108,24 +108,27 @@ def salvage(damaged: Path, *, sqlite_tool: str | None = "sqlite3") -> Salvage:
         wal = damaged.with_name(damaged.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        read = _read_tables(copy)
         if tool:
             recovered = Path(folder) / "recovered.sqlite"
-            if _recover_with_tool(tool, copy, recovered):
-                tables = _read_tables(recovered)
-                if tables is not None:
-                    return Salvage(tables, "sqlite3 .recover")
-        tables = _read_tables(copy)
-        if tables is None:
+            found = _read_tables(recovered) if _recover_with_tool(tool, copy, recovered) else None
+            if found is not None and sum(map(len, found.values())):
+                for table, rows in (read or {}).items():  # whichever read more of a table
+                    if len(rows) > len(found.get(table, [])):
+                        found[table] = rows
+                return Salvage(found, "sqlite3 .recover")
+        if read is None:
             return Salvage({}, "nothing readable")
-        return Salvage(tables, "table by table")
+        return Salvage(read, "table by table")
 
 
 def _recover_with_tool(tool: str, damaged: Path, target: Path) -> bool:
     try:
         dump = subprocess.run([tool, str(damaged), ".recover"], capture_output=True, timeout=RECOVER_TIMEOUT_S,
                               check=False)
-        if not dump.stdout:
-            log.warning("sqlite3 .recover gave nothing (%s)", dump.stderr.decode(errors="replace").strip())
+        if dump.returncode != 0 or not dump.stdout:
+            # e.g. Debian's sqlite3 3.40 is built without the sqlite_dbpage table .recover needs
+            log.warning("sqlite3 .recover failed (%s)", dump.stderr.decode(errors="replace").strip()[:200])
             return False
         load = subprocess.run([tool, str(target)], input=dump.stdout, capture_output=True,
                               timeout=RECOVER_TIMEOUT_S, check=False)
@@ -156,15 +159,28 @@ def _read_tables(path: Path) -> dict[str, list[Row]] | None:
 
 
 def _read_rows(connection: sqlite3.Connection, table: str) -> list[Row]:
-    rows: list[Row] = []
-    try:
-        cursor = connection.execute(f'SELECT * FROM "{table}"')
-        columns = [c[0] for c in cursor.description]
-        while (row := cursor.fetchone()) is not None:
-            rows.append(dict(zip(columns, row, strict=True)))
-    except sqlite3.Error as error:
-        log.info("salvage stopped in %s after %d rows: %s", table, len(rows), error)
-    return rows
+    """The rows of `table` in rowid order up to the first unreadable page, then from the end backwards
+    down to it: a damaged page costs only the rows on it."""
+    rows: dict[int, Row] = {}
+    for order in ("ASC", "DESC"):
+        try:
+            cursor = connection.execute(f'SELECT rowid AS "_salvage_rowid", * FROM "{table}" ORDER BY rowid {order}')
+            columns = [c[0] for c in cursor.description]
+            while (row := cursor.fetchone()) is not None:
+                values = dict(zip(columns, row, strict=True))
+                rowid = values.pop("_salvage_rowid")
+                if rowid in rows:
+                    break
+                rows[rowid] = values
+            else:
+                return list(rows.values()) if order == "ASC" else _in_order(rows)
+        except sqlite3.Error as error:
+            log.info("salvage of %s stopped reading %s after %d rows: %s", table, order, len(rows), error)
+    return _in_order(rows)
+
+
+def _in_order(rows: dict[int, Row]) -> list[Row]:
+    return [rows[rowid] for rowid in sorted(rows)]
 
 
 def merge(salvaged: Salvage, target: Path) -> dict[str, int]:
