@@ -23,8 +23,10 @@ from etrainer.services.settings import SettingsService
 from etrainer.services.transfer import ExportService
 from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
-from etrainer.storage.errors import DatabaseReadOnly
-from etrainer.storage.recovery import Decide, OpenResult, open_or_recover
+from etrainer.storage.errors import DatabaseReadOnly, OpeningDeclined
+from etrainer.storage.recovery import Decide, OpenResult, StartChoice, open_or_recover
+
+__all__ = ["AppServices", "Decide", "OpeningDeclined", "StartChoice", "open_app_services", "open_services"]
 
 log = logging.getLogger(__name__)
 

@@ -16,6 +16,14 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str, yes_text: str 
     return box.clickedButton() is yes
 
 
+def ask_choice(parent: QWidget | None, title: str, question: str, choices: list[tuple[str, str]]) -> str | None:
+    """One of several answers: `choices` are (key, button label) pairs; returns the chosen key, None on Escape."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices}
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", *, password: bool = False) -> str | None:
     mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
     value, ok = QInputDialog.getText(parent, title, label, mode, text)
