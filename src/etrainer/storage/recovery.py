@@ -122,19 +122,20 @@ class _Plan:
 
 def open_or_recover(db_path: str | PathLike[str], backups_dir: str | PathLike[str], *,
                     clock: Clock = utc_now, quick: bool = False, decide: Decide | None = None,
-                    lock_wait: float = LOCK_WAIT_S, sqlite_tool: str | None = "sqlite3") -> OpenResult:
+                    lock_wait: float | None = None, sqlite_tool: str | None = "sqlite3") -> OpenResult:
     """Open (creating or upgrading as needed) the database at `db_path`, recovering it if damaged.
 
     `quick=True` checks the file with `PRAGMA quick_check` instead of the full integrity check.
-    `sqlite_tool` is the command-line tool whose `.recover` salvages a damaged file (None: read it table
-    by table). Raises DatabaseLocked, DatabaseReadOnly, DatabaseDiskFull, DatabaseIOError (nothing moved),
+    `lock_wait` is how long a lock is waited for (default LOCK_WAIT_S seconds). `sqlite_tool` is the
+    command-line tool whose `.recover` salvages a damaged file (None: read it table by table).
+    Raises DatabaseLocked, DatabaseReadOnly, DatabaseDiskFull, DatabaseIOError (nothing moved),
     DatabaseMissing / NotEtrainerDatabase (without `decide`), OpeningDeclined (the user chose to quit or
     another folder), DatabaseNewer (from a newer eTrainer; nothing is touched) or DatabaseUpgradeFailed.
     """
     path = Path(db_path)
     backups = BackupManager(path, backups_dir, clock=clock)
     with plain_errors(path):
-        diagnosis = _diagnose(path, quick=quick, lock_wait=lock_wait)
+        diagnosis = _diagnose(path, quick=quick, lock_wait=LOCK_WAIT_S if lock_wait is None else lock_wait)
         plan = _Plan()
         if diagnosis.condition in (Condition.MISSING, Condition.BLANK):
             _when_missing(path, diagnosis, backups, decide, plan, clock)
