@@ -477,3 +477,22 @@ def test_damaged_search_text_is_noticed_and_rebuilt(folder: tuple[Path, Database
     assert search.index_course(course, lambda lesson: lesson.body)  # indexed again from the course
     with closing(sqlite3.connect(path)) as connection:
         connection.execute("INSERT INTO search_index(search_index, rank) VALUES ('integrity-check', 1)")
+
+
+def test_a_garbage_header_loses_nothing_that_is_on_the_pages(folder: tuple[Path, Database], clock: FakeClock,
+                                                             opened: list[OpenResult]) -> None:
+    path, database = folder
+    backup = BackupManager(path, path.parent / "backups", clock=clock).backup_now()
+    learner = add_learner(database, "Богдан", visits=3)
+    add_answers(database, int(learner), 5)
+    database.dispose()
+    with path.open("r+b") as file:
+        file.write(bytes(range(100)))  # the 100-byte file header is garbage; the pages are intact
+    assert diagnose(path).condition is Condition.DAMAGED
+
+    result = open_or_recover(path, path.parent / "backups", clock=clock)
+    opened.append(result)
+
+    assert result.recovered_from == backup and result.salvage_method is not None
+    assert _names(result) == ["Богдан", "Оксана"]
+    assert count(path, "quiz_response") == 5 and count(path, "lesson_visit") == 5

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+import struct
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -108,6 +109,7 @@ def salvage(damaged: Path, *, sqlite_tool: str | None = "sqlite3") -> Salvage:
         wal = damaged.with_name(damaged.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, copy.with_name(copy.name + "-wal"))
+        _mend_header(copy)
         read = _read_tables(copy)
         if tool:
             recovered = Path(folder) / "recovered.sqlite"
@@ -120,6 +122,36 @@ def salvage(damaged: Path, *, sqlite_tool: str | None = "sqlite3") -> Salvage:
         if read is None:
             return Salvage({}, "nothing readable")
         return Salvage(read, "table by table")
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_PAGE_SIZE = 4096
+
+
+def _mend_header(copy: Path) -> None:
+    """Make the copy's 100-byte file header readable when it is what keeps SQLite from reading the pages:
+    a header overwritten with garbage is replaced by a plain one (eTrainer's page size, UTF-8, rollback
+    journal), and a database size beyond the end of a truncated file is marked invalid, so that SQLite
+    counts the pages that are there."""
+    size = copy.stat().st_size
+    if size < 512:
+        return
+    with copy.open("r+b") as file:
+        header = bytearray(file.read(100))
+        garbage = header[:16] != SQLITE_HEADER
+        if garbage:
+            header = bytearray(struct.pack(">16sH6B12I20sII", SQLITE_HEADER, DEFAULT_PAGE_SIZE, 1, 1, 0, 64, 32, 32,
+                                           1, 0, 0, 0, 1, 4, 0, 0, 1, 0, 0, 0, bytes(20), 0, 3040001))
+        page_size = int.from_bytes(header[16:18], "big") or DEFAULT_PAGE_SIZE
+        page_size = 65536 if page_size == 1 else page_size
+        pages = int.from_bytes(header[28:32], "big")
+        if not garbage and pages * page_size <= size:
+            return
+        counter = int.from_bytes(header[24:28], "big")
+        header[92:96] = ((counter + 1) & 0xFFFFFFFF).to_bytes(4, "big")  # "size not valid": count from the file
+        file.seek(0)
+        file.write(header)
+        file.truncate(size - size % page_size)
 
 
 def _recover_with_tool(tool: str, damaged: Path, target: Path) -> bool:
