@@ -236,10 +236,12 @@ def test_data_folder_database_and_backups_are_private(tmp_path: Path, clock: Fak
 
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
-def test_an_existing_database_of_ours_is_tightened(db_path: Path, clock: FakeClock) -> None:
+def test_an_existing_database_and_backups_of_ours_are_tightened(db_path: Path, clock: FakeClock) -> None:
     from etrainer.storage.recovery import open_or_recover
 
-    db_path.chmod(0o644)
+    backup = BackupManager(db_path, db_path.parent / "backups", clock=clock).backup_now()
+    for path, mode in ((db_path, 0o644), (backup, 0o644), (backup.parent, 0o755)):
+        path.chmod(mode)
     result = open_or_recover(db_path, db_path.parent / "backups", clock=clock)
     result.database.dispose()
-    assert db_path.stat().st_mode & 0o777 == 0o600
+    assert [p.stat().st_mode & 0o777 for p in (db_path, backup, backup.parent)] == [0o600, 0o600, 0o700]

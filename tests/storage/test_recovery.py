@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import shutil
 import sqlite3
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing
 from datetime import timedelta
@@ -496,3 +497,26 @@ def test_a_garbage_header_loses_nothing_that_is_on_the_pages(folder: tuple[Path,
     assert result.recovered_from == backup and result.salvage_method is not None
     assert _names(result) == ["Богдан", "Оксана"]
     assert count(path, "quiz_response") == 5 and count(path, "lesson_visit") == 5
+
+
+def test_a_database_without_tables_while_backups_exist_is_a_question(
+        folder: tuple[Path, Database], clock: FakeClock, opened: list[OpenResult]) -> None:
+    path, backup = _missing_with_backup(folder, clock)
+    path.write_bytes(_blank_database())  # a valid SQLite file with no table (its creation was interrupted)
+    assert diagnose(path).condition is Condition.BLANK
+    with pytest.raises(DatabaseMissing):
+        open_or_recover(path, path.parent / "backups", clock=clock)
+    result = open_or_recover(path, path.parent / "backups", clock=clock, decide=lambda q, c: StartChoice.RESTORE)
+    opened.append(result)
+    assert result.recovered_from == backup and _names(result) == ["Оксана"]
+    assert result.quarantined is not None and result.quarantined.name.startswith("etrainer.sqlite.blank-")
+
+
+def _blank_database() -> bytes:
+    """A database file with a header and no table (SQLite writes one on the first PRAGMA that needs it)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "blank.sqlite"
+        with closing(sqlite3.connect(path)) as connection:
+            connection.execute("PRAGMA user_version = 0")
+            connection.execute("VACUUM")
+        return path.read_bytes()

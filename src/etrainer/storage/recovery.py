@@ -149,8 +149,8 @@ def open_or_recover(db_path: str | PathLike[str], backups_dir: str | PathLike[st
             plan.notice = _damage_notice(path, diagnosis, plan, sum(merged.values()))
         search_problem = _repair_search_index(path)
         for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm"),
-                     commits.sidecar_path(path)):
-            make_private(file)
+                     commits.sidecar_path(path), backups.backups_dir, *(b.path for b in backups.list_backups())):
+            make_private(file)  # also the files an older eTrainer made readable by others
         if plan.changed:
             commits.record_current(path)
         database = open_database(path)
