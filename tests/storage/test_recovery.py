@@ -520,3 +520,15 @@ def _blank_database() -> bytes:
             connection.execute("PRAGMA user_version = 0")
             connection.execute("VACUUM")
         return path.read_bytes()
+
+
+def test_a_missing_database_with_only_damaged_backups_is_still_a_question(
+        folder: tuple[Path, Database], clock: FakeClock, opened: list[OpenResult]) -> None:
+    path, backup = _missing_with_backup(folder, clock)
+    backup.write_bytes(b"\x00" * 8192)
+    offered: list[tuple[StartChoice, ...]] = []
+    with pytest.raises(OpeningDeclined):
+        open_or_recover(path, path.parent / "backups", clock=clock,
+                        decide=lambda question, choices: offered.append(choices) or StartChoice.QUIT)
+    assert offered == [(StartChoice.FRESH, StartChoice.OTHER_FOLDER, StartChoice.QUIT)]  # nothing to restore
+    assert not path.exists() and backup.read_bytes() == b"\x00" * 8192

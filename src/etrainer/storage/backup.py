@@ -217,9 +217,11 @@ class BackupManager:
         moments = []
         for event in self.events():
             try:
-                moments.append(datetime.fromisoformat(str(event.get("at"))))
+                moment = datetime.fromisoformat(str(event.get("at")))
             except ValueError:
                 continue
+            if moment.tzinfo is not None:
+                moments.append(moment)
         if not moments:
             return None
         until = max(moments) + timedelta(days=PROTECTED_DAYS)

@@ -188,13 +188,16 @@ def _ask(decide: Decide | None, question: EtrainerError, choices: tuple[StartCho
 
 def _when_missing(path: Path, diagnosis: Diagnosis, backups: BackupManager, decide: Decide | None, plan: _Plan,
                   clock: Clock) -> None:
+    listed = backups.list_backups()
+    if not listed:
+        return  # a first start: a new database is made
     newest = backups.newest_sound()
-    if newest is None:
-        return  # a first start (or nothing to restore): a new database is made
-    question = DatabaseMissing(path=str(path), count=len(backups.list_backups()), backup=str(newest.path),
-                               backup_date=when(newest.created_at))
-    choice = _ask(decide, question, (StartChoice.RESTORE, StartChoice.FRESH, StartChoice.OTHER_FOLDER,
-                                     StartChoice.QUIT), path)
+    shown = newest or listed[0]
+    question = DatabaseMissing(path=str(path), count=len(listed), backup=str(shown.path),
+                               backup_date=when(shown.created_at))
+    choices = ((StartChoice.RESTORE,) if newest else ()) + (StartChoice.FRESH, StartChoice.OTHER_FOLDER,
+                                                            StartChoice.QUIT)
+    choice = _ask(decide, question, choices, path)
     if diagnosis.condition is Condition.BLANK:
         plan.quarantined = quarantine(path, clock, "blank")
     _restore_or_start_fresh(path, choice, newest, backups, plan)
