@@ -20,12 +20,16 @@ RULES: tuple[tuple[str, tuple[str, ...], str], ...] = (
     ("etrainer.core", ("etrainer.storage", "etrainer.services", "etrainer.exchange", "etrainer.ui", "etrainer.app",
                        "etrainer.cli", "PySide6", "sqlalchemy", "alembic"),
      "core is plain Python: no Qt, no database, no use cases, no file formats"),
-    ("etrainer.storage", ("etrainer.services", "etrainer.ui", "etrainer.app", "etrainer.cli", "PySide6"),
-     "storage knows rows and sessions, not use cases or widgets"),
-    ("etrainer.exchange", ("etrainer.services", "etrainer.ui", "etrainer.app", "etrainer.cli", "etrainer.storage"),
-     "a file format takes core objects, not use cases, widgets or sessions"),
+    ("etrainer.storage", ("etrainer.services", "etrainer.exchange", "etrainer.ui", "etrainer.app", "etrainer.cli",
+                          "PySide6"),
+     "storage knows rows and sessions, not use cases, file formats or widgets"),
+    ("etrainer.exchange", ("etrainer.services", "etrainer.ui", "etrainer.app", "etrainer.cli", "etrainer.storage",
+                           "PySide6.QtWidgets"),
+     "a file format takes core objects, not use cases, sessions or widgets (QtGui may paint a PDF)"),
     ("etrainer.services", ("etrainer.ui", "etrainer.app", "etrainer.cli", "PySide6"),
      "use cases run without Qt, for the window and the command line alike"),
+    ("etrainer.ui", ("etrainer.storage", "sqlalchemy", "alembic"),
+     "widgets reach data only through services"),
 )
 
 
@@ -169,6 +173,7 @@ def _write(root: Path, module: str, source: str) -> None:
     ("etrainer.exchange.report", "from etrainer.services.methodist import Dashboard\n"),
     ("etrainer.storage.db", "from etrainer.ui.common import errors\n"),
     ("etrainer.services.learning", "from PySide6.QtWidgets import QWidget\n"),
+    ("etrainer.ui.window", "from etrainer.storage.db import open_database\n"),
 ])
 def test_a_forbidden_import_is_caught(tmp_path: Path, module: str, source: str) -> None:
     _write(tmp_path, "etrainer.storage.db", "")

@@ -11,6 +11,50 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Your data was restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress database is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The progress database {path} is missing, but there are backups of it; the newest is from {date}. Nothing has been created yet.
+
+Restore the newest backup, choose another data folder, or start with an empty database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an eTrainer database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} in the data folder is not an eTrainer database ({reason}); eTrainer will not write to it.
+
+Choose another data folder — or put the file aside (renamed, unchanged) and restore the newest backup or start with an empty database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start with an empty database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Е-тренер</source>
         <translation type="unfinished"></translation>
     </message>
@@ -598,6 +642,50 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The database {path} was damaged, so eTrainer restored your data from the backup of {backup_date} ({backup}) and added the {salvaged} records it could still read from the damaged file that the backup lacked. Work done between {backup_date} and {damaged_at} may be missing. The damaged file was kept as {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} was damaged and no usable backup was found, so eTrainer started a new database with the {salvaged} records it could still read from the damaged file. Records that could not be read are missing. The damaged file was kept as {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Changes saved recently in the database {path} are missing (its -wal file was lost), so eTrainer treated it as damaged: it restored the backup of {backup_date} ({backup}) and added the {salvaged} records the file still had that the backup lacked. Work done between {backup_date} and {damaged_at} may be missing. The file was kept as {kept}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eTrainer restored your data from the backup of {backup_date} ({backup}). Work done after that backup is missing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database {path} is missing, but {count} backup(s) of it exist (the newest from {backup_date}: {backup}). Nothing was created. Start eTrainer to restore the backup or to start fresh, or copy the backup to {path}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} is not an eTrainer database ({reason}); it was left untouched. Start eTrainer with another data folder (--data-dir), or move that file away.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eTrainer did not open the data in {folder}; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Е-тренер is using this data ({folder}). Close it, or wait until it has finished, and start again; nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer's administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full. Free some space (delete or move files you do not need) and start eTrainer again; nothing was moved or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>eTrainer could not read or write {path}: {reason}. Check the disk (a removed USB drive, a network folder that went away) and start again; nothing was moved or changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -683,10 +771,6 @@
     </message>
     <message>
         <source>{path} already exists; choose another file name (-o).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database {path} was damaged, so eTrainer restored your data from the backup {backup}. Work done after that backup may be missing. The damaged file was kept as {kept}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -11,6 +11,54 @@
 <context>
     <name>AppController</name>
     <message>
+        <source>Your data was restored</source>
+        <translation>Ваші дані відновлено</translation>
+    </message>
+    <message>
+        <source>Choose the data folder</source>
+        <translation>Виберіть папку даних</translation>
+    </message>
+    <message>
+        <source>Your progress database is missing</source>
+        <translation>Бази даних прогресу немає</translation>
+    </message>
+    <message>
+        <source>The progress database {path} is missing, but there are backups of it; the newest is from {date}. Nothing has been created yet.
+
+Restore the newest backup, choose another data folder, or start with an empty database?</source>
+        <translation>Бази даних прогресу {path} немає, але є її резервні копії; найновіша — від {date}. Поки що нічого не створено.
+
+Відновити найновішу копію, вибрати іншу папку даних чи почати з порожньою базою?</translation>
+    </message>
+    <message>
+        <source>This is not an eTrainer database</source>
+        <translation>Це не база даних Е-тренера</translation>
+    </message>
+    <message>
+        <source>The file {path} in the data folder is not an eTrainer database ({reason}); eTrainer will not write to it.
+
+Choose another data folder — or put the file aside (renamed, unchanged) and restore the newest backup or start with an empty database?</source>
+        <translation>Файл {path} у папці даних — не база даних Е-тренера ({reason}); Е-тренер не записуватиме в нього.
+
+Виберіть іншу папку даних — або відкладіть файл (його буде перейменовано без змін) і відновіть найновішу резервну копію чи почніть з порожньою базою.</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Відновити найновішу копію</translation>
+    </message>
+    <message>
+        <source>Choose another folder…</source>
+        <translation>Вибрати іншу папку…</translation>
+    </message>
+    <message>
+        <source>Start with an empty database</source>
+        <translation>Почати з порожньою базою</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Вийти</translation>
+    </message>
+    <message>
         <source>Е-тренер</source>
         <translation>Е-тренер</translation>
     </message>
@@ -600,6 +648,50 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The database {path} was damaged, so eTrainer restored your data from the backup of {backup_date} ({backup}) and added the {salvaged} records it could still read from the damaged file that the backup lacked. Work done between {backup_date} and {damaged_at} may be missing. The damaged file was kept as {kept}.</source>
+        <translation>Базу даних {path} було пошкоджено, тому Е-тренер відновив ваші дані з резервної копії від {backup_date} ({backup}) і додав {salvaged} записів, яких бракувало в копії і які ще вдалося прочитати з пошкодженого файлу. Робота, виконана між {backup_date} і {damaged_at}, може бути втрачена. Пошкоджений файл збережено як {kept}.</translation>
+    </message>
+    <message>
+        <source>The database {path} was damaged and no usable backup was found, so eTrainer started a new database with the {salvaged} records it could still read from the damaged file. Records that could not be read are missing. The damaged file was kept as {kept}.</source>
+        <translation>Базу даних {path} було пошкоджено, а придатної резервної копії не знайдено, тому Е-тренер створив нову базу з {salvaged} записами, які ще вдалося прочитати з пошкодженого файлу. Записи, яких не вдалося прочитати, втрачено. Пошкоджений файл збережено як {kept}.</translation>
+    </message>
+    <message>
+        <source>Changes saved recently in the database {path} are missing (its -wal file was lost), so eTrainer treated it as damaged: it restored the backup of {backup_date} ({backup}) and added the {salvaged} records the file still had that the backup lacked. Work done between {backup_date} and {damaged_at} may be missing. The file was kept as {kept}.</source>
+        <translation>Нещодавно збережених змін у базі даних {path} бракує (її файл -wal втрачено), тому Е-тренер вважав її пошкодженою: відновив резервну копію від {backup_date} ({backup}) і додав {salvaged} записів із файлу, яких бракувало в копії. Робота, виконана між {backup_date} і {damaged_at}, може бути втрачена. Файл збережено як {kept}.</translation>
+    </message>
+    <message>
+        <source>eTrainer restored your data from the backup of {backup_date} ({backup}). Work done after that backup is missing.</source>
+        <translation>Е-тренер відновив ваші дані з резервної копії від {backup_date} ({backup}). Роботи, виконаної після цієї копії, немає.</translation>
+    </message>
+    <message>
+        <source>The database {path} is missing, but {count} backup(s) of it exist (the newest from {backup_date}: {backup}). Nothing was created. Start eTrainer to restore the backup or to start fresh, or copy the backup to {path}.</source>
+        <translation>Бази даних {path} немає, але є її резервні копії ({count}; найновіша від {backup_date}: {backup}). Нічого не створено. Запустіть Е-тренер, щоб відновити копію або почати з чистого аркуша, або скопіюйте копію до {path}.</translation>
+    </message>
+    <message>
+        <source>The file {path} is not an eTrainer database ({reason}); it was left untouched. Start eTrainer with another data folder (--data-dir), or move that file away.</source>
+        <translation>Файл {path} — не база даних Е-тренера ({reason}); його не змінено. Запустіть Е-тренер з іншою папкою даних (--data-dir) або перемістіть цей файл.</translation>
+    </message>
+    <message>
+        <source>eTrainer did not open the data in {folder}; nothing was changed.</source>
+        <translation>Е-тренер не відкрив дані в папці {folder}; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>Another Е-тренер is using this data ({folder}). Close it, or wait until it has finished, and start again; nothing was changed.</source>
+        <translation>Цими даними ({folder}) вже користується інший Е-тренер. Закрийте його або дочекайтеся, поки він завершить роботу, і запустіть знову; нічого не змінено.</translation>
+    </message>
+    <message>
+        <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer's administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
+        <translation>Е-тренер не може записувати в папку даних {folder} ({reason}). Попросіть адміністратора комп’ютера дозволити запис у неї або запустіть Е-тренер з іншою папкою даних (--data-dir); нічого не переміщено й не змінено.</translation>
+    </message>
+    <message>
+        <source>The disk holding {folder} is full. Free some space (delete or move files you do not need) and start eTrainer again; nothing was moved or changed.</source>
+        <translation>Диск, на якому розташовано {folder}, заповнений. Звільніть місце (видаліть або перемістіть непотрібні файли) і запустіть Е-тренер знову; нічого не переміщено й не змінено.</translation>
+    </message>
+    <message>
+        <source>eTrainer could not read or write {path}: {reason}. Check the disk (a removed USB drive, a network folder that went away) and start again; nothing was moved or changed.</source>
+        <translation>Е-тренер не зміг прочитати або записати {path}: {reason}. Перевірте диск (вийнята флешка, мережева папка, що зникла) і запустіть знову; нічого не переміщено й не змінено.</translation>
+    </message>
+    <message>
         <source>Something went wrong.</source>
         <translation>Щось пішло не так. Спробуйте ще раз.</translation>
     </message>
@@ -686,10 +778,6 @@
     <message>
         <source>{path} already exists; choose another file name (-o).</source>
         <translation>{path} уже існує; оберіть іншу назву файлу (-o).</translation>
-    </message>
-    <message>
-        <source>The database {path} was damaged, so eTrainer restored your data from the backup {backup}. Work done after that backup may be missing. The damaged file was kept as {kept}.</source>
-        <translation>Базу даних {path} було пошкоджено, тому Е-тренер відновив ваші дані з резервної копії {backup}. Те, що ви зробили після створення цієї копії, могло не зберегтися. Пошкоджений файл збережено як {kept}.</translation>
     </message>
     <message>
         <source>The database {path} was damaged and no usable backup was found, so eTrainer started with an empty database. The damaged file was kept as {kept}.</source>

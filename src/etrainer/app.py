@@ -58,7 +58,12 @@ def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course,
 
 
 def run(args: argparse.Namespace) -> int:
-    data = data_dir(args.data_dir)
+    try:
+        data = data_dir(args.data_dir)
+    except OSError as error:  # e.g. a read-only place: one sentence, never a traceback
+        print(f"etrainer: the data folder {args.data_dir or ''} cannot be created: {error.strerror or error}. "
+              f"Start eTrainer with another data folder (--data-dir).", file=sys.stderr)
+        return 1
     prefs = Prefs.load(data)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("etrainer")

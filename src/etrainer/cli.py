@@ -13,6 +13,10 @@
     etrainer workspace report [--db URL] --xlsx OUT          the workspace tables as an Excel workbook
     etrainer memo MODULE_ID|--course-wide|--all -o OUT.pdf   memos (пам'ятки) as print-ready PDF
     etrainer memo --kit|--kit-doc ID -o OUT.pdf | --kit --list   the trainer's printable kit
+    etrainer doctor [--data-dir D] [--json]                  check a data folder without changing anything
+    etrainer backup [--data-dir D]                           make a backup now and print its path
+
+An expected failure (EtrainerError) ends any command with one sentence on stderr and exit status 1.
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -72,11 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_export, cli_memo, cli_workspace
+    from etrainer import cli_doctor, cli_export, cli_memo, cli_workspace
 
     cli_export.register(commands)
     cli_workspace.register(commands)
     cli_memo.register(commands)
+    cli_doctor.register(commands)
     return parser
 
 
@@ -106,8 +111,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
-                "memo": _memo}
-    return handlers[args.command](args)
+                "memo": _memo, "doctor": _doctor, "backup": _doctor}
+    from etrainer.core.errors import EtrainerError
+
+    try:
+        return handlers[args.command](args)
+    except EtrainerError as error:  # e.g. the database is locked, read-only, missing or not eTrainer's
+        print(f"etrainer: {error}", file=sys.stderr)
+        return 1
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from etrainer import cli_doctor
+
+    return cli_doctor.run(args)
 
 
 def _exchange(args: argparse.Namespace) -> int:

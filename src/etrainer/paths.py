@@ -43,8 +43,43 @@ def guides_dir() -> Path:
     return bundle_root() / "docs" / "guides"
 
 
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def make_private(path: Path) -> None:
+    """On POSIX, restrict `path` to its owner (0700 for a folder, 0600 for a file) if this user owns it;
+    nothing happens elsewhere, for a missing file or one of another user, or when it cannot be changed."""
+    if os.name != "posix":
+        return
+    try:
+        status = path.stat()
+        if status.st_uid != os.getuid():
+            return
+        mode = PRIVATE_DIR_MODE if path.is_dir() else PRIVATE_FILE_MODE
+        if status.st_mode & 0o777 != mode:
+            os.chmod(path, mode)
+    except OSError:
+        return
+
+
+def make_private_dir(path: Path) -> None:
+    """Create the folder `path` (and its parents) if missing; a folder created here is private (0700)."""
+    if path.is_dir():
+        return
+    path.mkdir(parents=True, exist_ok=True)
+    make_private(path)
+
+
 def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
-    """The user's data folder, created if missing."""
+    """The user's data folder, created (private to the user on POSIX) if missing."""
+    path = data_dir_path(explicit)
+    make_private_dir(path)
+    return path
+
+
+def data_dir_path(explicit: str | os.PathLike[str] | None = None) -> Path:
+    """The data folder `data_dir` would use, without creating it (for `etrainer doctor`)."""
     if explicit:
         path = Path(explicit)
     elif os.environ.get(DATA_DIR_ENV):
@@ -53,9 +88,7 @@ def data_dir(explicit: str | os.PathLike[str] | None = None) -> Path:
         from platformdirs import user_data_dir
 
         path = Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
-    path = path.expanduser().resolve()
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return path.expanduser().resolve()
 
 
 def database_path(data: Path) -> Path:

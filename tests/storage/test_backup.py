@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 from contextlib import closing
@@ -14,7 +15,7 @@ from tests.conftest import FakeClock
 
 from etrainer.core.learner.profiles import Profile
 from etrainer.services.profiles import ProfileService
-from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason, retained
+from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason, holds_records_missing_from, retained
 from etrainer.storage.db import Database, integrity_check
 from etrainer.storage.errors import BackupDamaged
 
@@ -159,3 +160,88 @@ def test_needs_backup_follows_changes(database: Database, sessions: sessionmaker
     os.utime(backup, ns=(backup.stat().st_mtime_ns - 10**9,) * 2)  # a second passes, then the learner works
     ProfileService(sessions).create("Марія Коваль")
     assert manager.needs_backup()
+
+
+# -- backups keep the data -----------------------------------------------------------------------------------------
+
+def _sessions_over_days(manager: BackupManager, clock: FakeClock, days: int) -> list[Path]:
+    """Three session backups a day for `days` days, the way a daily user's starts and exits make them."""
+    made = []
+    for _ in range(days):
+        for _ in range(3):
+            made.append(manager.backup_now())
+            clock.advance(hours=3)
+        clock.advance(hours=15)
+    return made
+
+
+def test_retention_keeps_the_newest_backup_holding_records_the_database_lacks(
+        db_path: Path, learner: Profile, sessions: sessionmaker[Session], clock: FakeClock) -> None:
+    manager = BackupManager(db_path, db_path.parent / "backups", clock=clock)
+    before = _sessions_over_days(manager, clock, days=2)
+    ProfileService(sessions).delete(learner.id)  # her records are now only in the backups
+    clock.advance(days=1)
+    _sessions_over_days(manager, clock, days=40)
+    kept = {info.path for info in manager.list_backups()}
+    assert before[-1] in kept  # the newest backup with Оксана's data survived 40 days of pruning
+    assert _names(before[-1]) == [learner.name]
+    assert not set(before[:-1]) & kept  # the older ones holding nothing more were pruned as usual
+    assert holds_records_missing_from(before[-1], db_path)
+    assert not holds_records_missing_from(manager.list_backups()[0].path, db_path)
+
+
+def test_no_backup_is_deleted_in_the_days_after_a_recovery(db_path: Path, learner: Profile, clock: FakeClock) -> None:
+    manager = BackupManager(db_path, db_path.parent / "backups", clock=clock)
+    manager.record_event("recovery", "damaged: test")
+    made = _sessions_over_days(manager, clock, days=6)
+    assert {info.path for info in manager.list_backups()} == set(made)  # 18 kept, none pruned
+    assert manager.protected_until() == datetime(2025, 3, 19, 9, 30, tzinfo=UTC)
+    clock.advance(days=2)
+    manager.backup_now()
+    assert manager.protected_until() is None
+    assert len(manager.list_backups()) < len(made)  # afterwards the usual rule applies again
+    assert json.loads(manager.events_path.read_text(encoding="utf-8"))[0]["kind"] == "recovery"
+
+
+def test_quarantined_files_are_never_deleted(db_path: Path, learner: Profile, clock: FakeClock) -> None:
+    manager = BackupManager(db_path, db_path.parent / "backups", clock=clock)
+    kept = db_path.with_name(db_path.name + ".corrupt-20250301-000000-000000")
+    kept.write_bytes(b"damaged bytes")
+    (manager.backups_dir).mkdir()
+    stray = manager.backups_dir / "etrainer.sqlite.corrupt-20250301-000000-000000"
+    stray.write_bytes(b"damaged bytes")
+    _sessions_over_days(manager, clock, days=30)
+    assert kept.read_bytes() == stray.read_bytes() == b"damaged bytes"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_data_folder_database_and_backups_are_private(tmp_path: Path, clock: FakeClock) -> None:
+    from etrainer.paths import data_dir
+    from etrainer.storage.recovery import open_or_recover
+
+    folder = data_dir(tmp_path / "new" / "data")
+    path = folder / "etrainer.sqlite"
+    result = open_or_recover(path, folder / "backups", clock=clock)
+    try:
+        ProfileService(result.database.sessions).create("Оксана")
+        backup = BackupManager(path, folder / "backups", clock=clock).backup_now()
+        modes = {p.name: p.stat().st_mode & 0o777 for p in (folder, path, backup, folder / "backups",
+                                                            path.with_name(path.name + "-wal"),
+                                                            path.with_name(path.name + "-shm"),
+                                                            path.with_name(path.name + ".commits"))}
+    finally:
+        result.database.dispose()
+    assert modes == {"data": 0o700, "etrainer.sqlite": 0o600, backup.name: 0o600, "backups": 0o700,
+                     "etrainer.sqlite-wal": 0o600, "etrainer.sqlite-shm": 0o600, "etrainer.sqlite.commits": 0o600}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_an_existing_database_and_backups_of_ours_are_tightened(db_path: Path, clock: FakeClock) -> None:
+    from etrainer.storage.recovery import open_or_recover
+
+    backup = BackupManager(db_path, db_path.parent / "backups", clock=clock).backup_now()
+    for path, mode in ((db_path, 0o644), (backup, 0o644), (backup.parent, 0o755)):
+        path.chmod(mode)
+    result = open_or_recover(db_path, db_path.parent / "backups", clock=clock)
+    result.database.dispose()
+    assert [p.stat().st_mode & 0o777 for p in (db_path, backup, backup.parent)] == [0o600, 0o600, 0o700]

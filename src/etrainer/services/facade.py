@@ -23,7 +23,10 @@ from etrainer.services.settings import SettingsService
 from etrainer.services.transfer import ExportService
 from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
-from etrainer.storage.recovery import OpenResult, open_or_recover
+from etrainer.storage.errors import DatabaseReadOnly, OpeningDeclined
+from etrainer.storage.recovery import Decide, OpenResult, StartChoice, open_or_recover
+
+__all__ = ["AppServices", "Decide", "OpeningDeclined", "StartChoice", "open_app_services", "open_services"]
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +50,8 @@ class AppServices:
 
     @property
     def recovery_message(self) -> EtrainerError | None:
-        """DatabaseRecovered or DatabaseStartedFresh when the database file was damaged, else None."""
+        """What happened to a damaged, missing or foreign database file (DatabaseRecovered, DatabaseSalvaged,
+        DatabaseCommitsLost, DatabaseRestored, DatabaseStartedFresh), else None."""
         return self.opened.notice
 
     def index_course(self, course: Course) -> bool:
@@ -95,20 +99,25 @@ class AppServices:
         self.database.dispose()
 
 
-def open_app_services(data: str | PathLike[str]) -> AppServices:
-    """Open the database in the data folder (see `storage.recovery.open_or_recover`).
+def open_app_services(data: str | PathLike[str], decide: Decide | None = None) -> AppServices:
+    """Open the database in the data folder (see `storage.recovery.open_or_recover`); `decide` answers
+    its questions (a missing database while backups exist, a file that is not eTrainer's).
 
-    Raises DatabaseNewer or DatabaseUpgradeFailed (EtrainerError) when it cannot be opened at all.
+    Raises an EtrainerError (locked, read-only, disk full, I/O error, the unanswered question, declined,
+    newer, upgrade failed) when it cannot be opened; nothing was moved or replaced then.
     """
     folder = Path(data)
-    opened = open_or_recover(database_path(folder), backups_dir(folder))
+    opened = open_or_recover(database_path(folder), backups_dir(folder), decide=decide)
     return AppServices(opened, BackupManager(database_path(folder), backups_dir(folder)))
 
 
 def open_services(data: str | PathLike[str] | None = None, *, with_course: bool = False) -> AppServices:
     """For the command line: the data folder as `--data-dir` gives it (or the default one), and with
     `with_course` the course the app would open (the remembered one, else the first available)."""
-    folder = data_dir(data)
+    try:
+        folder = data_dir(data)
+    except OSError as error:
+        raise DatabaseReadOnly(folder=str(data or "the data folder"), reason=error.strerror or str(error)) from error
     services = open_app_services(folder)
     if with_course:
         services.course = _default_course(folder)

@@ -10,11 +10,19 @@ Retention applies to automatic "session" backups only (the ones made at start, w
 and at exit), in the manner of `restic forget --keep-last 5 --keep-daily 7 --keep-weekly 5`: keep the
 5 newest; and for each of the 7 most recent (UTC) days that have a backup, the newest of that day;
 and for each of the 5 most recent ISO weeks that have one, the newest of that week. Manual,
-pre-upgrade and pre-restore backups are never deleted automatically.
+pre-upgrade and pre-restore backups are never deleted automatically. Two more rules keep the data:
+nothing at all is deleted during the 7 days after a recovery, a restore or a fresh start (recorded
+in `recovery-log.json` in the data folder), and the newest backup holding records the current
+database lacks (by their stable uid) is always kept. Files moved aside (`*.corrupt-*`,
+`*.not-etrainer-*`) live beside the database and are never deleted.
+
+On POSIX the backups folder is created 0700 and every backup file is 0600.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 import os
 import re
 import sqlite3
@@ -27,13 +35,22 @@ from enum import Enum
 from os import PathLike
 from pathlib import Path
 
+from etrainer.paths import make_private, make_private_dir
+from etrainer.storage import commits
 from etrainer.storage.db import connect_file, integrity_check
 from etrainer.storage.errors import BackupDamaged, BackupFailed
 from etrainer.storage.models import utc_now
 
+log = logging.getLogger(__name__)
+
 KEEP_LAST = 5
 KEEP_DAILY = 7
 KEEP_WEEKLY = 5
+PROTECTED_DAYS = 7
+"""Days after a recovery, restore or fresh start during which no backup is deleted."""
+EVENTS_FILE = "recovery-log.json"
+UID_TABLES = ("learner", "lesson_visit", "lesson_progress", "bookmark", "note", "quiz_attempt", "quiz_response",
+              "walkthrough_attempt", "walkthrough_event")
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
 SUFFIX = ".sqlite"
 _NAME = re.compile(r"^(?P<reason>session|manual|pre-upgrade|pre-restore)-(?:(?P<revision>[\w.]+)-)?"
@@ -94,6 +111,7 @@ def copy_database(source: Path, target: Path) -> None:
     temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
     try:
         with closing(connect_file(source)) as reader, closing(sqlite3.connect(temporary)) as writer:
+            make_private(temporary)
             reader.backup(writer)
             writer.execute("PRAGMA journal_mode=DELETE")
         os.utime(temporary)  # newer than any checkpoint the reader made on closing (see needs_backup)
@@ -111,9 +129,10 @@ def _aside_name(path: Path, label: str, clock: Clock) -> Path:
         moment += timedelta(microseconds=1)
 
 
-def quarantine(path: Path, clock: Clock = utc_now) -> Path:
-    """Move a damaged database (and its -wal/-shm files) aside to `<name>.corrupt-<stamp>`; never overwrites."""
-    target = _aside_name(path, "corrupt", clock)
+def quarantine(path: Path, clock: Clock = utc_now, label: str = "corrupt") -> Path:
+    """Move a damaged database (and its -wal/-shm files) aside to `<name>.<label>-<stamp>`; never overwrites,
+    never deletes."""
+    target = _aside_name(path, label, clock)
     for extra in ("-wal", "-shm"):
         companion = path.with_name(path.name + extra)
         if companion.exists():
@@ -132,7 +151,7 @@ class BackupManager:
     def backup_now(self, reason: BackupReason = BackupReason.SESSION, *, revision: str | None = None) -> Path:
         """Copy the database into the backups folder now; prunes old session backups afterwards."""
         try:
-            self.backups_dir.mkdir(parents=True, exist_ok=True)
+            make_private_dir(self.backups_dir)
             target = self._new_path(reason, revision)
             copy_database(self.db_path, target)
         except (OSError, sqlite3.Error) as error:
@@ -154,13 +173,66 @@ class BackupManager:
         return sorted(found, key=lambda info: info.created_at, reverse=True)
 
     def prune(self) -> list[Path]:
-        """Delete the session backups the retention rule no longer keeps; returns them."""
+        """Delete the session backups the retention rules no longer keep; returns them."""
+        if self.protected_until() is not None:
+            return []
         backups = self.list_backups()
         keep = retained(backups)
         removed = [b.path for b in backups if b.reason is BackupReason.SESSION and b.path not in keep]
+        if not removed:
+            return []
+        holding = self.newest_holding_lost_records(backups)
+        removed = [path for path in removed if path != holding]
         for path in removed:
             path.unlink(missing_ok=True)
         return removed
+
+    @property
+    def events_path(self) -> Path:
+        return self.db_path.with_name(EVENTS_FILE)
+
+    def record_event(self, kind: str, detail: str = "") -> None:
+        """Note a recovery, restore or fresh start in the data folder (it protects backups for some days)."""
+        events = self.events()
+        events.append({"at": self._clock().astimezone(UTC).isoformat(timespec="seconds"), "kind": kind,
+                       "detail": detail})
+        temporary = self.events_path.with_name(f".{EVENTS_FILE}.{uuid.uuid4().hex}.tmp")
+        try:
+            temporary.write_text(json.dumps(events, ensure_ascii=False, indent=1), encoding="utf-8")
+            make_private(temporary)
+            os.replace(temporary, self.events_path)
+        except OSError as error:
+            log.warning("could not record %s in %s: %s", kind, self.events_path, error)
+            temporary.unlink(missing_ok=True)
+
+    def events(self) -> list[dict[str, str]]:
+        try:
+            loaded = json.loads(self.events_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [e for e in loaded if isinstance(e, dict)] if isinstance(loaded, list) else []
+
+    def protected_until(self) -> datetime | None:
+        """The end of the days after the latest recovery, restore or fresh start, if still to come."""
+        moments = []
+        for event in self.events():
+            try:
+                moment = datetime.fromisoformat(str(event.get("at")))
+            except ValueError:
+                continue
+            if moment.tzinfo is not None:
+                moments.append(moment)
+        if not moments:
+            return None
+        until = max(moments) + timedelta(days=PROTECTED_DAYS)
+        return until if until > self._clock() else None
+
+    def newest_holding_lost_records(self, backups: list[BackupInfo] | None = None) -> Path | None:
+        """The newest backup holding records (by uid) that the current database lacks, or None."""
+        for info in backups if backups is not None else self.list_backups():
+            if holds_records_missing_from(info.path, self.db_path):
+                return info.path
+        return None
 
     def needs_backup(self) -> bool:
         """True when the database changed since the newest session backup (or there is none yet);
@@ -186,14 +258,17 @@ class BackupManager:
         source = backup.path if isinstance(backup, BackupInfo) else Path(backup)
         if integrity_check(source) is not None:
             raise BackupDamaged(path=str(source))
+        self.record_event("restore", source.name)
         if self.db_path.exists() and integrity_check(self.db_path) is None:
             self.backup_now(BackupReason.PRE_RESTORE)
             with closing(connect_file(source)) as reader, closing(connect_file(self.db_path)) as writer:
                 reader.backup(writer)  # in place, so connections still open see the restored data
+            commits.record_current(self.db_path)
             return
         if self.db_path.exists():
             quarantine(self.db_path, self._clock)
         copy_database(source, self.db_path)
+        commits.record_current(self.db_path)
 
     def _new_path(self, reason: BackupReason, revision: str | None) -> Path:
         prefix = f"{reason.value}-{revision}-" if revision else f"{reason.value}-"
@@ -203,3 +278,29 @@ class BackupManager:
             if not path.exists():
                 return path
             moment += timedelta(microseconds=1)
+
+
+def holds_records_missing_from(backup: Path, db_path: Path) -> bool:
+    """Whether the backup holds a learner's record (by uid) that the database lacks; True when it cannot
+    tell (keeping a backup is the safe mistake)."""
+    if not db_path.exists():
+        return True
+    try:
+        with closing(sqlite3.connect(db_path.resolve().as_uri() + "?mode=ro", uri=True)) as connection:
+            connection.execute("ATTACH DATABASE ? AS kept", (backup.resolve().as_uri() + "?mode=ro",))
+            for table in UID_TABLES:
+                present = connection.execute(
+                    "SELECT (SELECT count(*) FROM main.sqlite_master WHERE name = ?1), "
+                    "(SELECT count(*) FROM kept.sqlite_master WHERE name = ?1)", (table,)).fetchone()
+                if not present[1]:
+                    continue
+                if not present[0]:
+                    return True
+                lacking = connection.execute(f'SELECT EXISTS (SELECT 1 FROM kept."{table}" WHERE uid NOT IN '
+                                             f'(SELECT uid FROM main."{table}"))').fetchone()[0]
+                if lacking:
+                    return True
+    except sqlite3.Error as error:
+        log.info("could not compare %s with %s: %s", backup, db_path, error)
+        return True
+    return False

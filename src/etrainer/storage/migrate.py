@@ -7,6 +7,7 @@ if `PRAGMA foreign_key_check` finds a broken reference afterwards.
 
 from __future__ import annotations
 
+import os
 from os import PathLike
 from pathlib import Path
 
@@ -18,9 +19,11 @@ from alembic.util.exc import CommandError
 from sqlalchemy import Connection
 from sqlalchemy.engine import URL
 
+from etrainer.paths import PRIVATE_FILE_MODE, make_private_dir
 from etrainer.storage.backup import BackupManager, BackupReason, Clock
 from etrainer.storage.db import Database, open_database
 from etrainer.storage.errors import DatabaseNewer, DatabaseUpgradeFailed
+from etrainer.storage.health import ENVIRONMENTAL, condition_of
 from etrainer.storage.models import utc_now
 
 MIGRATIONS_DIR = Path(__file__).resolve().with_name("migrations")
@@ -83,7 +86,9 @@ def upgrade_to_head(db_path: str | PathLike[str], backups_dir: str | PathLike[st
     path = Path(db_path)
     folder = Path(backups_dir) if backups_dir is not None else path.parent / "backups"
     existed = path.is_file() and path.stat().st_size > 0
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_dir(path.parent)
+    if not path.exists():
+        _create_private(path)
     database = open_database(path, foreign_keys=False)
     try:
         with database.engine.connect() as connection:
@@ -99,11 +104,19 @@ def upgrade_to_head(db_path: str | PathLike[str], backups_dir: str | PathLike[st
         try:
             upgrade_database(database, target)
         except Exception as error:
+            if condition_of(error) in ENVIRONMENTAL or condition_of(getattr(error, "orig", None)) in ENVIRONMENTAL:
+                raise  # a lock, permission or disk problem: said as such by the caller (health.plain_errors)
             raise DatabaseUpgradeFailed(path=str(path), reason=str(error) or type(error).__name__,
                                         backup=str(backup or "-")) from error
         return backup
     finally:
         database.dispose()
+
+
+def _create_private(path: Path) -> None:
+    """An empty file SQLite makes its database in; private (0600) on POSIX, so its -wal/-shm are too."""
+    descriptor = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE)
+    os.close(descriptor)
 
 
 def _check_known(connection: Connection, database: Database) -> None:

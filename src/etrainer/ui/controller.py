@@ -21,7 +21,7 @@ from etrainer.ui.viewmodels.reader import ReaderViewModel
 
 if TYPE_CHECKING:
     from etrainer.exchange.course_pack import AddedPack
-    from etrainer.services.facade import AppServices
+    from etrainer.services.facade import AppServices, StartChoice
     from etrainer.ui.methodist.window import WorkspaceWindow
 
 BACKUP_INTERVAL_MS = 20 * 60 * 1000
@@ -52,17 +52,14 @@ class AppController(QObject):
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
         """After the first paint: open the database (recovering it if needed), then ask who studies."""
-        from etrainer.services.facade import open_app_services
-
-        try:
-            self.services = open_app_services(self._data)
-        except EtrainerError as error:
-            show_error(self._window, self.tr("Е-тренер"), error)
+        if not self._open_database():
             self._window.close()
             return
-        if self.services.recovery_message is not None:
-            show_message(self._window, self.tr("Your progress database was repaired"),
-                         error_sentence(self.services.recovery_message))
+        notice = self.services.recovery_message
+        if notice is not None:
+            title = (self.tr("Your data was restored") if type(notice).__name__ == "DatabaseRestored"
+                     else self.tr("Your progress database was repaired"))
+            show_message(self._window, title, error_sentence(notice), self.services.opened.problem or "")
         if self._extras_pending:
             from etrainer.course_cache import load_extras_cached
 
@@ -78,6 +75,51 @@ class AppController(QObject):
         self.choose_profile(first_time=True)
         if not self._prefs.extra.get("welcome_seen"):
             self.welcome_tour()
+
+    def _open_database(self) -> bool:
+        """Open (recovering, asking when needed) the data folder's database; False when it was not opened
+        (the reason was shown). Choosing another data folder tries again there."""
+        from etrainer.services.facade import OpeningDeclined, StartChoice, open_app_services
+
+        while True:
+            try:
+                self.services = open_app_services(self._data, decide=self._decide_start)
+                return True
+            except OpeningDeclined as declined:
+                if declined.choice is not StartChoice.OTHER_FOLDER:
+                    return False
+                chosen = prompts.ask_folder(self._window, self.tr("Choose the data folder"))
+                if not chosen:
+                    return False
+                self._data = Path(chosen)
+            except EtrainerError as error:
+                show_error(self._window, self.tr("Е-тренер"), error)
+                return False
+
+    def _decide_start(self, question: EtrainerError, choices: tuple[StartChoice, ...]) -> StartChoice:
+        """Ask what to do about a missing database (with backups) or a file that is not eTrainer's."""
+        from etrainer.services.facade import StartChoice
+
+        params = question.params
+        if type(question).__name__ == "DatabaseMissing":
+            title = self.tr("Your progress database is missing")
+            text = self.tr("The progress database {path} is missing, but there are backups of it; the newest is "
+                           "from {date}. Nothing has been created yet.\n\nRestore the newest backup, choose "
+                           "another data folder, or start with an empty database?").format(
+                path=params.get("path"), date=params.get("backup_date"))
+        else:
+            title = self.tr("This is not an eTrainer database")
+            text = self.tr("The file {path} in the data folder is not an eTrainer database ({reason}); eTrainer "
+                           "will not write to it.\n\nChoose another data folder — or put the file aside "
+                           "(renamed, unchanged) and restore the newest backup or start with an empty "
+                           "database?").format(path=params.get("path"), reason=params.get("reason"))
+        labels = {StartChoice.RESTORE: self.tr("Restore the newest backup"),
+                  StartChoice.OTHER_FOLDER: self.tr("Choose another folder…"),
+                  StartChoice.FRESH: self.tr("Start with an empty database"),
+                  StartChoice.QUIT: self.tr("Quit")}
+        answer = prompts.ask_choice(self._window, title, text,
+                                    [(choice.value, labels[choice]) for choice in choices])
+        return StartChoice(answer) if answer else StartChoice.QUIT
 
     def open_workspace(self, files: list[Path] | None = None) -> None:
         """The methodist's workspace (one window; shown again if already open), importing `files` if given."""

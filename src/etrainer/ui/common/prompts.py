@@ -16,6 +16,17 @@ def ask_yes_no(parent: QWidget | None, title: str, question: str, yes_text: str 
     return box.clickedButton() is yes
 
 
+def ask_choice(parent: QWidget | None, title: str, question: str, choices: list[tuple[str, str]]) -> str | None:
+    """One of several answers: `choices` are (key, button label) pairs; returns the chosen key. Escape (or
+    closing the box) answers the last choice; None only when there is no choice at all."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, question, QMessageBox.StandardButton.NoButton, parent)
+    buttons = {box.addButton(label, QMessageBox.ButtonRole.AcceptRole): key for key, label in choices}
+    if buttons:
+        box.setEscapeButton(list(buttons)[-1])
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "", *, password: bool = False) -> str | None:
     mode = QLineEdit.EchoMode.Password if password else QLineEdit.EchoMode.Normal
     value, ok = QInputDialog.getText(parent, title, label, mode, text)
