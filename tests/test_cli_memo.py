@@ -86,3 +86,38 @@ def test_a_folder_as_output_is_refused(tmp_path: Path) -> None:
 def test_a_course_folder_that_is_not_a_pack_is_refused(tmp_path: Path) -> None:
     done = memo("basics", "-o", tmp_path / "m.pdf", "--course", tmp_path)
     assert done.returncode == 1 and "course.yaml" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_printable_kit_and_one_document_of_it(tmp_path: Path) -> None:
+    listed = memo("--kit", "--list", "--course", bundled_course_dir())
+    assert listed.returncode == 0, listed.stderr
+    ids = [line.split("\t")[0] for line in listed.stdout.splitlines()]
+    assert len(ids) == 7 and "consultation-log" in ids and "lecture-slides" in ids
+    out = tmp_path / "kit.pdf"
+    done = memo("--kit", "-o", out, "--course", bundled_course_dir())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"The printable kit: {pages(out)} page(s) written to {out}"
+    one = tmp_path / "log.pdf"
+    done = memo("--kit-doc", "consultation-log", "-o", one, "--course", bundled_course_dir())
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"The kit document consultation-log: 1 page(s) written to {one}"
+    assert pages(one) == 1 < pages(out)
+
+
+@pytest.mark.parametrize(("args", "status", "sentence"), [
+    (["--kit", "-o", "kit.pdf"], 1, "The course has no printable kit (kit/kit.yaml in the course folder)."),
+    (["--kit", "--list"], 1, "The course has no printable kit (kit/kit.yaml in the course folder)."),
+    (["--kit"], 2, "Give the PDF file to write with -o OUT.pdf."),
+    (["--all", "--list"], 2, "--list goes with --kit: etrainer memo --kit --list"),
+])
+def test_kit_refusals_are_one_clear_sentence(tmp_path: Path, args: list[str], status: int, sentence: str) -> None:
+    done = memo(*[str(tmp_path / arg) if arg.endswith(".pdf") else arg for arg in args], "--course", GOOD_PACK)
+    assert (done.returncode, done.stderr.strip(), done.stdout) == (status, sentence, "")
+    assert not list(tmp_path.iterdir())
+
+
+def test_an_unknown_kit_document_names_the_known_ones(tmp_path: Path) -> None:
+    done = memo("--kit-doc", "nope", "-o", tmp_path / "x.pdf", "--course", bundled_course_dir())
+    assert done.returncode == 1 and done.stdout == ""
+    assert done.stderr.startswith("The printable kit has no document “nope”. Document ids: consultation-log, ")
+    assert not list(tmp_path.iterdir())

@@ -304,6 +304,30 @@
         <source>Saved {path} ({n} page(s)).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Save the printable kit as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printable kit cannot be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The whole kit (all documents)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the printable kit as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ClassroomQuiz</name>
@@ -755,6 +779,18 @@
     </message>
     <message>
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The course has no printable kit (kit/kit.yaml in the course folder).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printable kit has no document “{document}”. Document ids: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The printable kit cannot be printed: {problem}. Run “etrainer check” on the course folder to see every problem.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -306,6 +306,30 @@
         <source>Saved {path} ({n} page(s)).</source>
         <translation>Збережено {path} (сторінок: {n}).</translation>
     </message>
+    <message>
+        <source>Save the printable kit as PDF…</source>
+        <translation>Зберегти друкований комплект як PDF…</translation>
+    </message>
+    <message>
+        <source>The printable kit cannot be saved: {reason}</source>
+        <translation>Друкований комплект не збережено: {reason}</translation>
+    </message>
+    <message>
+        <source>The whole kit (all documents)</source>
+        <translation>Увесь комплект (усі документи)</translation>
+    </message>
+    <message>
+        <source>Save the printable kit as PDF</source>
+        <translation>Зберегти друкований комплект як PDF</translation>
+    </message>
+    <message>
+        <source>Document:</source>
+        <translation>Документ:</translation>
+    </message>
+    <message>
+        <source>Saving {path}…</source>
+        <translation>Зберігаємо {path}…</translation>
+    </message>
 </context>
 <context>
     <name>ClassroomQuiz</name>
@@ -758,6 +782,18 @@
     <message>
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
         <translation>Не вдалося відкрити {target} для запису. Перевірте, чи існує папка, чи можна в неї записувати і чи не відкрито файл в іншій програмі.</translation>
+    </message>
+    <message>
+        <source>The course has no printable kit (kit/kit.yaml in the course folder).</source>
+        <translation>У курсі немає друкованого комплекту (файлу kit/kit.yaml у папці курсу).</translation>
+    </message>
+    <message>
+        <source>The printable kit has no document “{document}”. Document ids: {known}.</source>
+        <translation>У друкованому комплекті немає документа «{document}». Ідентифікатори документів: {known}.</translation>
+    </message>
+    <message>
+        <source>The printable kit cannot be printed: {problem}. Run “etrainer check” on the course folder to see every problem.</source>
+        <translation>Друкований комплект не можна надрукувати: {problem}. Щоб побачити всі проблеми, виконайте «etrainer check» для папки курсу.</translation>
     </message>
 </context>
 <context>

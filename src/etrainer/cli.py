@@ -12,6 +12,7 @@
     etrainer workspace import FOLDER [--db URL]              progress files into the methodist's workspace
     etrainer workspace report [--db URL] --xlsx OUT          the workspace tables as an Excel workbook
     etrainer memo MODULE_ID|--course-wide|--all -o OUT.pdf   memos (пам'ятки) as print-ready PDF
+    etrainer memo --kit|--kit-doc ID -o OUT.pdf | --kit --list   the trainer's printable kit
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -172,7 +173,7 @@ def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
             print(f"{args.path}:0: {error}", file=out)
         return 1
     summary = summarize_pack(result.course)
-    problems = [_with_prefix(p, args.path) for p in result.problems]
+    problems = [_with_prefix(p, args.path) for p in (*result.problems, *_kit_and_typography(result.course))]
     if args.json:
         doc = {"course": {"id": result.course.id, "title": result.course.title, "version": result.course.version},
                "problems": [p.as_json() for p in problems], "summary": summary.as_json()}
@@ -188,6 +189,15 @@ def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
               file=out)
         print(f"{len(problems)} problem(s)" if problems else "no problems", file=out)
     return 1 if problems else 0
+
+
+def _kit_and_typography(course):  # type: ignore[no-untyped-def]
+    """Problems of the printable kit (kit/kit.yaml) and typography warnings (docs/authoring.md)."""
+    from etrainer.core.course.kit import load_kit
+    from etrainer.core.course.typography import check_pack
+
+    _, kit_problems = load_kit(course.root, (module.id for module in course.modules))
+    return [*kit_problems, *check_pack(course.root)]
 
 
 def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]

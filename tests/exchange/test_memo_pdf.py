@@ -153,7 +153,7 @@ def test_memo_html_has_the_title_once_the_date_and_the_sanitised_body() -> None:
     memo = course.modules[0].memo
     html = memo_html(course, memo)
     assert html.count("<h1>") == 1 and "<h1>Памʼятка:" in html
-    assert f'<p class="as-of">Станом на{NBSP}листопад 2026</p>' in html
+    assert f'<p class="as-of">Станом на{NBSP}березень 2026</p>' in html
     assert "<script" not in html and "<h2" in html
 
 

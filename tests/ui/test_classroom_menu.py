@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtGui import QAction
 
 from etrainer.core.course.pack import load_pack
@@ -9,6 +11,8 @@ from etrainer.paths import bundled_course_dir
 from etrainer.services.facade import open_app_services
 from etrainer.ui.main_window import MainWindow
 from etrainer.ui.viewmodels.reader import ReaderViewModel
+
+GOOD_PACK = Path(__file__).parents[1] / "data" / "packs" / "good"
 
 
 def test_present_the_open_lesson_and_start_a_classroom_quiz(qtbot, tmp_path):
@@ -31,4 +35,42 @@ def test_present_the_open_lesson_and_start_a_classroom_quiz(qtbot, tmp_path):
     qtbot.addWidget(quiz_window)
     assert quiz_window.isVisible()
     quiz_window.close()
+    services.close()
+
+
+def test_the_printable_kit_is_offered_whole_or_one_document_and_saved_as_pdf(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+    course = load_pack(bundled_course_dir()).course
+    services = open_app_services(tmp_path / "data")
+    window = MainWindow(ReaderViewModel(course, (), services))
+    qtbot.addWidget(window)
+    offered: list[list[str]] = []
+
+    def pick(parent, title, label, items, current, editable):  # type: ignore[no-untyped-def]
+        offered.append(list(items))
+        return "Скерування до ЦНАП", True
+
+    target = tmp_path / "referral.pdf"
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(pick))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *args, **kwargs: (str(target), "")))
+    window.findChild(QAction, "saveKitAction").trigger()
+    assert len(offered[0]) == 8 and offered[0][1:3] == ["Журнал консультацій (анонімний)",
+                                                        "Правила користування публічним компʼютером"]
+    assert target.read_bytes().startswith(b"%PDF")
+    assert window.statusBar().currentMessage() == f"Saved {target} (1 page(s))."
+    services.close()
+
+
+def test_a_course_without_a_kit_says_so(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    services = open_app_services(tmp_path / "data")
+    window = MainWindow(ReaderViewModel(load_pack(GOOD_PACK).course, (), services))  # a pack without a kit
+    qtbot.addWidget(window)
+    asked: list[object] = []
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *args: asked.append(args) or ("", False)))
+    window.findChild(QAction, "saveKitAction").trigger()
+    assert asked == []
+    assert "kit/kit.yaml" in window.statusBar().currentMessage()
     services.close()

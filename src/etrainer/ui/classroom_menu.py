@@ -1,4 +1,5 @@
-"""The main window's Classroom menu: present the open lesson, the classroom quiz, the World Café, and memos.
+"""The main window's Classroom menu: present the open lesson, the classroom quiz, the World Café, memos, and
+the trainer's printable kit.
 
 The windows it opens are top-level (full screen on the projector); it keeps them referenced while open.
 """
@@ -37,6 +38,7 @@ class ClassroomMenu(QObject):
         add(menu, self.tr("Print the course memo…"), lambda: self._print_memo(None), name="printCourseMemoAction")
         add(menu, self.tr("Print all memos…"), self.print_all_memos, name="printAllMemosAction")
         add(menu, self.tr("Save a memo as PDF…"), self.save_memo_pdf, name="saveMemoAction")
+        add(menu, self.tr("Save the printable kit as PDF…"), self.save_kit_pdf, name="saveKitAction")
 
     def keep(self, window: QWidget) -> None:
         self.windows = [w for w in self.windows if w.isVisible()] + [window]
@@ -111,3 +113,54 @@ class ClassroomMenu(QObject):
             self._say(self.tr("The PDF was not saved: {reason}").format(reason=text))
             return
         self._say(self.tr("Saved {path} ({n} page(s)).").format(path=path, n=pages))
+
+    def save_kit_pdf(self) -> None:
+        """The trainer's printable kit (forms, handouts, lecture slides), whole or one document, as a PDF;
+        written off the UI thread (the lecture slides take a few seconds)."""
+        from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+        from etrainer.exchange.kit_html import course_kit
+
+        course = self._window.vm.course
+        try:
+            kit = course_kit(course)
+        except EtrainerError as error:
+            self._say(self.tr("The printable kit cannot be saved: {reason}").format(reason=error_sentence(error)))
+            return
+        choices: list[tuple[str, str | None]] = [(self.tr("The whole kit (all documents)"), None)]
+        choices += [(document.title, document.id) for document in kit.documents]
+        titles = [title for title, _ in choices]
+        title, ok = QInputDialog.getItem(self._window, self.tr("Save the printable kit as PDF"),
+                                         self.tr("Document:"), titles, 0, False)
+        if not ok:
+            return
+        document_id = choices[titles.index(title)][1]
+        path, _ = QFileDialog.getSaveFileName(self._window, self.tr("Save as PDF"), f"{document_id or 'kit'}.pdf",
+                                              self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        self._write_kit(course, Path(path), document_id)
+
+    def _write_kit(self, course: Any, path: Path, document_id: str | None) -> None:
+        from PySide6.QtCore import Qt
+        from PySide6.QtWidgets import QApplication
+
+        from etrainer.ui.common.tasks import run_in_background
+
+        def work(progress: Any) -> int:
+            from etrainer.exchange.kit_pdf import write_kit_pdf
+
+            return write_kit_pdf(course, path, document_id)
+
+        def done(pages: int) -> None:
+            QApplication.restoreOverrideCursor()
+            self._say(self.tr("Saved {path} ({n} page(s)).").format(path=str(path), n=pages))
+
+        def failed(error: BaseException) -> None:
+            QApplication.restoreOverrideCursor()
+            text = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            self._say(self.tr("The PDF was not saved: {reason}").format(reason=text))
+
+        self._say(self.tr("Saving {path}…").format(path=str(path)))
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)
+        run_in_background(work, done, failed)

@@ -123,3 +123,84 @@ def test_nothing_about_the_present_day_state_of_institutions_in_occupied_melitop
             if "Мелітопол" not in sentence or past:
                 continue
             assert "окупац" in sentence and not re.search(r"бібліотек|ЦБС|сьогодні|зараз|працю", sentence), sentence
+
+
+# --- Dated numbers (WRITING.md: «Станом на <дата джерела>» for anything that changes) -----------------
+# A count of hubs, ASCs, centres, libraries, services or users changes from year to year; a line that
+# states one must say, in the same paragraph, as of when. The vague «станом на дату джерел» says nothing.
+
+_MONTH = (r"(?:січ|лют|берез|квіт|трав|черв|лип|серп|верес|жовт|листопад|груд)[а-яі]*")
+_YEAR = r"(?:19|20)\d\d"
+_DATED = re.compile("|".join([
+    rf"станом\s+на\s+(?:\d{{1,2}}\.\d{{2}}\.\d{{4}}|{_MONTH}\s+{_YEAR}|{_YEAR})",  # станом на березень 2026
+    rf"\bна\s+(?:початок\s+|кінець\s+)?(?:\d{{1,2}}\.\d{{2}}\.)?{_YEAR}",  # на 01.01.2024, на початок 2025
+    rf"\b[уУвВ]\s+{_YEAR}(?:[–-]{_YEAR})?(?:/{_YEAR})?\s+(?:році|роках|р\.|рр\.)",  # у 2024 році
+    rf"\b{_MONTH}\s+{_YEAR}\s+(?:року|р\.)",  # у лютому 2026 року, вересень 2024 року
+    rf"\b(?:[зЗ]|[пП]ісля|[дД]о)\s+{_YEAR}\s+року",  # після 2022 року
+]), re.IGNORECASE)
+_COUNTED = r"[а-яіїєґʼ]*(?:хаб|цнап|центр(?!альн)|бібліотек(?!ар)|послуг|користувач)"
+_COUNT_CLAIM = re.compile(
+    # «3500 хабів», «4070 ЦНАП», «25 тренінгових центрів», «4,5 тис. точок … послуг»
+    r"(?<![\d.,/§№-])\d[\d\u00a0 ]*(?:,\d+)?(?:\s*(?:тис\.|млн))?\s+(?:[а-яіїєґʼ'-]+\s+)?" + _COUNTED
+    # «хабів у бібліотеках близько 3500»
+    + r"|" + _COUNTED + r"[а-яіїєґʼ]*(?:\s+[^\s\d]+){0,3}?\s+(?:близько|понад|майже|щонайменше)\s+\d",
+    re.IGNORECASE)
+_VAGUE_DATE = re.compile(r"станом\s+на\s+дат[уи]\s+джерел", re.IGNORECASE)
+
+
+def undated_count_claims(text: str) -> list[str]:
+    """The paragraphs of `text` (blank-line separated) that state a count of hubs, ASCs, centres,
+    libraries, services or users without a date, or that say «станом на дату джерел»."""
+    flagged = []
+    for paragraph in re.split(r"\n\s*\n", text.replace("\u00a0", " ")):
+        if _VAGUE_DATE.search(paragraph) or (_COUNT_CLAIM.search(paragraph) and not _DATED.search(paragraph)):
+            flagged.append(" ".join(paragraph.split()))
+    return flagged
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    # the old text of 05/04 and 05/01: present tense, no date
+    ("За даними Мінцифри, які поширив Укрінформ, у бібліотеках діє близько 3500 хабів цифрової освіти; "
+     "проєкт реалізують Мінцифри, ПРООН і УБА.", True),
+    ("Платформа стартувала 21.01.2020. За даними Мінцифри, таких хабів у бібліотеках близько 3500.", True),
+    ("Підготуйте закладки. Станом на дату джерел курсу це:", True),
+    ("Станом на дату джерел (до лютого 2026 р.).", True),
+    ("Бібліоміст створив 25 тренінгових центрів для бібліотекарів.", True),
+    ("ЦНАП надають від 200 до 400 послуг.", True),
+    # dated
+    ("За даними Мінцифри, у бібліотеках працювало близько 3500 хабів; повідомлення зʼявилося після 2022 року.", False),
+    ("Станом на 01.01.2024 мережа налічувала 4070\u00a0ЦНАП.", False),
+    ("На початок 2025 року в Україні було понад 4,5 тис. точок надання адміністративних послуг.", False),
+    ("Станом на березень 2024 року понад 70 держпослуг онлайн.", False),
+    ("У 2009–2014 роках програма мала тренінгові центри.", False),
+    ("Мінцифри у червні 2020 року передавало 1500 сільським бібліотекам 5000 компʼютерів.", False),
+    # not a count claim
+    ("Строк — не більше 30 календарних днів з дня подання заяви.", False),
+    ("Ст. 16 Закону «Про адміністративні послуги» визначає Реєстр.", False),
+])
+def test_the_undated_count_detector(text, flagged):
+    assert bool(undated_count_claims(text)) is flagged, text
+
+
+def _pack_texts(predicate):
+    root = Path(bundled_course_dir())
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".md", ".yaml") and predicate(path.relative_to(root)):
+            yield path.relative_to(root), path.read_text(encoding="utf-8")
+
+
+def test_every_count_of_hubs_centres_libraries_services_or_users_is_dated():
+    """Every lesson, quiz, memo, walkthrough, glossary and course file of the bundled pack."""
+    problems = [(str(rel), p) for rel, text in _pack_texts(lambda rel: True) for p in undated_count_claims(text)]
+    assert problems == []
+
+
+def test_every_lesson_ends_with_a_summary_of_three_to_five_points(course):
+    """«Головне»: what to remember at the desk, before «Перевірте себе»."""
+    for module in course.modules:
+        for lesson in module.lessons:
+            summary = re.search(r"^## Головне\s*\n\n((?:(?:- |  ).+\n)+)", lesson.body, re.MULTILINE)
+            assert summary, lesson.id
+            points = [line for line in summary.group(1).splitlines() if line.startswith("- ")]
+            assert 3 <= len(points) <= 5, lesson.id
+            assert summary.start() < lesson.body.index("Перевірте себе"), lesson.id
