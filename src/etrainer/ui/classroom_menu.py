@@ -19,6 +19,8 @@ from etrainer.ui.common.actions import add_action
 from etrainer.ui.common.errors import error_sentence
 
 if TYPE_CHECKING:
+    from etrainer.core.course.model import Course
+    from etrainer.ui.common.tasks import Progress
     from etrainer.ui.main_window import MainWindow
 
 
@@ -141,13 +143,13 @@ class ClassroomMenu(QObject):
             return
         self._write_kit(course, Path(path), document_id)
 
-    def _write_kit(self, course: Any, path: Path, document_id: str | None) -> None:
+    def _write_kit(self, course: Course, path: Path, document_id: str | None) -> None:
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
         from etrainer.ui.common.tasks import run_in_background
 
-        def work(progress: Any) -> int:
+        def work(progress: Progress) -> int:
             from etrainer.exchange.kit_pdf import write_kit_pdf
 
             return write_kit_pdf(course, path, document_id)
