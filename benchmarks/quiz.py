@@ -25,6 +25,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from ratios import ratio  # noqa: E402
 
 from etrainer.core.course.pack import load_pack  # noqa: E402
 from etrainer.core.quiz.response import ChoiceResponse, TextResponse, TrueFalseResponse  # noqa: E402
@@ -33,13 +36,17 @@ from etrainer.services.facade import open_app_services  # noqa: E402
 
 
 def bench_answers(count: int) -> tuple[float, float]:
+    """Medians in ms of (answer graded and stored, bare insert + commit), measured alternately, one of each
+    in turn, so that whatever else the machine does weighs on both alike."""
     course = load_pack(ROOT / "lessons").course
     quiz = course.quiz("data-safety-ethics-quiz")
     assert quiz is not None
     timings: list[float] = []
+    baseline: list[float] = []
     with tempfile.TemporaryDirectory() as folder:
         services = open_app_services(Path(folder) / "data")
         learner = services.profiles.create("Бенчмарк", "", "")
+        bare = _BareInserts(Path(folder) / "bare.sqlite3")
         while len(timings) < count:
             attempt = services.quizzes.start(learner.id, quiz, course)
             for position, drawn in enumerate(attempt.questions):
@@ -55,28 +62,39 @@ def bench_answers(count: int) -> tuple[float, float]:
                 started = time.perf_counter()
                 attempt = services.quizzes.answer(learner.id, attempt, position, response, 2.0)
                 timings.append(time.perf_counter() - started)
+                baseline.append(bare.one())
             services.quizzes.finish(learner.id, attempt)
         services.close()
-        baseline = _bare_inserts(Path(folder) / "bare.sqlite3", count)
-    return statistics.median(timings) * 1000, baseline * 1000
+        bare.close()
+    return statistics.median(timings) * 1000, statistics.median(baseline) * 1000
 
 
-def _bare_inserts(path: Path, count: int) -> float:
-    connection = sqlite3.connect(path, isolation_level=None)
-    connection.execute("PRAGMA journal_mode=WAL")
-    connection.execute("CREATE TABLE response (id INTEGER PRIMARY KEY, uid TEXT, attempt INTEGER, position INTEGER,"
-                       " question TEXT, kind TEXT, response TEXT, score REAL, correct INTEGER, at TEXT, seconds REAL)")
-    timings = []
-    for index in range(count):
+class _BareInserts:
+    """The least any "saved" can cost: one INSERT of a row of the same size in its own transaction, on an
+    SQLite file with the app's settings (WAL, synchronous=FULL: durable when it returns)."""
+
+    def __init__(self, path: Path) -> None:
+        self._connection = sqlite3.connect(path, isolation_level=None)
+        self._connection.execute("PRAGMA journal_mode=WAL")
+        self._connection.execute("PRAGMA synchronous=FULL")
+        self._connection.execute(
+            "CREATE TABLE response (id INTEGER PRIMARY KEY, uid TEXT, attempt INTEGER, position INTEGER,"
+            " question TEXT, kind TEXT, response TEXT, score REAL, correct INTEGER, at TEXT, seconds REAL)")
+        self._count = 0
+
+    def one(self) -> float:
+        self._count += 1
         started = time.perf_counter()
-        connection.execute("BEGIN")
-        connection.execute("INSERT INTO response VALUES (NULL, ?, 1, ?, 'dse-question', 'single_choice', "
-                           "'{\"kind\": \"choice\", \"picked\": [0]}', 1.0, 1, '2026-11-27 16:00:00', 2.0)",
-                           (f"uid-{index}", index))
-        connection.execute("COMMIT")
-        timings.append(time.perf_counter() - started)
-    connection.close()
-    return statistics.median(timings)
+        self._connection.execute("BEGIN")
+        self._connection.execute(
+            "INSERT INTO response VALUES (NULL, ?, 1, ?, 'dse-question', 'single_choice', "
+            "'{\"kind\": \"choice\", \"picked\": [0]}', 1.0, 1, '2026-11-27 16:00:00', 2.0)",
+            (f"uid-{self._count}", self._count))
+        self._connection.execute("COMMIT")
+        return time.perf_counter() - started
+
+    def close(self) -> None:
+        self._connection.close()
 
 
 def gift_bank(count: int, seed: int = 7) -> str:
@@ -122,11 +140,10 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=2000)
     args = parser.parse_args()
     answer_ms, insert_ms = bench_answers(args.answers)
-    print(f"answer graded and stored: median {answer_ms:.2f} ms; bare SQLite insert+commit {insert_ms:.2f} ms; "
-          f"ratio {answer_ms / insert_ms:.1f}")
+    ratio("answer graded and stored", answer_ms, insert_ms, "ms", 2.0, baseline_name="bare SQLite insert + commit")
     gift_ms, split_ms, parsed = bench_gift(args.questions)
-    print(f"GIFT import of {args.questions} questions ({parsed} understood): median {gift_ms:.0f} ms; "
-          f"read+split {split_ms:.1f} ms; ratio {gift_ms / split_ms:.0f}")
+    ratio(f"GIFT import of {args.questions} questions ({parsed} understood)", gift_ms, split_ms, "ms",
+          baseline_name="read + split into blocks")
 
 
 if __name__ == "__main__":

@@ -10,8 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QApplication
 
 from etrainer import __version__
@@ -21,22 +20,8 @@ from etrainer.core.errors import EtrainerError, NoCourse, Problem
 from etrainer.i18n import install_translators
 from etrainer.paths import bundled_course_dir, data_dir, packs_dir, resources_dir
 from etrainer.prefs import Prefs
+from etrainer.ui.common.paint import FirstPaint
 from etrainer.ui.theme import Theme, apply_theme
-
-
-class _FirstPaint(QObject):
-    """Calls `callback` once, after `widget` has painted for the first time."""
-
-    def __init__(self, widget: QObject, callback) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(widget)
-        self._callback, self._done = callback, False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self._done and event.type() == QEvent.Type.Paint:
-            self._done = True
-            QTimer.singleShot(0, self._callback)
-        return False
 
 
 def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course, tuple[Problem, ...], bool]:
@@ -57,6 +42,15 @@ def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course,
     return result.course, result.problems, True
 
 
+def _set_window_icon(app: QApplication) -> None:
+    """The window icon, set after the first paint: QIcon and the SVG reader are not needed to show the window."""
+    from PySide6.QtGui import QIcon
+
+    icon = resources_dir() / "icons" / "etrainer.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         data = data_dir(args.data_dir)
@@ -70,9 +64,6 @@ def run(args: argparse.Namespace) -> int:
     app.setApplicationDisplayName("Е-тренер")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("etrainer")  # Wayland shows the icon of installer/etrainer.desktop
-    icon = resources_dir() / "icons" / "etrainer.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
     translators = install_translators(app, args.language or prefs.language)
     apply_theme(app, Theme.parse(args.theme or prefs.theme))
 
@@ -94,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         window.resize(min(1200, screen.width()), min(800, screen.height()))
 
     if args.exit_after_first_paint:
-        _FirstPaint(window, app.quit)
+        FirstPaint(window, app.quit)
         window.show()
         app.exec()
         return 0
@@ -103,7 +94,14 @@ def run(args: argparse.Namespace) -> int:
 
     controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending,
                                open_files=list(getattr(args, "open", []) or []))
-    _FirstPaint(window, controller.start)
+    if args.exit_when_usable:
+        controller.usable.connect(lambda: app.exit(0))
+
+    def after_first_paint() -> None:
+        _set_window_icon(app)
+        controller.start()
+
+    FirstPaint(window, after_first_paint)
     window.show()
     code = app.exec()
     controller.shutdown()

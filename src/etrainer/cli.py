@@ -33,7 +33,8 @@ from typing import TextIO
 from etrainer import __version__
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _app_parser() -> argparse.ArgumentParser:
+    """The options of the app itself (no subcommand): all that a start of the window needs to parse."""
     parser = argparse.ArgumentParser(prog="etrainer", description="Е-тренер: an offline e-services trainer.")
     parser.add_argument("--version", action="version", version=f"etrainer {__version__}")
     _data_dir_option(parser, default=None)
@@ -42,9 +43,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--theme", choices=("light", "contrast", "projector"), help="theme for this run")
     parser.add_argument("--exit-after-first-paint", action="store_true",
                         help="open the main window, wait for its first paint, and exit 0 (for timing start-up)")
+    parser.add_argument("--exit-when-usable", action="store_true",
+                        help="start as usual and exit 0 as soon as the profile chooser (or the workspace opened with "
+                             "files) accepts input with the database open (for timing start-up)")
     parser.add_argument("--selftest", action="store_true",
                         help="check this installation offscreen in a temporary folder (course, window, database) "
                              "and exit 0 when it works")
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _app_parser()
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     check = commands.add_parser("check", help="validate a course pack and print every problem as file:line: message")
@@ -103,9 +112,19 @@ def _split_opened_files(argv: Sequence[str], commands: set[str]) -> tuple[list[s
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    if not {"-h", "--help"} & set(arguments):
+        # Starting the window is the common case: parse its options without building (and importing)
+        # every subcommand's parser. Anything left over (a subcommand and its options) takes the full path.
+        opened = [arg for arg in arguments if arg.lower().endswith(PROGRESS_SUFFIX) and not arg.startswith("-")]
+        args, extras = _app_parser().parse_known_args([arg for arg in arguments if arg not in opened])
+        if not extras:
+            args.command = None
+            args.open = [Path(f) for f in opened]
+            return _run_app(args)
     parser = build_parser()
     commands = next(action for action in parser._actions if isinstance(action, argparse._SubParsersAction))
-    opened, rest = _split_opened_files(list(sys.argv[1:] if argv is None else argv), set(commands.choices))
+    opened, rest = _split_opened_files(arguments, set(commands.choices))
     args = parser.parse_args(rest)
     args.open = [Path(f) for f in opened]
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,

@@ -17,7 +17,7 @@ def test_every_pooled_connection_gets_the_pragmas(database: Database) -> None:
         for connection in (first, second):
             assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 1  # NORMAL
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: durable on return
             assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
 
 

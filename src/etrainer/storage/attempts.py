@@ -9,6 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from etrainer.core.ids import LearnerId, QuestionId
@@ -74,21 +76,24 @@ class QuizAttemptRepository:
         self._session.flush()
 
     def save_answer(self, uid: str, item: AttemptAnswer, question_kind: str) -> None:
-        """Insert or replace the response at `item.position` and remember the position."""
-        row = self._row(uid)
-        row.position = item.position
-        stored = self._session.scalar(select(QuizResponseRow).where(
-            QuizResponseRow.attempt_id == row.id, QuizResponseRow.position == item.position))
+        """Insert or replace the response at `item.position` and remember the position.
+
+        Two Core statements on the session's connection (an UPDATE … RETURNING and an upsert), not ORM
+        loads and a flush: an answer is the most frequent write, and the ORM's unit of work cost four
+        times the commit itself (docs/benchmarks.md). Nothing is cached: both run in the caller's transaction."""
+        connection = self._session.connection()
+        attempt_id = connection.execute(
+            update(QuizAttemptRow).where(QuizAttemptRow.uid == uid).values(position=item.position)
+            .returning(QuizAttemptRow.id)).scalar_one_or_none()
+        if attempt_id is None:
+            raise KeyError(uid)
         values = {"question_id": item.graded.question_id, "question_kind": question_kind,
                   "response": json.dumps(response_to_json(item.response), ensure_ascii=False),
                   "score": item.graded.score, "correct": item.graded.correct, "answered_at": item.answered_at,
                   "seconds": round(item.seconds, 3)}
-        if stored is None:
-            self._session.add(QuizResponseRow(attempt_id=row.id, position=item.position, **values))
-        else:
-            for key, value in values.items():
-                setattr(stored, key, value)
-        self._session.flush()
+        insert = (postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert)(QuizResponseRow)
+        connection.execute(insert.values(attempt_id=attempt_id, position=item.position, **values)
+                           .on_conflict_do_update(index_elements=["attempt_id", "position"], set_=values))
 
     def move(self, uid: str, position: int) -> None:
         self._row(uid).position = position

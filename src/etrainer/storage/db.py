@@ -1,8 +1,9 @@
 """Opening the database: engine, session factory, and SQLite's per-connection settings.
 
 Every SQLite connection gets `foreign_keys=ON` (so deleting a learner cascades), `journal_mode=WAL`,
-`synchronous=NORMAL` (safe with WAL: a power cut can lose at most the last commit, never corrupt)
-and a busy timeout. SQLAlchemy issues BEGIN itself, so DDL in migrations is transactional too.
+`synchronous=FULL` (each commit reaches the disk before it returns: with WAL, NORMAL could roll back the
+last commits after a power cut, and what the window showed as saved must survive one) and a busy timeout.
+SQLAlchemy issues BEGIN itself, so DDL in migrations is transactional too.
 A PostgreSQL URL works as well (nothing in the models is SQLite-only).
 """
 
@@ -76,7 +77,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if wal:
             cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -31,7 +31,7 @@ class ClassroomMenu(QObject):
         self._window = window
         self.windows: list[QWidget] = []
         add = partial(add_action, window)
-        add(menu, self.tr("Present this lesson"), self.present_lesson, QKeySequence("F5"), name="presentAction")
+        add(menu, self.tr("Present this lesson"), self.present_lesson, "F5", name="presentAction")
         add(menu, self.tr("Classroom quiz…"), self.classroom_quiz, name="classroomQuizAction")
         add(menu, self.tr("World Café…"), window.world_cafe_requested.emit, name="worldCafeAction")
         menu.addSeparator()

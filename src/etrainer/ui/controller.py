@@ -7,14 +7,15 @@ import contextlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from etrainer import __version__
 from etrainer.core.errors import EtrainerError
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts, tasks
 from etrainer.ui.common.errors import error_sentence, show_error, show_message
+from etrainer.ui.common.paint import FirstPaint
 from etrainer.ui.main_window import MainWindow
 from etrainer.ui.profiles.dialog import EditProfileDialog, ProfileDialog
 from etrainer.ui.viewmodels.reader import ReaderViewModel
@@ -28,6 +29,10 @@ BACKUP_INTERVAL_MS = 20 * 60 * 1000
 
 
 class AppController(QObject):
+    usable = Signal()
+    """Once: the first window that takes the user's input (the profile chooser, or the workspace opened with
+    files) has painted, with the database open. `etrainer --exit-when-usable` exits on it."""
+
     def __init__(self, app: QApplication, window: MainWindow, vm: ReaderViewModel, data: Path,
                  prefs: Prefs, *, extras_pending: bool = False, open_files: list[Path] | None = None) -> None:
         super().__init__(window)
@@ -48,6 +53,7 @@ class AppController(QObject):
         window.workspace_requested.connect(self.open_workspace)
         window.world_cafe_requested.connect(self.world_cafe)
         self._workspace: WorkspaceWindow | None = None
+        self._usable_sent = False
 
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
@@ -132,8 +138,14 @@ class AppController(QObject):
             return
         window.raise_()
         window.activateWindow()
+        self._signal_usable_on_paint(window)
         if files:
             window.import_paths(files)
+
+    def _signal_usable_on_paint(self, widget: QWidget) -> None:
+        if not self._usable_sent:
+            self._usable_sent = True
+            FirstPaint(widget, self.usable.emit)
 
     def world_cafe(self) -> None:
         from etrainer.ui.classroom.world_cafe import start_world_cafe
@@ -173,6 +185,7 @@ class AppController(QObject):
             return
         self._window.flush_note()
         dialog = ProfileDialog(self.services.profiles, self._window, self.services.last_profile_id())
+        self._signal_usable_on_paint(dialog)
         if dialog.exec() and dialog.chosen is not None:
             self._vm.set_learner(dialog.chosen)
             if first_time:

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from etrainer.core.course.model import Course
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
     from etrainer.core.progress.completion import CourseProgress
     from etrainer.services.quizzes import QuizStatus
 
-TARGET_ROLE = Qt.ItemDataRole.UserRole
+# Qt.ItemDataRole.UserRole as its int (roles are ints in Qt's API): see FIRST_PAINT_NOTE in ui/theme.py.
+TARGET_ROLE = 256
 """Each item's target: a lesson id, `quiz:<id>`, `scenario:<id>`, `review`, or `module:<id>`."""
 
 

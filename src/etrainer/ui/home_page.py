@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -34,7 +35,11 @@ class HomePage(QScrollArea):
         self.setObjectName("homePage")
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Qt.ScrollBarPolicy.ScrollBarAlwaysOff as its int, through the property: see FIRST_PAINT_NOTE in ui/theme.py.
+        self.setProperty("horizontalScrollBarPolicy", 1)
+        self._shown: tuple | None = None
+        self._pending = False
+        self._columns = 0
 
     def show_course(self, course: Course, progress: CourseProgress | None, learner_name: str, continue_id: str | None,
                     quizzes: Mapping[str, QuizStatus] | None = None,
@@ -42,6 +47,10 @@ class HomePage(QScrollArea):
         """`quizzes`: quiz id → QuizStatus; `walkthroughs`: scenario id → ✓ (passed) or ● (tried)."""
         self._quizzes, self._walkthroughs, self._course = quizzes or {}, walkthroughs or {}, course
         self._shown = (course, progress, learner_name, continue_id, quizzes, walkthroughs)
+        if not self.isVisible():
+            self._pending = True  # built once the page has its real width (resizeEvent/showEvent)
+            return
+        self._pending = False
         self._columns = self._fitting_columns()
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -55,6 +64,8 @@ class HomePage(QScrollArea):
             layout.addWidget(QLabel(self.tr("{name}, you have finished {percent}% of the course.")
                                     .format(name=learner_name, percent=percent), wordWrap=True))
         if continue_id:
+            from PySide6.QtCore import Qt  # not at import: see FIRST_PAINT_NOTE in ui/theme.py
+
             lesson = course.lesson(continue_id)
             button = WrappingButton(self.tr("Continue: {title} ▸").format(title=lesson.title if lesson else ""),
                                     objectName="primaryButton")
@@ -75,9 +86,14 @@ class HomePage(QScrollArea):
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)
-        shown = getattr(self, "_shown", None)
-        if shown is not None and self._fitting_columns() != self._columns:
+        shown = self._shown
+        if shown is not None and self.isVisible() and (self._pending or self._fitting_columns() != self._columns):
             self.show_course(*shown)
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if self._pending and self._shown is not None:
+            self.show_course(*self._shown)
 
     def _card(self, number: int, module: Module, progress: CourseProgress | None) -> QFrame:
         card = QFrame(objectName="moduleCard")
@@ -116,5 +132,8 @@ class HomePage(QScrollArea):
             button = QPushButton(self.tr("Open") if next_lesson is None else self.tr("Study ▸"))
             button.setAccessibleName(self.tr("Open module {number}").format(number=number))
             button.clicked.connect(lambda _=False, lesson_id=target.id: self.lesson_requested.emit(lesson_id))
-            layout.addWidget(button, 0, Qt.AlignmentFlag.AlignRight)
+            row = QHBoxLayout()  # the button at the right: a stretch, not an alignment flag (FIRST_PAINT_NOTE)
+            row.addStretch(1)
+            row.addWidget(button)
+            layout.addLayout(row)
         return card

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from etrainer.core.course.search import SearchHit
     from etrainer.core.errors import Problem
 
-LESSON_ROLE = Qt.ItemDataRole.UserRole + 1
+LESSON_ROLE = 257  # Qt.ItemDataRole.UserRole + 1 as an int: see FIRST_PAINT_NOTE in ui/theme.py
 
 
 class ListPage(QWidget):

@@ -50,16 +50,16 @@ class MainMenus(QObject):
         add(profile_menu, self.tr("Delete my profile…"), window.profile_delete_requested.emit)
 
         view_menu = menu.addMenu(self.tr("&View"))
-        add(view_menu, self.tr("Zoom in"), window.zoom_in, QKeySequence("Ctrl+="), extra=["Ctrl++"],
+        add(view_menu, self.tr("Zoom in"), window.zoom_in, "Ctrl+=", extra=["Ctrl++"],
             name="zoomInAction")
-        add(view_menu, self.tr("Zoom out"), window.zoom_out, QKeySequence("Ctrl+-"), name="zoomOutAction")
-        add(view_menu, self.tr("Normal size"), lambda: window.set_zoom(100), QKeySequence("Ctrl+0"))
+        add(view_menu, self.tr("Zoom out"), window.zoom_out, "Ctrl+-", name="zoomOutAction")
+        add(view_menu, self.tr("Normal size"), lambda: window.set_zoom(100), "Ctrl+0")
         view_menu.addSeparator()
-        add(view_menu, self.tr("Search the course"), window.focus_search, QKeySequence("Ctrl+F"))
-        add(view_menu, self.tr("Bookmarks"), window.show_bookmarks, QKeySequence("Ctrl+B"))
+        add(view_menu, self.tr("Search the course"), window.focus_search, "Ctrl+F")
+        add(view_menu, self.tr("Bookmarks"), window.show_bookmarks, "Ctrl+B")
         add(view_menu, self.tr("Course problems"), window.show_problem_list)
         view_menu.addSeparator()
-        add(view_menu, self.tr("Review deck"), window.show_review, QKeySequence("Ctrl+R"), name="reviewAction")
+        add(view_menu, self.tr("Review deck"), window.show_review, "Ctrl+R", name="reviewAction")
 
         self.classroom = ClassroomMenu(window, menu.addMenu(self.tr("&Classroom")))
 

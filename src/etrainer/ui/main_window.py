@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         right_layout.addWidget(self._banner)
         right_layout.addWidget(self._pages, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        splitter = QSplitter(objectName="mainSplitter")  # horizontal by default: see FIRST_PAINT_NOTE in ui/theme.py
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
@@ -352,6 +352,8 @@ class MainWindow(QMainWindow):
 
     # -- search, bookmarks, problems -----------------------------------------------------------------
     def focus_search(self) -> None:
+        from PySide6.QtCore import Qt  # not at import: see FIRST_PAINT_NOTE in ui/theme.py
+
         self._search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self._search.selectAll()
 

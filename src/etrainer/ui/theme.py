@@ -8,6 +8,13 @@ from PySide6.QtWidgets import QApplication
 
 from etrainer.paths import themes_dir
 
+FIRST_PAINT_NOTE = """What runs before the main window's first paint (app, main_window, main_menus, classroom_menu,
+home_page, course_tree, list_page, theme, common/*, viewmodels/reader) never touches `PySide6.QtCore.Qt`: its first
+import creates every enum of the Qt namespace as a Python enum at once, about 50 ms with PySide6 6.11 on Python
+3.11, which a bare window never pays. Such code imports `Qt` inside the function that needs it, uses the int a Qt
+API accepts (item data roles, enum properties), and builds key sequences from text with `QKeySequence.fromString`
+(`QKeySequence(str)` tries the Qt::Key overload first). tests/ui/test_startup_path.py keeps it so."""
+
 
 class Theme(Enum):
     LIGHT = "light"

@@ -3,7 +3,7 @@ the projector's large type (QPushButton and QCheckBox never wrap their own text)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -26,6 +26,8 @@ class WrappingButton(QPushButton):
             self.setObjectName(objectName)
         self.setText(text)
         self.setAccessibleName(text)
+        from PySide6.QtCore import Qt  # not at import: see FIRST_PAINT_NOTE in ui/theme.py
+
         self._label = QLabel(text, self, wordWrap=True)
         self._label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self._label.setObjectName("buttonText")  # coloured by the theme: QPushButton QLabel#buttonText
@@ -59,6 +61,8 @@ class WrappingToggle(QFrame):
 
     def __init__(self, button: QAbstractButton, text: str, *, rich: bool = False, objectName: str = "",
                  label_name: str = "") -> None:
+        from PySide6.QtCore import Qt  # not at import: see FIRST_PAINT_NOTE in ui/theme.py
+
         super().__init__(objectName=objectName)
         self.button = button
         self.label = QLabel(text, wordWrap=True, objectName=label_name)
