@@ -58,7 +58,15 @@ def test_the_consultation_log_is_anonymous_and_says_so() -> None:
     assert columns[1:] == ["Дата", "Послуга (коротко)", "Канал", "Результат", "Хв", "Вік",
                            "Наступного разу сама (сам)?"]
     assert not any(word in header.lower() for word in ("імʼя", "прізвище", "телефон", "паспорт", "рнокпп"))
-    assert "Не записуйте імен і прізвищ, телефонів" in log.body and "FACTS §6.1" in log.body
+    assert "Не записуйте імен і прізвищ, телефонів" in log.body
+    assert "«Про захист персональних даних»" in log.body  # the law named, not the authors' fact sheet
+
+
+def test_printed_documents_do_not_cite_the_authors_fact_sheet() -> None:
+    kit, _ = load_kit(bundled_course_dir(), ["admin-services"])
+    assert kit is not None
+    for document in kit.documents:
+        assert "FACTS" not in document.body and "§" not in document.body, document.id
 
 
 def test_a_pack_without_a_kit_has_none_and_no_problem() -> None:
