@@ -2,7 +2,12 @@
 
 Every SQLite connection gets `foreign_keys=ON` (so deleting a learner cascades), `journal_mode=WAL`,
 `synchronous=NORMAL` (safe with WAL: a power cut can lose at most the last commit, never corrupt)
-and a busy timeout. SQLAlchemy issues BEGIN itself, so DDL in migrations is transactional too.
+and a busy timeout. SQLAlchemy issues the BEGIN itself (SQLAlchemy's documented pysqlite recipe: the
+driver's own transaction handling is off), so DDL in migrations is transactional too. Every transaction
+starts with `BEGIN IMMEDIATE`: it takes the write lock at once, waiting up to the busy timeout for
+another process's writer. A deferred BEGIN would take a read snapshot first and then fail with "database
+is locked" at its first write without waiting when another connection had committed meanwhile. Reads
+pay a short wait behind a writer for that; they are never refused early.
 A PostgreSQL URL works as well (nothing in the models is SQLite-only).
 """
 
@@ -81,7 +86,7 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def connect_file(path: Path) -> sqlite3.Connection:
