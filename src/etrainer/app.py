@@ -7,6 +7,7 @@ first; the database (SQLAlchemy, migrations, backups) opens right after the firs
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
@@ -96,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
     from etrainer.ui.controller import AppController
 
+    _swallow_unhandled_save_failures()
     controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending,
                                open_files=list(getattr(args, "open", []) or []))
     _FirstPaint(window, controller.start)
@@ -104,6 +106,22 @@ def run(args: argparse.Namespace) -> int:
     controller.shutdown()
     del translators
     return code
+
+
+def _swallow_unhandled_save_failures() -> None:
+    """A SaveFailed that no view-model caught (a read while the data is locked, say) is already shown by
+    the main window's banner (services.saving.SaveMonitor): it must not end as a traceback on stderr."""
+    from etrainer.services.saving import SaveFailed
+
+    previous = sys.excepthook
+
+    def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(error, SaveFailed):
+            logging.getLogger(__name__).debug("unhandled %s: %s", kind.__name__, error)
+            return
+        previous(kind, error, trace)
+
+    sys.excepthook = hook
 
 
 def main() -> int:

@@ -21,9 +21,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+SQLITE_READONLY = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +88,12 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except OperationalError as error:
+            if getattr(error.orig, "sqlite_errorcode", 0) & 0xFF != SQLITE_READONLY:
+                raise
+            connection.exec_driver_sql("BEGIN")  # a read-only database: reads go on, each write is refused
 
 
 def connect_file(path: Path) -> sqlite3.Connection:
