@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from etrainer import __version__
 from etrainer.core.course.catalog import available_packs
@@ -72,10 +72,24 @@ def run(args: argparse.Namespace) -> int:
     translators = install_translators(app, args.language or prefs.language)
     apply_theme(app, Theme.parse(args.theme or prefs.theme))
 
+    lock, code = _claim_data_folder(app, data)
+    if lock is None:
+        return code
+    try:
+        return _run_window(app, args, data, prefs)
+    finally:
+        lock.release()
+        del translators
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: Prefs) -> int:
+    """The window on a data folder this process holds the lock of."""
     from etrainer.ui.common.errors import show_error
     from etrainer.ui.main_window import MainWindow
+    from etrainer.ui.single_instance import InstanceServer
     from etrainer.ui.viewmodels.reader import ReaderViewModel
 
+    server = InstanceServer(data, app)
     try:
         course, problems, extras_pending = load_course(args.course, data, prefs)
     except EtrainerError as error:
@@ -83,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     vm = ReaderViewModel(course, problems)
     window = MainWindow(vm)
+    server.show_requested.connect(lambda: _bring_forward(window))
     if prefs.geometry:
         window.restoreGeometry(QByteArray.fromBase64(prefs.geometry.encode()))
     else:
@@ -104,8 +119,43 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     code = app.exec()
     controller.shutdown()
-    del translators
+    server.close()
     return code
+
+
+APP_LOCK_WAIT_S = 10.0
+"""How long a second launch waits for the data folder while its holder neither answers nor lets go."""
+
+
+def _claim_data_folder(app: QApplication, data: Path):  # type: ignore[no-untyped-def]
+    """(the data folder's lock, 0) for this app; or (None, exit code) when the app already running on this
+    folder was asked to bring its window forward (0), or the folder stayed busy (1, after saying so)."""
+    import time
+
+    from etrainer.storage.folder_lock import DataFolderBusy, DataFolderLock
+    from etrainer.ui.common.errors import show_error
+    from etrainer.ui.single_instance import ask_first_window_to_show
+
+    lock = DataFolderLock(data, "app")
+    deadline = time.monotonic() + APP_LOCK_WAIT_S
+    while not lock.try_acquire():
+        if ask_first_window_to_show(data, timeout_ms=1000):
+            return None, 0
+        if time.monotonic() >= deadline:
+            holder = lock.holder()
+            error = DataFolderBusy(folder=str(data), holder=holder.describe() if holder else "?")
+            show_error(None, app.translate("App", "Е-тренер"), error)
+            return None, 1
+        time.sleep(0.3)
+    return lock, 0
+
+
+def _bring_forward(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _swallow_unhandled_save_failures() -> None:
