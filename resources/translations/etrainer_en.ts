@@ -757,6 +757,34 @@
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Progress is not being saved right now: the database refused to save ({detail}). Press Retry; if it keeps happening, call the PC administrator. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the disk is full. Free some space or call the PC administrator. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the data folder {folder} is read-only. Ask the PC administrator to allow writing there. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: another Е-тренер or another program is holding the data. Close it, then press Retry. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the disk reported a read or write error. Call the PC administrator: the disk may be failing. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the progress database is damaged. Close Е-тренер and start it again: it repairs the database from a backup. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Е-тренер is using the data folder {folder} ({holder}). Close it, then try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -1360,6 +1388,14 @@
     </message>
     <message>
         <source>Results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still not saving. The message above says what to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2128,6 +2164,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>QuizViewModel</name>
+    <message>
+        <source>Not saved: this step was not recorded. See the message at the top of the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
@@ -2147,6 +2190,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Start round {n} ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving fails</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2561,6 +2615,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughViewModel</name>
+    <message>
+        <source>Not saved: this step was not recorded. See the message at the top of the window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

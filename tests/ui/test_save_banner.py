@@ -117,3 +117,26 @@ def test_an_answer_that_cannot_be_saved_is_not_shown_as_recorded(qtbot, pack, tm
     assert not banner(window).isVisible()
     assert "Traceback" not in capfd.readouterr().err
     services.close()
+
+
+def test_the_banner_speaks_ukrainian_as_ui_md_sketches(qtbot, qapp):
+    from PySide6.QtCore import QLocale
+
+    from etrainer.i18n import install_translators
+    from etrainer.services.saving import SaveFailedDiskFull
+    from etrainer.ui.common.errors import error_sentence
+    from etrainer.ui.common.save_banner import SaveBanner
+
+    previous = QLocale()
+    translators = install_translators(qapp, "uk")
+    try:
+        widget = SaveBanner()
+        qtbot.addWidget(widget)
+        widget.show_failure(error_sentence(SaveFailedDiskFull(detail="database or disk is full", folder="/d")))
+        assert widget.text() == ("⚠ Прогрес зараз не зберігається: на диску немає місця. Звільніть місце або "
+                                 "покличте адміністратора ПК. Читати уроки можна далі.")
+        assert widget.findChild(QPushButton, "retrySaveButton").text() == "Повторити"
+    finally:
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(previous)
