@@ -157,7 +157,17 @@ def _missing(db: Path, records: list[tuple[str, str]]) -> list[str]:
     return [f"{kind} {uid}" for kind, uid in records if uid not in present[kind]]
 
 
-def run_kills(count: int, *, min_delay: float = 0.3, max_delay: float = 2.0, seed: int = 1) -> KillResult:
+def _opens(journal: Path) -> int:
+    if not journal.exists():
+        return 0
+    return sum(1 for line in journal.read_text("utf-8").splitlines() if line.startswith("open "))
+
+
+def run_kills(count: int, *, min_delay: float = 0.0, max_delay: float = 1.5, during_start: float = 0.1,
+              seed: int = 1) -> KillResult:
+    """`count` SIGKILLs: most at a random moment `min_delay`..`max_delay` s after the session has opened the
+    database (timed from then, so a slow machine still gets killed mid-session), a share `during_start` at a
+    random moment of the start-up itself (opening, checking, upgrading the database)."""
     rng = random.Random(seed)
     result = KillResult(count)
     with tempfile.TemporaryDirectory(prefix="etrainer-kills-") as folder:
@@ -165,9 +175,16 @@ def run_kills(count: int, *, min_delay: float = 0.3, max_delay: float = 2.0, see
         data.mkdir()
         _prepare(data)
         for number in range(count):
+            opened = _opens(journal)
             child = subprocess.Popen(_child("session", str(data), str(journal), str(seed * 100_000 + number)),
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            time.sleep(rng.uniform(min_delay, max_delay))
+            if rng.random() < during_start:
+                time.sleep(rng.uniform(0.0, 1.0))
+            else:
+                deadline = time.monotonic() + CHILD_TIMEOUT_S
+                while _opens(journal) == opened and child.poll() is None and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                time.sleep(rng.uniform(min_delay, max_delay))
             child.send_signal(signal.SIGKILL)
             _, stderr = child.communicate(timeout=CHILD_TIMEOUT_S)
             if child.returncode != -signal.SIGKILL:
@@ -224,7 +241,7 @@ class FullDiskResult:
     lost: int
 
 
-def _try_tmpfs(folder: Path, size: str = "1m") -> bool:
+def _try_tmpfs(folder: Path, size: str = "2m") -> bool:
     if not hasattr(os, "geteuid") or os.geteuid() != 0 or not shutil.which("mount"):
         return False
     folder.mkdir(parents=True, exist_ok=True)
@@ -234,10 +251,10 @@ def _try_tmpfs(folder: Path, size: str = "1m") -> bool:
 
 
 def run_full_disk(*, allow_mount: bool = True) -> FullDiskResult:
-    from etrainer.services.saving import SaveFailed, SaveFailedDiskFull
     from sqlalchemy import event
 
     from etrainer.services.facade import open_app_services
+    from etrainer.services.saving import SaveFailed, SaveFailedDiskFull
 
     with tempfile.TemporaryDirectory(prefix="etrainer-full-") as folder:
         data = Path(folder) / "data"
@@ -261,6 +278,8 @@ def run_full_disk(*, allow_mount: bool = True) -> FullDiskResult:
             saved: list[str] = []
             failure: Exception | None = None
             filler = data / "filler.bin"
+            if mounted:  # room to free again once the disk is full
+                filler.write_bytes(b"\0" * 256 * 1024)
             for number in range(200_000):
                 try:
                     saved.append(services.learning.add_bookmark(learner.id, "lesson-1", f"n{number}",
@@ -287,7 +306,7 @@ def run_full_disk(*, allow_mount: bool = True) -> FullDiskResult:
     typed = isinstance(failure, SaveFailedDiskFull)
     name = "none" if failure is None else (type(failure).__name__ if isinstance(failure, SaveFailed)
                                            else f"untyped {type(failure).__name__}")
-    return FullDiskResult("tmpfs 1 MiB" if mounted else "injected SQLITE_FULL (max_page_count)",
+    return FullDiskResult("tmpfs 2 MiB" if mounted else "injected SQLITE_FULL (max_page_count)",
                           len(saved) - saves_again, name, typed, saves_again, len(missing))
 
 

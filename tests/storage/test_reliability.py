@@ -34,7 +34,15 @@ def test_two_writer_processes_never_fail_a_call(reliability: ModuleType) -> None
 
 
 def test_killed_sessions_lose_nothing_reported_saved(reliability: ModuleType) -> None:
-    result = reliability.run_kills(5, min_delay=0.8, max_delay=1.6)
+    result = reliability.run_kills(5, min_delay=0.2, max_delay=0.8, during_start=0.0)
     assert result.journaled > 0
     assert (result.lost, result.lost_examples) == (0, [])
     assert result.restarts_with_notice == 0
+
+
+def test_a_full_disk_arrives_as_the_typed_sentence_and_loses_nothing(reliability: ModuleType) -> None:
+    result = reliability.run_full_disk(allow_mount=False)  # the injected SQLITE_FULL: the same on every machine
+    assert result.saved_before_full > 0
+    assert (result.failure, result.typed) == ("SaveFailedDiskFull", True)
+    assert result.saves_again
+    assert result.lost == 0
