@@ -172,10 +172,6 @@ class GuardedSessions:
         database = getattr(getattr(bind, "url", None), "database", None)
         self.folder = Path(database).parent if database and database != ":memory:" else Path()
 
-    @property
-    def factory(self) -> sessionmaker[Session]:
-        return self._sessions
-
     @contextmanager
     def begin(self) -> Iterator[Session]:
         """A session in a transaction that commits at the end (like `sessionmaker.begin()`)."""

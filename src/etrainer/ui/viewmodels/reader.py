@@ -68,12 +68,6 @@ class ReaderViewModel(QObject):
         if monitor is not None:
             monitor.subscribe(self.save_state_changed.emit)
 
-    @property
-    def save_failure(self) -> SaveFailed | None:
-        """Why saving does not work right now, or None."""
-        monitor = getattr(self._services, "save_monitor", None)
-        return monitor.failure if monitor is not None else None
-
     def retry_saving(self) -> bool:
         """The banner's Retry: one small write; True when saving works again."""
         if self._services is None:
