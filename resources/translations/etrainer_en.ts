@@ -674,7 +674,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer's administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
+        <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer&apos;s administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -875,6 +875,34 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The printable kit cannot be printed: {problem}. Run “etrainer check” on the course folder to see every problem.</source>
+        <translation></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the database refused to save ({detail}). Press Retry; if it keeps happening, call the PC administrator. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the disk is full. Free some space or call the PC administrator. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the data folder {folder} is read-only. Ask the PC administrator to allow writing there. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: another Е-тренер or another program is holding the data. Close it, then press Retry. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the disk reported a read or write error. Call the PC administrator: the disk may be failing. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the progress database is damaged. Close Е-тренер and start it again: it repairs the database from a backup. You can go on reading the lessons.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Е-тренер is using the data folder {folder} ({holder}). Close it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1557,6 +1585,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Review ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still not saving. The message above says what to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2262,6 +2298,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>QuizViewModel</name>
+    <message>
+        <source>Not saved: this step was not recorded. See the message at the top of the window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
@@ -2281,6 +2324,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Start round {n} ▸</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SaveBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving fails</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2695,6 +2749,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>▶ Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughViewModel</name>
+    <message>
+        <source>Not saved: this step was not recorded. See the message at the top of the window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -680,7 +680,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Цими даними ({folder}) вже користується інший Е-тренер. Закрийте його або дочекайтеся, поки він завершить роботу, і запустіть знову; нічого не змінено.</translation>
     </message>
     <message>
-        <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer's administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
+        <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer&apos;s administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
         <translation>Е-тренер не може записувати в папку даних {folder} ({reason}). Попросіть адміністратора комп’ютера дозволити запис у неї або запустіть Е-тренер з іншою папкою даних (--data-dir); нічого не переміщено й не змінено.</translation>
     </message>
     <message>
@@ -882,6 +882,34 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The printable kit cannot be printed: {problem}. Run “etrainer check” on the course folder to see every problem.</source>
         <translation>Друкований комплект не можна надрукувати: {problem}. Щоб побачити всі проблеми, виконайте «etrainer check» для папки курсу.</translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the database refused to save ({detail}). Press Retry; if it keeps happening, call the PC administrator. You can go on reading the lessons.</source>
+        <translation>Прогрес зараз не зберігається: база даних відмовилася зберегти ({detail}). Натисніть «Повторити»; якщо це повторюється, покличте адміністратора ПК. Читати уроки можна далі.</translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the disk is full. Free some space or call the PC administrator. You can go on reading the lessons.</source>
+        <translation>Прогрес зараз не зберігається: на диску немає місця. Звільніть місце або покличте адміністратора ПК. Читати уроки можна далі.</translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the data folder {folder} is read-only. Ask the PC administrator to allow writing there. You can go on reading the lessons.</source>
+        <translation>Прогрес зараз не зберігається: у папку даних {folder} не можна записувати. Попросіть адміністратора ПК дозволити запис у неї. Читати уроки можна далі.</translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: another Е-тренер or another program is holding the data. Close it, then press Retry. You can go on reading the lessons.</source>
+        <translation>Прогрес зараз не зберігається: дані тримає інший Е-тренер або інша програма. Закрийте її, потім натисніть «Повторити». Читати уроки можна далі.</translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the disk reported a read or write error. Call the PC administrator: the disk may be failing. You can go on reading the lessons.</source>
+        <translation>Прогрес зараз не зберігається: диск повідомив про помилку читання або запису. Покличте адміністратора ПК: можливо, диск виходить з ладу. Читати уроки можна далі.</translation>
+    </message>
+    <message>
+        <source>Progress is not being saved right now: the progress database is damaged. Close Е-тренер and start it again: it repairs the database from a backup. You can go on reading the lessons.</source>
+        <translation>Прогрес зараз не зберігається: базу даних прогресу пошкоджено. Закрийте Е-тренер і запустіть його знову: він відновить базу з резервної копії. Читати уроки можна далі.</translation>
+    </message>
+    <message>
+        <source>Another Е-тренер is using the data folder {folder} ({holder}). Close it, then try again.</source>
+        <translation>Папкою даних {folder} уже користується інший Е-тренер ({holder}). Закрийте його і спробуйте ще раз.</translation>
     </message>
 </context>
 <context>
@@ -1565,6 +1593,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Review ({n})</source>
         <translation>Повторення ({n})</translation>
+    </message>
+    <message>
+        <source>Saving works again.</source>
+        <translation>Збереження знову працює.</translation>
+    </message>
+    <message>
+        <source>Still not saving. The message above says what to do.</source>
+        <translation>Прогрес досі не зберігається. Що робити — написано у повідомленні вгорі.</translation>
     </message>
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
@@ -2275,6 +2311,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>QuizViewModel</name>
+    <message>
+        <source>Not saved: this step was not recorded. See the message at the top of the window.</source>
+        <translation>Не збережено: цей крок не записано. Дивіться повідомлення вгорі вікна.</translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
@@ -2295,6 +2338,17 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Start round {n} ▸</source>
         <translation>Почати раунд {n} ▸</translation>
+    </message>
+</context>
+<context>
+    <name>SaveBanner</name>
+    <message>
+        <source>Retry</source>
+        <translation>Повторити</translation>
+    </message>
+    <message>
+        <source>Saving fails</source>
+        <translation>Збереження не працює</translation>
     </message>
 </context>
 <context>
@@ -2710,6 +2764,13 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>▶ Play</source>
         <translation>▶ Відтворити</translation>
+    </message>
+</context>
+<context>
+    <name>WalkthroughViewModel</name>
+    <message>
+        <source>Not saved: this step was not recorded. See the message at the top of the window.</source>
+        <translation>Не збережено: цей крок не записано. Дивіться повідомлення вгорі вікна.</translation>
     </message>
 </context>
 <context>

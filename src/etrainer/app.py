@@ -7,11 +7,12 @@ first; the database (SQLAlchemy, migrations, backups) opens right after the firs
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from etrainer import __version__
 from etrainer.core.course.catalog import available_packs
@@ -67,6 +68,18 @@ def run(args: argparse.Namespace) -> int:
     translators = install_translators(app, args.language or prefs.language)
     apply_theme(app, Theme.parse(args.theme or prefs.theme))
 
+    lock, code = _claim_data_folder(app, data)
+    if lock is None:
+        return code
+    try:
+        return _run_window(app, args, data, prefs)
+    finally:
+        lock.release()
+        del translators
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: Prefs) -> int:
+    """The window on a data folder this process holds the lock of."""
     from etrainer.ui.common.errors import show_error
     from etrainer.ui.main_window import MainWindow
     from etrainer.ui.viewmodels.reader import ReaderViewModel
@@ -92,12 +105,22 @@ def run(args: argparse.Namespace) -> int:
 
     from etrainer.ui.controller import AppController
 
+    _swallow_unhandled_save_failures()
     controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending,
                                open_files=list(getattr(args, "open", []) or []))
     if args.exit_when_usable:
         controller.usable.connect(lambda: app.exit(0))
 
+    servers = []
+
     def after_first_paint() -> None:
+        # A second launch meanwhile finds the folder locked and keeps asking for ten seconds, so the
+        # listener (QtNetwork) can wait until the window is on screen.
+        from etrainer.ui.single_instance import InstanceServer
+
+        server = InstanceServer(data, app)
+        server.show_requested.connect(lambda: _bring_forward(window))
+        servers.append(server)
         _set_window_icon(app)
         controller.start()
 
@@ -105,6 +128,58 @@ def run(args: argparse.Namespace) -> int:
     window.show()
     code = app.exec()
     controller.shutdown()
-    del translators
+    for server in servers:
+        server.close()
     return code
+
+
+APP_LOCK_WAIT_S = 10.0
+"""How long a second launch waits for the data folder while its holder neither answers nor lets go."""
+
+
+def _claim_data_folder(app: QApplication, data: Path):  # type: ignore[no-untyped-def]
+    """(the data folder's lock, 0) for this app; or (None, exit code) when the app already running on this
+    folder was asked to bring its window forward (0), or the folder stayed busy (1, after saying so)."""
+    import time
+
+    from etrainer.storage.folder_lock import DataFolderBusy, DataFolderLock
+    from etrainer.ui.common.errors import show_error
+    from etrainer.ui.single_instance import ask_first_window_to_show
+
+    lock = DataFolderLock(data, "app")
+    deadline = time.monotonic() + APP_LOCK_WAIT_S
+    while not lock.try_acquire():
+        if ask_first_window_to_show(data, timeout_ms=1000):
+            return None, 0
+        if time.monotonic() >= deadline:
+            holder = lock.holder()
+            error = DataFolderBusy(folder=str(data), holder=holder.describe() if holder else "?")
+            show_error(None, app.translate("App", "Е-тренер"), error)
+            return None, 1
+        time.sleep(0.3)
+    return lock, 0
+
+
+def _bring_forward(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+def _swallow_unhandled_save_failures() -> None:
+    """A SaveFailed that no view-model caught (a read while the data is locked, say) is already shown by
+    the main window's banner (services.saving.SaveMonitor): it must not end as a traceback on stderr."""
+    from etrainer.services.save_errors import SaveFailed
+
+    previous = sys.excepthook
+
+    def hook(kind, error, trace) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(error, SaveFailed):
+            logging.getLogger(__name__).debug("unhandled %s: %s", kind.__name__, error)
+            return
+        previous(kind, error, trace)
+
+    sys.excepthook = hook
 

@@ -131,10 +131,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
                 "memo": _memo, "doctor": _doctor, "backup": _doctor}
+    from etrainer.cli_lock import FolderBusyExit
     from etrainer.core.errors import EtrainerError
 
     try:
         return handlers[args.command](args)
+    except FolderBusyExit as busy:
+        return busy.code
     except EtrainerError as error:  # e.g. the database is locked, read-only, missing or not eTrainer's
         print(f"etrainer: {error}", file=sys.stderr)
         return 1
@@ -243,18 +246,14 @@ def _render(args: argparse.Namespace) -> int:
 
 
 def _profiles(args: argparse.Namespace) -> int:
+    if args.reset_pin:
+        from etrainer.cli_lock import data_folder_for_writing
+
+        with data_folder_for_writing(args.data_dir, "profiles --reset-pin") as folder:
+            return _reset_pin(folder, args.reset_pin)
     from etrainer.services.facade import open_services
 
     services = open_services(args.data_dir, with_course=True)
-    if args.reset_pin:
-        wanted = args.reset_pin.casefold()
-        profile = next((p for p in services.profiles.list() if p.name.casefold() == wanted), None)
-        if profile is None:
-            print(f"etrainer profiles: no profile named “{args.reset_pin}”", file=sys.stderr)
-            return 1
-        services.profiles.set_pin(profile.id, None)
-        print(f"The PIN of “{profile.name}” was removed; a new one can be set in the app: Profile → Edit my profile.")
-        return 0
     rows = services.profile_summaries()
     if args.json:
         print(json.dumps({"profiles": rows}, ensure_ascii=False, indent=2))
@@ -267,13 +266,32 @@ def _profiles(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reset_pin(folder: Path, name: str) -> int:
+    from etrainer.services.facade import open_services
+
+    services = open_services(folder)
+    try:
+        wanted = name.casefold()
+        profile = next((p for p in services.profiles.list() if p.name.casefold() == wanted), None)
+        if profile is None:
+            print(f"etrainer profiles: no profile named “{name}”", file=sys.stderr)
+            return 1
+        services.profiles.set_pin(profile.id, None)
+        print(f"The PIN of “{profile.name}” was removed; a new one can be set in the app: Profile → Edit my profile.")
+        return 0
+    finally:
+        services.close()
+
+
 def _add_pack(args: argparse.Namespace) -> int:
+    from etrainer.cli_lock import data_folder_for_writing
     from etrainer.core.errors import EtrainerError
     from etrainer.exchange.course_pack import add_pack
-    from etrainer.paths import data_dir, packs_dir
+    from etrainer.paths import packs_dir
 
     try:
-        added = add_pack(args.source, packs_dir(data_dir(args.data_dir)))
+        with data_folder_for_writing(getattr(args, "data_dir", None), "add-pack") as folder:
+            added = add_pack(args.source, packs_dir(folder))
     except EtrainerError as error:
         print(f"{args.source}: {error}", file=sys.stderr)
         return 1

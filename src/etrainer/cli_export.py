@@ -49,12 +49,15 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Run `args.command` (one of COMMANDS); returns the exit status."""
     out, err = out or sys.stdout, err or sys.stderr
+    from etrainer.cli_lock import FolderBusyExit
     from etrainer.core.errors import EtrainerError
 
     try:
         if args.command == "export-progress":
             return _export(args, out, err)
         return _demo(args, out, err)
+    except FolderBusyExit as busy:
+        return busy.code
     except EtrainerError as error:
         print(str(error), file=err)
         return 1
@@ -106,11 +109,19 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 
 def _demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from etrainer.services.demo_data import make_demo_learners
 
     if not 1 <= args.learners <= MAX_DEMO_LEARNERS:
         print(f"--learners must be between 1 and {MAX_DEMO_LEARNERS}.", file=err)
         return 1
+    from etrainer.cli_lock import data_folder_for_writing
+
+    with data_folder_for_writing(getattr(args, "data_dir", None), "demo-data", err):
+        return _make_demo(args, out, err)
+
+
+def _make_demo(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from etrainer.services.demo_data import make_demo_learners
+
     services = _open(args, err)
     if services is None:
         return 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,29 @@ from etrainer.storage.models import LearnerRow, NoteRow
 
 def test_every_pooled_connection_gets_the_pragmas(database: Database) -> None:
     with database.engine.connect() as first, database.engine.connect() as second:
-        for connection in (first, second):
-            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
-            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
-            assert connection.exec_driver_sql("PRAGMA synchronous").scalar() == 2  # FULL: durable on return
-            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
+        for connection in (first, second):  # raw DBAPI reads: two open transactions would wait for each other
+            raw = connection.connection.dbapi_connection
+            assert raw is not None
+
+            def pragma(name: str, raw=raw) -> object:  # type: ignore[no-untyped-def]
+                return raw.execute(f"PRAGMA {name}").fetchone()[0]
+
+            assert pragma("foreign_keys") == 1
+            assert pragma("journal_mode") == "wal"
+            assert pragma("synchronous") == 2  # FULL: durable when the commit returns
+            assert pragma("busy_timeout") == BUSY_TIMEOUT_MS
+
+
+def test_transactions_begin_immediate_so_a_second_writer_waits_instead_of_failing(database: Database) -> None:
+    """BEGIN IMMEDIATE: the write lock is taken at the start, so a write cannot be refused half-way."""
+    with database.engine.connect() as first:
+        first.exec_driver_sql("SELECT 1").all()  # a read only, yet the lock is held
+        other = sqlite3.connect(database.path, timeout=0)  # type: ignore[arg-type]
+        try:
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        finally:
+            other.close()
 
 
 def test_deleting_a_learner_cascades_through_foreign_keys(database: Database) -> None:

@@ -532,3 +532,18 @@ def test_a_missing_database_with_only_damaged_backups_is_still_a_question(
                         decide=lambda question, choices: offered.append(choices) or StartChoice.QUIT)
     assert offered == [(StartChoice.FRESH, StartChoice.OTHER_FOLDER, StartChoice.QUIT)]  # nothing to restore
     assert not path.exists() and backup.read_bytes() == b"\x00" * 8192
+
+
+def test_a_short_read_is_damage_not_a_device_error() -> None:
+    """SQLITE_IOERR_SHORT_READ: the file is shorter than its header says (a truncated copy, or a main file
+    left half-checkpointed when its -wal was lost): recovered, not reported as a failing disk."""
+    import sqlite3
+
+    from etrainer.storage.health import Condition, condition_of
+
+    short = sqlite3.OperationalError("disk I/O error")
+    short.sqlite_errorcode = 522  # type: ignore[attr-defined]
+    device = sqlite3.OperationalError("disk I/O error")
+    device.sqlite_errorcode = 266  # type: ignore[attr-defined]  # SQLITE_IOERR_READ
+    assert condition_of(short) is Condition.DAMAGED
+    assert condition_of(device) is Condition.IO_ERROR

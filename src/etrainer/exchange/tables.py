@@ -21,6 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from etrainer.core.progress.learner_report import LearnerReport, ModuleRow
+from etrainer.exchange.inert import csv_row, make_inert
 
 BOM = "\ufeff"
 MAX_WIDTH = 60
@@ -63,10 +64,10 @@ def report_csv(report: LearnerReport) -> bytes:
     """One row per module, then the total row; the best score is a whole percent."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_HEADERS)
+    writer.writerow(csv_row(CSV_HEADERS))
     learner = [report.name, report.branch, report.position, report.course_title]
     for row in (*report.modules, _total_row(report)):
-        writer.writerow(learner + _module_values(row, percent_as_number=False))
+        writer.writerow(csv_row(learner + _module_values(row, percent_as_number=False)))
     return (BOM + buffer.getvalue()).encode("utf-8")
 
 
@@ -86,7 +87,7 @@ def report_xlsx(report: LearnerReport) -> bytes:
         [w.title, w.attempts, w.finished, YES if w.passed else NO, "" if w.best_score is None else w.best_score,
          w.errors, w.hints, _minutes(w.seconds), _local(w.last_at)] for w in report.walkthroughs], {9: DATE_TIME})
     buffer = io.BytesIO()
-    workbook.save(buffer)
+    make_inert(workbook).save(buffer)
     return buffer.getvalue()
 
 

@@ -25,6 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import DashboardFilter
+from etrainer.exchange.inert import make_inert
 
 if TYPE_CHECKING:  # pragma: no cover
     from etrainer.core.progress.overview import Dashboard
@@ -52,7 +53,7 @@ def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course) -> Pa
     _competencies(book.create_sheet(COMPETENCIES_SHEET), dashboard)
     book.properties.title = f"Е-тренер: {course.title}"
     book.properties.subject = describe_filter(dashboard.filters)
-    return _replace(path, book.save)
+    return _replace(path, make_inert(book).save)
 
 
 def write_workspace_pdf(path: Path, dashboard: Dashboard, course: Course) -> Path:

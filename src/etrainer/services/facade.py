@@ -18,6 +18,7 @@ from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_p
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
 from etrainer.services.quizzes import QuizService
+from etrainer.services.saving import GuardedSessions, SaveMonitor
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
 from etrainer.services.transfer import ExportService
@@ -30,6 +31,9 @@ __all__ = ["AppServices", "Decide", "OpeningDeclined", "StartChoice", "open_app_
 
 log = logging.getLogger(__name__)
 
+SAVE_CHECK_KEY = "last_save_check"
+"""The installation-wide setting that `retry_saving` writes to find out whether saving works again."""
+
 
 class AppServices:
     """Profiles, learning, search and settings services sharing one database, plus its backups."""
@@ -37,7 +41,9 @@ class AppServices:
     def __init__(self, opened: OpenResult, backups: BackupManager, course: Course | None = None) -> None:
         self.opened = opened
         self.database = opened.database
-        sessions = opened.database.sessions
+        self.save_monitor = SaveMonitor()
+        """Whether saving works now; the main window's banner listens to it."""
+        sessions = GuardedSessions(opened.database.sessions, self.save_monitor)
         self.profiles = ProfileService(sessions)
         self.learning = LearningService(sessions)
         self.search = SearchService(sessions)
@@ -70,6 +76,12 @@ class AppServices:
         """Restore a backup over the current data (saved first as a pre-restore backup); raises
         BackupDamaged. Restart (reopen through `open_app_services`) afterwards: it upgrades the schema."""
         self.backups.restore(backup)
+
+    def retry_saving(self) -> None:
+        """Try one small write now (the banner's Retry); raises SaveFailed while saving still fails."""
+        from etrainer.storage.models import utc_now
+
+        self.settings.set(SAVE_CHECK_KEY, utc_now().isoformat(timespec="seconds"))
 
     def last_profile_id(self) -> LearnerId | None:
         profile = self.profiles.last_profile()

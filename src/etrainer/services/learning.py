@@ -10,13 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from etrainer.core.course.model import Course, Lesson
 from etrainer.core.ids import LearnerId, LessonId
 from etrainer.core.learner.notes import Bookmark, Note, clean_label, clean_note
 from etrainer.core.learner.profiles import ProfileNotFound
 from etrainer.core.progress.completion import CourseProgress, LessonProgress, VisitToken, lesson_completed, summarize
+from etrainer.services.saving import Sessions, guarded
 from etrainer.services.settings import LearnerSetting
 from etrainer.storage.models import utc_now
 from etrainer.storage.repositories import (
@@ -32,8 +33,8 @@ MAX_VISIT_SECONDS = 4 * 3600
 
 
 class LearningService:
-    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utc_now) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
 
     def open_lesson(self, learner: LearnerId, lesson: Lesson) -> VisitToken:

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer.core.ids import LearnerId
 from etrainer.core.learner.profiles import (
@@ -21,14 +20,15 @@ from etrainer.core.learner.profiles import (
     new_salt,
     pin_matches,
 )
+from etrainer.services.saving import Sessions, guarded
 from etrainer.services.settings import GlobalSetting
 from etrainer.storage.models import utc_now
 from etrainer.storage.repositories import MISSING, LearnerRepository, SettingRepository
 
 
 class ProfileService:
-    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utc_now) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
 
     def create(self, name: str, branch: str = "", position: str = "", pin: str | None = None) -> Profile:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 from types import MappingProxyType
 
-from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm import Session
 
 from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId, QuestionId, QuizId
@@ -35,6 +35,7 @@ from etrainer.core.quiz.grading import grade
 from etrainer.core.quiz.model import FeedbackMode, Question, Quiz
 from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
+from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
 from etrainer.storage.models import new_uid, utc_now
 
@@ -56,9 +57,9 @@ class QuizStatus:
 
 
 class QuizService:
-    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utc_now,
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now,
                  seed: Callable[[], int] | None = None) -> None:
-        self._sessions = sessions
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
         self._seed = seed or (lambda: random.SystemRandom().randrange(2**63))
 

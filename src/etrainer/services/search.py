@@ -12,7 +12,6 @@ from collections.abc import Callable
 from datetime import datetime
 
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer.core.course.model import Course, Lesson
 from etrainer.core.course.search import (
@@ -24,6 +23,7 @@ from etrainer.core.course.search import (
     normalize_text,
     query_terms,
 )
+from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.models import utc_now
 from etrainer.storage.search_index import SearchDocument, SearchRepository
 
@@ -44,9 +44,9 @@ def course_fingerprint(course: Course) -> str:
 
 
 class SearchService:
-    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utc_now,
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now,
                  course_id: str | None = None) -> None:
-        self._sessions = sessions
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
         self.course_id = course_id
         """The course `search` looks in when it is not given one (None: every indexed course)."""

@@ -7,10 +7,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from etrainer.core.ids import LearnerId
 from etrainer.i18n import DEFAULT_LANGUAGE, LANGUAGES
+from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.repositories import MISSING, InstallationRepository, SettingRepository
 
 THEMES = ("light", "high-contrast")
@@ -32,8 +31,8 @@ class LearnerSetting(StrEnum):
 
 
 class SettingsService:
-    def __init__(self, sessions: sessionmaker[Session]) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: Sessions) -> None:
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
 
     def get(self, key: str, default: Any = None, learner: LearnerId | None = None) -> Any:
         """A setting's JSON value (`learner=None`: installation-wide), or `default` when unset."""

@@ -17,8 +17,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from etrainer import __version__
 from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId
@@ -35,6 +33,7 @@ from etrainer.core.progress.format import ExportFailed
 from etrainer.core.progress.learner_report import CourseNotCompleted, LearnerReport, learner_report
 from etrainer.exchange import tables, xapi
 from etrainer.exchange.signing import InstallationKey, load_or_create
+from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.models import utc_now
 from etrainer.storage.progress_export import ProgressExportRepository
 
@@ -58,8 +57,8 @@ class ConsentSummary:
 
 
 class ExportService:
-    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utc_now) -> None:
-        self._sessions = sessions
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now) -> None:
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
 
     def collect(self, learner: LearnerId, course: Course) -> dict[str, Any]:

@@ -13,11 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.orm import Session, sessionmaker
-
 from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId
 from etrainer.core.walkthrough.engine import LogEntry, Mode, RunResult, RunState, Scenario, ScenarioChanged, ScenarioRun
+from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.attempts import WalkthroughRepository, WalkthroughSummary
 from etrainer.storage.models import new_uid, utc_now
 
@@ -42,9 +41,9 @@ class Resumable:
 
 
 class WalkthroughService:
-    def __init__(self, sessions: sessionmaker[Session], *, clock: Callable[[], datetime] = utc_now,
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now,
                  monotonic: Callable[[], float] = time.monotonic) -> None:
-        self._sessions = sessions
+        self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
         self._monotonic = monotonic
 

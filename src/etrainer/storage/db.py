@@ -3,7 +3,12 @@
 Every SQLite connection gets `foreign_keys=ON` (so deleting a learner cascades), `journal_mode=WAL`,
 `synchronous=FULL` (each commit reaches the disk before it returns: with WAL, NORMAL could roll back the
 last commits after a power cut, and what the window showed as saved must survive one) and a busy timeout.
-SQLAlchemy issues BEGIN itself, so DDL in migrations is transactional too.
+SQLAlchemy issues the BEGIN itself (SQLAlchemy's documented pysqlite recipe: the
+driver's own transaction handling is off), so DDL in migrations is transactional too. Every transaction
+starts with `BEGIN IMMEDIATE`: it takes the write lock at once, waiting up to the busy timeout for
+another process's writer. A deferred BEGIN would take a read snapshot first and then fail with "database
+is locked" at its first write without waiting when another connection had committed meanwhile. Reads
+pay a short wait behind a writer for that; they are never refused early.
 A PostgreSQL URL works as well (nothing in the models is SQLite-only).
 """
 
@@ -17,9 +22,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 5000
+SQLITE_READONLY = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +89,12 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
-        connection.exec_driver_sql("BEGIN")
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+        except OperationalError as error:
+            if getattr(error.orig, "sqlite_errorcode", 0) & 0xFF != SQLITE_READONLY:
+                raise
+            connection.exec_driver_sql("BEGIN")  # a read-only database: reads go on, each write is refused
 
 
 def connect_file(path: Path) -> sqlite3.Connection:

@@ -61,6 +61,9 @@ _BY_PRIMARY_CODE = {
     11: Condition.DAMAGED,    # SQLITE_CORRUPT (and SQLITE_CORRUPT_VTAB, _SEQUENCE, _INDEX)
     26: Condition.DAMAGED,    # SQLITE_NOTADB
 }
+SQLITE_IOERR_SHORT_READ = 522
+"""An extended code that is about the file, not the device: it is shorter than its own header says (a
+truncated copy, or a main file left half-checkpointed when its -wal was lost). That is damage."""
 _BY_ERRNO = {errno.EACCES: Condition.READ_ONLY, errno.EPERM: Condition.READ_ONLY, errno.EROFS: Condition.READ_ONLY,
              errno.ENOSPC: Condition.DISK_FULL, errno.EDQUOT: Condition.DISK_FULL}
 
@@ -81,6 +84,8 @@ def condition_of(error: BaseException) -> Condition | None:
     if isinstance(error, sqlite3.Error):
         code = getattr(error, "sqlite_errorcode", None)
         if code is not None:
+            if code == SQLITE_IOERR_SHORT_READ:
+                return Condition.DAMAGED
             return _BY_PRIMARY_CODE.get(code & 0xFF)
         return None
     if isinstance(error, OSError):

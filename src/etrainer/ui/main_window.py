@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.ui.common import prompts
+from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.save_banner import SaveBanner
 from etrainer.ui.course_tree import CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.list_page import ListPage
@@ -36,6 +38,7 @@ if TYPE_CHECKING:
     from etrainer.core.learner.profiles import Profile
     from etrainer.core.progress.completion import CourseProgress
     from etrainer.core.walkthrough.engine import Mode
+    from etrainer.services.save_errors import SaveFailed
     from etrainer.ui.lesson.page import LessonPage
     from etrainer.ui.quiz.page import QuizPage
     from etrainer.ui.viewmodels.quiz import QuizViewModel
@@ -69,6 +72,7 @@ class MainWindow(QMainWindow):
         vm.learner_changed.connect(self._on_learner_changed)
         vm.search_finished.connect(self._on_search_finished)
         vm.bookmark_changed.connect(lambda marked: self._lesson_page.set_bookmarked(marked))
+        vm.save_state_changed.connect(self._on_save_state_changed)
         self._populate_tree(None)
         self._show_problems()
         self.show_home()
@@ -151,7 +155,27 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 724])
         splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+        central = QWidget(objectName="central")
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        self._save_banner = SaveBanner()
+        self._save_banner.retry_clicked.connect(self._on_retry_saving)
+        central_layout.addWidget(self._save_banner)
+        central_layout.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+
+    # -- when saving fails -------------------------------------------------------------------------
+    def _on_save_state_changed(self, failure: SaveFailed | None) -> None:
+        if failure is None:
+            self._save_banner.clear()
+            self.statusBar().showMessage(self.tr("Saving works again."), 6000)
+        else:
+            self._save_banner.show_failure(error_sentence(failure))
+
+    def _on_retry_saving(self) -> None:
+        if not self.vm.retry_saving():
+            self.statusBar().showMessage(self.tr("Still not saving. The message above says what to do."), 6000)
 
     # -- the course tree ---------------------------------------------------------------------------
     def _populate_tree(self, progress: CourseProgress | None) -> None:

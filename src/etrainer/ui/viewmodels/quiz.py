@@ -1,8 +1,10 @@
 """QuizViewModel: one quiz (or review session) for one learner, over the quiz service.
 
 The page asks it to start, resume, answer, move and finish; it keeps the current attempt and
-turns expected failures into a translated sentence (`failed`). Time spent on a question is
-measured here, from when the question was shown to when its answer was submitted.
+turns expected failures into a translated sentence (`failed`). When saving fails (SaveFailed) nothing
+looks saved: the answer is not shown as recorded, the quiz does not move on or finish, and `failed` says
+so in one short sentence beside the question (the main window's banner gives the reason and what to do).
+Time spent on a question is measured here, from when the question was shown to when its answer was submitted.
 """
 
 from __future__ import annotations
@@ -12,13 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.quiz.attempt import QuizAttempt, TimeIsUp
 from etrainer.core.quiz.model import Quiz
 from etrainer.core.quiz.response import Response
+from etrainer.services.save_errors import SaveFailed
 from etrainer.ui.common.errors import error_sentence
 
 if TYPE_CHECKING:
@@ -66,20 +69,30 @@ class QuizViewModel(QObject):
                 attempt = self._services.quizzes.resume(self.learner.id, self.quiz, self.course)
             if attempt is None:
                 attempt = self._services.quizzes.start(self.learner.id, self.quiz, self.course)
+        except SaveFailed:
+            self._not_saved()
+            return None
         except EtrainerError as error:
             self.failed.emit(error_sentence(error))
             return None
         return self._set(attempt)
 
     def start_review(self) -> QuizAttempt | None:
-        attempt = self._services.quizzes.start_review(self.learner.id, self.course)
+        try:
+            attempt = self._services.quizzes.start_review(self.learner.id, self.course)
+        except SaveFailed:
+            self._not_saved()
+            return None
         if attempt is None:
             return None
         self.quiz = attempt.quiz
         return self._set(attempt)
 
     def review_due(self) -> int:
-        return self._services.quizzes.review_due(self.learner.id, self.course)
+        try:
+            return self._services.quizzes.review_due(self.learner.id, self.course)
+        except SaveFailed:
+            return 0
 
     def submit(self, response: Response) -> QuizAttempt | None:
         attempt = self.attempt
@@ -91,6 +104,9 @@ class QuizViewModel(QObject):
         except TimeIsUp:
             self.finish()
             return None
+        except SaveFailed:
+            self._not_saved()
+            return None
         except EtrainerError as error:
             self.failed.emit(error_sentence(error))
             return None
@@ -100,12 +116,21 @@ class QuizViewModel(QObject):
     def go(self, position: int) -> QuizAttempt | None:
         if self.attempt is None:
             return None
-        return self._set(self._services.quizzes.move(self.attempt, position))
+        try:
+            moved = self._services.quizzes.move(self.attempt, position)
+        except SaveFailed:
+            self._not_saved()
+            return None
+        return self._set(moved)
 
     def finish(self) -> QuizAttempt | None:
         if self.attempt is None:
             return None
-        self.attempt = self._services.quizzes.finish(self.learner.id, self.attempt)
+        try:
+            self.attempt = self._services.quizzes.finish(self.learner.id, self.attempt)
+        except SaveFailed:
+            self._not_saved()
+            return None
         self.finished.emit(self.attempt)
         return self.attempt
 
@@ -114,6 +139,10 @@ class QuizViewModel(QObject):
             return None
         left = self.attempt.remaining(self._now())
         return None if left is None else int(left.total_seconds())
+
+    def _not_saved(self) -> None:
+        self.failed.emit(QCoreApplication.translate(
+            "QuizViewModel", "Not saved: this step was not recorded. See the message at the top of the window."))
 
     def _set(self, attempt: QuizAttempt) -> QuizAttempt:
         self.attempt = attempt

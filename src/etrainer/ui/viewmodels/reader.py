@@ -1,15 +1,22 @@
-"""ReaderViewModel: the current learner, the course, the open lesson and the progress marks."""
+"""ReaderViewModel: the current learner, the course, the open lesson and the progress marks.
+
+When saving fails (services.saving.SaveFailed) reading goes on: the lesson still opens, and what was not
+saved does not look saved (a bookmark star, a note). The main window's banner shows the failure from
+`save_state_changed`, which relays the services' SaveMonitor.
+"""
 
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from etrainer.core.course.model import Course, Lesson, Module
 from etrainer.core.errors import EtrainerError, Problem
+from etrainer.services.save_errors import SaveFailed
 
 if TYPE_CHECKING:
     from etrainer.core.learner.notes import Bookmark
@@ -20,6 +27,9 @@ if TYPE_CHECKING:
     from etrainer.core.walkthrough.model import Scenario
     from etrainer.services.facade import AppServices
     from etrainer.services.quizzes import QuizStatus
+
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,7 @@ class ReaderViewModel(QObject):
     search_finished = Signal(str, list)  # query, [SearchHit]
     bookmark_changed = Signal(bool)
     note_saved = Signal()
+    save_state_changed = Signal(object)  # services.saving.SaveFailed, or None when saving works again
 
     def __init__(self, course: Course, problems: tuple[Problem, ...], services: AppServices | None = None) -> None:
         super().__init__()
@@ -54,6 +65,7 @@ class ReaderViewModel(QObject):
         self._opened_at = 0.0
         self._reached_end = False
         self._render_cache: dict[str, RenderedLesson] = {}
+        self._watch_saving(services)
 
     # -- services arrive after the first paint ----------------------------------------------------
     def attach_extras(self, quizzes: tuple[Quiz, ...], scenarios: tuple[Scenario, ...]) -> None:
@@ -63,6 +75,22 @@ class ReaderViewModel(QObject):
 
     def attach_services(self, services: AppServices) -> None:
         self._services = services
+        self._watch_saving(services)
+
+    def _watch_saving(self, services: AppServices | None) -> None:
+        monitor = getattr(services, "save_monitor", None)
+        if monitor is not None:
+            monitor.subscribe(self.save_state_changed.emit)
+
+    def retry_saving(self) -> bool:
+        """The banner's Retry: one small write; True when saving works again."""
+        if self._services is None:
+            return False
+        try:
+            self._services.retry_saving()
+        except SaveFailed:
+            return False
+        return True
 
     @property
     def services(self) -> AppServices | None:
@@ -72,7 +100,7 @@ class ReaderViewModel(QObject):
         self.close_current()
         self.learner = profile
         if profile is not None and self._services is not None:
-            self._services.profiles.touch(profile.id)
+            _unless_failed(self._services.profiles.touch, profile.id)
         self.learner_changed.emit(profile)
         self.refresh_progress()
 
@@ -80,7 +108,11 @@ class ReaderViewModel(QObject):
         if self.learner is None or self._services is None:
             self.progress_changed.emit(None)
             return
-        self.progress_changed.emit(self._services.learning.progress(self.learner.id, self.course))
+        try:
+            progress = self._services.learning.progress(self.learner.id, self.course)
+        except SaveFailed:
+            return
+        self.progress_changed.emit(progress)
 
     # -- lessons ----------------------------------------------------------------------------------
     def render(self, lesson: Lesson) -> RenderedLesson:
@@ -107,9 +139,9 @@ class ReaderViewModel(QObject):
         bookmarked, note = False, ""
         if self.learner is not None and self._services is not None:
             learning = self._services.learning
-            self._visit = learning.open_lesson(self.learner.id, lesson)
-            bookmarked = bool(learning.bookmarks(self.learner.id, lesson_id))
-            stored = learning.note(self.learner.id, lesson_id)
+            self._visit = _unless_failed(learning.open_lesson, self.learner.id, lesson)
+            bookmarked = bool(_unless_failed(learning.bookmarks, self.learner.id, lesson_id))
+            stored = _unless_failed(learning.note, self.learner.id, lesson_id)
             note = stored.text if stored is not None else ""
         self._opened_at = time.monotonic()
         self._reached_end = False
@@ -123,7 +155,7 @@ class ReaderViewModel(QObject):
         """Record the time spent on the open lesson (and whether it was read to the end)."""
         if self._visit is not None and self._services is not None:
             seconds = max(0, round(time.monotonic() - self._opened_at))
-            self._services.learning.close_lesson(self._visit, seconds, self._reached_end)
+            _unless_failed(self._services.learning.close_lesson, self._visit, seconds, self._reached_end)
             self._visit = None
             self.refresh_progress()
         self.current = None
@@ -131,7 +163,7 @@ class ReaderViewModel(QObject):
     def continue_target(self) -> str | None:
         """Where "Continue" goes: the last lesson opened, or the first unread one."""
         if self.learner is not None and self._services is not None:
-            last = self._services.learning.last_lesson(self.learner.id)
+            last = _unless_failed(self._services.learning.last_lesson, self.learner.id)
             if last and self.course.lesson(last):
                 return last
         first = next(self.course.lessons(), None)
@@ -142,25 +174,32 @@ class ReaderViewModel(QObject):
             return
         learning = self._services.learning
         lesson_id = self.current.lesson.id
-        if self.current.bookmarked:
-            for mark in learning.bookmarks(self.learner.id, lesson_id):
-                learning.remove_bookmark(self.learner.id, mark.uid)
-        else:
-            learning.add_bookmark(self.learner.id, lesson_id)
+        try:
+            if self.current.bookmarked:
+                for mark in learning.bookmarks(self.learner.id, lesson_id):
+                    learning.remove_bookmark(self.learner.id, mark.uid)
+            else:
+                learning.add_bookmark(self.learner.id, lesson_id)
+        except SaveFailed:
+            self.bookmark_changed.emit(self.current.bookmarked)  # the star shows what is stored
+            return
         self.current = replace(self.current, bookmarked=not self.current.bookmarked)
         self.bookmark_changed.emit(self.current.bookmarked)
 
     def save_note(self, text: str) -> None:
         if self.current is None or self.learner is None or self._services is None:
             return
-        self._services.learning.set_note(self.learner.id, self.current.lesson.id, text)
+        try:
+            self._services.learning.set_note(self.learner.id, self.current.lesson.id, text)
+        except SaveFailed:
+            return  # not "saved": the banner says why, the text stays in the editor
         self.current = replace(self.current, note=text)
         self.note_saved.emit()
 
     def bookmarks(self) -> list[Bookmark]:
         if self.learner is None or self._services is None:
             return []
-        return self._services.learning.bookmarks(self.learner.id)
+        return _unless_failed(self._services.learning.bookmarks, self.learner.id) or []
 
     # -- what the tree and the home page show ----------------------------------------------------------
     def course_progress(self) -> CourseProgress | None:
@@ -192,14 +231,24 @@ class ReaderViewModel(QObject):
 
     # -- search and settings ---------------------------------------------------------------------
     def search(self, query: str) -> None:
-        hits = self._services.search.search(query) if self._services is not None and query.strip() else []
+        hits = []
+        if self._services is not None and query.strip():
+            hits = _unless_failed(self._services.search.search, query) or []
         self.search_finished.emit(query, hits)
 
     def zoom(self) -> int:
         if self.learner is None or self._services is None:
             return 100
-        return int(self._services.settings.zoom(self.learner.id))
+        return int(_unless_failed(self._services.settings.zoom, self.learner.id) or 100)
 
     def set_zoom(self, percent: int) -> None:
         if self.learner is not None and self._services is not None:
-            self._services.settings.set_zoom(self.learner.id, int(percent))
+            _unless_failed(self._services.settings.set_zoom, self.learner.id, int(percent))
+
+
+def _unless_failed(call: Callable[..., T], *args: object) -> T | None:
+    """`call(*args)`, or None when the database refused (the banner already says so)."""
+    try:
+        return call(*args)
+    except SaveFailed:
+        return None

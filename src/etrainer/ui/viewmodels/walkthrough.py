@@ -8,6 +8,7 @@ highlight), `demo_perform` does it.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ from etrainer.core.walkthrough.engine import (
     ScenarioRun,
     expected_step,
 )
+from etrainer.services.save_errors import SaveFailed
 from etrainer.ui.common.errors import error_sentence
 
 if TYPE_CHECKING:
@@ -65,9 +67,14 @@ class WalkthroughViewModel(QObject):
         return self._services.walkthroughs.resumable(self.learner.id, self.scenario)
 
     def start(self, mode: Mode) -> None:
-        if self._run is not None and self.state is not None and not self.state.finished:
-            self._services.walkthroughs.abandon(self._run, self.state)
-        self._run, self.state = self._services.walkthroughs.start(self.learner.id, self.scenario, mode, self.course)
+        try:
+            if self._run is not None and self.state is not None and not self.state.finished:
+                self._services.walkthroughs.abandon(self._run, self.state)
+            self._run, self.state = self._services.walkthroughs.start(self.learner.id, self.scenario, mode,
+                                                                      self.course)
+        except SaveFailed:
+            self._not_saved()
+            return
         self.result = None
         self._pending = None
         self.state_changed.emit(self.state, None)
@@ -88,7 +95,9 @@ class WalkthroughViewModel(QObject):
     def leave(self) -> None:
         """The learner leaves the page: an unfinished attempt stays resumable (its log is stored)."""
         if self._run is not None and self.state is not None and not self.state.finished:
-            self._services.walkthroughs.record(self._run, self.state)
+            # When saving fails the banner says so; the attempt stays in memory until the page closes.
+            with contextlib.suppress(SaveFailed):
+                self._services.walkthroughs.record(self._run, self.state)
 
     # -- acting -------------------------------------------------------------------------------------
     def act(self, action: Action) -> Outcome | None:
@@ -115,12 +124,27 @@ class WalkthroughViewModel(QObject):
     def _accept(self, outcome: Outcome) -> None:
         self.state = outcome.state
         self.last_accepted = outcome.accepted
+        saved = True
         if self._run is not None:
-            self._services.walkthroughs.record(self._run, outcome.state)
+            try:
+                self._services.walkthroughs.record(self._run, outcome.state)
+            except SaveFailed:
+                saved = False  # the next successful record stores the entries missed here
         self.state_changed.emit(outcome.state, outcome.feedback)
+        if not saved:
+            self._not_saved()
         if outcome.state.finished and self._run is not None and self.result is None:
-            self.result = self._services.walkthroughs.finish(self._run, outcome.state)
+            try:
+                self.result = self._services.walkthroughs.finish(self._run, outcome.state)
+            except SaveFailed:
+                self._not_saved()
+                return
             self.finished.emit(self.result)
+
+    def _not_saved(self) -> None:
+        self.failed.emit(QCoreApplication.translate(
+            "WalkthroughViewModel", "Not saved: this step was not recorded. See the message at the top of the "
+                                    "window."))
 
     # -- demo ---------------------------------------------------------------------------------------
     def demo_announce(self) -> tuple[str, str] | None:

@@ -1,0 +1,166 @@
+"""Saving that fails says so: the one place where database errors become sentences.
+
+Every service opens its transactions through `GuardedSessions.begin()`. When SQLite refuses (disk
+full, read-only file or folder, locked past the busy timeout, an I/O error, a damaged file), the
+SQLAlchemy exception becomes a `SaveFailed` subclass with one sentence for the learner, and the
+`SaveMonitor` is told; when a transaction that wrote something commits again, the monitor hears that
+saving works again. The UI shows one persistent banner from the monitor (never a dialog per write);
+the failure is logged once, not once per write.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.exc import DatabaseError, IntegrityError
+from sqlalchemy.orm import Session, sessionmaker
+
+from etrainer.services.save_errors import (
+    SaveFailed,
+    SaveFailedDamaged,
+    SaveFailedDiskFull,
+    SaveFailedIOError,
+    SaveFailedLocked,
+    SaveFailedReadOnly,
+    SaveFailure,
+)
+
+log = logging.getLogger(__name__)
+
+
+_KINDS: dict[int, type[SaveFailed]] = {
+    13: SaveFailedDiskFull,   # SQLITE_FULL
+    8: SaveFailedReadOnly,    # SQLITE_READONLY
+    3: SaveFailedReadOnly,    # SQLITE_PERM
+    14: SaveFailedReadOnly,   # SQLITE_CANTOPEN (the folder refuses the -wal/-shm files)
+    5: SaveFailedLocked,      # SQLITE_BUSY
+    6: SaveFailedLocked,      # SQLITE_LOCKED
+    10: SaveFailedIOError,    # SQLITE_IOERR
+    11: SaveFailedDamaged,    # SQLITE_CORRUPT
+    26: SaveFailedDamaged,    # SQLITE_NOTADB
+}
+_WORDS: tuple[tuple[str, type[SaveFailed]], ...] = (
+    ("disk is full", SaveFailedDiskFull), ("readonly", SaveFailedReadOnly), ("read-only", SaveFailedReadOnly),
+    ("locked", SaveFailedLocked), ("disk i/o", SaveFailedIOError), ("malformed", SaveFailedDamaged),
+    ("not a database", SaveFailedDamaged),
+)
+
+
+def save_failed(error: BaseException, folder: Path | str = "") -> SaveFailed:
+    """The SaveFailed subclass for a database error (SQLAlchemy's or sqlite3's)."""
+    original = getattr(error, "orig", None) or error
+    detail = str(original).strip() or type(original).__name__
+    kind: type[SaveFailed] = SaveFailed
+    code = getattr(original, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _KINDS:
+        kind = _KINDS[code & 0xFF]
+    else:
+        lowered = detail.lower()
+        kind = next((k for words, k in _WORDS if words in lowered), SaveFailed)
+    return kind(detail=detail, folder=str(folder))
+
+
+def is_storage_error(error: BaseException) -> bool:
+    """A database refusal (disk, lock, permissions, damage); constraint violations are not."""
+    if isinstance(error, IntegrityError | sqlite3.IntegrityError):
+        return False
+    return isinstance(error, DatabaseError | sqlite3.DatabaseError)
+
+
+class SaveMonitor:
+    """Whether saving works now; listeners hear each change (a SaveFailed, or None when it works again).
+
+    Listeners may be called from any thread that uses the services.
+    """
+
+    def __init__(self) -> None:
+        self.failure: SaveFailed | None = None
+        self._listeners: list[Callable[[SaveFailed | None], None]] = []
+        self._logged: set[SaveFailure] = set()
+        self._lock = threading.Lock()
+
+    def subscribe(self, listener: Callable[[SaveFailed | None], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[SaveFailed | None], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def failed(self, failure: SaveFailed) -> None:
+        with self._lock:
+            changed = self.failure is None or type(self.failure) is not type(failure)
+            self.failure = failure
+            first = failure.reason not in self._logged
+            self._logged.add(failure.reason)
+        if changed:
+            # Once per kind of failure: a full disk that comes and goes must not fill the log.
+            log.log(logging.WARNING if first else logging.DEBUG, "saving failed (%s): %s", failure.reason,
+                    failure.params.get("detail"))
+            self._notify(failure)
+
+    def saved(self) -> None:
+        with self._lock:
+            changed, self.failure = self.failure is not None, None
+        if changed:
+            log.debug("saving works again")
+            self._notify(None)
+
+    def _notify(self, failure: SaveFailed | None) -> None:
+        for listener in list(self._listeners):
+            listener(failure)
+
+
+class GuardedSessions:
+    """A session factory like `sessionmaker`, whose `begin()` turns database refusals into SaveFailed."""
+
+    def __init__(self, sessions: sessionmaker[Session], monitor: SaveMonitor | None = None) -> None:
+        self._sessions = sessions
+        self.monitor = monitor if monitor is not None else SaveMonitor()
+        bind = sessions.kw.get("bind")
+        database = getattr(getattr(bind, "url", None), "database", None)
+        self.folder = Path(database).parent if database and database != ":memory:" else Path()
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """A session in a transaction that commits at the end (like `sessionmaker.begin()`)."""
+        wrote = False
+        try:
+            with self._sessions.begin() as session:
+                before = _changes(session)
+                yield session
+                session.flush()
+                after = _changes(session)
+                wrote = before is None or after != before
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            failure = save_failed(error, self.folder)
+            self.monitor.failed(failure)
+            raise failure from error
+        if wrote:
+            self.monitor.saved()
+
+    def __call__(self) -> Session:
+        return self._sessions()
+
+
+Sessions = sessionmaker[Session] | GuardedSessions
+"""What a service takes: a plain session factory (tests) or the app's guarded one."""
+
+
+def guarded(sessions: Sessions) -> GuardedSessions:
+    """`sessions` as a GuardedSessions (itself when it already is one)."""
+    return sessions if isinstance(sessions, GuardedSessions) else GuardedSessions(sessions)
+
+
+def _changes(session: Session) -> int | None:
+    """SQLite's count of rows changed on this connection so far (None for other databases)."""
+    raw: Any = session.connection().connection.dbapi_connection
+    value = getattr(raw, "total_changes", None)
+    return value if isinstance(value, int) else None
