@@ -3,6 +3,9 @@
     python scripts/build_translations.py             compile every resources/translations/*.ts
     python scripts/build_translations.py --if-needed compile only what is missing or older than its .ts
     python scripts/build_translations.py --update    first refresh the .ts files from the source code (lupdate)
+    python scripts/build_translations.py --update --carry-from OTHER_uk.ts
+                                                     … and keep the finished translations of another catalog
+                                                     (a merged branch's) for its strings
 
 The English source strings are the fallback; etrainer_uk.ts is the Ukrainian catalog (the default
 language) and etrainer_en.ts keeps the English plural forms.
@@ -70,10 +73,16 @@ def _carry_over(catalog: Path, before: dict[tuple[str, str, bool], ElementTree.E
     return filled
 
 
-def update() -> None:
+def update(carry_from: list[Path] | None = None) -> None:
+    """Refresh every catalog from the source code; `carry_from` catalogs (e.g. another branch's, when
+    merging) lend their finished translations to messages still untranslated here (same language only)."""
     files = sorted(str(p) for folder in SOURCES for p in folder.rglob("*.py"))
     for ts in sorted(TRANSLATIONS.glob("etrainer_*.ts")):
-        before = _finished(ts)
+        before = {}
+        for other in carry_from or []:
+            if other.name.endswith(ts.name.split("_", 1)[1]):  # etrainer_uk.ts lends only to etrainer_uk.ts
+                before.update(_finished(other))
+        before.update(_finished(ts))
         command = [tool("lupdate"), "-no-obsolete", "-locations", "none", *files, "-ts", str(ts)]
         subprocess.run(command, check=True, capture_output=True)
         if _carry_over(ts, before):
@@ -92,9 +101,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--if-needed", action="store_true")
     parser.add_argument("--update", action="store_true")
+    parser.add_argument("--carry-from", type=Path, action="append", metavar="CATALOG.ts",
+                        help="with --update: take finished translations from this catalog too (e.g. a merged branch's)")
     args = parser.parse_args()
     if args.update:
-        update()
+        update(args.carry_from)
     compile_all(args.if_needed)
     return 0
 
