@@ -363,6 +363,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voting from phones cannot start on {address}: {reason}. Choose another address or check the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Points of {team} for this question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,6 +531,26 @@
     </message>
     <message>
         <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting from phones (participants: {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered from phones: {answered}; right: {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened for the phones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickname or team</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2141,6 +2165,14 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voting from phones (over this computer&apos;s Wi-Fi network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network the phones join: this computer&apos;s address on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quiz:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2161,6 +2193,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start ▸</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2170,6 +2206,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>This course has no questions the room can answer by raising hands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} (this computer only, for a try)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2500,6 +2540,37 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>▶ Resume (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Vote from your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected nickname from the room (it cannot join again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room code: {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered: {answered} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the room: {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

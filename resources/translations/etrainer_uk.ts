@@ -365,6 +365,10 @@
         <translation>Завершити</translation>
     </message>
     <message>
+        <source>Voting from phones cannot start on {address}: {reason}. Choose another address or check the network.</source>
+        <translation>Голосування з телефонів не вдалося запустити на {address}: {reason}. Оберіть іншу адресу або перевірте мережу.</translation>
+    </message>
+    <message>
         <source>Points of {team} for this question</source>
         <translation>Бали команди {team} за це питання</translation>
     </message>
@@ -530,6 +534,26 @@
     <message>
         <source>Source:</source>
         <translation>Джерело:</translation>
+    </message>
+    <message>
+        <source>Voting from phones (participants: {count})</source>
+        <translation>Голосування з телефонів (учасників: {count})</translation>
+    </message>
+    <message>
+        <source>Answered from phones: {answered}; right: {right}</source>
+        <translation>Відповіли з телефонів: {answered}; правильно: {right}</translation>
+    </message>
+    <message>
+        <source>Not opened for the phones.</source>
+        <translation>Для телефонів не відкривали.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Nickname or team</source>
+        <translation>Імʼя або команда</translation>
     </message>
 </context>
 <context>
@@ -2150,6 +2174,14 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Беруться лише питання з однією чи кількома правильними відповідями та «правда/неправда»: група відповідає, піднімаючи руки.</translation>
     </message>
     <message>
+        <source>Voting from phones (over this computer&apos;s Wi-Fi network)</source>
+        <translation>Голосування з телефонів (через Wi-Fi, до якого підʼєднано цей компʼютер)</translation>
+    </message>
+    <message>
+        <source>The network the phones join: this computer&apos;s address on it</source>
+        <translation>Мережа, до якої підʼєднуються телефони: адреса цього компʼютера в ній</translation>
+    </message>
+    <message>
         <source>Quiz:</source>
         <translation>Тест:</translation>
     </message>
@@ -2170,6 +2202,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Команди:</translation>
     </message>
     <message>
+        <source>Address:</source>
+        <translation>Адреса:</translation>
+    </message>
+    <message>
         <source>Start ▸</source>
         <translation>Почати ▸</translation>
     </message>
@@ -2180,6 +2216,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>This course has no questions the room can answer by raising hands.</source>
         <translation>У цьому курсі немає питань, на які група може відповісти, піднімаючи руки.</translation>
+    </message>
+    <message>
+        <source>{address} (this computer only, for a try)</source>
+        <translation>{address} (лише цей компʼютер, для проби)</translation>
     </message>
     <message>
         <source>Type at least one team name, one a line.</source>
@@ -2511,6 +2551,37 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>▶ Resume (Space)</source>
         <translation>▶ Продовжити (Пробіл)</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Vote from your phone</source>
+        <translation>Голосуйте з телефона</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Учасники</translation>
+    </message>
+    <message>
+        <source>Remove the name</source>
+        <translation>Прибрати імʼя</translation>
+    </message>
+    <message>
+        <source>Remove the selected nickname from the room (it cannot join again)</source>
+        <translation>Прибрати вибране імʼя з кімнати (з ним більше не можна приєднатися)</translation>
+    </message>
+    <message>
+        <source>Room code: {code}</source>
+        <translation>Код кімнати: {code}</translation>
+    </message>
+    <message>
+        <source>Answered: {answered} of {total}</source>
+        <translation>Відповіли: {answered} з {total}</translation>
+    </message>
+    <message>
+        <source>In the room: {total}</source>
+        <translation>У кімнаті: {total}</translation>
     </message>
 </context>
 <context>
