@@ -395,6 +395,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Time is up!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time is up! Keep your hands up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -424,6 +428,10 @@
     </message>
     <message>
         <source>More ▸ (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote now on your phones!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2550,6 +2558,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Room code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Participants</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2559,10 +2571,6 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Remove the selected nickname from the room (it cannot join again)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room code: {code}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -397,6 +397,10 @@
         <translation>Правильна відповідь</translation>
     </message>
     <message>
+        <source>Time is up!</source>
+        <translation>Час вийшов!</translation>
+    </message>
+    <message>
         <source>Time is up! Keep your hands up</source>
         <translation>Час вийшов! Тримайте руки піднятими</translation>
     </message>
@@ -427,6 +431,10 @@
     <message>
         <source>More ▸ (O)</source>
         <translation>Далі ▸ (O)</translation>
+    </message>
+    <message>
+        <source>Vote now on your phones!</source>
+        <translation>Голосуйте з телефонів!</translation>
     </message>
     <message>
         <source>Why? ▸ (O)</source>
@@ -2560,6 +2568,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Голосуйте з телефона</translation>
     </message>
     <message>
+        <source>Room code:</source>
+        <translation>Код кімнати:</translation>
+    </message>
+    <message>
         <source>Participants</source>
         <translation>Учасники</translation>
     </message>
@@ -2570,10 +2582,6 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Remove the selected nickname from the room (it cannot join again)</source>
         <translation>Прибрати вибране імʼя з кімнати (з ним більше не можна приєднатися)</translation>
-    </message>
-    <message>
-        <source>Room code: {code}</source>
-        <translation>Код кімнати: {code}</translation>
     </message>
     <message>
         <source>Answered: {answered} of {total}</source>

@@ -91,7 +91,7 @@ def test_phones_answer_and_the_projector_counts_live_then_shows_the_distribution
     letters = [o.letter for o in question.options]
     assert hands[letters.index(right)] == 1 and hands[letters.index(wrong)] == 1 and sum(hands) == 2
     distribution = panel.findChild(QLabel, "votingDistribution")
-    assert distribution.isVisible() and f"{right} ✓: 1" in distribution.text()
+    assert distribution.isVisible() and f"{right} ✓ — 1" in distribution.text()
     assert "1. Оля — 1" in panel.findChild(QLabel, "votingScoreboard").text()
     qtbot.keyClick(window, Qt.Key.Key_N)
     qtbot.keyClick(window, Qt.Key.Key_N)  # the second question is skipped without opening it

@@ -242,8 +242,12 @@ class ClassroomQuizWindow(QWidget):
             button = self.tr("▶ Start (Space)")
         elif session.stage is Stage.REVEALED:
             stage, state, button = self.tr("The right answer"), "right", self.tr("▶ Start (Space)")
+        elif session.time_up() and self.voting is not None:
+            stage, state, button = self.tr("Time is up!"), "over", self.tr("❚❚ Pause (Space)")
         elif session.time_up():
             stage, state, button = self.tr("Time is up! Keep your hands up"), "over", self.tr("❚❚ Pause (Space)")
+        elif countdown.running and self.voting is not None:
+            stage, state, button = self.tr("Vote now on your phones!"), "running", self.tr("❚❚ Pause (Space)")
         elif countdown.running:
             stage, state, button = self.tr("Vote now: raise your hand!"), "running", self.tr("❚❚ Pause (Space)")
         else:

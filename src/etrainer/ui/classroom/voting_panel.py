@@ -12,7 +12,7 @@ import io
 
 import segno
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QFontMetrics, QPixmap, QResizeEvent
 from PySide6.QtNetwork import QAbstractSocket, QNetworkInterface
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
@@ -20,6 +20,7 @@ from etrainer.core.classroom.quiz import ClassroomQuestion, PhoneQuestion, Phone
 from etrainer.core.classroom.slides import plain_inline
 from etrainer.core.classroom.voting import Phase, VotingRoom, from_classroom
 from etrainer.services.voting.server import DEFAULT_PORT, Tally, VotingServer
+from etrainer.ui.classroom.projector import make_font
 
 LOOPBACK = "127.0.0.1"
 
@@ -47,6 +48,13 @@ def qr_pixmap(text: str, scale: int = 8) -> QPixmap:
     return pixmap
 
 
+def _size(label: QLabel, pixels: int) -> None:
+    """A label's own type size (its own style sheet: the theme's would win over setFont)."""
+    sheet = f"font-size: {pixels}px; font-weight: bold;"
+    if label.styleSheet() != sheet:
+        label.setStyleSheet(sheet)
+
+
 class VotingLink(QObject):
     changed = Signal()
     """Emitted from the server's thread; delivered on the GUI thread."""
@@ -56,7 +64,7 @@ class VotingPanel(QWidget):
     def __init__(self, host: str, room: VotingRoom | None = None, port: int = DEFAULT_PORT,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, objectName="votingPanel")
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)  # never grows the window
         self.room = room or VotingRoom()
         self._link = VotingLink(self)
         self._link.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
@@ -64,12 +72,13 @@ class VotingPanel(QWidget):
         self._rounds: dict[int, int] = {}
         """Session question index → the room's round (questions the trainer opened for the phones)."""
         self._title = QLabel(self.tr("Vote from your phone"), objectName="votingTitle", wordWrap=True)
-        self.address = QLabel(objectName="votingAddress", wordWrap=True,
+        self.address = QLabel(objectName="votingAddress",
                               textInteractionFlags=Qt.TextInteractionFlag.TextSelectableByMouse)
         self.qr = QLabel(objectName="votingQr", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._code_caption = QLabel(self.tr("Room code:"), objectName="votingCodeCaption")
         self.code = QLabel(objectName="votingCode")
-        self.answered = QLabel(objectName="votingAnswered", wordWrap=True)
-        self.distribution = QLabel(objectName="votingDistribution", wordWrap=True)
+        self.answered = QLabel(objectName="votingAnswered")
+        self.distribution = QLabel(objectName="votingDistribution", textFormat=Qt.TextFormat.PlainText)
         self.scoreboard = QLabel(objectName="votingScoreboard", wordWrap=True, textFormat=Qt.TextFormat.PlainText)
         self.names = QListWidget(objectName="votingNames")
         self.names.setAccessibleName(self.tr("Participants"))
@@ -80,8 +89,8 @@ class VotingPanel(QWidget):
         row.addWidget(self._remove)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 0, 0, 0)
-        for widget in (self._title, self.address, self.qr, self.code, self.answered, self.distribution,
-                       self.scoreboard):
+        for widget in (self._title, self.address, self.qr, self._code_caption, self.code, self.answered,
+                       self.distribution, self.scoreboard):
             layout.addWidget(widget)
         layout.addWidget(self.names, 1)
         layout.addLayout(row)
@@ -93,9 +102,10 @@ class VotingPanel(QWidget):
         self.server.start()
         url = self.phone_url()
         self.address.setText(url.split("?")[0].removeprefix("http://").rstrip("/"))
-        self.code.setText(self.tr("Room code: {code}").format(code=self.room.code))
-        self.qr.setPixmap(qr_pixmap(url, 6))
+        self.code.setText(self.room.code)
+        self._qr = qr_pixmap(url, 8)
         self.refresh()
+        self._fit()
         return url
 
     def phone_url(self) -> str:
@@ -149,9 +159,9 @@ class VotingPanel(QWidget):
         self.answered.setText(self._answered_text(tally))
         if tally.distribution is not None:
             question = tally.distribution.question
-            parts = [f"{o.letter}{' ✓' if o.letter in question.right else ''}: {n}"
+            parts = [f"{o.letter}{' ✓' if o.letter in question.right else ''} — {n}"
                      for o, n in zip(question.options, tally.distribution.per_option, strict=False)]
-            self.distribution.setText("   ".join(parts))
+            self.distribution.setText("\n".join(parts))
         else:
             self.distribution.setText("")
         self.distribution.setVisible(tally.distribution is not None)
@@ -159,6 +169,9 @@ class VotingPanel(QWidget):
         top = [f"{s.place}. {s.name} — {s.points}" for s in board[:5]]
         self.scoreboard.setText("\n".join(top))
         self.scoreboard.setVisible(bool(top))
+        joining = tally.phase in (Phase.LOBBY, Phase.OPEN, Phase.CLOSED)
+        for widget in (self.qr, self.names, self._remove, self._title):
+            widget.setVisible(joining)  # after the reveal their place goes to the distribution and the scoreboard
         current = {self.names.item(i).text() for i in range(self.names.count())}
         if current != set(tally.names):
             selected = self.names.currentItem().text() if self.names.currentItem() else ""
@@ -168,6 +181,7 @@ class VotingPanel(QWidget):
             if matches:
                 self.names.setCurrentItem(matches[0])
         self._remove.setEnabled(bool(tally.names))
+        self._fit()
 
     def _answered_text(self, tally: Tally) -> str:
         if tally.phase in (Phase.OPEN, Phase.CLOSED, Phase.REVEALED):
@@ -181,13 +195,38 @@ class VotingPanel(QWidget):
             self.server.remove(item.text())
             self.refresh()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """The address, the code and the count as large as the panel's width allows (the back row reads
+        them), the QR code as wide as the panel."""
+        width = max(120, self.width() - 12)
+        screen = self.screen().availableGeometry().height() if self.screen() is not None else 768
+        height = min(self.window().height() or 768, screen)
+        for label, largest in ((self.address, height * 40 / 768), (self.code, height * 64 / 768),
+                               (self.answered, height * 36 / 768), (self.distribution, height * 30 / 768)):
+            size = round(largest)
+            longest = max(label.text().split("\n"), key=len)
+            while size > 12 and QFontMetrics(make_font(size, True)).horizontalAdvance(longest) > width:
+                size -= 1
+            _size(label, size)
+        _size(self._title, round(height * 24 / 768))
+        _size(self._code_caption, round(height * 24 / 768))
+        qr = getattr(self, "_qr", None)
+        if qr is not None and not qr.isNull():
+            side = max(96, min(width, round(height * 0.3)))
+            self.qr.setPixmap(qr.scaled(side, side, Qt.AspectRatioMode.KeepAspectRatio,
+                                        Qt.TransformationMode.FastTransformation))
+
     def _apply_sizes(self) -> None:
         self.setStyleSheet(
-            "QLabel#votingTitle { font-size: 22px; font-weight: bold; color: #1F4E79; }\n"
-            "QLabel#votingAddress { font-size: 30px; font-weight: bold; color: #1B1B1B; }\n"
-            "QLabel#votingCode { font-size: 30px; font-weight: bold; color: #1F4E79; }\n"
-            "QLabel#votingAnswered { font-size: 30px; font-weight: bold; color: #1B5E20; }\n"
-            "QLabel#votingDistribution { font-size: 24px; font-weight: bold; color: #1B1B1B; }\n"
+            "QLabel#votingTitle, QLabel#votingCodeCaption { color: #1F4E79; }\n"
+            "QLabel#votingAddress { color: #1B1B1B; }\n"
+            "QLabel#votingCode { color: #1F4E79; }\n"
+            "QLabel#votingAnswered { color: #1B5E20; }\n"
+            "QLabel#votingDistribution { color: #1B1B1B; }\n"
             "QLabel#votingScoreboard { font-size: 20px; color: #1B1B1B; }\n"
             "QListWidget#votingNames { font-size: 18px; }\n"
             "QPushButton#removeNameButton { font-size: 18px; }\n")
