@@ -184,7 +184,7 @@
       if (phase === "finished") {
         message.className = "big";
         text($("question"), "Вікторину завершено");
-        text(message, next.place ? "Ваше місце: " + next.place + " з " + next.of + " · балів: " + next.points : "Дякуємо!");
+        text(message, next.place ? "Ваше місце: " + next.place + " з " + next.of + ". Балів: " + next.points : "Дякуємо!");
       } else {
         text($("question"), "Ви в кімнаті як «" + (next.name || me.name) + "»");
         text(message, "Чекайте на питання від тренера.");
@@ -254,7 +254,7 @@
     if (!state || state.phase !== "open") { text(clock, state && state.phase === "closed" ? "0:00" : ""); return; }
     var left = state.paused ? state.remaining : Math.max(0, Math.ceil((deadline - new Date().getTime()) / 1000));
     left = Math.ceil(left);
-    text(clock, "⏱ " + Math.floor(left / 60) + ":" + (left % 60 < 10 ? "0" : "") + (left % 60));
+    text(clock, Math.floor(left / 60) + ":" + (left % 60 < 10 ? "0" : "") + (left % 60));
     clock.className = left <= 5 ? "over" : "";
   }
 
