@@ -86,6 +86,7 @@ class Tally:
     remaining: float
     distribution: Distribution | None
     scoreboard: tuple[Standing, ...]
+    """After the reveal and at the end (empty while a question is open)."""
     tally_version: int
 
     @property
@@ -270,11 +271,15 @@ class VotingServer:
             phase = room.current_phase()
             question = room.question
             revealed = phase is Phase.REVEALED
-            distributions = room.distributions()
+            shown = phase in (Phase.REVEALED, Phase.FINISHED)
             return Tally(phase, question.number if question else 0, room.answered(),
                          tuple(p.name for p in room.participants.values()), room.remaining(),
-                         distributions[-1] if revealed and distributions else None, room.scoreboard(),
+                         room.distribution(-1) if revealed else None, room.scoreboard() if shown else (),
                          room.tally_version)
+
+    def scoreboard(self) -> tuple[Standing, ...]:
+        with self._lock:
+            return self.room.scoreboard()
 
     def distributions(self) -> tuple[Distribution, ...]:
         with self._lock:

@@ -69,6 +69,7 @@ class VotingPanel(QWidget):
         self._link = VotingLink(self)
         self._link.changed.connect(self.refresh, Qt.ConnectionType.QueuedConnection)
         self.server = VotingServer(self.room, host, port, on_change=self._link.changed.emit)
+        self._fitted: tuple[object, ...] = ()
         self._rounds: dict[int, int] = {}
         """Session question index → the room's round (questions the trainer opened for the phones)."""
         self._title = QLabel(self.tr("Vote from your phone"), objectName="votingTitle", wordWrap=True)
@@ -147,7 +148,7 @@ class VotingPanel(QWidget):
             PhoneQuestion(d.answered, d.right, d.per_option) if (d := self._distribution(distributions, i)) else None
             for i in range(questions))
         return PhoneResults(tally.participants, per_question,
-                            tuple((s.place, s.name, s.points) for s in tally.scoreboard))
+                            tuple((s.place, s.name, s.points) for s in self.server.scoreboard()))
 
     def _distribution(self, distributions, index):  # type: ignore[no-untyped-def]
         round_index = self._rounds.get(index)
@@ -205,6 +206,10 @@ class VotingPanel(QWidget):
         width = max(120, self.width() - 12)
         screen = self.screen().availableGeometry().height() if self.screen() is not None else 768
         height = min(self.window().height() or 768, screen)
+        key = (width, height, self.address.text(), self.code.text(), self.answered.text(), self.distribution.text())
+        if key == self._fitted:
+            return  # nothing to measure again (the count changes many times a second while the room votes)
+        self._fitted = key
         for label, largest in ((self.address, height * 40 / 768), (self.code, height * 64 / 768),
                                (self.answered, height * 36 / 768), (self.distribution, height * 30 / 768)):
             size = round(largest)
