@@ -461,9 +461,9 @@ def _voting(studio: Studio, phones: tuple[str, ...] = ()) -> Any:
 
 def _phone_shot(studio: Studio, stage: str) -> QWidget:
     """The phone page in Debian's headless chromium (Playwright, 390×844) at `stage`: join, question, result."""
+    from playwright.sync_api import sync_playwright
     from PySide6.QtGui import QPixmap
     from PySide6.QtWidgets import QLabel
-    from playwright.sync_api import sync_playwright
 
     window = studio.keep(_voting(studio, ("Петро К.", "Бджілки", "Марта")))
     panel = window.voting
