@@ -434,6 +434,109 @@ def classroom_summary(studio: Studio) -> QWidget:
     return window
 
 
+EXAMPLE_ADDRESS = "192.168.1.23"
+"""The pictures listen on 127.0.0.1 (the screenshots never touch a real network); the projector picture shows
+this example library-network address instead, so that the guide does not teach «127.0.0.1»."""
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def _voting(studio: Studio, phones: tuple[str, ...] = ()) -> Any:
+    """The classroom quiz with voting from phones on 127.0.0.1, `phones` joined, the first question open."""
+    import json
+    import urllib.request
+
+    window = _classroom(studio, teams=False)
+    window.findChild(QCheckBox, "phonesCheck").setChecked(True)
+    combo = window.findChild(QComboBox, "phoneAddressCombo")
+    combo.setCurrentIndex(combo.findData("127.0.0.1"))
+    studio.click(window.setup_page, "startButton")
+    panel = window.voting
+    for name in phones:
+        body = json.dumps({"room": panel.room.code, "name": name}).encode()
+        request = urllib.request.Request(panel.server.url + "api/join", body, {"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=5).close()
+    return window
+
+
+def _phone_shot(studio: Studio, stage: str) -> QWidget:
+    """The phone page in Debian's headless chromium (Playwright, 390×844) at `stage`: join, question, result."""
+    from playwright.sync_api import sync_playwright
+    from PySide6.QtGui import QPixmap
+    from PySide6.QtWidgets import QLabel
+
+    window = studio.keep(_voting(studio, ("Петро К.", "Бджілки", "Марта")))
+    panel = window.voting
+    with tempfile.TemporaryDirectory(prefix="etrainer-chromium-") as profile, sync_playwright() as playwright:
+        browser = playwright.chromium.launch_persistent_context(
+            profile, executable_path="/usr/bin/chromium", headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 390, "height": 844}, device_scale_factor=1, locale="uk-UA")
+        page = browser.new_page()
+        page.goto(panel.phone_url())
+        page.fill("#name", "Оксана")
+        if stage != "join":
+            page.click("#joinButton")
+            page.wait_for_selector("#play:not([hidden])")
+            studio.press(window, Qt.Key.Key_Space, " ")
+            page.wait_for_selector(".tile")
+            question = window.session.current
+            for letter in question.right_letters:
+                page.click(f".tile[data-letter='{letter}']")
+            if stage == "result":
+                page.click("#sendButton")
+                page.wait_for_selector("text=Відповідь прийнято ✓")
+                studio.press(window, Qt.Key.Key_R, "r")
+                page.wait_for_selector("text=✓ Правильно!")
+        picture = page.screenshot()
+        browser.close()
+    pixmap = QPixmap()
+    pixmap.loadFromData(picture, "PNG")
+    label = studio.keep(QLabel())
+    label.setPixmap(pixmap)
+    label.setFixedSize(pixmap.size())
+    label.show()
+    return label
+
+
+@shot("classroom-voting")
+def classroom_voting(studio: Studio) -> QWidget:
+    from etrainer.ui.classroom.voting_panel import qr_pixmap
+
+    window = studio.keep(_voting(studio, ("Оксана", "Петро К.", "Бджілки", "Команда «Ліра»", "Марта", "Іван")))
+    studio.press(window, Qt.Key.Key_Space, " ")
+    panel = window.voting
+    question = window.session.current
+    import json
+    import urllib.request
+
+    for index, token in enumerate(list(panel.room.participants)[:4]):
+        letter = question.right_letters[0] if index % 2 == 0 else question.options[-1].letter
+        body = json.dumps({"room": panel.room.code, "token": token, "question": 1, "answer": [letter]}).encode()
+        request = urllib.request.Request(panel.server.url + "api/vote", body, {"Content-Type": "application/json"})
+        urllib.request.urlopen(request, timeout=5).close()
+    QTest.qWait(300)
+    panel.address.setText(f"{EXAMPLE_ADDRESS}:{panel.server.port}")
+    panel._qr = qr_pixmap(f"http://{EXAMPLE_ADDRESS}:{panel.server.port}/?room={panel.room.code}", 8)
+    panel._fit()
+    studio.settle()
+    return window
+
+
+@shot("phone-join")
+def phone_join(studio: Studio) -> QWidget:
+    return _phone_shot(studio, "join")
+
+
+@shot("phone-question")
+def phone_question(studio: Studio) -> QWidget:
+    return _phone_shot(studio, "question")
+
+
+@shot("phone-result")
+def phone_result(studio: Studio) -> QWidget:
+    return _phone_shot(studio, "result")
+
+
 def _cafe(studio: Studio, rounds_done: int = -1) -> Any:
     """The World Café: set up (hosts named), then `rounds_done` rounds played (-1: still in the set-up)."""
     from etrainer.ui.classroom.world_cafe import start_world_cafe

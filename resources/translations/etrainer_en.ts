@@ -407,6 +407,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voting from phones cannot start on {address}: {reason}. Choose another address or check the network.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Points of {team} for this question</source>
         <translation type="unfinished"></translation>
     </message>
@@ -432,6 +436,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time is up!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -464,6 +472,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>More ▸ (O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vote now on your phones!</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -571,6 +583,26 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voting from phones (participants: {count})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered from phones: {answered}; right: {right}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not opened for the phones.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nickname or team</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2261,6 +2293,14 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Voting from phones (over this computer&apos;s Wi-Fi network)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The network the phones join: this computer&apos;s address on it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Quiz:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2281,6 +2321,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Start ▸</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2290,6 +2334,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>This course has no questions the room can answer by raising hands.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{address} (this computer only, for a try)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2638,6 +2686,37 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>▶ Resume (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Vote from your phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Room code:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected nickname from the room (it cannot join again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answered: {answered} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In the room: {total}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

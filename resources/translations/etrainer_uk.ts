@@ -413,6 +413,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Завершити</translation>
     </message>
     <message>
+        <source>Voting from phones cannot start on {address}: {reason}. Choose another address or check the network.</source>
+        <translation>Голосування з телефонів не вдалося запустити на {address}: {reason}. Оберіть іншу адресу або перевірте мережу.</translation>
+    </message>
+    <message>
         <source>Points of {team} for this question</source>
         <translation>Бали команди {team} за це питання</translation>
     </message>
@@ -439,6 +443,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The right answer</source>
         <translation>Правильна відповідь</translation>
+    </message>
+    <message>
+        <source>Time is up!</source>
+        <translation>Час вийшов!</translation>
     </message>
     <message>
         <source>Time is up! Keep your hands up</source>
@@ -471,6 +479,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>More ▸ (O)</source>
         <translation>Далі ▸ (O)</translation>
+    </message>
+    <message>
+        <source>Vote now on your phones!</source>
+        <translation>Голосуйте з телефонів!</translation>
     </message>
     <message>
         <source>Why? ▸ (O)</source>
@@ -578,6 +590,26 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Source:</source>
         <translation>Джерело:</translation>
+    </message>
+    <message>
+        <source>Voting from phones (participants: {count})</source>
+        <translation>Голосування з телефонів (учасників: {count})</translation>
+    </message>
+    <message>
+        <source>Answered from phones: {answered}; right: {right}</source>
+        <translation>Відповіли з телефонів: {answered}; правильно: {right}</translation>
+    </message>
+    <message>
+        <source>Not opened for the phones.</source>
+        <translation>Для телефонів не відкривали.</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Місце</translation>
+    </message>
+    <message>
+        <source>Nickname or team</source>
+        <translation>Імʼя або команда</translation>
     </message>
 </context>
 <context>
@@ -2274,6 +2306,14 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Беруться лише питання з однією чи кількома правильними відповідями та «правда/неправда»: група відповідає, піднімаючи руки.</translation>
     </message>
     <message>
+        <source>Voting from phones (over this computer&apos;s Wi-Fi network)</source>
+        <translation>Голосування з телефонів (через Wi-Fi, до якого підʼєднано цей компʼютер)</translation>
+    </message>
+    <message>
+        <source>The network the phones join: this computer&apos;s address on it</source>
+        <translation>Мережа, до якої підʼєднуються телефони: адреса цього компʼютера в ній</translation>
+    </message>
+    <message>
         <source>Quiz:</source>
         <translation>Тест:</translation>
     </message>
@@ -2294,6 +2334,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Команди:</translation>
     </message>
     <message>
+        <source>Address:</source>
+        <translation>Адреса:</translation>
+    </message>
+    <message>
         <source>Start ▸</source>
         <translation>Почати ▸</translation>
     </message>
@@ -2304,6 +2348,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>This course has no questions the room can answer by raising hands.</source>
         <translation>У цьому курсі немає питань, на які група може відповісти, піднімаючи руки.</translation>
+    </message>
+    <message>
+        <source>{address} (this computer only, for a try)</source>
+        <translation>{address} (лише цей компʼютер, для проби)</translation>
     </message>
     <message>
         <source>Type at least one team name, one a line.</source>
@@ -2653,6 +2701,37 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>▶ Resume (Space)</source>
         <translation>▶ Продовжити (Пробіл)</translation>
+    </message>
+</context>
+<context>
+    <name>VotingPanel</name>
+    <message>
+        <source>Vote from your phone</source>
+        <translation>Голосуйте з телефона</translation>
+    </message>
+    <message>
+        <source>Room code:</source>
+        <translation>Код кімнати:</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Учасники</translation>
+    </message>
+    <message>
+        <source>Remove the name</source>
+        <translation>Прибрати імʼя</translation>
+    </message>
+    <message>
+        <source>Remove the selected nickname from the room (it cannot join again)</source>
+        <translation>Прибрати вибране імʼя з кімнати (з ним більше не можна приєднатися)</translation>
+    </message>
+    <message>
+        <source>Answered: {answered} of {total}</source>
+        <translation>Відповіли: {answered} з {total}</translation>
+    </message>
+    <message>
+        <source>In the room: {total}</source>
+        <translation>У кімнаті: {total}</translation>
     </message>
 </context>
 <context>

@@ -143,10 +143,31 @@ def _progress(state: dict[str, Any]) -> str:
     return "lesson visit and quiz attempt stored and read back"
 
 
+def _voting(state: dict[str, Any]) -> str:
+    """The classroom voting server (aiohttp, the phone page from package data) on 127.0.0.1, and the QR code."""
+    import urllib.request
+
+    from etrainer.core.classroom.voting import VotingRoom
+    from etrainer.services.voting.server import VotingServer
+    from etrainer.ui.classroom.voting_panel import lan_addresses, qr_pixmap
+
+    server = VotingServer(VotingRoom(), "127.0.0.1", 0)
+    url = server.start()
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            page = response.read().decode("utf-8")
+    finally:
+        server.stop()
+    if 'lang="uk"' not in page or qr_pixmap(url).isNull():
+        raise RuntimeError("the phone page or the QR code is missing")
+    return f"served the phone page and stopped; {len(lan_addresses())} network address(es)"
+
+
 _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("Qt application", _application),
     ("bundled course", _course),
     ("database in a temporary folder", _database),
     ("main window and a lesson", _window),
     ("progress written and read", _progress),
+    ("classroom voting server", _voting),
 ]

@@ -199,6 +199,25 @@ class QuestionResult:
 
 
 @dataclass(frozen=True, slots=True)
+class PhoneQuestion:
+    """One question as the phones answered it (classroom voting): who answered, who was right, per option."""
+
+    answered: int
+    right: int
+    per_option: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PhoneResults:
+    """Voting from phones (core.classroom.voting): per question in session order (None: not opened for the
+    phones), and the final scoreboard as (place, nickname, points). The nicknames live only here."""
+
+    participants: int
+    questions: tuple[PhoneQuestion | None, ...]
+    scoreboard: tuple[tuple[int, str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ClassroomSummary:
     title: str
     started: str
@@ -207,6 +226,8 @@ class ClassroomSummary:
     mode: TallyMode
     teams: tuple[str, ...]
     results: tuple[QuestionResult, ...]
+    phones: PhoneResults | None = None
+    """Set when the room voted from phones."""
 
     def team_totals(self) -> tuple[tuple[str, int], ...]:
         """(team, points) from the most points down; ties keep the team order."""

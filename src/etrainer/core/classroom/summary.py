@@ -17,6 +17,8 @@ from etrainer.core.classroom.quiz import (
     ClassroomOption,
     ClassroomQuestion,
     ClassroomSummary,
+    PhoneQuestion,
+    PhoneResults,
     QuestionResult,
     TallyMode,
 )
@@ -46,6 +48,11 @@ NOT_COUNTED = QT_TRANSLATE_NOOP("ClassroomSummary", "not counted")
 NOT_REVEALED = QT_TRANSLATE_NOOP("ClassroomSummary", "The answer was not revealed.")
 EXPLANATION = QT_TRANSLATE_NOOP("ClassroomSummary", "Explanation:")
 SOURCE = QT_TRANSLATE_NOOP("ClassroomSummary", "Source:")
+PHONES = QT_TRANSLATE_NOOP("ClassroomSummary", "Voting from phones (participants: {count})")
+PHONE_ANSWERS = QT_TRANSLATE_NOOP("ClassroomSummary", "Answered from phones: {answered}; right: {right}")
+NOT_OPENED = QT_TRANSLATE_NOOP("ClassroomSummary", "Not opened for the phones.")
+PLACE = QT_TRANSLATE_NOOP("ClassroomSummary", "Place")
+NICKNAME = QT_TRANSLATE_NOOP("ClassroomSummary", "Nickname or team")
 
 
 class ClassroomFileUnreadable(EtrainerError):
@@ -73,11 +80,41 @@ def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
 
 
 def summary_to_json(summary: ClassroomSummary) -> dict[str, Any]:
-    return {
+    data: dict[str, Any] = {
         "format": FORMAT, "version": VERSION, "title": summary.title, "started": summary.started,
         "seconds": summary.seconds, "mode": summary.mode.value, "teams": list(summary.teams),
         "questions": [_result_to_json(result) for result in summary.results],
     }
+    if summary.phones is not None:
+        data["phones"] = _phones_to_json(summary.phones, summary.results)
+    return data
+
+
+def _phones_to_json(phones: PhoneResults, results: tuple[QuestionResult, ...]) -> dict[str, Any]:
+    """Optional in version 1 (older readers ignore it): per question the phones' answer distribution."""
+    return {"participants": phones.participants,
+            "questions": [None if q is None else
+                          {"answered": q.answered, "right": q.right,
+                           "distribution": {o.letter: n for o, n in zip(r.question.options, q.per_option,
+                                                                         strict=False)}}
+                          for q, r in zip(phones.questions, results, strict=False)],
+            "scoreboard": [{"place": place, "name": name, "points": points}
+                           for place, name, points in phones.scoreboard]}
+
+
+def _phones_from_json(data: Any, results: tuple[QuestionResult, ...]) -> PhoneResults | None:
+    if data is None:
+        return None
+    questions: list[PhoneQuestion | None] = []
+    for item, result in zip(data["questions"], results, strict=False):
+        if item is None:
+            questions.append(None)
+            continue
+        counts = item["distribution"]
+        questions.append(PhoneQuestion(max(0, int(item["answered"])), max(0, int(item["right"])),
+                                       tuple(max(0, int(counts.get(o.letter, 0))) for o in result.question.options)))
+    board = tuple((int(row["place"]), str(row["name"]), int(row["points"])) for row in data["scoreboard"])
+    return PhoneResults(max(0, int(data["participants"])), tuple(questions), board)
 
 
 def _result_to_json(result: QuestionResult) -> dict[str, Any]:
@@ -100,7 +137,7 @@ def summary_from_json(data: Any, path: str = "") -> ClassroomSummary:
         teams = tuple(str(team) for team in data["teams"])
         results = tuple(_result_from_json(item, len(teams)) for item in data["questions"])
         return ClassroomSummary(str(data["title"]), str(data["started"]), int(data["seconds"]),
-                                TallyMode(data["mode"]), teams, results)
+                                TallyMode(data["mode"]), teams, results, _phones_from_json(data.get("phones"), results))
     except (KeyError, TypeError, ValueError, AttributeError) as error:
         raise ClassroomFileUnreadable(path=path, reason=f"a part is missing or damaged ({error}).") from error
 
@@ -150,8 +187,19 @@ def summary_markdown(summary: ClassroomSummary, translate: Translate = str) -> s
         lines += [f"## {t(TEAMS)}", "", f"| {t(TEAM)} | {t(POINTS)} |", "|---|---:|"]
         lines += [f"| {_cell(team)} | {points} |" for team, points in summary.team_totals()]
         lines.append("")
+    phones = summary.phones
+    if phones is not None:
+        lines += [f"## {t(PHONES).format(count=phones.participants)}", ""]
+        if phones.scoreboard:
+            lines += [f"| {t(PLACE)} | {t(NICKNAME)} | {t(POINTS)} |", "|---:|---|---:|"]
+            lines += [f"| {place} | {_cell(name)} | {points} |" for place, name, points in phones.scoreboard]
+            lines.append("")
     for number, result in enumerate(summary.results, 1):
         lines += _question_markdown(number, result, summary, t)
+        if phones is not None and number <= len(phones.questions):
+            answers = phones.questions[number - 1]
+            lines += [t(NOT_OPENED) if answers is None else
+                      t(PHONE_ANSWERS).format(answered=answers.answered, right=answers.right), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -7,12 +7,14 @@ full screen. The summary is the trainer's file: it is never written into any lea
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 from etrainer.core.classroom.quiz import (
     ClassroomSession,
     ClassroomSettings,
+    ClassroomSummary,
     Clock,
     Stage,
     TallyMode,
@@ -44,6 +47,9 @@ from etrainer.ui.classroom.quiz_board import QuizBoard
 from etrainer.ui.classroom.quiz_setup import QuizSetupPage
 from etrainer.ui.common.errors import show_message
 from etrainer.ui.theme import Theme, current_theme, lesson_css
+
+if TYPE_CHECKING:
+    from etrainer.ui.classroom.voting_panel import VotingPanel
 
 TICK_MS = 200
 CONTROL_RATIO = 24 / 768
@@ -66,6 +72,8 @@ class ClassroomQuizWindow(QWidget):
         self._course, self._clock, self._rng = course, clock, rng or random.Random()
         self._context = context_for(course)
         self._was_time_up = False
+        self.voting: VotingPanel | None = None
+        """Voting from phones, while a session that uses it runs."""
         self._pages = QStackedWidget(objectName="classroomPages")
         self.setup_page = QuizSetupPage(course, quiz)
         self.setup_page.start_requested.connect(self._on_setup_ready)
@@ -121,14 +129,48 @@ class ClassroomQuizWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addLayout(header)
-        layout.addWidget(self._board, 1)
+        self._board_row = QHBoxLayout()
+        self._board_row.addWidget(self._board, 1)
+        layout.addLayout(self._board_row, 1)
         layout.addWidget(self._scoreboard)
         layout.addLayout(controls)
         return page
 
     def _on_setup_ready(self, quiz: Quiz, settings: ClassroomSettings) -> None:
         questions = pick_questions(quiz, settings.count, self._rng, self._course.quizzes)
+        host = self.setup_page.phones_host()
+        if host is not None and not self.start_voting(host):
+            return
         self.start(ClassroomSession(quiz.title, questions, settings, self._clock))
+
+    def start_voting(self, host: str, port: int | None = None) -> bool:
+        """Start the phones' server on `host` beside the board; False (the trainer is told why) when it cannot."""
+        from etrainer.services.voting.server import DEFAULT_PORT, VotingServerError
+        from etrainer.ui.classroom.voting_panel import VotingPanel
+
+        self.stop_voting()
+        panel = VotingPanel(host, port=DEFAULT_PORT if port is None else port)
+        try:
+            panel.start()
+        except VotingServerError as error:
+            panel.deleteLater()
+            show_message(self, self.tr("Classroom quiz"),
+                         self.tr("Voting from phones cannot start on {address}: {reason}. Choose another address "
+                                 "or check the network.").format(address=host, reason=error))
+            return False
+        self.voting = panel
+        self._board_row.addWidget(panel, 0)
+        self._apply_sizes()
+        return True
+
+    def stop_voting(self) -> None:
+        """Stop the phones' server (the session ended, a new one starts, or the window closes)."""
+        if self.voting is not None:
+            self.voting.stop()
+            self.voting.hide()
+            self.voting.setParent(None)
+            self.voting.deleteLater()
+            self.voting = None
 
     def _html(self, text: str) -> str:
         return render_lesson(text, self._context).html
@@ -176,6 +218,7 @@ class ClassroomQuizWindow(QWidget):
         for tile in self._board.tiles:
             if tile.spin is not None:
                 tile.spin.installEventFilter(self)
+                tile.spin.setVisible(self.voting is None)  # the phones count; their tally stays hidden
         for spin, points in zip(self._team_spins, session.points(), strict=False):
             spin.blockSignals(True)
             spin.setValue(points)
@@ -199,8 +242,12 @@ class ClassroomQuizWindow(QWidget):
             button = self.tr("▶ Start (Space)")
         elif session.stage is Stage.REVEALED:
             stage, state, button = self.tr("The right answer"), "right", self.tr("▶ Start (Space)")
+        elif session.time_up() and self.voting is not None:
+            stage, state, button = self.tr("Time is up!"), "over", self.tr("❚❚ Pause (Space)")
         elif session.time_up():
             stage, state, button = self.tr("Time is up! Keep your hands up"), "over", self.tr("❚❚ Pause (Space)")
+        elif countdown.running and self.voting is not None:
+            stage, state, button = self.tr("Vote now on your phones!"), "running", self.tr("❚❚ Pause (Space)")
         elif countdown.running:
             stage, state, button = self.tr("Vote now: raise your hand!"), "running", self.tr("❚❚ Pause (Space)")
         else:
@@ -237,7 +284,13 @@ class ClassroomQuizWindow(QWidget):
 
     def _on_space(self) -> None:
         if self.session is not None:
+            opening = self.session.stage is Stage.QUESTION
             self.session.start_voting()
+            if self.voting is not None and opening:
+                self.voting.open(self.session.current, self.session.index, len(self.session.questions),
+                                 self.session.countdown.remaining())
+            elif self.voting is not None and self.session.stage is Stage.VOTING:
+                (self.voting.resume if self.session.countdown.running else self.voting.pause)()
             self._board.show_part("options")  # the room votes looking at the options
             self._refresh()
 
@@ -248,11 +301,17 @@ class ClassroomQuizWindow(QWidget):
     def _on_reveal(self) -> None:
         if self.session is not None and self.session.stage in (Stage.QUESTION, Stage.VOTING):
             self.session.reveal()
+            counts = self.voting.reveal() if self.voting is not None else None
+            if counts is not None:
+                for option, count in zip(self.session.current.options, counts, strict=False):
+                    self.session.set_hands(option.letter, count)
             self._board.reveal(self.session.hands())
             self._refresh()
 
     def _on_next(self) -> None:
         if self.session is not None:
+            if self.voting is not None:
+                self.voting.wait()
             self.session.next_question()
             self._show_current()
 
@@ -292,7 +351,7 @@ class ClassroomQuizWindow(QWidget):
         export = QPushButton(self.tr("Export to Markdown…"), objectName="exportSummaryButton")
         export.clicked.connect(self._on_export_clicked)
         again = QPushButton(self.tr("New quiz"), objectName="newQuizButton")
-        again.clicked.connect(lambda: self._pages.setCurrentIndex(0))
+        again.clicked.connect(self._on_new_quiz)
         close = QPushButton(self.tr("Close"), objectName="closeSummaryButton")
         close.clicked.connect(self.close)
         buttons = QGridLayout()  # two rows: the four buttons do not fit one row at 1024 px in large type
@@ -307,11 +366,27 @@ class ClassroomQuizWindow(QWidget):
         layout.addLayout(buttons)
         return page
 
+    def _on_new_quiz(self) -> None:
+        self.stop_voting()
+        self._pages.setCurrentIndex(0)
+
+    def summary(self) -> ClassroomSummary | None:
+        """The session's summary, with the phones' answers when the room voted from phones."""
+        if self.session is None:
+            return None
+        summary = self.session.summary()
+        if self.voting is not None:
+            summary = dataclasses.replace(summary, phones=self.voting.results(len(self.session.questions)))
+        return summary
+
     def summary_markdown(self) -> str:
-        return summary_markdown(self.session.summary(), _summary_label) if self.session else ""
+        summary = self.summary()
+        return summary_markdown(summary, _summary_label) if summary is not None else ""
 
     def _show_summary(self) -> None:
         self._timer.stop()
+        if self.voting is not None:
+            self.voting.finish()  # the phones show each participant's place
         app = QGuiApplication.instance()
         theme = current_theme(app) if app is not None else Theme.LIGHT  # type: ignore[arg-type]
         self._summary_view.document().setDefaultStyleSheet(lesson_css(theme))
@@ -326,7 +401,8 @@ class ClassroomQuizWindow(QWidget):
         path = projector.ask_save_path(self, self.tr("Save the summary"), self._suggested(".json"),
                                        self.tr("Summary (*.json)"))
         if path and self.session is not None:
-            self._write(lambda target: save_summary(self.session.summary(), target), path)
+            summary = self.summary()
+            self._write(lambda target: save_summary(summary, target), path)
 
     def _on_export_clicked(self) -> None:
         path = projector.ask_save_path(self, self.tr("Export the summary"), self._suggested(".md"),
@@ -340,6 +416,10 @@ class ClassroomQuizWindow(QWidget):
         except OSError as error:
             show_message(self, self.tr("Classroom quiz"),
                          self.tr("The file could not be saved: {reason}").format(reason=error.strerror or error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.stop_voting()
+        super().closeEvent(event)
 
     # -- keys and sizes -------------------------------------------------------------------------------
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -378,6 +458,8 @@ class ClassroomQuizWindow(QWidget):
         self._apply_sizes()
 
     def _apply_sizes(self) -> None:
+        if self.voting is not None:
+            self.voting.setFixedWidth(max(260, round(self.width() * 0.3)))
         body = projector.pixels(self, projector.BODY_RATIO)
         control = projector.pixels(self, CONTROL_RATIO)
         self.setStyleSheet(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -61,12 +62,19 @@ class QuizSetupPage(QWidget):
         note = QLabel(self.tr("Only single-choice, multiple-choice and true/false questions are used: "
                               "the room answers by raising hands."), objectName="hintLabel", wordWrap=True)
         self._setup_problem = QLabel(objectName="setupProblem", wordWrap=True)
+        self._phones = QCheckBox(self.tr("Voting from phones (over this computer's Wi-Fi network)"),
+                                 objectName="phonesCheck")
+        self._phone_address = QComboBox(objectName="phoneAddressCombo")
+        self._phone_address.setToolTip(self.tr("The network the phones join: this computer's address on it"))
+        self._phones.toggled.connect(self._on_phones_toggled)
         form = QFormLayout()
         form.addRow(self.tr("Quiz:"), self._quiz_combo)
         form.addRow(self.tr("Questions:"), self._count)
         form.addRow(self.tr("Time to vote:"), self._seconds)
         form.addRow(self.tr("Tally:"), self._mode)
         form.addRow(self.tr("Teams:"), self._teams)
+        form.addRow("", self._phones)
+        form.addRow(self.tr("Address:"), self._phone_address)
         start = QPushButton(self.tr("Start ▸"), objectName="startButton")
         start.setProperty("primary", True)
         start.clicked.connect(self._on_start_clicked)
@@ -86,12 +94,32 @@ class QuizSetupPage(QWidget):
         layout.addLayout(buttons)
         self._on_mode_changed()
         self._on_quiz_changed()
+        self._on_phones_toggled(False)
         if not self._quizzes:
             start.setEnabled(False)
             self._setup_problem.setText(self.tr("This course has no questions the room can answer by raising hands."))
 
     def _on_mode_changed(self) -> None:
-        self._teams.setEnabled(self._mode.currentData() is TallyMode.TEAMS)
+        self._teams.setEnabled(self._mode.currentData() is TallyMode.TEAMS and not self._phones.isChecked())
+
+    def _on_phones_toggled(self, checked: bool) -> None:
+        """Phones count the votes themselves: the tally is per option (hands), the address is chosen here."""
+        if checked and not self._phone_address.count():
+            from etrainer.ui.classroom.voting_panel import LOOPBACK, lan_addresses
+
+            for address in lan_addresses():
+                self._phone_address.addItem(address, address)
+            self._phone_address.addItem(self.tr("{address} (this computer only, for a try)").format(
+                address=LOOPBACK), LOOPBACK)
+        if checked:
+            self._mode.setCurrentIndex(0)
+        self._mode.setEnabled(not checked)
+        self._phone_address.setEnabled(checked)
+        self._on_mode_changed()
+
+    def phones_host(self) -> str | None:
+        """The address to listen on when the room votes from phones, else None."""
+        return str(self._phone_address.currentData()) if self._phones.isChecked() else None
 
     def _on_quiz_changed(self) -> None:
         if self._quizzes:
