@@ -75,6 +75,19 @@ def _application(state: dict[str, Any]) -> str:
     return app.platformName()
 
 
+def _language(state: dict[str, Any]) -> str:
+    """The interface speaks Ukrainian: eTrainer's catalog and Qt's own (standard dialogs) are loaded."""
+    from PySide6.QtCore import QCoreApplication
+
+    ours = QCoreApplication.translate("ExportDialog", "Save the file…")
+    qts = QCoreApplication.translate("QFileDialog", "Look in:")
+    if ours == "Save the file…":
+        raise RuntimeError("eTrainer's Ukrainian catalog (etrainer_uk.qm) is not loaded")
+    if qts == "Look in:":
+        raise RuntimeError("Qt's Ukrainian catalog (qtbase_uk.qm) is not loaded")
+    return f"Ukrainian: «{ours}», «{qts}»"
+
+
 def _course(state: dict[str, Any]) -> str:
     from etrainer.core.course.pack import load_pack
     from etrainer.paths import bundled_course_dir
@@ -145,6 +158,7 @@ def _progress(state: dict[str, Any]) -> str:
 
 _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("Qt application", _application),
+    ("interface language", _language),
     ("bundled course", _course),
     ("database in a temporary folder", _database),
     ("main window and a lesson", _window),
