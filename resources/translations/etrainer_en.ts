@@ -686,10 +686,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed), so there is no certificate to print.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -755,6 +751,10 @@
     </message>
     <message>
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs passed), so there is no certificate to print.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -934,7 +934,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name}, you have finished {percent}% of the course.</source>
+        <source>{name}, you have finished {percent} of the course ({done} of {total} lessons, quizzes and walkthroughs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -978,7 +978,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quiz: best result {score}% — {mark}</source>
+        <source>Quiz: best result {score} — {mark}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1432,11 +1432,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My course: {percent}%</source>
+        <source>Review ({n})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Review ({n})</source>
+        <source>My course: {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="uk_UA">
 <context>
     <name>App</name>
@@ -134,7 +133,7 @@
         <translation>Додати</translation>
     </message>
     <message>
-        <source>The course&apos;s World Café kit has problems; the default question is used where needed:</source>
+        <source>The course's World Café kit has problems; the default question is used where needed:</source>
         <translation>У наборі Світового кафе цього курсу є проблеми; де потрібно, взято стандартне питання:</translation>
     </message>
     <message>
@@ -259,7 +258,7 @@
         <translation>Світове кафе…</translation>
     </message>
     <message>
-        <source>Print this module&apos;s memo…</source>
+        <source>Print this module's memo…</source>
         <translation>Друкувати памʼятку цього модуля…</translation>
     </message>
     <message>
@@ -688,10 +687,6 @@
         <translation>Резервна копія {path} пошкоджена, тому її не відновлено. Ваші поточні дані не змінилися; оберіть іншу резервну копію.</translation>
     </message>
     <message>
-        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed), so there is no certificate to print.</source>
-        <translation>{name}: курс ще не завершено (прочитано уроків: {read} з {total}, складено тестів: {passed} з {quizzes}), тому сертифіката для друку поки немає.</translation>
-    </message>
-    <message>
         <source>This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.</source>
         <translation>Цей урок не вдається показати: у ньому забагато вкладених елементів або розмітки. Попросіть автора розділити урок на частини.</translation>
     </message>
@@ -759,6 +754,10 @@
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
         <translation>Не вдалося відкрити {target} для запису. Перевірте, чи існує папка, чи можна в неї записувати і чи не відкрито файл в іншій програмі.</translation>
     </message>
+    <message>
+        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs passed), so there is no certificate to print.</source>
+        <translation>{name}: курс ще не завершено (прочитано уроків: {read} з {total}, складено тестів: {passed} з {quizzes}, пройдено тренажерів: {walked} з {walkthroughs}), тому сертифіката для друку поки немає.</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -775,7 +774,7 @@
         <translation>Файл змінено після експорту (підпис не збігається). Попросіть того, хто надіслав файл, експортувати його ще раз.</translation>
     </message>
     <message>
-        <source>This learner&apos;s earlier files were signed on another computer or with another key. Check with the learner before trusting this file.</source>
+        <source>This learner's earlier files were signed on another computer or with another key. Check with the learner before trusting this file.</source>
         <translation>Попередні файли цієї людини підписано на іншому компʼютері або іншим ключем. Перш ніж довіряти цьому файлу, уточніть у неї, що сталося.</translation>
     </message>
     <message>
@@ -936,8 +935,8 @@
         <translation>Мій прогрес</translation>
     </message>
     <message>
-        <source>{name}, you have finished {percent}% of the course.</source>
-        <translation>{name}, ви пройшли {percent}% курсу.</translation>
+        <source>{name}, you have finished {percent} of the course ({done} of {total} lessons, quizzes and walkthroughs).</source>
+        <translation>{name}, ви пройшли {percent} курсу ({done} з {total} уроків, тестів і тренажерів).</translation>
     </message>
     <message>
         <source>Continue: {title} ▸</source>
@@ -980,8 +979,8 @@
         <translation>ще не складено</translation>
     </message>
     <message>
-        <source>Quiz: best result {score}% — {mark}</source>
-        <translation>Тест: найкращий результат {score}% — {mark}</translation>
+        <source>Quiz: best result {score} — {mark}</source>
+        <translation>Тест: найкращий результат {score} — {mark}</translation>
     </message>
     <message>
         <source>Walkthroughs passed: {passed} of {total}</source>
@@ -1264,7 +1263,7 @@
         <translation>Експортувати тест у GIFT…</translation>
     </message>
     <message>
-        <source>Methodist&apos;s workspace…</source>
+        <source>Methodist's workspace…</source>
         <translation>Робочий простір методиста…</translation>
     </message>
     <message>
@@ -1340,19 +1339,19 @@
         <translation>Знайомство з програмою</translation>
     </message>
     <message>
-        <source>Librarian&apos;s guide</source>
+        <source>Librarian's guide</source>
         <translation>Посібник бібліотекаря</translation>
     </message>
     <message>
-        <source>Trainer&apos;s guide</source>
+        <source>Trainer's guide</source>
         <translation>Посібник тренера</translation>
     </message>
     <message>
-        <source>Methodist&apos;s guide</source>
+        <source>Methodist's guide</source>
         <translation>Посібник методиста</translation>
     </message>
     <message>
-        <source>Course author&apos;s guide</source>
+        <source>Course author's guide</source>
         <translation>Посібник автора курсу</translation>
     </message>
     <message>
@@ -1435,12 +1434,12 @@
         <translation>Показати</translation>
     </message>
     <message>
-        <source>My course: {percent}%</source>
-        <translation>Мій курс: {percent}%</translation>
-    </message>
-    <message>
         <source>Review ({n})</source>
         <translation>Повторення ({n})</translation>
+    </message>
+    <message>
+        <source>My course: {percent}</source>
+        <translation>Мій курс: {percent}</translation>
     </message>
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
@@ -1540,11 +1539,11 @@ It is outside Е-тренер and needs the Internet.</source>
 <context>
     <name>NotesPage</name>
     <message>
-        <source>Hosts&apos; notes</source>
+        <source>Hosts' notes</source>
         <translation>Нотатки господарів столів</translation>
     </message>
     <message>
-        <source>Key ideas of each table, in the hosts&apos; words — no visitors&apos; personal data.</source>
+        <source>Key ideas of each table, in the hosts' words — no visitors' personal data.</source>
         <translation>Головні ідеї кожного столу словами господарів — без персональних даних відвідувачів.</translation>
     </message>
     <message>
@@ -1775,11 +1774,11 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Новий профіль…</translation>
     </message>
     <message>
-        <source>Methodist&apos;s workspace</source>
+        <source>Methodist's workspace</source>
         <translation>Робочий простір методиста</translation>
     </message>
     <message>
-        <source>Collect the librarians&apos; progress files and see the results</source>
+        <source>Collect the librarians' progress files and see the results</source>
         <translation>Зібрати файли прогресу бібліотекарів і переглянути результати</translation>
     </message>
     <message>
@@ -2153,7 +2152,7 @@ It is outside Е-тренер and needs the Internet.</source>
 <context>
     <name>RotationPage</name>
     <message>
-        <source>✎ Hosts&apos; notes</source>
+        <source>✎ Hosts' notes</source>
         <translation>✎ Нотатки господарів</translation>
     </message>
     <message>
@@ -2212,7 +2211,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Заповніть це поле.</translation>
     </message>
     <message>
-        <source>The portal does not accept this value. Check it against the visitor&apos;s card.</source>
+        <source>The portal does not accept this value. Check it against the visitor's card.</source>
         <translation>Портал не приймає це значення. Звірте його з карткою відвідувача.</translation>
     </message>
     <message>
@@ -2260,7 +2259,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Перевірте номер картки: цей навчальний портал приймає лише тестову картку.</translation>
     </message>
     <message>
-        <source>Check the card&apos;s expiry date (MM/YY).</source>
+        <source>Check the card's expiry date (MM/YY).</source>
         <translation>Перевірте термін дії картки (ММ/РР).</translation>
     </message>
     <message>
@@ -2655,7 +2654,7 @@ It is outside Е-тренер and needs the Internet.</source>
 <context>
     <name>WorkspaceWindow</name>
     <message>
-        <source>Methodist&apos;s workspace — Е-тренер</source>
+        <source>Methodist's workspace — Е-тренер</source>
         <translation>Робочий простір методиста — Е-тренер</translation>
     </message>
     <message>
@@ -2851,7 +2850,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Файл не збережено: {reason}</translation>
     </message>
     <message>
-        <source>Methodist&apos;s workspace</source>
+        <source>Methodist's workspace</source>
         <translation>Робочий простір методиста</translation>
     </message>
 </context>

@@ -80,10 +80,11 @@ def _language(state: dict[str, Any]) -> str:
     from PySide6.QtCore import QCoreApplication
 
     ours = QCoreApplication.translate("ExportDialog", "Save the file…")
-    qts = QCoreApplication.translate("QFileDialog", "Look in:")
+    qt_context, qt_source = "QFileDialog", "Look in:"  # Qt's own string: kept out of eTrainer's catalog
+    qts = QCoreApplication.translate(qt_context, qt_source)
     if ours == "Save the file…":
         raise RuntimeError("eTrainer's Ukrainian catalog (etrainer_uk.qm) is not loaded")
-    if qts == "Look in:":
+    if qts == qt_source:
         raise RuntimeError("Qt's Ukrainian catalog (qtbase_uk.qm) is not loaded")
     return f"Ukrainian: «{ours}», «{qts}»"
 

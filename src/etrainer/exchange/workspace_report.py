@@ -118,7 +118,7 @@ def _modules(sheet: Worksheet, dashboard: Dashboard) -> None:
         cells: list[Any] = [row.learner.name, row.learner.branch]
         for cell in row.cells:
             walks = f"{cell.walkthroughs_passed}/{cell.walkthroughs_total}" if cell.walkthroughs_total else "—"
-            cells += [cell.completion, cell.best_quiz_score, walks]
+            cells += [cell.lessons_share, cell.best_quiz_score, walks]
         rows.append(cells)
     formats = {3 + 3 * i + k: PERCENT for i in range(len(modules)) for k in (0, 1)}
     _table(sheet, [top, sub], rows, formats)
