@@ -152,7 +152,7 @@ def _walkthroughs(sheet: Worksheet, dashboard: Dashboard) -> None:
 
 def _competencies(sheet: Worksheet, dashboard: Dashboard) -> None:
     headers = ["Компетенція (тег)", "Уроків", "Прочитано", "Середній найкращий тест", "Результатів тестів"]
-    rows = [[tag.tag, tag.lessons, tag.read_share, tag.mean_quiz_score, tag.quiz_results]
+    rows = [[tag.title or tag.tag, tag.lessons, tag.read_share, tag.mean_quiz_score, tag.quiz_results]
             for tag in dashboard.competencies]
     _table(sheet, [headers], rows, {3: PERCENT, 4: PERCENT})
 

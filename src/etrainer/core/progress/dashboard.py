@@ -23,6 +23,7 @@ from datetime import date, datetime
 from typing import Any
 
 from etrainer.core.course.model import Course
+from etrainer.core.learner.names import person_key, ukrainian_key
 from etrainer.core.progress.units import Activity, CourseUnits, ModuleState, ModuleUnits, course_units
 
 QUIZ_KIND = "quiz"
@@ -154,8 +155,8 @@ def apply_filter(data: DashboardData, chosen: DashboardFilter) -> DashboardData:
 
 def choices(data: DashboardData) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The branches and the positions the learners have (sorted, empty ones left out), for filter lists."""
-    branches = sorted({learner.branch for learner in data.learners if learner.branch}, key=str.casefold)
-    positions = sorted({learner.position for learner in data.learners if learner.position}, key=str.casefold)
+    branches = sorted({learner.branch for learner in data.learners if learner.branch}, key=ukrainian_key)
+    positions = sorted({learner.position for learner in data.learners if learner.position}, key=ukrainian_key)
     return tuple(branches), tuple(positions)
 
 
@@ -315,7 +316,7 @@ def _activities(index: _CourseIndex, data: DashboardData) -> dict[str, Activity]
 
 
 def _by_name(learners: Iterable[LearnerRecord]) -> list[LearnerRecord]:
-    return sorted(learners, key=lambda learner: (learner.name.casefold(), learner.uid))
+    return sorted(learners, key=lambda learner: (person_key(learner.name), learner.uid))
 
 
 def module_matrix(course: Course, data: DashboardData) -> ModuleMatrix:
@@ -341,6 +342,8 @@ class TagResult:
     """Mean of each learner's best score on the tag's quizzes (over learner–quiz pairs with a finished attempt)."""
     quiz_results: int
     """How many learner–quiz pairs `mean_quiz_score` averages."""
+    title: str = ""
+    """The tag's title from the course (`tags:` in course.yaml), or the tag itself."""
 
 
 def competency_results(course: Course, data: DashboardData) -> tuple[TagResult, ...]:
@@ -366,11 +369,12 @@ def competency_results(course: Course, data: DashboardData) -> tuple[TagResult, 
         for tag in quiz_tags.get(quiz, ()):
             scores_by_tag[tag].append(score)
     results = []
-    for tag in sorted(lessons_by_tag):
+    for tag in sorted(lessons_by_tag, key=lambda t: ukrainian_key(course.tag_title(t))):
         tagged = lessons_by_tag[tag]
         share = read[tag] / (len(learners) * len(tagged)) if learners else None
         scores = scores_by_tag[tag]
-        results.append(TagResult(tag, len(tagged), share, sum(scores) / len(scores) if scores else None, len(scores)))
+        results.append(TagResult(tag, len(tagged), share, sum(scores) / len(scores) if scores else None, len(scores),
+                                 course.tag_title(tag)))
     return tuple(results)
 
 
