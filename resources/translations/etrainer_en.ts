@@ -1114,6 +1114,14 @@
         <source>Discrimination</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{n} · small sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {n} answers: fewer than {small}, so facility and discrimination are not reliable yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -1499,6 +1507,7 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>MatrixModel</name>
     <message>
         <source>Librarian</source>
+        <extracomment>Item statistics from fewer answers than this are flagged «мала вибірка».</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1514,7 +1523,19 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}: {done}. Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2737,6 +2758,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Course: {percent} ({done} of {total} lessons, quizzes and walkthroughs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lessons read: {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2750,6 +2775,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>{title}: best {score} · errors {errors} · hints {hints}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small sample: only {n} answers, fewer than {small}; the figures may change a lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1115,6 +1115,14 @@
         <source>Discrimination</source>
         <translation>Розрізнювальна здатність</translation>
     </message>
+    <message>
+        <source>{n} · small sample</source>
+        <translation>{n} · мала вибірка</translation>
+    </message>
+    <message>
+        <source>Only {n} answers: fewer than {small}, so facility and discrimination are not reliable yet.</source>
+        <translation>Відповідей лише {n} — менше ніж {small}, тож легкість і дискримінація ще ненадійні.</translation>
+    </message>
 </context>
 <context>
     <name>Lesson</name>
@@ -1506,6 +1514,7 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>MatrixModel</name>
     <message>
         <source>Librarian</source>
+        <extracomment>Item statistics from fewer answers than this are flagged «мала вибірка».</extracomment>
         <translation>Бібліотекар</translation>
     </message>
     <message>
@@ -1521,8 +1530,20 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Модуль {n}</translation>
     </message>
     <message>
-        <source>Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
-        <translation>Прочитано уроків: {read} з {total}; найкращий результат тесту: {score}; пройдено тренажерів: {passed} з {all}</translation>
+        <source>done</source>
+        <translation>пройдено</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>в процесі</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не розпочато</translation>
+    </message>
+    <message>
+        <source>{state}: {done}. Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
+        <translation>{state}: {done}. Прочитано уроків: {read} з {total}; найкращий результат тесту: {score}; пройдено тренажерів: {passed} з {all}</translation>
     </message>
 </context>
 <context>
@@ -2746,6 +2767,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Робочий простір порожній: імпортуйте файли прогресу, які надіслали бібліотекарі.</translation>
     </message>
     <message>
+        <source>Course: {percent} ({done} of {total} lessons, quizzes and walkthroughs)</source>
+        <translation>Курс: {percent} ({done} з {total} уроків, тестів і тренажерів)</translation>
+    </message>
+    <message>
         <source>Lessons read: {n} of {total}</source>
         <translation>Прочитано уроків: {n} з {total}</translation>
     </message>
@@ -2760,6 +2785,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>{title}: best {score} · errors {errors} · hints {hints}</source>
         <translation>{title}: найкраще — {score} · помилок: {errors} · підказок: {hints}</translation>
+    </message>
+    <message>
+        <source>Small sample: only {n} answers, fewer than {small}; the figures may change a lot.</source>
+        <translation>Мала вибірка: відповідей лише {n}, менше ніж {small}; показники ще можуть сильно змінитися.</translation>
     </message>
     <message>
         <source>chosen {n} times ({share})</source>

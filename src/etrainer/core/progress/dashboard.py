@@ -412,6 +412,8 @@ class LearnerDetail:
     lessons: tuple[LessonLine, ...]
     quizzes: tuple[ActivityLine, ...]
     walkthroughs: tuple[ActivityLine, ...]
+    units: CourseUnits | None = None
+    """The learner's units in the course (docs/progress.md)."""
 
 
 def learner_detail(course: Course, data: DashboardData, learner_uid: str) -> LearnerDetail | None:
@@ -432,7 +434,7 @@ def learner_detail(course: Course, data: DashboardData, learner_uid: str) -> Lea
     quiz_lines = _activity(quizzes, lambda a: a.quiz_id, lambda i: getattr(course.quiz(i), "title", i))
     walk_lines = _activity(mine.walkthroughs, lambda w: w.scenario_id,
                            lambda i: getattr(course.scenario(i), "title", i))
-    return LearnerDetail(learner, row.cells, lessons, quiz_lines, walk_lines)
+    return LearnerDetail(learner, row.cells, lessons, quiz_lines, walk_lines, row.units)
 
 
 def _activity(records: Iterable[Any], key: Any, title: Any) -> tuple[ActivityLine, ...]:
