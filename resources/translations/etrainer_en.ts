@@ -227,7 +227,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average share of lessons read, by module (%)</source>
+        <source>Average completion by module: lessons, quizzes, walkthroughs (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

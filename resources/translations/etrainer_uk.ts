@@ -228,8 +228,8 @@
         <translation>Зображення PNG (*.png)</translation>
     </message>
     <message>
-        <source>Average share of lessons read, by module (%)</source>
-        <translation>Середня частка прочитаних уроків за модулями (%)</translation>
+        <source>Average completion by module: lessons, quizzes, walkthroughs (%)</source>
+        <translation>Середнє проходження модулів: уроки, тести, тренажери (%)</translation>
     </message>
     <message>
         <source>The hardest questions: share answered right (%)</source>

@@ -120,3 +120,26 @@ def test_the_window_fits_a_1024_screen_and_the_card_leaves_the_matrix_its_width(
     bar.setValue(bar.maximum())
     last = matrix.model().columnCount() - 1
     assert matrix.columnViewportPosition(last) + matrix.columnWidth(last) <= matrix.viewport().width() + 1
+
+
+@pytest.mark.parametrize("theme", ["light", "contrast", "projector"])
+def test_in_every_theme_the_window_fits_1024_by_768(qtbot, tmp_path, theme, ukrainian):
+    from PySide6.QtWidgets import QApplication
+
+    from etrainer.ui.theme import Theme, apply_theme
+
+    app = QApplication.instance()
+    before = app.styleSheet(), app.property("etrainerTheme")
+    apply_theme(app, Theme(theme))
+    workspace = open_workspace(tmp_path / "workspace.sqlite3")
+    try:
+        window = WorkspaceWindow(WorkspaceService(workspace, COURSE))
+        qtbot.addWidget(window)
+        window.show()
+        hint = window.minimumSizeHint()
+        # Room on a 1024×768 screen for the frame (16 px) and the title bar and a panel (48 px).
+        assert hint.width() <= 1024 - 16 and hint.height() <= 768 - 48, (theme, hint.toTuple())
+    finally:
+        workspace.dispose()
+        app.setStyleSheet(before[0])
+        app.setProperty("etrainerTheme", before[1])

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -88,8 +89,9 @@ class WorkspaceWindow(QMainWindow):
             TagModel()
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(self._build_actions())
-        layout.addLayout(self._build_filters())
+        room = _fitting_size(self, 1100, 720)[0] - 24
+        layout.addLayout(_packed_rows(self._build_actions(), room))
+        layout.addLayout(_packed_rows(self._build_filters(), room))
         self._tabs = QTabWidget(objectName="workspaceTabs")
         self._tabs.addTab(self._build_learners_tab(), self.tr("Librarians"))
         self._items_view = _table(self._items, "itemTable")
@@ -105,7 +107,9 @@ class WorkspaceWindow(QMainWindow):
         self._tag_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._tabs.addTab(self._tag_view, self.tr("Competencies"))
         self._charts = ChartsTab()
-        self._tabs.addTab(self._charts, self.tr("Charts"))
+        charts = QScrollArea(objectName="chartsScroll", widgetResizable=True)  # readable charts on a low screen
+        charts.setWidget(self._charts)
+        self._tabs.addTab(charts, self.tr("Charts"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
@@ -123,19 +127,18 @@ class WorkspaceWindow(QMainWindow):
         self.refresh()
 
     # -- construction ---------------------------------------------------------------------------------
-    def _build_actions(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_actions(self) -> list[list[QWidget]]:
+        groups = []
         for text, slot, name in ((self.tr("Import files…"), self._on_import_files, "importFilesButton"),
                                  (self.tr("Import a folder…"), self._on_import_folder, "importFolderButton"),
                                  (self.tr("Export to Excel…"), self._on_export_xlsx, "exportXlsxButton"),
                                  (self.tr("PDF report…"), self._on_export_pdf, "exportPdfButton")):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+            groups.append([button])
+        return groups
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> list[list[QWidget]]:
         self._branch = QComboBox(objectName="branchFilter")
         self._position = QComboBox(objectName="positionFilter")
         for box in (self._branch, self._position):  # long library names must not widen the window
@@ -153,16 +156,8 @@ class WorkspaceWindow(QMainWindow):
         for signal in (self._branch.activated, self._position.activated, self._dated.toggled,
                        self._start.dateChanged, self._end.dateChanged):
             signal.connect(lambda *_: self.refresh())
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Library:")))
-        row.addWidget(self._branch, 1)
-        row.addWidget(QLabel(self.tr("Position:")))
-        row.addWidget(self._position, 1)
-        row.addWidget(self._dated)
-        row.addWidget(self._start)
-        row.addWidget(QLabel("—"))
-        row.addWidget(self._end)
-        return row
+        return [[QLabel(self.tr("Library:")), self._branch], [QLabel(self.tr("Position:")), self._position],
+                [self._dated, self._start, QLabel("—"), self._end]]
 
     def _build_learners_tab(self) -> QWidget:
         self._matrix_view = _table(self._matrix, "matrixTable")
@@ -445,6 +440,28 @@ class WorkspaceWindow(QMainWindow):
     def _on_export_failed(self, error: BaseException) -> None:
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
         self._status.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
+
+
+def _packed_rows(groups: list[list[QWidget]], room: int) -> QVBoxLayout:
+    """Groups of widgets laid out left to right, starting a new row where the next group would not fit in
+    `room` pixels (large type, the projector theme): the window never gets wider than the screen."""
+    rows = QVBoxLayout()
+    row, used = QHBoxLayout(), 0
+    for group in groups:
+        width = 0
+        for widget in group:
+            widget.ensurePolished()
+            width += widget.sizeHint().width() + 6
+        if used and used + width > room:
+            row.addStretch(1)
+            rows.addLayout(row)
+            row, used = QHBoxLayout(), 0
+        for widget in group:
+            row.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+        used += width + 12
+    row.addStretch(1)
+    rows.addLayout(row)
+    return rows
 
 
 def _fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
