@@ -825,6 +825,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Available when the whole course is passed: lessons read {read} of {lessons}, quizzes passed {passed} of {quizzes}, walkthroughs passed {walked} of {walkthroughs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I have read what the file contains and agree to give it to the methodist.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1875,6 +1879,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -826,6 +826,10 @@
         <translation>Записи xAPI для системи обліку навчання (LRS) (.json)</translation>
     </message>
     <message>
+        <source>Available when the whole course is passed: lessons read {read} of {lessons}, quizzes passed {passed} of {quizzes}, walkthroughs passed {walked} of {walkthroughs}.</source>
+        <translation>Буде доступний, коли курс пройдено повністю: прочитано уроків {read} з {lessons}, складено тестів {passed} з {quizzes}, пройдено тренажерів {walked} з {walkthroughs}.</translation>
+    </message>
+    <message>
         <source>I have read what the file contains and agree to give it to the methodist.</source>
         <translation>Мені зрозуміло, що буде у файлі, і я погоджуюся передати його методистові.</translation>
     </message>
@@ -1883,6 +1887,17 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>No</source>
         <translation>Ні</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Перегляд в:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлів:</translation>
     </message>
 </context>
 <context>
