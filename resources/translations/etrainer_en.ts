@@ -833,6 +833,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>I agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Save the file…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -834,6 +834,10 @@
         <translation>Мені зрозуміло, що буде у файлі, і я погоджуюся передати його методистові.</translation>
     </message>
     <message>
+        <source>I agree</source>
+        <translation>Погоджуюся</translation>
+    </message>
+    <message>
         <source>Save the file…</source>
         <translation>Зберегти файл…</translation>
     </message>

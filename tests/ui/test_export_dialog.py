@@ -114,3 +114,25 @@ def test_the_standard_file_dialog_speaks_ukrainian(qtbot):
     finally:
         for translator in translators:
             app.removeTranslator(translator)
+
+
+def test_in_large_type_the_dialog_fits_a_1024_by_768_screen(qtbot, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
+    from etrainer.ui.theme import Theme, apply_theme
+
+    app = QApplication.instance()
+    before = app.styleSheet(), app.property("etrainerTheme")
+    apply_theme(app, Theme.PROJECTOR)
+    course = load_pack(bundled_course_dir()).course
+    services = open_app_services(tmp_path / "data")
+    try:
+        dialog = ExportDialog(services, course, services.profiles.create("Нова Людина", "", ""))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        hint = dialog.minimumSizeHint()
+        assert hint.width() <= 1024 - 16 and hint.height() <= 768 - 48, hint.toTuple()
+    finally:
+        services.close()
+        app.setStyleSheet(before[0])
+        app.setProperty("etrainerTheme", before[1])

@@ -90,8 +90,12 @@ class ExportDialog(QDialog):
                 why.setContentsMargins(24, 0, 0, 0)
                 choices.addWidget(why)
         self._formats.buttons()[0].setChecked(True)
-        self._consent = QCheckBox(self.tr("I have read what the file contains and agree to give it to the "
-                                          "methodist."), objectName="consentBox")
+        # The sentence wraps in a label (a check box's text cannot wrap: in large type it widened the dialog past
+        # the screen); the box itself says it short.
+        consent_text = QLabel(self.tr("I have read what the file contains and agree to give it to the methodist."),
+                              objectName="consentText2", wordWrap=True)
+        self._consent = QCheckBox(self.tr("I agree"), objectName="consentBox")
+        self._consent.setAccessibleName(consent_text.text())
         self._busy = QProgressBar(objectName="exportProgress")
         self._busy.setRange(0, 0)
         self._busy.hide()
@@ -114,6 +118,7 @@ class ExportDialog(QDialog):
         layout.addWidget(contents)
         layout.addWidget(QLabel(self.tr("What to save:")))
         layout.addLayout(choices)
+        layout.addWidget(consent_text)
         layout.addWidget(self._consent)
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
