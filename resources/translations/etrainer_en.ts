@@ -19,6 +19,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Everything for a group is in the «Classroom» menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Automatic backup failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2182,6 +2186,45 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Who works here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who will use Е-тренер on this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер opens where your work is. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a librarian: I study the course and help visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a trainer: I teach a group with a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a methodist: I collect the librarians&apos; progress files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
@@ -2330,7 +2373,15 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Who works here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I work as:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2622,23 +2673,11 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>WelcomeTour</name>
     <message>
         <source>Welcome to Е-тренер</source>
-        <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
+        <extracomment>Who uses Е-тренер on this PC (asked at the first run, kept in the preferences, changed in Settings). Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your course</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2671,6 +2710,82 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>◂ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Classroom menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything for a group is in the «Classroom» menu. «Present this lesson» (F5) shows the lesson as slides on the projector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presenter&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With two screens, your notes, the next slide and the time stay on your laptop while the group sees the slides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quiz for the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«Classroom quiz» runs a module&apos;s questions for teams on the projector and totals the points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World Café</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«World Café» sets up the tables and questions, times the rounds and collects the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Settings choose the projector theme: large type that the back row can read. The trainer&apos;s guide is in Help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the progress files the librarians send: the table shows who has passed which module; choose a person to see the details below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the librarians send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each librarian saves one signed file with «Export for the methodist» and sends it by e-mail or on a USB stick. A file changed by hand is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions and reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The «Questions» tab shows the hardest questions (small samples are marked); «Export to Excel» and «PDF report» make files for your report. The methodist&apos;s guide is in Help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер teaches how to help visitors with administrative e-services. On the left is the course: ✓ means done, ● started, ○ not yet. «Continue» opens the place where you stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons are short; bookmarks, notes and the glossary are at hand. It works without the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2960,6 +3075,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>The file could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Picture</name>
+    <message>
+        <source>(no picture: {name})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -18,6 +18,10 @@
         <translation>Базу даних прогресу відновлено</translation>
     </message>
     <message>
+        <source>Everything for a group is in the «Classroom» menu.</source>
+        <translation>Усе для роботи з групою — у меню «Заняття».</translation>
+    </message>
+    <message>
         <source>Automatic backup failed: {reason}</source>
         <translation>Не вдалося створити автоматичну резервну копію: {reason}</translation>
     </message>
@@ -2190,6 +2194,45 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Who works here?</source>
+        <translation>Хто тут працює?</translation>
+    </message>
+    <message>
+        <source>Who will use Е-тренер on this computer?</source>
+        <translation>Хто працюватиме з Е-тренером на цьому комп'ютері?</translation>
+    </message>
+    <message>
+        <source>Е-тренер opens where your work is. You can change this later in Settings.</source>
+        <translation>Е-тренер відкриється там, де ваша робота. Змінити це можна згодом у «Налаштуваннях».</translation>
+    </message>
+    <message>
+        <source>I am a librarian: I study the course and help visitors</source>
+        <translation>Я бібліотекар: навчаюся за курсом і допомагаю відвідувачам</translation>
+    </message>
+    <message>
+        <source>I am a trainer: I teach a group with a projector</source>
+        <translation>Я тренер: навчаю групу з проєктором</translation>
+    </message>
+    <message>
+        <source>I am a methodist: I collect the librarians' progress files</source>
+        <translation>Я методист: збираю файли прогресу бібліотекарів</translation>
+    </message>
+    <message>
+        <source>Librarian</source>
+        <translation>Бібліотекар</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Тренер</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts' notes</source>
@@ -2338,8 +2381,16 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Тема</translation>
     </message>
     <message>
+        <source>Who works here</source>
+        <translation>Хто тут працює</translation>
+    </message>
+    <message>
         <source>Look</source>
         <translation>Вигляд</translation>
+    </message>
+    <message>
+        <source>I work as:</source>
+        <translation>Я працюю як:</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -2631,24 +2682,12 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>WelcomeTour</name>
     <message>
         <source>Welcome to Е-тренер</source>
-        <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
+        <extracomment>Who uses Е-тренер on this PC (asked at the first run, kept in the preferences, changed in Settings). Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
         <translation>Ласкаво просимо до Е-тренера</translation>
-    </message>
-    <message>
-        <source>Welcome!</source>
-        <translation>Вітаємо!</translation>
-    </message>
-    <message>
-        <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
-        <translation>Е-тренер навчає допомагати відвідувачам з адміністративними е-послугами: короткі уроки, тести й безпечні тренажери вигаданих порталів. Він працює без Інтернету.</translation>
     </message>
     <message>
         <source>Your course</source>
         <translation>Ваш курс</translation>
-    </message>
-    <message>
-        <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
-        <translation>Ліворуч — курс: модулі, уроки, тести й тренажери. ✓ означає «пройдено», ● — «розпочато», ○ — «ще ні». Жовта кнопка «Продовжити» відкриває місце, де ви зупинилися.</translation>
     </message>
     <message>
         <source>Quizzes and review</source>
@@ -2681,6 +2720,82 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>◂ Back</source>
         <translation>◂ Назад</translation>
+    </message>
+    <message>
+        <source>The Classroom menu</source>
+        <translation>Меню «Заняття»</translation>
+    </message>
+    <message>
+        <source>Everything for a group is in the «Classroom» menu. «Present this lesson» (F5) shows the lesson as slides on the projector.</source>
+        <translation>Усе для роботи з групою — у меню «Заняття». «Показати урок як презентацію» (F5) виводить урок слайдами на проєктор.</translation>
+    </message>
+    <message>
+        <source>The presenter's view</source>
+        <translation>Вікно доповідача</translation>
+    </message>
+    <message>
+        <source>With two screens, your notes, the next slide and the time stay on your laptop while the group sees the slides.</source>
+        <translation>Якщо екранів два, нотатки, наступний слайд і час лишаються на вашому ноутбуці, а група бачить слайди.</translation>
+    </message>
+    <message>
+        <source>A quiz for the group</source>
+        <translation>Тест для групи</translation>
+    </message>
+    <message>
+        <source>«Classroom quiz» runs a module's questions for teams on the projector and totals the points.</source>
+        <translation>«Тест для групи» показує питання модуля командам на проєкторі й підраховує бали.</translation>
+    </message>
+    <message>
+        <source>World Café</source>
+        <translation>Світове кафе</translation>
+    </message>
+    <message>
+        <source>«World Café» sets up the tables and questions, times the rounds and collects the results.</source>
+        <translation>«Світове кафе» допомагає підготувати столи й питання, відмірює раунди і збирає результати.</translation>
+    </message>
+    <message>
+        <source>Large type</source>
+        <translation>Великий шрифт</translation>
+    </message>
+    <message>
+        <source>In Settings choose the projector theme: large type that the back row can read. The trainer's guide is in Help.</source>
+        <translation>У «Налаштуваннях» оберіть тему «Проєктор» — великий шрифт, який видно з останнього ряду. Посібник тренера — у «Довідці».</translation>
+    </message>
+    <message>
+        <source>The methodist's workspace</source>
+        <translation>Робочий простір методиста</translation>
+    </message>
+    <message>
+        <source>Import the progress files the librarians send: the table shows who has passed which module; choose a person to see the details below.</source>
+        <translation>Імпортуйте файли прогресу, які надсилають бібліотекарі: таблиця показує, хто який модуль пройшов; оберіть людину, щоб побачити подробиці нижче.</translation>
+    </message>
+    <message>
+        <source>What the librarians send</source>
+        <translation>Що надсилають бібліотекарі</translation>
+    </message>
+    <message>
+        <source>Each librarian saves one signed file with «Export for the methodist» and sends it by e-mail or on a USB stick. A file changed by hand is refused.</source>
+        <translation>Кожен бібліотекар зберігає один підписаний файл командою «Експорт для методиста» і надсилає його електронною поштою чи на флешці. Файл, змінений вручну, не приймається.</translation>
+    </message>
+    <message>
+        <source>Questions and reports</source>
+        <translation>Питання і звіти</translation>
+    </message>
+    <message>
+        <source>The «Questions» tab shows the hardest questions (small samples are marked); «Export to Excel» and «PDF report» make files for your report. The methodist's guide is in Help.</source>
+        <translation>Вкладка «Питання» показує найважчі питання (малі вибірки позначено); «Експорт в Excel» і «Звіт PDF» готують файли для вашого звіту. Посібник методиста — у «Довідці».</translation>
+    </message>
+    <message>
+        <source>Е-тренер teaches how to help visitors with administrative e-services. On the left is the course: ✓ means done, ● started, ○ not yet. «Continue» opens the place where you stopped.</source>
+        <translation>Е-тренер навчає допомагати відвідувачам з адміністративними е-послугами. Ліворуч — курс: ✓ пройдено, ● розпочато, ○ ще ні. «Продовжити» відкриває місце, де ви зупинилися.</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Уроки</translation>
+    </message>
+    <message>
+        <source>Lessons are short; bookmarks, notes and the glossary are at hand. It works without the Internet.</source>
+        <translation>Уроки короткі; закладки, нотатки і словник завжди під рукою. Працює без Інтернету.</translation>
     </message>
     <message>
         <source>Start ▸</source>
@@ -2970,6 +3085,13 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>The file could not be saved: {reason}</source>
         <translation>Не вдалося зберегти файл: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_Picture</name>
+    <message>
+        <source>(no picture: {name})</source>
+        <translation>(немає зображення: {name})</translation>
     </message>
 </context>
 </TS>
