@@ -968,7 +968,7 @@
     </message>
     <message>
         <source>● In progress</source>
-        <translation>● Розпочато</translation>
+        <translation>● В процесі</translation>
     </message>
     <message>
         <source>○ Not started</source>
