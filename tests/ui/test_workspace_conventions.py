@@ -143,3 +143,24 @@ def test_in_every_theme_the_window_fits_1024_by_768(qtbot, tmp_path, theme, ukra
         workspace.dispose()
         app.setStyleSheet(before[0])
         app.setProperty("etrainerTheme", before[1])
+
+
+def _luminance(color) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(color.redF()) + 0.7152 * channel(color.greenF()) + 0.0722 * channel(color.blueF())
+
+
+def test_coloured_module_cells_carry_their_own_dark_text(qtbot):
+    """The high-contrast theme's text is white: on the light state fills it vanished (WCAG AA needs 4.5:1)."""
+    model = MatrixModel()
+    read = tuple(LessonRecord("u0", lesson.id, lesson.module_id, datetime(2026, 10, 1, tzinfo=UTC))
+                 for lesson in COURSE.modules[0].lessons[:1])
+    model.set_matrix(module_matrix(COURSE, DashboardData((LearnerRecord("u0", "Ірина Коваль"),), read)))
+    for column in range(3, model.columnCount()):
+        index = model.index(0, column)
+        background = index.data(Qt.ItemDataRole.BackgroundRole).color()
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole).color()
+        light, dark = sorted((_luminance(background), _luminance(foreground)), reverse=True)
+        assert (light + 0.05) / (dark + 0.05) >= 4.5, column

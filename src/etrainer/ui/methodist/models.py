@@ -28,6 +28,7 @@ from etrainer.ui.common.numbers import format_number, format_share
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 GOOD, PARTLY, NONE = QColor("#D8EFD9"), QColor("#FFF1C2"), QColor("#F4F4F2")
+INK = QColor("#1B1B1B")
 
 
 #: Item statistics from fewer answers than this are flagged «мала вибірка».
@@ -123,6 +124,8 @@ class MatrixModel(_Table):
             return (cell.completion, cell.best_quiz_score or 0.0)
         if role == Qt.ItemDataRole.BackgroundRole:  # the module's state (docs/progress.md), also in the tooltip
             return QBrush({ModuleState.DONE: GOOD, ModuleState.IN_PROGRESS: PARTLY}.get(cell.state, NONE))
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on these light fills in every theme (high contrast)
+            return QBrush(INK)
         if role == Qt.ItemDataRole.ToolTipRole:
             state = {ModuleState.DONE: self.tr("done"), ModuleState.IN_PROGRESS: self.tr("in progress"),
                      ModuleState.NOT_STARTED: self.tr("not started")}[cell.state]
