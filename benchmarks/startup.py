@@ -63,6 +63,7 @@ def paired(app_args: list[str], runs: int) -> tuple[float, float]:
         app_cmd = [sys.executable, "-m", "etrainer", *app_args]
         bare_cmd = [sys.executable, "-c", BARE]
         timed(app_cmd, env), timed(bare_cmd, env)  # creates the database and the course cache; warms the files
+        _librarian_seen_the_tour(Path(data))
         bare, app = [], []
         for _ in range(runs):
             bare.append(timed(bare_cmd, env))
@@ -70,6 +71,18 @@ def paired(app_args: list[str], runs: int) -> tuple[float, float]:
         return statistics.median(bare), statistics.median(app)
     finally:
         shutil.rmtree(data, ignore_errors=True)
+
+
+def _librarian_seen_the_tour(data: Path) -> None:
+    """A PC past its first run, used by a librarian: the next start opens the profile chooser (not the role
+    question and the tour), which is what "usable" measures."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from etrainer.prefs import Prefs
+
+    prefs = Prefs.load(data)
+    prefs.role = "librarian"
+    prefs.extra["welcome_seen"] = True
+    prefs.save(data)
 
 
 def _lesson_of(size: int):  # type: ignore[no-untyped-def]

@@ -63,6 +63,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Everything for a group is in the «Classroom» menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Automatic backup failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -271,7 +275,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Average share of lessons read, by module (%)</source>
+        <source>Average completion by module: lessons, quizzes, walkthroughs (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -826,10 +830,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed), so there is no certificate to print.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -937,6 +937,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>Another Е-тренер is using the data folder {folder} ({holder}). Close it, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs passed), so there is no certificate to print.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -1005,7 +1009,15 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Available when the whole course is passed: lessons read {read} of {lessons}, quizzes passed {passed} of {quizzes}, walkthroughs passed {walked} of {walkthroughs}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>I have read what the file contains and agree to give it to the methodist.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I agree</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1114,7 +1126,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{name}, you have finished {percent}% of the course.</source>
+        <source>{name}, you have finished {percent} of the course ({done} of {total} lessons, quizzes and walkthroughs).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1158,7 +1170,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Quiz: best result {score}% — {mark}</source>
+        <source>Quiz: best result {score} — {mark}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1292,6 +1304,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Discrimination</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} · small sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only {n} answers: fewer than {small}, so facility and discrimination are not reliable yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1612,10 +1632,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>My course: {percent}%</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Review ({n})</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,6 +1641,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Still not saving. The message above says what to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>My course: {percent}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1687,6 +1707,7 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>MatrixModel</name>
     <message>
         <source>Librarian</source>
+        <extracomment>Item statistics from fewer answers than this are flagged «мала вибірка».</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1702,7 +1723,19 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
+        <source>done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state}: {done}. Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2046,6 +2079,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Quiz</name>
     <message>
         <source>True</source>
@@ -2353,6 +2397,45 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Who works here?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who will use Е-тренер on this computer?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер opens where your work is. You can change this later in Settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a librarian: I study the course and help visitors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a trainer: I teach a group with a projector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I am a methodist: I collect the librarians&apos; progress files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
@@ -2512,7 +2595,15 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Who works here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Look</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I work as:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2842,23 +2933,11 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>WelcomeTour</name>
     <message>
         <source>Welcome to Е-тренер</source>
-        <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Welcome!</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
+        <extracomment>Who uses Е-тренер on this PC (asked at the first run, kept in the preferences, changed in Settings). Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Your course</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2891,6 +2970,82 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>◂ Back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Classroom menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything for a group is in the «Classroom» menu. «Present this lesson» (F5) shows the lesson as slides on the projector.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The presenter&apos;s view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>With two screens, your notes, the next slide and the time stay on your laptop while the group sees the slides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A quiz for the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«Classroom quiz» runs a module&apos;s questions for teams on the projector and totals the points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>World Café</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«World Café» sets up the tables and questions, times the rounds and collects the results.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Large type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In Settings choose the projector theme: large type that the back row can read. The trainer&apos;s guide is in Help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import the progress files the librarians send: the table shows who has passed which module; choose a person to see the details below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the librarians send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each librarian saves one signed file with «Export for the methodist» and sends it by e-mail or on a USB stick. A file changed by hand is refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions and reports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The «Questions» tab shows the hardest questions (small samples are marked); «Export to Excel» and «PDF report» make files for your report. The methodist&apos;s guide is in Help.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Е-тренер teaches how to help visitors with administrative e-services. On the left is the course: ✓ means done, ● started, ○ not yet. «Continue» opens the place where you stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lessons are short; bookmarks, notes and the glossary are at hand. It works without the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2997,6 +3152,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Course: {percent} ({done} of {total} lessons, quizzes and walkthroughs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Lessons read: {n} of {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3010,6 +3169,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>{title}: best {score} · errors {errors} · hints {hints}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Small sample: only {n} answers, fewer than {small}; the figures may change a lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3172,6 +3335,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>The file could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>_Picture</name>
+    <message>
+        <source>(no picture: {name})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

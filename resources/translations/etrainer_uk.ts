@@ -67,6 +67,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Базу даних прогресу відновлено</translation>
     </message>
     <message>
+        <source>Everything for a group is in the «Classroom» menu.</source>
+        <translation>Усе для роботи з групою — у меню «Заняття».</translation>
+    </message>
+    <message>
         <source>Automatic backup failed: {reason}</source>
         <translation>Не вдалося створити автоматичну резервну копію: {reason}</translation>
     </message>
@@ -277,8 +281,8 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Зображення PNG (*.png)</translation>
     </message>
     <message>
-        <source>Average share of lessons read, by module (%)</source>
-        <translation>Середня частка прочитаних уроків за модулями (%)</translation>
+        <source>Average completion by module: lessons, quizzes, walkthroughs (%)</source>
+        <translation>Середнє проходження модулів: уроки, тести, тренажери (%)</translation>
     </message>
     <message>
         <source>The hardest questions: share answered right (%)</source>
@@ -832,10 +836,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Резервна копія {path} пошкоджена, тому її не відновлено. Ваші поточні дані не змінилися; оберіть іншу резервну копію.</translation>
     </message>
     <message>
-        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed), so there is no certificate to print.</source>
-        <translation>{name}: курс ще не завершено (прочитано уроків: {read} з {total}, складено тестів: {passed} з {quizzes}), тому сертифіката для друку поки немає.</translation>
-    </message>
-    <message>
         <source>This lesson cannot be shown: it is too deeply nested or has too much markup. Ask its author to split it.</source>
         <translation>Цей урок не вдається показати: у ньому забагато вкладених елементів або розмітки. Попросіть автора розділити урок на частини.</translation>
     </message>
@@ -943,6 +943,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>Another Е-тренер is using the data folder {folder} ({holder}). Close it, then try again.</source>
         <translation>Папкою даних {folder} уже користується інший Е-тренер ({holder}). Закрийте його і спробуйте ще раз.</translation>
     </message>
+    <message>
+        <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs passed), so there is no certificate to print.</source>
+        <translation>{name}: курс ще не завершено (прочитано уроків: {read} з {total}, складено тестів: {passed} з {quizzes}, пройдено тренажерів: {walked} з {walkthroughs}), тому сертифіката для друку поки немає.</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -1011,8 +1015,16 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Записи xAPI для системи обліку навчання (LRS) (.json)</translation>
     </message>
     <message>
+        <source>Available when the whole course is passed: lessons read {read} of {lessons}, quizzes passed {passed} of {quizzes}, walkthroughs passed {walked} of {walkthroughs}.</source>
+        <translation>Буде доступний, коли курс пройдено повністю: прочитано уроків {read} з {lessons}, складено тестів {passed} з {quizzes}, пройдено тренажерів {walked} з {walkthroughs}.</translation>
+    </message>
+    <message>
         <source>I have read what the file contains and agree to give it to the methodist.</source>
         <translation>Мені зрозуміло, що буде у файлі, і я погоджуюся передати його методистові.</translation>
+    </message>
+    <message>
+        <source>I agree</source>
+        <translation>Погоджуюся</translation>
     </message>
     <message>
         <source>Save the file…</source>
@@ -1120,8 +1132,8 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Мій прогрес</translation>
     </message>
     <message>
-        <source>{name}, you have finished {percent}% of the course.</source>
-        <translation>{name}, ви пройшли {percent}% курсу.</translation>
+        <source>{name}, you have finished {percent} of the course ({done} of {total} lessons, quizzes and walkthroughs).</source>
+        <translation>{name}, ви пройшли {percent} курсу ({done} з {total} уроків, тестів і тренажерів).</translation>
     </message>
     <message>
         <source>Continue: {title} ▸</source>
@@ -1164,8 +1176,8 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>ще не складено</translation>
     </message>
     <message>
-        <source>Quiz: best result {score}% — {mark}</source>
-        <translation>Тест: найкращий результат {score}% — {mark}</translation>
+        <source>Quiz: best result {score} — {mark}</source>
+        <translation>Тест: найкращий результат {score} — {mark}</translation>
     </message>
     <message>
         <source>Walkthroughs passed: {passed} of {total}</source>
@@ -1299,6 +1311,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Discrimination</source>
         <translation>Розрізнювальна здатність</translation>
+    </message>
+    <message>
+        <source>{n} · small sample</source>
+        <translation>{n} · мала вибірка</translation>
+    </message>
+    <message>
+        <source>Only {n} answers: fewer than {small}, so facility and discrimination are not reliable yet.</source>
+        <translation>Відповідей лише {n} — менше ніж {small}, тож легкість і дискримінація ще ненадійні.</translation>
     </message>
 </context>
 <context>
@@ -1619,10 +1639,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Показати</translation>
     </message>
     <message>
-        <source>My course: {percent}%</source>
-        <translation>Мій курс: {percent}%</translation>
-    </message>
-    <message>
         <source>Review ({n})</source>
         <translation>Повторення ({n})</translation>
     </message>
@@ -1633,6 +1649,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Still not saving. The message above says what to do.</source>
         <translation>Прогрес досі не зберігається. Що робити — написано у повідомленні вгорі.</translation>
+    </message>
+    <message>
+        <source>My course: {percent}</source>
+        <translation>Мій курс: {percent}</translation>
     </message>
     <message>
         <source>Choose your profile first: your answers are kept in it.</source>
@@ -1699,6 +1719,7 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>MatrixModel</name>
     <message>
         <source>Librarian</source>
+        <extracomment>Item statistics from fewer answers than this are flagged «мала вибірка».</extracomment>
         <translation>Бібліотекар</translation>
     </message>
     <message>
@@ -1714,8 +1735,20 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Модуль {n}</translation>
     </message>
     <message>
-        <source>Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
-        <translation>Прочитано уроків: {read} з {total}; найкращий результат тесту: {score}; пройдено тренажерів: {passed} з {all}</translation>
+        <source>done</source>
+        <translation>пройдено</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>в процесі</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>не розпочато</translation>
+    </message>
+    <message>
+        <source>{state}: {done}. Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: {passed} of {all}</source>
+        <translation>{state}: {done}. Прочитано уроків: {read} з {total}; найкращий результат тесту: {score}; пройдено тренажерів: {passed} з {all}</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2091,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Перегляд в:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлів:</translation>
+    </message>
+</context>
+<context>
     <name>Quiz</name>
     <message>
         <source>True</source>
@@ -2366,6 +2410,45 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Who works here?</source>
+        <translation>Хто тут працює?</translation>
+    </message>
+    <message>
+        <source>Who will use Е-тренер on this computer?</source>
+        <translation>Хто працюватиме з Е-тренером на цьому комп&apos;ютері?</translation>
+    </message>
+    <message>
+        <source>Е-тренер opens where your work is. You can change this later in Settings.</source>
+        <translation>Е-тренер відкриється там, де ваша робота. Змінити це можна згодом у «Налаштуваннях».</translation>
+    </message>
+    <message>
+        <source>I am a librarian: I study the course and help visitors</source>
+        <translation>Я бібліотекар: навчаюся за курсом і допомагаю відвідувачам</translation>
+    </message>
+    <message>
+        <source>I am a trainer: I teach a group with a projector</source>
+        <translation>Я тренер: навчаю групу з проєктором</translation>
+    </message>
+    <message>
+        <source>I am a methodist: I collect the librarians&apos; progress files</source>
+        <translation>Я методист: збираю файли прогресу бібліотекарів</translation>
+    </message>
+    <message>
+        <source>Librarian</source>
+        <translation>Бібліотекар</translation>
+    </message>
+    <message>
+        <source>Trainer</source>
+        <translation>Тренер</translation>
+    </message>
+    <message>
+        <source>Methodist</source>
+        <translation>Методист</translation>
+    </message>
+</context>
+<context>
     <name>RotationPage</name>
     <message>
         <source>✎ Hosts&apos; notes</source>
@@ -2525,8 +2608,16 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Тема</translation>
     </message>
     <message>
+        <source>Who works here</source>
+        <translation>Хто тут працює</translation>
+    </message>
+    <message>
         <source>Look</source>
         <translation>Вигляд</translation>
+    </message>
+    <message>
+        <source>I work as:</source>
+        <translation>Я працюю як:</translation>
     </message>
     <message>
         <source>Language:</source>
@@ -2856,24 +2947,12 @@ It is outside Е-тренер and needs the Internet.</source>
     <name>WelcomeTour</name>
     <message>
         <source>Welcome to Е-тренер</source>
-        <extracomment>Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
+        <extracomment>Who uses Е-тренер on this PC (asked at the first run, kept in the preferences, changed in Settings). Guide files in docs/guides (bundled with the app): menu key → file name.</extracomment>
         <translation>Ласкаво просимо до Е-тренера</translation>
-    </message>
-    <message>
-        <source>Welcome!</source>
-        <translation>Вітаємо!</translation>
-    </message>
-    <message>
-        <source>Е-тренер teaches how to help visitors with administrative e-services: short lessons, quizzes and safe walkthroughs of fictional portals. It works without the Internet.</source>
-        <translation>Е-тренер навчає допомагати відвідувачам з адміністративними е-послугами: короткі уроки, тести й безпечні тренажери вигаданих порталів. Він працює без Інтернету.</translation>
     </message>
     <message>
         <source>Your course</source>
         <translation>Ваш курс</translation>
-    </message>
-    <message>
-        <source>On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, ● started, ○ not yet. The amber «Continue» button opens the place where you stopped.</source>
-        <translation>Ліворуч — курс: модулі, уроки, тести й тренажери. ✓ означає «пройдено», ● — «розпочато», ○ — «ще ні». Жовта кнопка «Продовжити» відкриває місце, де ви зупинилися.</translation>
     </message>
     <message>
         <source>Quizzes and review</source>
@@ -2906,6 +2985,82 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>◂ Back</source>
         <translation>◂ Назад</translation>
+    </message>
+    <message>
+        <source>The Classroom menu</source>
+        <translation>Меню «Заняття»</translation>
+    </message>
+    <message>
+        <source>Everything for a group is in the «Classroom» menu. «Present this lesson» (F5) shows the lesson as slides on the projector.</source>
+        <translation>Усе для роботи з групою — у меню «Заняття». «Показати урок як презентацію» (F5) виводить урок слайдами на проєктор.</translation>
+    </message>
+    <message>
+        <source>The presenter&apos;s view</source>
+        <translation>Вікно доповідача</translation>
+    </message>
+    <message>
+        <source>With two screens, your notes, the next slide and the time stay on your laptop while the group sees the slides.</source>
+        <translation>Якщо екранів два, нотатки, наступний слайд і час лишаються на вашому ноутбуці, а група бачить слайди.</translation>
+    </message>
+    <message>
+        <source>A quiz for the group</source>
+        <translation>Тест для групи</translation>
+    </message>
+    <message>
+        <source>«Classroom quiz» runs a module&apos;s questions for teams on the projector and totals the points.</source>
+        <translation>«Тест для групи» показує питання модуля командам на проєкторі й підраховує бали.</translation>
+    </message>
+    <message>
+        <source>World Café</source>
+        <translation>Світове кафе</translation>
+    </message>
+    <message>
+        <source>«World Café» sets up the tables and questions, times the rounds and collects the results.</source>
+        <translation>«Світове кафе» допомагає підготувати столи й питання, відмірює раунди і збирає результати.</translation>
+    </message>
+    <message>
+        <source>Large type</source>
+        <translation>Великий шрифт</translation>
+    </message>
+    <message>
+        <source>In Settings choose the projector theme: large type that the back row can read. The trainer&apos;s guide is in Help.</source>
+        <translation>У «Налаштуваннях» оберіть тему «Проєктор» — великий шрифт, який видно з останнього ряду. Посібник тренера — у «Довідці».</translation>
+    </message>
+    <message>
+        <source>The methodist&apos;s workspace</source>
+        <translation>Робочий простір методиста</translation>
+    </message>
+    <message>
+        <source>Import the progress files the librarians send: the table shows who has passed which module; choose a person to see the details below.</source>
+        <translation>Імпортуйте файли прогресу, які надсилають бібліотекарі: таблиця показує, хто який модуль пройшов; оберіть людину, щоб побачити подробиці нижче.</translation>
+    </message>
+    <message>
+        <source>What the librarians send</source>
+        <translation>Що надсилають бібліотекарі</translation>
+    </message>
+    <message>
+        <source>Each librarian saves one signed file with «Export for the methodist» and sends it by e-mail or on a USB stick. A file changed by hand is refused.</source>
+        <translation>Кожен бібліотекар зберігає один підписаний файл командою «Експорт для методиста» і надсилає його електронною поштою чи на флешці. Файл, змінений вручну, не приймається.</translation>
+    </message>
+    <message>
+        <source>Questions and reports</source>
+        <translation>Питання і звіти</translation>
+    </message>
+    <message>
+        <source>The «Questions» tab shows the hardest questions (small samples are marked); «Export to Excel» and «PDF report» make files for your report. The methodist&apos;s guide is in Help.</source>
+        <translation>Вкладка «Питання» показує найважчі питання (малі вибірки позначено); «Експорт в Excel» і «Звіт PDF» готують файли для вашого звіту. Посібник методиста — у «Довідці».</translation>
+    </message>
+    <message>
+        <source>Е-тренер teaches how to help visitors with administrative e-services. On the left is the course: ✓ means done, ● started, ○ not yet. «Continue» opens the place where you stopped.</source>
+        <translation>Е-тренер навчає допомагати відвідувачам з адміністративними е-послугами. Ліворуч — курс: ✓ пройдено, ● розпочато, ○ ще ні. «Продовжити» відкриває місце, де ви зупинилися.</translation>
+    </message>
+    <message>
+        <source>Lessons</source>
+        <translation>Уроків</translation>
+    </message>
+    <message>
+        <source>Lessons are short; bookmarks, notes and the glossary are at hand. It works without the Internet.</source>
+        <translation>Уроки короткі; закладки, нотатки і словник завжди під рукою. Працює без Інтернету.</translation>
     </message>
     <message>
         <source>Start ▸</source>
@@ -3011,6 +3166,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Робочий простір порожній: імпортуйте файли прогресу, які надіслали бібліотекарі.</translation>
     </message>
     <message>
+        <source>Course: {percent} ({done} of {total} lessons, quizzes and walkthroughs)</source>
+        <translation>Курс: {percent} ({done} з {total} уроків, тестів і тренажерів)</translation>
+    </message>
+    <message>
         <source>Lessons read: {n} of {total}</source>
         <translation>Прочитано уроків: {n} з {total}</translation>
     </message>
@@ -3025,6 +3184,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>{title}: best {score} · errors {errors} · hints {hints}</source>
         <translation>{title}: найкраще — {score} · помилок: {errors} · підказок: {hints}</translation>
+    </message>
+    <message>
+        <source>Small sample: only {n} answers, fewer than {small}; the figures may change a lot.</source>
+        <translation>Мала вибірка: відповідей лише {n}, менше ніж {small}; показники ще можуть сильно змінитися.</translation>
     </message>
     <message>
         <source>chosen {n} times ({share})</source>
@@ -3187,6 +3350,13 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>The file could not be saved: {reason}</source>
         <translation>Не вдалося зберегти файл: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>_Picture</name>
+    <message>
+        <source>(no picture: {name})</source>
+        <translation>(немає зображення: {name})</translation>
     </message>
 </context>
 </TS>

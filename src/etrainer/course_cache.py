@@ -22,6 +22,8 @@ from etrainer import __version__
 from etrainer.core.course.load_result import LoadResult
 
 CACHE_FOLDER = "cache"
+CACHE_FORMAT = "2"
+"""Raised when the cached classes change shape (2: Course.tags), so that old pickles are not read."""
 _READ_ERRORS = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError)
 
 
@@ -34,7 +36,7 @@ def fingerprint(root: Path) -> str:
         from _blake2 import blake2b
     except ImportError:  # a Python built without it
         from hashlib import blake2b
-    digest = blake2b(f"{__version__}\0{root.resolve()}".encode())
+    digest = blake2b(f"{__version__}\0{CACHE_FORMAT}\0{root.resolve()}".encode())
     for folder, dirs, files in os.walk(root):
         dirs.sort()
         for name in sorted(files):

@@ -7,6 +7,9 @@ carry translatable sentences; the UI translates them when it shows them.
 
 from __future__ import annotations
 
+import subprocess
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,9 +35,31 @@ def install_translators(app: QCoreApplication, language: str) -> list[object]:
         language = DEFAULT_LANGUAGE
     QLocale.setDefault(QLocale(language))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    for name, folder in (("qtbase", qt_dir), ("etrainer", str(translations_dir()))):
+    for name, folder in (("qtbase", qt_dir), ("etrainer", str(catalog_dir(translations_dir(), language)))):
         translator = QTranslator(app)
         if translator.load(f"{name}_{language}", folder):
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+def catalog_dir(folder: Path, language: str) -> Path:
+    """The folder holding `etrainer_<language>.qm`: `folder`, or, when only the .ts source is there (a
+    checkout or editable install nobody compiled), a temporary folder it is compiled into with PySide6's
+    lrelease. A failed compilation leaves the English source strings."""
+    name = f"etrainer_{language}"
+    if (folder / f"{name}.qm").is_file() or not (folder / f"{name}.ts").is_file():
+        return folder
+    import PySide6
+
+    tool = next((p for p in (Path(PySide6.__file__).parent / n for n in ("lrelease", "lrelease.exe")) if p.is_file()),
+                None)
+    if tool is None:
+        return folder
+    try:
+        target = Path(tempfile.mkdtemp(prefix="etrainer-translations-"))
+        subprocess.run([str(tool), "-silent", str(folder / f"{name}.ts"), "-qm", str(target / f"{name}.qm")],
+                       check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return folder
+    return target

@@ -15,11 +15,18 @@ DATA_DIR_ENV = "ETRAINER_DATA_DIR"
 
 
 def bundle_root() -> Path:
-    """The folder holding `lessons/` and `resources/`: the source tree, or a PyInstaller bundle."""
+    """The folder holding `lessons/`, `resources/` and `docs/guides/`, in this order of places:
+
+    a PyInstaller bundle (`sys._MEIPASS`); an installed wheel (`etrainer/bundle/`, written by the
+    build hook in setup.py); the source tree (a checkout, or an editable install of it).
+    """
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
         return Path(frozen)
-    return Path(__file__).resolve().parents[2]
+    here = Path(__file__).resolve().parent
+    if (here / "bundle" / "lessons").is_dir():
+        return here / "bundle"
+    return here.parents[1]
 
 
 def bundled_course_dir() -> Path:

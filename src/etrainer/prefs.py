@@ -1,6 +1,7 @@
 """Start-up preferences kept in a small JSON file in the data folder (read before any database
-is opened, so the first window paints fast): interface language, theme, window geometry and the
-active course. Per-learner settings (zoom, last lesson) live in the database."""
+is opened, so the first window paints fast): interface language, theme, window geometry, the
+active course and who uses this PC (`role`: librarian, trainer or methodist; empty until the
+first run asks). Per-learner settings (zoom, last lesson) live in the database."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ class Prefs:
     theme: str = "light"
     geometry: str = ""
     course_id: str = ""
+    role: str = ""
     extra: dict[str, object] = field(default_factory=dict)
 
     @classmethod
@@ -30,7 +32,7 @@ class Prefs:
         if not isinstance(data, dict):
             return cls()
         prefs = cls()
-        for key in ("language", "theme", "geometry", "course_id"):
+        for key in ("language", "theme", "geometry", "course_id", "role"):
             if isinstance(data.get(key), str):
                 setattr(prefs, key, data[key])
         if isinstance(data.get("extra"), dict):

@@ -75,6 +75,20 @@ def _application(state: dict[str, Any]) -> str:
     return app.platformName()
 
 
+def _language(state: dict[str, Any]) -> str:
+    """The interface speaks Ukrainian: eTrainer's catalog and Qt's own (standard dialogs) are loaded."""
+    from PySide6.QtCore import QCoreApplication
+
+    ours = QCoreApplication.translate("ExportDialog", "Save the file…")
+    qt_context, qt_source = "QFileDialog", "Look in:"  # Qt's own string: kept out of eTrainer's catalog
+    qts = QCoreApplication.translate(qt_context, qt_source)
+    if ours == "Save the file…":
+        raise RuntimeError("eTrainer's Ukrainian catalog (etrainer_uk.qm) is not loaded")
+    if qts == qt_source:
+        raise RuntimeError("Qt's Ukrainian catalog (qtbase_uk.qm) is not loaded")
+    return f"Ukrainian: «{ours}», «{qts}»"
+
+
 def _course(state: dict[str, Any]) -> str:
     from etrainer.core.course.pack import load_pack
     from etrainer.paths import bundled_course_dir
@@ -165,6 +179,7 @@ def _voting(state: dict[str, Any]) -> str:
 
 _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("Qt application", _application),
+    ("interface language", _language),
     ("bundled course", _course),
     ("database in a temporary folder", _database),
     ("main window and a lesson", _window),

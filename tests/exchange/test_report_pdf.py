@@ -7,6 +7,7 @@ tests/ui/ must not); reading them back needs poppler-utils (pdftotext, pdftoppm)
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -37,6 +38,8 @@ def pdfs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     doc["records"]["lesson_progress"][0]["completed_at"] = "2026-10-03T09:00:00Z"
     attempt = doc["records"]["quiz_attempts"][0]
     attempt["score"], attempt["passed"] = 0.9, True
+    walk = doc["records"]["walkthrough_attempts"][0]  # the course counts walkthroughs too (docs/progress.md)
+    walk["finished_at"], walk["score"], walk["passed"], walk["abandoned"] = "2026-10-04T09:00:00Z", 90, True, False
     source = folder / "doc.json"
     source.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     report, certificate = folder / "report.pdf", folder / "certificate.pdf"
@@ -66,6 +69,8 @@ def test_the_report_carries_the_cyrillic_name_and_headings(pdfs: tuple[Path, Pat
     text = text_of(pdfs[0])
     assert "Олена Петренко" in text and "Звіт про навчання" in text and "Бібліотека-філія № 3" in text
     assert "Е-послуги в бібліотеці" in text
+    # One meaning of progress: units of lessons, quizzes and walkthroughs, the percent in Ukrainian style.
+    assert re.search(r"Курс пройдено \(уроки, тести, тренажери\)\s+3 з 3 \(100\s%\)", text), text
 
 
 def test_the_certificate_names_the_learner_and_the_course(pdfs: tuple[Path, Path]) -> None:

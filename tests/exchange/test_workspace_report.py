@@ -119,7 +119,7 @@ def test_writing_replaces_the_file_and_leaves_no_temporary_files(tmp_path: Path)
 
 def test_the_pdf_report_html_has_every_section() -> None:
     html = workspace_html(make_dashboard(), make_course(), top=1)
-    for text in ("Звіт методиста: Курс", "Слухачів: 3", "Анна", "2 / 3", "67 %", "Перший", "Найважчі питання",
+    for text in ("Звіт методиста: Курс", "Слухачів: 3", "Анна", "2 / 3", "67\u00a0%", "Перший", "Найважчі питання",
                  "Правда?", "Головна — Увійти"):
         assert text in html
     assert "Напиши" not in html  # only the hardest question with top=1

@@ -15,6 +15,7 @@ from html import escape
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
 from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
+from etrainer.core.numbers import format_percent, format_share
 from etrainer.core.progress.learner_report import LearnerReport
 
 STYLE = """
@@ -66,7 +67,7 @@ def _date(moment: datetime | None) -> str:
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)} %"
+    return format_share(value)
 
 
 def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> str:
@@ -80,7 +81,9 @@ def _table(headers: list[str], rows: list[list[str]], numeric_from: int = 1) -> 
 def progress_html(report: LearnerReport) -> str:
     who = ", ".join(escape(part) for part in (report.position, report.branch) if part)
     summary = _table(["Показник", "Значення"], [
-        ["Уроків прочитано", f"{report.lessons_read} з {report.lessons_total} ({report.percent} %)"],
+        ["Курс пройдено (уроки, тести, тренажери)",
+         f"{report.units_done} з {report.units_total} ({format_percent(report.percent)})"],
+        ["Уроків прочитано", f"{report.lessons_read} з {report.lessons_total}"],
         ["Тестів складено", f"{report.quizzes_passed} з {report.quizzes_total}"],
         ["Тренажерів пройдено", f"{report.walkthroughs_passed} з {report.walkthroughs_total}"],
         ["Час читання", f"{round(report.study_seconds / 60)} хв"],

@@ -97,7 +97,7 @@ def _fill_summary(sheet: Worksheet, report: LearnerReport) -> None:
         ("Курс", report.course_title), ("Версія курсу", report.course_version),
         ("Дата експорту", _local(report.exported_at)),
         ("Уроків прочитано", f"{report.lessons_read} з {report.lessons_total}"),
-        ("Прочитано, %", report.percent / 100),
+        ("Курс пройдено (уроки, тести, тренажери), %", report.percent / 100),  # docs/progress.md
         ("Тестів складено", f"{report.quizzes_passed} з {report.quizzes_total}"),
         ("Тренажерів пройдено", f"{report.walkthroughs_passed} з {report.walkthroughs_total}"),
         ("Час читання, хв", _minutes(report.study_seconds)),

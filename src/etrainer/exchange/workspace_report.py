@@ -24,6 +24,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from etrainer.core.course.model import Course
+from etrainer.core.numbers import format_number, format_share
 from etrainer.core.progress.dashboard import DashboardFilter
 from etrainer.exchange.inert import make_inert
 
@@ -119,7 +120,7 @@ def _modules(sheet: Worksheet, dashboard: Dashboard) -> None:
         cells: list[Any] = [row.learner.name, row.learner.branch]
         for cell in row.cells:
             walks = f"{cell.walkthroughs_passed}/{cell.walkthroughs_total}" if cell.walkthroughs_total else "—"
-            cells += [cell.completion, cell.best_quiz_score, walks]
+            cells += [cell.lessons_share, cell.best_quiz_score, walks]
         rows.append(cells)
     formats = {3 + 3 * i + k: PERCENT for i in range(len(modules)) for k in (0, 1)}
     _table(sheet, [top, sub], rows, formats)
@@ -153,7 +154,7 @@ def _walkthroughs(sheet: Worksheet, dashboard: Dashboard) -> None:
 
 def _competencies(sheet: Worksheet, dashboard: Dashboard) -> None:
     headers = ["Компетенція (тег)", "Уроків", "Прочитано", "Середній найкращий тест", "Результатів тестів"]
-    rows = [[tag.tag, tag.lessons, tag.read_share, tag.mean_quiz_score, tag.quiz_results]
+    rows = [[tag.title or tag.tag, tag.lessons, tag.read_share, tag.mean_quiz_score, tag.quiz_results]
             for tag in dashboard.competencies]
     _table(sheet, [headers], rows, {3: PERCENT, 4: PERCENT})
 
@@ -205,7 +206,16 @@ th { background-color: #e8eef5; }
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)} %"
+    return format_share(value)
+
+
+SMALL_SAMPLE = 10
+"""Fewer answers than this are flagged «мала вибірка» (as in the workspace window)."""
+
+
+def _sample(responses: int) -> str:
+    """How many answered, flagged when fewer than 10 (the figures are not reliable yet)."""
+    return f"{responses} (мала вибірка)" if responses < SMALL_SAMPLE else str(responses)
 
 
 def _html_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
@@ -226,8 +236,9 @@ def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20) -> st
          f"{sum(1 for row in matrix.rows if row.cells[i].quiz_passed)} / {len(matrix.rows)}"]
         for i, header in enumerate(matrix.modules)])
     questions = _html_table(["Питання", "Відповідей", "Легкість", "Дискримінація"], [
-        [item.text, item.responses, f"{item.facility:.2f}",
-         "—" if item.discrimination is None else f"{item.discrimination:.2f}"] for item in dashboard.items[:top]])
+        [item.text, _sample(item.responses), format_number(item.facility, 2),
+         "—" if item.discrimination is None else format_number(item.discrimination, 2)]
+        for item in dashboard.items[:top]])
     steps = sorted(((step, scenario) for scenario in dashboard.hotspots for step in scenario.steps),
                    key=lambda pair: -pair[0].trouble)[:top]
     hotspots = _html_table(["Тренажер", "Крок", "Помилок", "Підказок"], [

@@ -137,11 +137,12 @@ class ExportService:
         return _write(Path(out_path), report_pdf.progress_pdf(self.report(learner, course)))
 
     def export_certificate(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
-        """Raises CourseNotCompleted unless every lesson is read and every quiz passed."""
+        """Raises CourseNotCompleted unless every lesson is read, every quiz and every walkthrough passed."""
         report = self.report(learner, course)
         if not report.completed:
             raise CourseNotCompleted(name=report.name, read=report.lessons_read, total=report.lessons_total,
-                                     passed=report.quizzes_passed, quizzes=report.quizzes_total)
+                                     passed=report.quizzes_passed, quizzes=report.quizzes_total,
+                                     walked=report.walkthroughs_passed, walkthroughs=report.walkthroughs_total)
         from etrainer.exchange import report_pdf
 
         return _write(Path(out_path), report_pdf.certificate_pdf(report))

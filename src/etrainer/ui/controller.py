@@ -30,8 +30,9 @@ BACKUP_INTERVAL_MS = 20 * 60 * 1000
 
 class AppController(QObject):
     usable = Signal()
-    """Once: the first window that takes the user's input (the profile chooser, or the workspace opened with
-    files) has painted, with the database open. `etrainer --exit-when-usable` exits on it."""
+    """Once: the first window that takes the user's input has painted, with the database open — the role
+    question at the first run, the profile chooser, the welcome tour, the workspace, or (for a trainer) the
+    main window with the Classroom menu. `etrainer --exit-when-usable` exits on it."""
 
     def __init__(self, app: QApplication, window: MainWindow, vm: ReaderViewModel, data: Path,
                  prefs: Prefs, *, extras_pending: bool = False, open_files: list[Path] | None = None) -> None:
@@ -49,7 +50,7 @@ class AppController(QObject):
         window.settings_requested.connect(self.open_settings)
         window.add_pack_requested.connect(self.add_pack)
         window.about_requested.connect(self.about)
-        window.tour_requested.connect(self.welcome_tour)
+        window.tour_requested.connect(lambda: self.welcome_tour())
         window.workspace_requested.connect(self.open_workspace)
         window.world_cafe_requested.connect(self.world_cafe)
         self._workspace: WorkspaceWindow | None = None
@@ -78,9 +79,51 @@ class AppController(QObject):
         if self._open_files:
             self.open_workspace(self._open_files)
             return
+        first_run = not self._prefs.extra.get("welcome_seen")
+        role = self._prefs.role
+        if not role and first_run:
+            role = self.ask_role()
+        self.start_as(role or "librarian", tour=first_run)
+
+    def ask_role(self) -> str:
+        """«Who works here?»: the answer is kept in the preferences (Settings can change it)."""
+        from etrainer.ui.roles import RoleDialog
+
+        dialog = RoleDialog(self._window)
+        self._signal_usable_on_paint(dialog)
+        dialog.exec()
+        self._prefs.role = dialog.chosen or "librarian"
+        with contextlib.suppress(OSError):
+            self._prefs.save(self._data)
+        return self._prefs.role
+
+    def start_as(self, role: str, *, tour: bool) -> None:
+        """Open the role's start: the librarian chooses a profile; the trainer gets the course with the
+        Classroom menu shown; the methodist gets the workspace. `tour`: then the role's welcome tour."""
+        if role == "methodist":
+            self.open_workspace()
+            if tour:
+                self.welcome_tour(role, self._workspace)
+            return
+        if role == "trainer":
+            if tour:
+                self.welcome_tour(role)
+            self.show_classroom_menu()
+            self._signal_usable_on_paint(self._window)  # painted already: the next paint (the status line)
+            return
         self.choose_profile(first_time=True)
-        if not self._prefs.extra.get("welcome_seen"):
-            self.welcome_tour()
+        if tour:
+            self.welcome_tour(role)
+
+    def show_classroom_menu(self) -> None:
+        """Point the trainer at the Classroom menu: it is opened under its title, and the status bar says why."""
+        from PySide6.QtWidgets import QMenu
+
+        menu = self._window.findChild(QMenu, "classroomMenu")
+        if menu is None:
+            return
+        self._window.menuBar().setActiveAction(menu.menuAction())
+        self._window.statusBar().showMessage(self.tr("Everything for a group is in the «Classroom» menu."), 15000)
 
     def _open_database(self) -> bool:
         """Open (recovering, asking when needed) the data folder's database; False when it was not opened
@@ -152,10 +195,12 @@ class AppController(QObject):
 
         self._window.menus.classroom.keep(start_world_cafe(self._window, self._vm.course, self._data / "classroom"))
 
-    def welcome_tour(self) -> None:
+    def welcome_tour(self, role: str | None = None, parent: QWidget | None = None) -> None:
         from etrainer.ui.welcome import WelcomeTour
 
-        WelcomeTour(self._window).exec()
+        tour = WelcomeTour(parent or self._window, role or self._prefs.role or "librarian")
+        self._signal_usable_on_paint(tour)
+        tour.exec()
         self._prefs.extra["welcome_seen"] = True
         with contextlib.suppress(OSError):
             self._prefs.save(self._data)

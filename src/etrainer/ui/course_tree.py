@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from etrainer.core.course.model import Course
 from etrainer.core.progress.completion import LessonState
+from etrainer.ui.common.units import STATE_MARKS, state_of, units_for
 
 if TYPE_CHECKING:
     from etrainer.core.progress.completion import CourseProgress
@@ -51,9 +52,10 @@ class CourseTree(QTreeWidget):
                     if self.topLevelItem(i).isExpanded()}
         self.clear()
         progress = marks.progress
+        units = units_for(course, progress, marks.quizzes, marks.walkthroughs)
         for number, module in enumerate(course.modules, 1):
             done = sum(1 for lesson in module.lessons if progress is not None and progress.is_completed(lesson.id))
-            mark = "✓" if module.lessons and done == len(module.lessons) else ("●" if done else "○")
+            mark = STATE_MARKS[state_of(units, module.id)]
             item = QTreeWidgetItem([f"{mark} {number}. {module.title}"])
             item.setData(0, TARGET_ROLE, f"module:{module.id}")
             item.setToolTip(0, self.tr("{done} of {total} lessons read").format(done=done, total=len(module.lessons)))

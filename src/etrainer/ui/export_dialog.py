@@ -66,6 +66,7 @@ class ExportDialog(QDialog):
                 course=summary.course_title, lessons=summary.lesson_progress, quizzes=summary.quiz_attempts,
                 answers=summary.quiz_responses, walkthroughs=summary.walkthrough_attempts,
                 steps=summary.walkthrough_events))
+        report = services.transfer.report(learner.id, course)
         self._formats = QButtonGroup(self)
         choices = QVBoxLayout()
         for key, text in (("progress", self.tr("A file for the methodist (.etprogress) — recommended")),
@@ -77,17 +78,31 @@ class ExportDialog(QDialog):
             button.setProperty("format", key)
             self._formats.addButton(button)
             choices.addWidget(button)
+            if key == "certificate" and not report.completed:
+                # Not offered until it can be made; the reason stands beside it (docs/progress.md).
+                button.setEnabled(False)
+                why = QLabel(self.tr("Available when the whole course is passed: lessons read {read} of {lessons}, "
+                                     "quizzes passed {passed} of {quizzes}, walkthroughs passed {walked} of "
+                                     "{walkthroughs}.").format(
+                    read=report.lessons_read, lessons=report.lessons_total, passed=report.quizzes_passed,
+                    quizzes=report.quizzes_total, walked=report.walkthroughs_passed,
+                    walkthroughs=report.walkthroughs_total), objectName="certificateReason", wordWrap=True)
+                why.setContentsMargins(24, 0, 0, 0)
+                choices.addWidget(why)
         self._formats.buttons()[0].setChecked(True)
-        self._consent = QCheckBox(self.tr("I have read what the file contains and agree to give it to the "
-                                          "methodist."), objectName="consentBox")
+        # The sentence wraps in a label (a check box's text cannot wrap: in large type it widened the dialog past
+        # the screen); the box itself says it short.
+        consent_text = QLabel(self.tr("I have read what the file contains and agree to give it to the methodist."),
+                              objectName="consentText2", wordWrap=True)
+        self._consent = QCheckBox(self.tr("I agree"), objectName="consentBox")
+        self._consent.setAccessibleName(consent_text.text())
         self._busy = QProgressBar(objectName="exportProgress")
         self._busy.setRange(0, 0)
         self._busy.hide()
         self._message = QLabel(objectName="exportMessage", wordWrap=True)
         self._save = QPushButton(self.tr("Save the file…"), objectName="saveExportButton")
-        self._save.setProperty("primary", True)
-        self._save.setEnabled(False)
-        self._consent.toggled.connect(self._save.setEnabled)
+        self._set_save_enabled(False)
+        self._consent.toggled.connect(self._set_save_enabled)
         self._save.clicked.connect(self._on_save_clicked)
         self._open = QPushButton(self.tr("Open the folder"), objectName="openExportFolderButton")
         self._open.hide()
@@ -103,11 +118,19 @@ class ExportDialog(QDialog):
         layout.addWidget(contents)
         layout.addWidget(QLabel(self.tr("What to save:")))
         layout.addLayout(choices)
+        layout.addWidget(consent_text)
         layout.addWidget(self._consent)
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
         layout.addStretch(1)
         layout.addLayout(buttons)
+
+    def _set_save_enabled(self, enabled: bool) -> None:
+        """A disabled «Save» must not look like the primary button: the theme colours only `primary` buttons."""
+        self._save.setEnabled(enabled)
+        self._save.setProperty("primary", enabled)
+        self._save.style().unpolish(self._save)
+        self._save.style().polish(self._save)
 
     def chosen_format(self) -> str:
         button = self._formats.checkedButton()
@@ -123,7 +146,7 @@ class ExportDialog(QDialog):
     def export_to(self, path: Path) -> None:
         """Write the chosen format to `path` in the background."""
         method, _ = FORMATS[self.chosen_format()]
-        self._save.setEnabled(False)
+        self._set_save_enabled(False)
         self._busy.show()
         self._message.setText(self.tr("Saving…"))
         self._cancelled = False
@@ -138,20 +161,20 @@ class ExportDialog(QDialog):
         if self._cancelled:
             written.unlink(missing_ok=True)
             self._message.setText(self.tr("Cancelled; nothing was saved."))
-            self._save.setEnabled(self._consent.isChecked())
+            self._set_save_enabled(self._consent.isChecked())
             return
         self.written = written
         self._message.setText(self.tr("Saved: {path}. Send this file to your methodist by e-mail or on a USB "
                                       "stick.").format(path=str(written)))
         self._open.show()
         self._close.setText(self.tr("Close"))
-        self._save.setEnabled(self._consent.isChecked())
+        self._set_save_enabled(self._consent.isChecked())
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy.hide()
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
         self._message.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
-        self._save.setEnabled(self._consent.isChecked())
+        self._set_save_enabled(self._consent.isChecked())
 
     def _on_close_clicked(self) -> None:
         if self._busy.isVisible():

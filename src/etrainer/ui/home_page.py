@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.core.course.model import Course
+from etrainer.core.progress.units import ModuleState
+from etrainer.ui.common.numbers import format_percent, format_share
+from etrainer.ui.common.units import state_of, units_for
 from etrainer.ui.common.wrapping import WrappingButton
 
 if TYPE_CHECKING:
@@ -59,10 +62,12 @@ class HomePage(QScrollArea):
         layout.addWidget(title)
         subtitle = QLabel(course.title, wordWrap=True)
         layout.addWidget(subtitle)
+        self._units = units_for(course, progress, quizzes, walkthroughs)
         if learner_name:
-            percent = round(progress.percent) if progress is not None else 0
-            layout.addWidget(QLabel(self.tr("{name}, you have finished {percent}% of the course.")
-                                    .format(name=learner_name, percent=percent), wordWrap=True))
+            layout.addWidget(QLabel(self.tr("{name}, you have finished {percent} of the course ({done} of {total} "
+                                            "lessons, quizzes and walkthroughs).").format(
+                name=learner_name, percent=format_percent(self._units.percent), done=self._units.done,
+                total=self._units.total), objectName="courseSummary", wordWrap=True))
         if continue_id:
             from PySide6.QtCore import Qt  # not at import: see FIRST_PAINT_NOTE in ui/theme.py
 
@@ -109,17 +114,18 @@ class HomePage(QScrollArea):
         bar.setFormat(self.tr("%v of %m lessons"))
         bar.setAccessibleName(self.tr("Module progress"))
         layout.addWidget(bar)
-        state = self.tr("✓ Done") if total and done == total else (
-            self.tr("● In progress") if done else self.tr("○ Not started"))
-        layout.addWidget(QLabel(self.tr("{state} · about {minutes} min").format(state=state, minutes=minutes)))
+        state = {ModuleState.DONE: self.tr("✓ Done"), ModuleState.IN_PROGRESS: self.tr("● In progress"),
+                 ModuleState.NOT_STARTED: self.tr("○ Not started")}[state_of(self._units, module.id)]
+        layout.addWidget(QLabel(self.tr("{state} · about {minutes} min").format(state=state, minutes=minutes),
+                                objectName="cardState"))
         for quiz in (q for q in self._course.quizzes if q.module_id == module.id):
             status = self._quizzes.get(quiz.id)
             if status is None or status.best_score is None:
                 text = self.tr("Quiz: not taken yet")
             else:
                 mark = self.tr("✓ passed") if status.passed else self.tr("not passed yet")
-                text = self.tr("Quiz: best result {score}% — {mark}").format(score=round(status.best_score * 100),
-                                                                             mark=mark)
+                text = self.tr("Quiz: best result {score} — {mark}").format(score=format_share(status.best_score),
+                                                                            mark=mark)
             layout.addWidget(QLabel(text, objectName="cardQuiz", wordWrap=True))
         scenarios = [s for s in self._course.scenarios if s.module_id == module.id]
         if scenarios:

@@ -61,7 +61,9 @@ class MainMenus(QObject):
         view_menu.addSeparator()
         add(view_menu, self.tr("Review deck"), window.show_review, "Ctrl+R", name="reviewAction")
 
-        self.classroom = ClassroomMenu(window, menu.addMenu(self.tr("&Classroom")))
+        classroom = menu.addMenu(self.tr("&Classroom"))
+        classroom.setObjectName("classroomMenu")  # the trainer's start shows it (AppController.start_as)
+        self.classroom = ClassroomMenu(window, classroom)
 
         help_menu = menu.addMenu(self.tr("&Help"))
         add(help_menu, self.tr("Welcome tour"), window.tour_requested.emit, name="tourAction")

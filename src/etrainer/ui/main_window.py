@@ -25,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.numbers import format_percent
 from etrainer.ui.common.save_banner import SaveBanner
+from etrainer.ui.common.units import units_for
 from etrainer.ui.course_tree import CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.list_page import ListPage
@@ -183,7 +185,8 @@ class MainWindow(QMainWindow):
         self._tree.populate(self.vm.course, marks, self.vm.current.lesson.id if self.vm.current else None)
         self._review_button.setText(self.tr("Review ({n})").format(n=marks.review_due))
         if progress is not None:
-            self._course_label.setText(self.tr("My course: {percent}%").format(percent=round(progress.percent)))
+            units = units_for(self.vm.course, progress, marks.quizzes, marks.walkthroughs)
+            self._course_label.setText(self.tr("My course: {percent}").format(percent=format_percent(units.percent)))
         else:
             self._course_label.setText(self.vm.course.title)
 

@@ -28,7 +28,9 @@ from etrainer.paths import bundled_course_dir, packs_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import show_error
+from etrainer.ui.roles import role_label
 from etrainer.ui.theme import Theme, apply_theme
+from etrainer.ui.welcome import ROLES
 
 if TYPE_CHECKING:
     from etrainer.services.facade import AppServices
@@ -56,8 +58,15 @@ class SettingsDialog(QDialog):
             self._theme.addItem(label, theme.value)
         self._theme.setCurrentIndex(max(0, self._theme.findData(prefs.theme)))
         self._theme.setAccessibleName(self.tr("Theme"))
+        self._role = QComboBox(objectName="roleBox")
+        for role in ROLES:
+            self._role.addItem(role_label(role), role)
+        self._role.setCurrentIndex(max(0, self._role.findData(prefs.role or "librarian")))
+        self._role.setAccessibleName(self.tr("Who works here"))
+        self._role.currentIndexChanged.connect(self._on_role_changed)
         look = QGroupBox(self.tr("Look"))
         form = QFormLayout(look)
+        form.addRow(self.tr("I work as:"), self._role)
         form.addRow(self.tr("Language:"), self._language)
         form.addRow(QLabel(self.tr("A new language takes effect when Е-тренер starts again."), wordWrap=True))
         form.addRow(self.tr("Theme:"), self._theme)
@@ -121,6 +130,11 @@ class SettingsDialog(QDialog):
             item = QListWidgetItem(f"{stamp} — {reasons.get(info.reason.value, info.reason.value)} — {size}")
             item.setData(BACKUP_ROLE, info)
             self._backups.addItem(item)
+
+    def _on_role_changed(self) -> None:
+        """The start and the welcome tour (Help) follow the role from now on."""
+        self._prefs.role = self._role.currentData() or "librarian"
+        self._save_prefs()
 
     def _on_course_changed(self) -> None:
         self._prefs.course_id = self._course.currentData() or ""

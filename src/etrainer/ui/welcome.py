@@ -5,11 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -19,46 +21,35 @@ from PySide6.QtWidgets import (
 from etrainer.paths import guides_dir
 from etrainer.ui.theme import current_theme, lesson_css
 
+#: Who uses Е-тренер on this PC (asked at the first run, kept in the preferences, changed in Settings).
+ROLES = ("librarian", "trainer", "methodist")
+
 #: Guide files in docs/guides (bundled with the app): menu key → file name.
 GUIDES = {"librarian": "librarian.uk.md", "trainer": "trainer.uk.md", "methodist": "methodist.uk.md",
           "author": "author.uk.md"}
 
 
 class WelcomeTour(QDialog):
-    """Five short pages; «Пропустити» closes it at any page. `finished_tour` tells whether it was read to the end."""
+    """Short pages for one role, each with a picture of the screen it describes (docs/guides/images);
+    «Пропустити» closes it at any page. `read_to_end` tells whether it was read to the end."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, role: str = "librarian") -> None:
         super().__init__(parent)
         self.setObjectName("welcomeTour")
         self.setWindowTitle(self.tr("Welcome to Е-тренер"))
-        self.resize(620, 420)
+        self.resize(760, 600)
         self.read_to_end = False
-        pages = [
-            (self.tr("Welcome!"),
-             self.tr("Е-тренер teaches how to help visitors with administrative e-services: short lessons, "
-                     "quizzes and safe walkthroughs of fictional portals. It works without the Internet.")),
-            (self.tr("Your course"),
-             self.tr("On the left is the course: modules, lessons, quizzes and walkthroughs. ✓ means done, "
-                     "● started, ○ not yet. The amber «Continue» button opens the place where you stopped.")),
-            (self.tr("Quizzes and review"),
-             self.tr("Each module ends with a quiz that explains every answer. Questions you get wrong come "
-                     "back in «Review» on later days, until you know them.")),
-            (self.tr("Walkthroughs"),
-             self.tr("A walkthrough is a safe copy of an e-service portal with a fictional visitor. Watch it in "
-                     "Demo mode, practise with hints, then take the Test. Never type real data there.")),
-            (self.tr("Your progress"),
-             self.tr("Everything is saved on this computer in your profile. «Export for the methodist» makes one "
-                     "file with your progress to send by e-mail or on a USB stick. The guides are in Help.")),
-        ]
+        self.role = role if role in ROLES else "librarian"
         self._stack = QStackedWidget(objectName="tourPages")
-        for title, text in pages:
+        for title, text, image in self._pages(self.role):
             page = QWidget()
             layout = QVBoxLayout(page)
             heading = QLabel(title, objectName="pageTitle", wordWrap=True)
             body = QLabel(text, objectName="tourText", wordWrap=True)
             body.setAlignment(Qt.AlignmentFlag.AlignTop)
             layout.addWidget(heading)
-            layout.addWidget(body, 1)
+            layout.addWidget(body)
+            layout.addWidget(_Picture(guides_dir() / "images" / image, title), 1)
             self._stack.addWidget(page)
         self._counter = QLabel(objectName="tourCounter")
         self._skip = QPushButton(self.tr("Skip"), objectName="skipTourButton")
@@ -78,6 +69,60 @@ class WelcomeTour(QDialog):
         layout.addWidget(self._stack, 1)
         layout.addLayout(buttons)
         self._go(0)
+
+    def _pages(self, role: str) -> list[tuple[str, str, str]]:
+        """(title, text, picture in docs/guides/images) for each page of the role's tour."""
+        if role == "trainer":
+            return [
+                (self.tr("The Classroom menu"),
+                 self.tr("Everything for a group is in the «Classroom» menu. «Present this lesson» (F5) shows the "
+                         "lesson as slides on the projector."), "slide.png"),
+                (self.tr("The presenter's view"),
+                 self.tr("With two screens, your notes, the next slide and the time stay on your laptop while the "
+                         "group sees the slides."), "presenter-view.png"),
+                (self.tr("A quiz for the group"),
+                 self.tr("«Classroom quiz» runs a module's questions for teams on the projector and totals the "
+                         "points."), "classroom-quiz.png"),
+                (self.tr("World Café"),
+                 self.tr("«World Café» sets up the tables and questions, times the rounds and collects the "
+                         "results."), "cafe-rotation.png"),
+                (self.tr("Large type"),
+                 self.tr("In Settings choose the projector theme: large type that the back row can read. The "
+                         "trainer's guide is in Help."), "projector-theme.png"),
+            ]
+        if role == "methodist":
+            return [
+                (self.tr("The methodist's workspace"),
+                 self.tr("Import the progress files the librarians send: the table shows who has passed which "
+                         "module; choose a person to see the details below."), "workspace.png"),
+                (self.tr("What the librarians send"),
+                 self.tr("Each librarian saves one signed file with «Export for the methodist» and sends it by "
+                         "e-mail or on a USB stick. A file changed by hand is refused."), "export-dialog.png"),
+                (self.tr("Questions and reports"),
+                 self.tr("The «Questions» tab shows the hardest questions (small samples are marked); «Export to "
+                         "Excel» and «PDF report» make files for your report. The methodist's guide is in Help."),
+                 "quiz-results.png"),
+            ]
+        return [
+            (self.tr("Your course"),
+             self.tr("Е-тренер teaches how to help visitors with administrative e-services. On the left is the "
+                     "course: ✓ means done, ● started, ○ not yet. «Continue» opens the place where you stopped."),
+             "home.png"),
+            (self.tr("Lessons"),
+             self.tr("Lessons are short; bookmarks, notes and the glossary are at hand. It works without the "
+                     "Internet."), "lesson.png"),
+            (self.tr("Quizzes and review"),
+             self.tr("Each module ends with a quiz that explains every answer. Questions you get wrong come "
+                     "back in «Review» on later days, until you know them."), "quiz-feedback.png"),
+            (self.tr("Walkthroughs"),
+             self.tr("A walkthrough is a safe copy of an e-service portal with a fictional visitor. Watch it in "
+                     "Demo mode, practise with hints, then take the Test. Never type real data there."),
+             "walkthrough-hint.png"),
+            (self.tr("Your progress"),
+             self.tr("Everything is saved on this computer in your profile. «Export for the methodist» makes one "
+                     "file with your progress to send by e-mail or on a USB stick. The guides are in Help."),
+             "export-dialog.png"),
+        ]
 
     def _go(self, delta: int) -> None:
         index = self._stack.currentIndex() + delta
@@ -121,6 +166,32 @@ class GuideViewer(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self._browser, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
+
+
+class _Picture(QLabel):
+    """A guide picture scaled to the room it has (smooth, never larger than itself); words if it is missing."""
+
+    def __init__(self, path: Path, title: str) -> None:
+        super().__init__(objectName="tourPicture")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(200, 120)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.setAccessibleName(title)
+        self._image = QPixmap(str(path))
+        if self._image.isNull():
+            self.setText(self.tr("(no picture: {name})").format(name=path.name))
+
+    def has_picture(self) -> bool:
+        return not self._image.isNull()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if not self._image.isNull():
+            size = self._image.size().scaled(self.size(), Qt.AspectRatioMode.KeepAspectRatio)
+            if size.width() > self._image.width():
+                size = self._image.size()
+            self.setPixmap(self._image.scaled(size, Qt.AspectRatioMode.KeepAspectRatio,
+                                              Qt.TransformationMode.SmoothTransformation))
 
 
 def guide_path(key: str) -> Path:

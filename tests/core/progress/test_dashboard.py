@@ -27,6 +27,7 @@ from etrainer.core.progress.dashboard import (
     module_matrix,
 )
 from etrainer.core.progress.item_analysis import FALSE_LABEL, TRUE_LABEL, item_analysis, pearson, walkthrough_hotspots
+from etrainer.core.progress.units import ModuleState
 from etrainer.core.quiz.model import Answer, Question, QuestionKind, Quiz, TrueFalse
 from etrainer.core.walkthrough.model import (
     ActionKind,
@@ -118,13 +119,17 @@ def test_matrix_counts_lessons_read_best_quiz_and_walkthroughs() -> None:
     assert (a1.lessons_read, a1.lessons_total, a1.best_quiz_score, a1.quiz_passed) == (2, 2, 1.0, True)
     assert (a2.lessons_read, a2.best_quiz_score, a2.walkthroughs_passed, a2.walkthroughs_total) == (0, None, 1, 1)
     b1, b2 = rows["B"].cells
-    assert (b1.lessons_read, b1.best_quiz_score, b1.quiz_passed, b1.completion) == (1, 0.0, False, 0.5)
-    assert b2.walkthroughs_passed == 0
+    # Completion counts units (docs/progress.md): m1 = l1, l2, q1; m2 = l3, q2, sc1; the course 6 units.
+    assert (b1.lessons_read, b1.best_quiz_score, b1.quiz_passed, b1.completion) == (1, 0.0, False, pytest.approx(1 / 3))
+    assert b2.walkthroughs_passed == 0 and b2.state is ModuleState.IN_PROGRESS  # a failed walkthrough is a try
     c1, c2 = rows["C"].cells
     assert (c1.lessons_read, c1.best_quiz_score) == (0, None)  # l1 opened, not read; q1 never finished
+    assert c1.state is ModuleState.IN_PROGRESS and c1.completion == 0  # but an attempt started: in progress
     assert (c2.lessons_read, c2.best_quiz_score) == (1, 0.8)
-    assert rows["C"].lessons_read == 1 and rows["C"].completion == pytest.approx(1 / 3)
-    assert matrix.mean_completion() == pytest.approx((2 / 3 + 1 / 3 + 1 / 3) / 3)
+    assert a1.state is ModuleState.DONE and a2.state is ModuleState.IN_PROGRESS  # q2 only reviewed, sc1 passed
+    assert rows["A"].completion == pytest.approx(4 / 6)
+    assert rows["C"].lessons_read == 1 and rows["C"].completion == pytest.approx(1 / 6)
+    assert matrix.mean_completion() == pytest.approx((4 / 6 + 1 / 6 + 1 / 6) / 3)
 
 
 def test_review_sessions_and_unfinished_attempts_do_not_count_as_quiz_results() -> None:

@@ -51,6 +51,23 @@ def test_without_the_course_modules_come_from_the_records() -> None:
     assert not report.completed
 
 
+def test_percent_and_completion_count_lessons_quizzes_and_walkthroughs_as_units() -> None:
+    doc = with_lessons_read(sample(), [])
+    attempt = doc["records"]["quiz_attempts"][0]
+    attempt["score"], attempt["passed"] = 0.9, True  # the quiz is passed, no lesson read: no longer 0 %
+    report = learner_report(validate_document(doc))
+    assert (report.units_done, report.units_total, report.percent) == (1, 2, 50)
+    doc = with_lessons_read(doc, ["what-are-e-services"])
+    doc["records"]["walkthrough_attempts"][0]["module_id"] = "e-services"
+    report = learner_report(validate_document(doc))
+    assert not report.completed and report.percent == 66  # the walkthrough is not passed yet: 2 of 3
+    walk = doc["records"]["walkthrough_attempts"][0]
+    walk["finished_at"], walk["score"], walk["passed"], walk["abandoned"] = "2026-10-09T09:00:00Z", 90, True, False
+    report = learner_report(validate_document(doc))
+    assert report.completed and report.percent == 100
+    assert report.completed_at == datetime(2026, 10, 9, 9, tzinfo=UTC)  # the last requirement met
+
+
 def test_question_rows_count_answers_and_the_last_result() -> None:
     doc = sample()
     second = json.loads(json.dumps(doc["records"]["quiz_attempts"][0]))

@@ -7,7 +7,7 @@ by file names, so that editing or reordering content keeps everyone's progress.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -81,6 +81,8 @@ class Course:
     """core.walkthrough.engine.Scenario objects, loaded from `*.scenario.yaml` files (the walkthrough issue)."""
     memo: Memo | None = None
     """The course-wide memo (`memo.md` beside course.yaml)."""
+    tags: Mapping[str, str] = field(default_factory=dict)
+    """Lesson tag → its title (`tags:` in course.yaml); tags without one are shown as they are."""
     _lessons: dict[str, Lesson] = field(default_factory=dict, repr=False, compare=False)
     _terms: dict[str, GlossaryTerm] = field(default_factory=dict, repr=False, compare=False)
 
@@ -92,6 +94,9 @@ class Course:
                 for spelling in (term.term, *term.aliases):
                     self._terms[spelling.strip().casefold()] = term
             self._terms.update((term.id, term) for term in self.glossary)
+
+    def tag_title(self, tag: str) -> str:
+        return self.tags.get(tag, tag)
 
     def lessons(self) -> Iterator[Lesson]:
         """Every lesson in course order."""

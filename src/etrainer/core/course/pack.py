@@ -56,15 +56,41 @@ def load_pack(root: Path) -> LoadResult:
                    description=str(manifest.get("description", "") or ""),
                    sources_as_of=str(manifest.get("sources_as_of", "") or ""))
     _check_lesson_references(draft, ctx)
+    tags = _tag_titles(manifest, draft, ctx)
     quizzes = _load_extras(root, modules, QUIZ_SUFFIX, "etrainer.core.quiz.loading", "load_quiz_file", ctx)
     scenarios = _load_extras(root, modules, SCENARIO_SUFFIX, "etrainer.core.walkthrough.loading",
                              "load_scenario_file", ctx)
     course = Course(id=draft.id, title=draft.title, version=draft.version, root=root, modules=draft.modules,
                     glossary=draft.glossary, language=draft.language, description=draft.description,
                     sources_as_of=draft.sources_as_of, quizzes=tuple(quizzes), scenarios=tuple(scenarios),
-                    memo=_load_memo(root / MEMO_FILE, None, ctx))
+                    memo=_load_memo(root / MEMO_FILE, None, ctx), tags=tags)
     _resolve_cross_references(course, ctx)
     return LoadResult(course, tuple(ctx.problems))
+
+
+def _tag_titles(manifest: LineDict, course: Course, ctx: PackContext) -> dict[str, str]:
+    """`tags:` in course.yaml: lesson tag → its title (optional). When the map is there, every tag the
+    lessons use should have a title (a warning names each one missing)."""
+    listed = manifest.get("tags")
+    path = ctx.root / MANIFEST
+    if listed is None:
+        return {}
+    if not isinstance(listed, LineDict):
+        ctx.problem(path, manifest.line_of("tags"), "`tags:` must map each lesson tag to its title "
+                                                    "(`world-cafe: «Світове кафе»`)")
+        return {}
+    titles: dict[str, str] = {}
+    for tag, title in listed.items():
+        if not isinstance(title, str) or not title.strip():
+            ctx.problem(path, listed.line_of(tag), f"the tag “{tag}” needs a title")
+            continue
+        titles[str(tag)] = title.strip()
+    used = {tag for lesson in course.lessons() for tag in lesson.tags}
+    for tag in sorted(used - set(titles)):
+        ctx.problem(path, manifest.line_of("tags"), f"the tag “{tag}” has no title under `tags:`", warning=True)
+    for tag in sorted(set(titles) - used):
+        ctx.problem(path, listed.line_of(tag), f"no lesson has the tag “{tag}”", warning=True)
+    return titles
 
 
 def _read_manifest(path: Path, ctx: PackContext) -> LineDict:

@@ -23,6 +23,8 @@ from datetime import date, datetime
 from typing import Any
 
 from etrainer.core.course.model import Course
+from etrainer.core.learner.names import person_key, ukrainian_key
+from etrainer.core.progress.units import Activity, CourseUnits, ModuleState, ModuleUnits, course_units
 
 QUIZ_KIND = "quiz"
 
@@ -153,8 +155,8 @@ def apply_filter(data: DashboardData, chosen: DashboardFilter) -> DashboardData:
 
 def choices(data: DashboardData) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The branches and the positions the learners have (sorted, empty ones left out), for filter lists."""
-    branches = sorted({learner.branch for learner in data.learners if learner.branch}, key=str.casefold)
-    positions = sorted({learner.position for learner in data.learners if learner.position}, key=str.casefold)
+    branches = sorted({learner.branch for learner in data.learners if learner.branch}, key=ukrainian_key)
+    positions = sorted({learner.position for learner in data.learners if learner.position}, key=ukrainian_key)
     return tuple(branches), tuple(positions)
 
 
@@ -171,16 +173,32 @@ class ModuleCell:
     quiz_passed: bool
     walkthroughs_passed: int
     walkthroughs_total: int
+    units: ModuleUnits | None = None
+    """The module's units (core.progress.units): lessons read, quizzes and walkthroughs passed."""
 
     @property
     def completion(self) -> float:
+        """0..1, the module's units done (docs/progress.md)."""
+        if self.units is not None:
+            return self.units.share
         return self.lessons_read / self.lessons_total if self.lessons_total else 0.0
+
+    @property
+    def lessons_share(self) -> float:
+        """0..1, the module's lessons read."""
+        return self.lessons_read / self.lessons_total if self.lessons_total else 0.0
+
+    @property
+    def state(self) -> ModuleState:
+        return self.units.state if self.units is not None else ModuleState.NOT_STARTED
 
 
 @dataclass(frozen=True, slots=True)
 class MatrixRow:
     learner: LearnerRecord
     cells: tuple[ModuleCell, ...]
+    units: CourseUnits | None = None
+    """The learner's units in the whole course, the final test included."""
 
     @property
     def lessons_read(self) -> int:
@@ -192,6 +210,9 @@ class MatrixRow:
 
     @property
     def completion(self) -> float:
+        """0..1, the course's units done (docs/progress.md)."""
+        if self.units is not None:
+            return self.units.share
         return self.lessons_read / self.lessons_total if self.lessons_total else 0.0
 
 
@@ -258,26 +279,52 @@ def _cells(index: _CourseIndex, data: DashboardData) -> dict[str, dict[str, Modu
         module = index.scenario_module(w)
         if w.passed and module is not None:
             walked[(w.learner_uid, module)].add(w.scenario_id)
+    activity = _activities(index, data)
     cells: dict[str, dict[str, ModuleCell]] = {}
     for learner in data.learners:
         row = cells.setdefault(learner.uid, {})
+        units = course_units(index.course, activity.get(learner.uid, Activity()))
         for module in index.course.modules:
             key = (learner.uid, module.id)
             score, passed = quiz_best.get(key, (None, False))
             row[module.id] = ModuleCell(module.id, len(read[key]), len(module.lessons), score, passed,
-                                        len(walked[key]), index.scenarios_in(module.id))
+                                        len(walked[key]), index.scenarios_in(module.id), units.module(module.id))
     return cells
 
 
+def _activities(index: _CourseIndex, data: DashboardData) -> dict[str, Activity]:
+    """Each learner's done and tried lessons, quizzes and walkthroughs, for core.progress.units."""
+    read: dict[str, set[str]] = defaultdict(set)
+    for r in data.lessons:
+        if r.completed_at is not None:
+            read[r.learner_uid].add(r.lesson_id)
+    tried: dict[str, set[str]] = defaultdict(set)
+    passed: dict[str, set[str]] = defaultdict(set)
+    for a in data.quiz_attempts:
+        if a.kind == QUIZ_KIND:
+            tried[a.learner_uid].add(a.quiz_id)
+            if a.passed and a.finished_at is not None:
+                passed[a.learner_uid].add(a.quiz_id)
+    walked: dict[str, set[str]] = defaultdict(set)
+    walk_passed: dict[str, set[str]] = defaultdict(set)
+    for w in data.walkthroughs:
+        walked[w.learner_uid].add(w.scenario_id)
+        if w.passed:
+            walk_passed[w.learner_uid].add(w.scenario_id)
+    return {learner.uid: Activity.of(read[learner.uid], tried[learner.uid], passed[learner.uid],
+                                     walked[learner.uid], walk_passed[learner.uid]) for learner in data.learners}
+
+
 def _by_name(learners: Iterable[LearnerRecord]) -> list[LearnerRecord]:
-    return sorted(learners, key=lambda learner: (learner.name.casefold(), learner.uid))
+    return sorted(learners, key=lambda learner: (person_key(learner.name), learner.uid))
 
 
 def module_matrix(course: Course, data: DashboardData) -> ModuleMatrix:
     index = _CourseIndex(course)
     cells = _cells(index, data)
-    rows = tuple(MatrixRow(learner, tuple(cells[learner.uid][m] for m in index.modules))
-                 for learner in _by_name(data.learners))
+    activity = _activities(index, data)
+    rows = tuple(MatrixRow(learner, tuple(cells[learner.uid][m] for m in index.modules),
+                           course_units(course, activity[learner.uid])) for learner in _by_name(data.learners))
     return ModuleMatrix(tuple(ModuleHeader(m.id, m.title) for m in course.modules), rows)
 
 
@@ -295,6 +342,8 @@ class TagResult:
     """Mean of each learner's best score on the tag's quizzes (over learner–quiz pairs with a finished attempt)."""
     quiz_results: int
     """How many learner–quiz pairs `mean_quiz_score` averages."""
+    title: str = ""
+    """The tag's title from the course (`tags:` in course.yaml), or the tag itself."""
 
 
 def competency_results(course: Course, data: DashboardData) -> tuple[TagResult, ...]:
@@ -320,11 +369,12 @@ def competency_results(course: Course, data: DashboardData) -> tuple[TagResult, 
         for tag in quiz_tags.get(quiz, ()):
             scores_by_tag[tag].append(score)
     results = []
-    for tag in sorted(lessons_by_tag):
+    for tag in sorted(lessons_by_tag, key=lambda t: ukrainian_key(course.tag_title(t))):
         tagged = lessons_by_tag[tag]
         share = read[tag] / (len(learners) * len(tagged)) if learners else None
         scores = scores_by_tag[tag]
-        results.append(TagResult(tag, len(tagged), share, sum(scores) / len(scores) if scores else None, len(scores)))
+        results.append(TagResult(tag, len(tagged), share, sum(scores) / len(scores) if scores else None, len(scores),
+                                 course.tag_title(tag)))
     return tuple(results)
 
 
@@ -362,6 +412,8 @@ class LearnerDetail:
     lessons: tuple[LessonLine, ...]
     quizzes: tuple[ActivityLine, ...]
     walkthroughs: tuple[ActivityLine, ...]
+    units: CourseUnits | None = None
+    """The learner's units in the course (docs/progress.md)."""
 
 
 def learner_detail(course: Course, data: DashboardData, learner_uid: str) -> LearnerDetail | None:
@@ -382,7 +434,7 @@ def learner_detail(course: Course, data: DashboardData, learner_uid: str) -> Lea
     quiz_lines = _activity(quizzes, lambda a: a.quiz_id, lambda i: getattr(course.quiz(i), "title", i))
     walk_lines = _activity(mine.walkthroughs, lambda w: w.scenario_id,
                            lambda i: getattr(course.scenario(i), "title", i))
-    return LearnerDetail(learner, row.cells, lessons, quiz_lines, walk_lines)
+    return LearnerDetail(learner, row.cells, lessons, quiz_lines, walk_lines, row.units)
 
 
 def _activity(records: Iterable[Any], key: Any, title: Any) -> tuple[ActivityLine, ...]:

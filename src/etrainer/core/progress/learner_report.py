@@ -2,8 +2,9 @@
 
 Computed from a `ProgressDocument` (what a progress file carries) and, when known, the `Course`,
 which gives titles and the totals (lessons, quizzes, walkthroughs) the counts are out of. Without the
-course, totals are what the records mention. The course counts as completed when every lesson is read
-and every quiz passed (walkthroughs are reported but not required).
+course, totals are what the records mention. Progress has the one meaning of core.progress.units
+(docs/progress.md): each lesson, quiz and walkthrough is one unit; the course counts as completed when
+every lesson is read, every quiz passed and every walkthrough passed.
 """
 
 from __future__ import annotations
@@ -104,9 +105,18 @@ class LearnerReport:
         return sum(m.walkthroughs_total for m in self.modules)
 
     @property
+    def units_done(self) -> int:
+        """Lessons read + quizzes passed + walkthroughs passed (core.progress.units)."""
+        return self.lessons_read + self.quizzes_passed + self.walkthroughs_passed
+
+    @property
+    def units_total(self) -> int:
+        return self.lessons_total + self.quizzes_total + self.walkthroughs_total
+
+    @property
     def percent(self) -> int:
-        """Whole percent of lessons read."""
-        return round(100 * self.lessons_read / self.lessons_total) if self.lessons_total else 0
+        """Whole percent of the course's units done, rounded down (100 only when all are done)."""
+        return self.units_done * 100 // self.units_total if self.units_total else 0
 
     @property
     def completed(self) -> bool:
@@ -118,7 +128,7 @@ def learner_report(doc: ProgressDocument, course: Course | None = None) -> Learn
     seconds = {p.lesson_id: p.total_seconds for p in doc.lesson_progress}
     quizzes = [a for a in doc.quiz_attempts if a.kind == "quiz"]
     passed_quiz = _first_pass(quizzes)
-    passed_walk = {a.scenario_id for a in doc.walkthrough_attempts if a.passed}
+    passed_walk = _first_walk_pass(doc.walkthrough_attempts)
     lessons, quiz_ids, scenario_ids, titles = _structure(doc, course)
     rows = []
     for module_id, title in titles.items():
@@ -132,9 +142,12 @@ def learner_report(doc: ProgressDocument, course: Course | None = None) -> Learn
             sum(1 for s in scenario_ids.get(module_id, []) if s in passed_walk), len(scenario_ids.get(module_id, []))))
     all_lessons = [lesson for ids in lessons.values() for lesson in ids]
     all_quizzes = [quiz for ids in quiz_ids.values() for quiz in ids]
+    all_walks = [scenario for ids in scenario_ids.values() for scenario in ids]
     completed_at = None
-    if all_lessons and all(lesson in read for lesson in all_lessons) and all(q in passed_quiz for q in all_quizzes):
-        moments = [read[lesson].completed_at for lesson in all_lessons] + [passed_quiz[q] for q in all_quizzes]
+    if (all_lessons and all(lesson in read for lesson in all_lessons) and all(q in passed_quiz for q in all_quizzes)
+            and all(s in passed_walk for s in all_walks)):
+        moments = ([read[lesson].completed_at for lesson in all_lessons] + [passed_quiz[q] for q in all_quizzes]
+                   + [passed_walk[s] for s in all_walks])
         completed_at = max(m for m in moments if m is not None)
     return LearnerReport(
         doc.learner.name, doc.learner.branch, doc.learner.position, doc.course.id,
@@ -149,6 +162,15 @@ def _first_pass(attempts: list[QuizAttemptRecord]) -> dict[str, datetime]:
         if attempt.passed and attempt.finished_at is not None:
             known = first.get(attempt.quiz_id)
             first[attempt.quiz_id] = attempt.finished_at if known is None else min(known, attempt.finished_at)
+    return first
+
+
+def _first_walk_pass(attempts: tuple[WalkthroughAttemptRecord, ...]) -> dict[str, datetime]:
+    first: dict[str, datetime] = {}
+    for attempt in attempts:
+        if attempt.passed:
+            moment = attempt.finished_at or attempt.started_at
+            first[attempt.scenario_id] = min(first.get(attempt.scenario_id, moment), moment)
     return first
 
 
@@ -239,4 +261,5 @@ def _walkthroughs(attempts: tuple[WalkthroughAttemptRecord, ...], course: Course
 
 class CourseNotCompleted(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "{name} has not completed the course yet ({read} of {total} lessons read, "
-                             "{passed} of {quizzes} quizzes passed), so there is no certificate to print.")
+                             "{passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs "
+                             "passed), so there is no certificate to print.")

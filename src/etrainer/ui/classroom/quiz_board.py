@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox
 
 from etrainer.core.classroom.quiz import ClassroomQuestion
 from etrainer.ui.classroom.projector import inline_html, largest_fitting, make_font, pixels, text_height
+from etrainer.ui.common.numbers import format_percent
 
 Markdown = Callable[[str], str]
 """Course markdown → sanitised HTML."""
@@ -149,7 +150,7 @@ class QuizBoard(QWidget):
             tile.badge.setText(f"{option.letter} ✓" if option.correct else option.letter)
             tile.set_state("right" if option.correct else "dim")
             if tile.spin is not None:
-                tile.share.setText(f"{round(100 * count / total)}%" if total else "—")
+                tile.share.setText(format_percent(round(100 * count / total)) if total else "—")
                 tile.share.show()
         parts = []
         if question.explanation:
@@ -168,7 +169,7 @@ class QuizBoard(QWidget):
         if self._revealed:
             total = sum(hands)
             for tile, count in zip(self.tiles, hands, strict=False):
-                tile.share.setText(f"{round(100 * count / total)}%" if total else "—")
+                tile.share.setText(format_percent(round(100 * count / total)) if total else "—")
 
     # -- layout ---------------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:

@@ -71,8 +71,8 @@ class ChartsTab(QWidget):
             cells = [row.cells[index] for row in matrix.rows]
             means.append(round(100 * sum(c.completion for c in cells) / len(cells)) if cells else 0)
         titles = [f"{n}" for n in range(1, len(matrix.modules) + 1)]
-        chart = self._bar_chart(self.tr("Average share of lessons read, by module (%)"), titles, means,
-                                QColor("#1F4E79"))
+        chart = self._bar_chart(self.tr("Average completion by module: lessons, quizzes, walkthroughs (%)"),
+                                titles, means, QColor("#1F4E79"))
         self.modules_view.setChart(chart)
         hardest = [item for item in dashboard.items if item.responses][:HARDEST]
         items = self._bar_chart(self.tr("The hardest questions: share answered right (%)"),

@@ -8,19 +8,54 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
+from etrainer.core.learner.names import surname_first
 from etrainer.core.progress.dashboard import ModuleMatrix, TagResult
 from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots
+from etrainer.core.progress.units import ModuleState
+from etrainer.ui.common.numbers import format_number, format_share
 
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 GOOD, PARTLY, NONE = QColor("#D8EFD9"), QColor("#FFF1C2"), QColor("#F4F4F2")
+INK = QColor("#1B1B1B")
+
+
+#: Item statistics from fewer answers than this are flagged «мала вибірка».
+SMALL_SAMPLE = 10
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
+    return format_share(value)
+
+
+class CollatingProxy(QSortFilterProxyModel):
+    """Sorts by SORT_ROLE; text in Ukrainian alphabetical order (QCollator, uk_UA), whatever the system locale."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._collator = QCollator(QLocale("uk_UA"))
+        self._collator.setNumericMode(True)
+        self.setSortRole(SORT_ROLE)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a, b = left.data(SORT_ROLE), right.data(SORT_ROLE)
+        if isinstance(a, str) and isinstance(b, str):
+            return self._collator.compare(a, b) < 0
+        try:
+            return bool(a < b)
+        except TypeError:
+            return str(a) < str(b)
 
 
 _ROOT = QModelIndex()
@@ -73,7 +108,7 @@ class MatrixModel(_Table):
         row, column = self._rows[index.row()], index.column()
         if column < 3:
             values = (row.learner.name, row.learner.branch, _percent(row.completion))
-            sort = (row.learner.name, row.learner.branch, row.completion)
+            sort = (surname_first(row.learner.name), row.learner.branch, row.completion)  # by surname
             if role == Qt.ItemDataRole.DisplayRole:
                 return values[column]
             return sort[column] if role == SORT_ROLE else None
@@ -87,16 +122,17 @@ class MatrixModel(_Table):
             return text
         if role == SORT_ROLE:
             return (cell.completion, cell.best_quiz_score or 0.0)
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if cell.lessons_total and cell.lessons_read == cell.lessons_total and (
-                    cell.best_quiz_score is None or cell.quiz_passed):
-                return QBrush(GOOD)
-            return QBrush(PARTLY if cell.lessons_read or cell.best_quiz_score is not None else NONE)
+        if role == Qt.ItemDataRole.BackgroundRole:  # the module's state (docs/progress.md), also in the tooltip
+            return QBrush({ModuleState.DONE: GOOD, ModuleState.IN_PROGRESS: PARTLY}.get(cell.state, NONE))
+        if role == Qt.ItemDataRole.ForegroundRole:  # dark text on these light fills in every theme (high contrast)
+            return QBrush(INK)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs passed: "
-                           "{passed} of {all}").format(read=cell.lessons_read, total=cell.lessons_total,
-                                                       score=_percent(cell.best_quiz_score),
-                                                       passed=cell.walkthroughs_passed, all=cell.walkthroughs_total)
+            state = {ModuleState.DONE: self.tr("done"), ModuleState.IN_PROGRESS: self.tr("in progress"),
+                     ModuleState.NOT_STARTED: self.tr("not started")}[cell.state]
+            return self.tr("{state}: {done}. Lessons read: {read} of {total}; best quiz result: {score}; walkthroughs "
+                           "passed: {passed} of {all}").format(
+                state=state, done=_percent(cell.completion), read=cell.lessons_read, total=cell.lessons_total,
+                score=_percent(cell.best_quiz_score), passed=cell.walkthroughs_passed, all=cell.walkthroughs_total)
         return None
 
 
@@ -115,14 +151,20 @@ class ItemModel(_Table):
         item: ItemStat = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            discrimination = "—" if item.discrimination is None else f"{item.discrimination:.2f}"
+            discrimination = "—" if item.discrimination is None else format_number(item.discrimination, 2)
             quiz = self._quiz_titles.get(item.quiz_id, item.quiz_id)
-            return (item.text, quiz, str(item.responses), _percent(item.facility), discrimination)[column]
+            answers = str(item.responses)
+            if item.responses < SMALL_SAMPLE:
+                answers = self.tr("{n} · small sample").format(n=item.responses)
+            return (item.text, quiz, answers, _percent(item.facility), discrimination)[column]
         if role == SORT_ROLE:
             return (item.text, self._quiz_titles.get(item.quiz_id, item.quiz_id), item.responses, item.facility,
                     -2.0 if item.discrimination is None else item.discrimination)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return item.text
+        if role == Qt.ItemDataRole.ToolTipRole and column in (0, 1):
+            return item.text if column == 0 else self._quiz_titles.get(item.quiz_id, item.quiz_id)
+        if role == Qt.ItemDataRole.ToolTipRole and item.responses < SMALL_SAMPLE:
+            return self.tr("Only {n} answers: fewer than {small}, so facility and discrimination are not reliable "
+                           "yet.").format(n=item.responses, small=SMALL_SAMPLE)
         return None
 
 
@@ -164,12 +206,16 @@ class TagModel(_Table):
         if not index.isValid():
             return None
         tag: TagResult = self._rows[index.row()]
-        values = (tag.tag, tag.lessons, tag.read_share, tag.mean_quiz_score, tag.quiz_results)
+        values = (tag.title or tag.tag, tag.lessons, tag.read_share, tag.mean_quiz_score, tag.quiz_results)
         if role == Qt.ItemDataRole.DisplayRole:
             shown = list(values)
             shown[2], shown[3] = _percent(tag.read_share), _percent(tag.mean_quiz_score)
             return str(shown[index.column()])
         if role == SORT_ROLE:
             value = values[index.column()]
+            if isinstance(value, str):
+                return value.strip("«»\"'")  # «Дія» sorts under Д
             return -1.0 if value is None else value
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return tag.tag
         return None

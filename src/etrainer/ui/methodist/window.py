@@ -12,8 +12,8 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -39,9 +40,10 @@ from PySide6.QtWidgets import (
 from etrainer.core.errors import EtrainerError
 from etrainer.core.progress.dashboard import DashboardFilter, LearnerDetail
 from etrainer.ui.common.errors import error_sentence, show_error
+from etrainer.ui.common.numbers import format_share
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
-from etrainer.ui.methodist.models import SORT_ROLE, HotspotModel, ItemModel, MatrixModel, TagModel
+from etrainer.ui.methodist.models import SMALL_SAMPLE, CollatingProxy, HotspotModel, ItemModel, MatrixModel, TagModel
 
 if TYPE_CHECKING:
     from etrainer.core.course.model import Course
@@ -50,13 +52,12 @@ if TYPE_CHECKING:
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None else f"{round(value * 100)}%"
+    return format_share(value)
 
 
 def _table(model: Any, name: str) -> QTableView:
-    proxy = QSortFilterProxyModel()
+    proxy = CollatingProxy()
     proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
     view = QTableView(objectName=name)
     view.setModel(proxy)
     view.setSortingEnabled(True)
@@ -81,15 +82,16 @@ class WorkspaceWindow(QMainWindow):
         self.setObjectName("workspaceWindow")
         self.setWindowTitle(self.tr("Methodist's workspace — Е-тренер"))
         self.setAcceptDrops(True)
-        self.resize(1100, 720)
+        self.resize(*_fitting_size(self, 1100, 720))
         course = getattr(service, "course", None)
         titles = {quiz.id: quiz.title for quiz in course.quizzes} if course is not None else {}
         self._matrix, self._items, self._hotspots, self._tags = MatrixModel(), ItemModel(titles), HotspotModel(), \
             TagModel()
         central = QWidget()
         layout = QVBoxLayout(central)
-        layout.addLayout(self._build_actions())
-        layout.addLayout(self._build_filters())
+        room = _fitting_size(self, 1100, 720)[0] - 24
+        layout.addLayout(_packed_rows(self._build_actions(), room))
+        layout.addLayout(_packed_rows(self._build_filters(), room))
         self._tabs = QTabWidget(objectName="workspaceTabs")
         self._tabs.addTab(self._build_learners_tab(), self.tr("Librarians"))
         self._items_view = _table(self._items, "itemTable")
@@ -101,9 +103,13 @@ class WorkspaceWindow(QMainWindow):
         self._hotspot_view = _table(self._hotspots, "hotspotTable")
         self._hotspot_view.sortByColumn(2, Qt.SortOrder.DescendingOrder)  # the most errors first
         self._tabs.addTab(self._hotspot_view, self.tr("Walkthroughs"))
-        self._tabs.addTab(_table(self._tags, "tagTable"), self.tr("Competencies"))
+        self._tag_view = _table(self._tags, "tagTable")
+        self._tag_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self._tabs.addTab(self._tag_view, self.tr("Competencies"))
         self._charts = ChartsTab()
-        self._tabs.addTab(self._charts, self.tr("Charts"))
+        charts = QScrollArea(objectName="chartsScroll", widgetResizable=True)  # readable charts on a low screen
+        charts.setWidget(self._charts)
+        self._tabs.addTab(charts, self.tr("Charts"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
@@ -121,19 +127,18 @@ class WorkspaceWindow(QMainWindow):
         self.refresh()
 
     # -- construction ---------------------------------------------------------------------------------
-    def _build_actions(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_actions(self) -> list[list[QWidget]]:
+        groups = []
         for text, slot, name in ((self.tr("Import files…"), self._on_import_files, "importFilesButton"),
                                  (self.tr("Import a folder…"), self._on_import_folder, "importFolderButton"),
                                  (self.tr("Export to Excel…"), self._on_export_xlsx, "exportXlsxButton"),
                                  (self.tr("PDF report…"), self._on_export_pdf, "exportPdfButton")):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch(1)
-        return row
+            groups.append([button])
+        return groups
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> list[list[QWidget]]:
         self._branch = QComboBox(objectName="branchFilter")
         self._position = QComboBox(objectName="positionFilter")
         for box in (self._branch, self._position):  # long library names must not widen the window
@@ -151,16 +156,8 @@ class WorkspaceWindow(QMainWindow):
         for signal in (self._branch.activated, self._position.activated, self._dated.toggled,
                        self._start.dateChanged, self._end.dateChanged):
             signal.connect(lambda *_: self.refresh())
-        row = QHBoxLayout()
-        row.addWidget(QLabel(self.tr("Library:")))
-        row.addWidget(self._branch, 1)
-        row.addWidget(QLabel(self.tr("Position:")))
-        row.addWidget(self._position, 1)
-        row.addWidget(self._dated)
-        row.addWidget(self._start)
-        row.addWidget(QLabel("—"))
-        row.addWidget(self._end)
-        return row
+        return [[QLabel(self.tr("Library:")), self._branch], [QLabel(self.tr("Position:")), self._position],
+                [self._dated, self._start, QLabel("—"), self._end]]
 
     def _build_learners_tab(self) -> QWidget:
         self._matrix_view = _table(self._matrix, "matrixTable")
@@ -168,12 +165,15 @@ class WorkspaceWindow(QMainWindow):
         self._matrix_view.selectionModel().currentRowChanged.connect(self._on_learner_selected)
         self._detail = QTextBrowser(objectName="learnerDetail")
         self._summary = QLabel(objectName="matrixSummary", wordWrap=True)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self._summary)
-        left_layout.addWidget(self._matrix_view, 1)
-        return self._split(left, self._detail, Qt.Orientation.Horizontal, (700, 360))
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(self._summary)
+        top_layout.addWidget(self._matrix_view, 1)
+        # The person's card under the matrix, so that it never narrows the module columns.
+        splitter = self._split(top, self._detail, Qt.Orientation.Vertical, (330, 170))
+        splitter.setObjectName("learnerSplitter")
+        return splitter
 
     def _build_import_tab(self) -> QWidget:
         self._results = QListWidget(objectName="importResults")
@@ -214,8 +214,12 @@ class WorkspaceWindow(QMainWindow):
         self._tags.set_tags(dashboard.competencies)
         self._charts.show_dashboard(dashboard)
         self._matrix_view.resizeColumnsToContents()
-        self._items_view.setColumnWidth(0, 460)
+        self._matrix_view.setColumnWidth(1, min(170, self._matrix_view.columnWidth(1)))  # long library names
+        self._items_view.resizeColumnsToContents()
+        self._items_view.setColumnWidth(0, min(360, self._items_view.columnWidth(0)))
+        self._items_view.setColumnWidth(1, min(240, self._items_view.columnWidth(1)))  # the quiz: its tooltip has all
         self._hotspot_view.resizeColumnsToContents()
+        self._tag_view.resizeColumnsToContents()  # the headers' widths count too: none is clipped
         mean = dashboard.matrix.mean_completion()
         self._summary.setText(self.tr("Librarians: {n} · average completion: {mean}").format(
             n=len(dashboard.matrix.rows), mean=_percent(mean)))
@@ -254,6 +258,10 @@ class WorkspaceWindow(QMainWindow):
                  f"{html.escape(learner.position)}</p>"]
         read = sum(1 for line in detail.lessons if line.completed_at is not None)
         total = sum(cell.lessons_total for cell in detail.cells) or len(detail.lessons)  # the course's, not the opened
+        if detail.units is not None:
+            parts.append("<p>" + html.escape(self.tr("Course: {percent} ({done} of {total} lessons, quizzes and "
+                                                     "walkthroughs)").format(
+                percent=_percent(detail.units.share), done=detail.units.done, total=detail.units.total)) + "</p>")
         parts.append("<p>" + html.escape(self.tr("Lessons read: {n} of {total}").format(n=read, total=total)) + "</p>")
         if detail.quizzes:
             heading = self.tr("Quizzes")
@@ -280,13 +288,18 @@ class WorkspaceWindow(QMainWindow):
         if not current.isValid():
             return
         item = self._items.row(self._items_view.model().mapToSource(current).row())
-        lines = [f"<p><b>{html.escape(item.text)}</b></p><ul>"]
+        lines = [f"<p><b>{html.escape(item.text)}</b></p>"]
+        if item.responses < SMALL_SAMPLE:
+            lines.append("<p>" + html.escape(self.tr("Small sample: only {n} answers, fewer than {small}; the "
+                                                     "figures may change a lot.").format(
+                n=item.responses, small=SMALL_SAMPLE)) + "</p>")
+        lines.append("<ul>")
         for option in item.options:
             mark = "✓" if option.correct else "✗"
             text = self.tr("chosen {n} times ({share})").format(n=option.chosen, share=_percent(option.share))
             lines.append(f"<li>{mark} {html.escape(option.text)} — {html.escape(text)}</li>")
         lines.append("</ul>")
-        self._option_text.setHtml("".join(lines) if item.options else lines[0])
+        self._option_text.setHtml("".join(lines) if item.options else "".join(lines[:-2]))
 
     # -- import -------------------------------------------------------------------------------------------
     def _on_import_files(self) -> None:
@@ -427,6 +440,37 @@ class WorkspaceWindow(QMainWindow):
     def _on_export_failed(self, error: BaseException) -> None:
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
         self._status.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
+
+
+def _packed_rows(groups: list[list[QWidget]], room: int) -> QVBoxLayout:
+    """Groups of widgets laid out left to right, starting a new row where the next group would not fit in
+    `room` pixels (large type, the projector theme): the window never gets wider than the screen."""
+    rows = QVBoxLayout()
+    row, used = QHBoxLayout(), 0
+    for group in groups:
+        width = 0
+        for widget in group:
+            widget.ensurePolished()
+            width += widget.sizeHint().width() + 6
+        if used and used + width > room:
+            row.addStretch(1)
+            rows.addLayout(row)
+            row, used = QHBoxLayout(), 0
+        for widget in group:
+            row.addWidget(widget, 1 if isinstance(widget, QComboBox) else 0)
+        used += width + 12
+    row.addStretch(1)
+    rows.addLayout(row)
+    return rows
+
+
+def _fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
+    """`width` × `height`, or less so that the window with its frame fits the screen it opens on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        return width, height
+    room = screen.availableGeometry()
+    return min(width, room.width() - 16), min(height, room.height() - 48)  # the frame and the title bar
 
 
 def open_workspace_window(parent: QWidget | None, data: Path, course: Course | None) -> WorkspaceWindow | None:
