@@ -4,7 +4,7 @@ Follows Moodle's own GIFT reader: questions are separated by blank lines; `//` s
 line; `$CATEGORY:` sets the category of the questions after it; `::title::` names a question;
 `[html]`, `[markdown]`, `[plain]`, `[moodle]` give a text's format; `\\~ \\= \\# \\{ \\} \\: \\\\` escape
 and `\\n` is a line break. The answer block decides the kind:
-    {}                 essay (reported: it needs a human to mark it)
+    {}                 essay (a reflection the methodist marks; `{####…}` keeps its general feedback)
     {#…}               numerical: `{#5:0.5}`, `{#1..5}`, `{#=2:0 =%50%2:1 ~#feedback for other numbers}`
     {… ~ …}            choice: single if an answer starts with `=`, else multiple (weights `~%50%`, `~%-100%`)
     {=a -> b …}        matching (`= -> x` adds an extra answer)
@@ -30,6 +30,7 @@ from etrainer.core.quiz.model import (
     MAX_QUESTIONS,
     Answer,
     Cloze,
+    Essay,
     Gap,
     GapKind,
     Matching,
@@ -177,7 +178,7 @@ def _split_general_feedback(answers: str) -> tuple[str, str]:
 
 def _answers(text: str) -> tuple[QuestionKind, dict[str, object]]:
     if not text:
-        raise GiftError("an essay question ({}) needs a person to mark it: not imported")
+        return QuestionKind.ESSAY, {"essay": Essay()}
     if text.startswith("#"):
         return QuestionKind.NUMERICAL, {"numerical": _numerical(text[1:])}
     if "~" in text:
@@ -382,6 +383,8 @@ def _guarded(text: str) -> str:
 
 def _block(question: Question) -> str:
     kind = question.kind
+    if kind is QuestionKind.ESSAY:
+        return "{" + (f"####{_piece(question.explanation)}" if question.explanation else "") + "}"
     if kind is QuestionKind.CLOZE and question.cloze:
         parts = _gap_parts(question.cloze.gaps[0])
     elif kind is QuestionKind.SINGLE_CHOICE:

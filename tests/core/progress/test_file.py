@@ -178,7 +178,7 @@ def _set(doc: dict[str, Any], where: str, value: object) -> None:
     ("records.lesson_visits.0.seconds", -1), ("records.lesson_visits.0.seconds", 1.5),
     ("records.lesson_visits.0.reached_end", 1), ("records.quiz_attempts.0.score", "0.5"),
     ("records.quiz_attempts.0.score", 1.5), ("records.quiz_attempts.0.kind", "exam"),
-    ("records.quiz_attempts.0.responses.0.question_kind", "essay"),
+    ("records.quiz_attempts.0.responses.0.question_kind", "poll"),
     ("records.quiz_attempts.0.responses.0.response", {"kind": "choice"}),
     ("records.quiz_attempts.0.responses.1.uid", "qr-1"),
     ("records.walkthrough_attempts.0.mode", "exam"), ("records.walkthrough_attempts.0.score", 101),
