@@ -52,6 +52,7 @@ from etrainer.storage.workspace import (
     default_workspace_path,
     open_workspace,
 )
+from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 
 IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")
 """What a folder is searched for; a file named explicitly is tried whatever its name."""
@@ -165,6 +166,7 @@ class WorkspaceService:
                 now = self._clock()
                 learner = repository.save_learner(document, document.signature.public_key, now, known)
                 counts = repository.store_records(learner, document)
+                WorkspaceEssayRepository(session).store_essays(learner, document)
                 repository.add_import(learner, document, path.name, sha256, counts, now)
         except ProgressFileRejected as rejected:
             return FileResult(path, FileStatus.REJECTED, reason=rejected.reason, detail=rejected.detail)

@@ -36,6 +36,7 @@ from etrainer.core.quiz.model import FeedbackMode, Question, Quiz
 from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
+from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import new_uid, utc_now
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,17 @@ class QuizService:
                 _schedule(ReviewRepository(session), learner, item.graded.question_id, item.graded.correct,
                           now.date(), "")
         return updated
+
+    def save_essay_draft(self, attempt: QuizAttempt, position: int, text: str) -> None:
+        """Keep what the learner has typed of an essay so far (the page calls it, debounced, as she types)."""
+        question = attempt.questions[position].question
+        with self._sessions.begin() as session:
+            EssayRepository(session).save_draft(attempt.uid, position, question.id, text, self._clock())
+
+    def essay_draft(self, attempt: QuizAttempt, position: int) -> str:
+        """The saved draft of an essay ("" when none)."""
+        with self._sessions.begin() as session:
+            return EssayRepository(session).draft(attempt.uid, position) or ""
 
     def move(self, attempt: QuizAttempt, position: int) -> QuizAttempt:
         moved = move_to(attempt, position)

@@ -84,3 +84,32 @@ def points_in_range(points: float, max_points: float) -> bool:
 def format_points(points: float) -> str:
     """`7`, `7.5`: no trailing zeros."""
     return f"{points:g}"
+
+
+@dataclass(frozen=True, slots=True)
+class SentEssay:
+    """An essay as the methodist's workspace holds it: who wrote it where, the text, and its mark if any."""
+
+    id: int
+    """The workspace's number for it (what `etrainer workspace grade --essay` takes)."""
+    uid: str
+    """The response uid from the learner's progress file."""
+    learner_uid: str
+    learner_name: str
+    module_id: str | None
+    quiz_id: str
+    question_id: str
+    text: str
+    words: int
+    submitted_at: datetime
+    max_points: float
+    mark: EssayMark | None = None
+    grade_uid: str = ""
+    sent: bool = False
+    """The mark has gone out in a feedback file (False: a new mark to send, or no mark)."""
+    course_id: str = ""
+
+    @property
+    def status(self) -> str:
+        """"pending" (not marked yet) or "graded"."""
+        return "graded" if self.mark is not None else "pending"
