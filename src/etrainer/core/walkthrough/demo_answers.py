@@ -106,6 +106,8 @@ def wrong_response(question: Question, rng: random.Random) -> Response:
             i = rng.randrange(len(order) - 1)
             order[i], order[i + 1] = order[i + 1], order[i]
         return OrderingResponse(tuple(order))
+    if kind is QuestionKind.ESSAY:
+        return EssayResponse("Показала б відвідувачеві, куди натиснути, і все.")
     if kind is QuestionKind.SHORT_ANSWER:
         return TextResponse(rng.choice(WRONG_TEXTS))
     if kind is QuestionKind.NUMERICAL:
