@@ -36,6 +36,7 @@ from etrainer.core.progress.learner_report import CourseNotCompleted, LearnerRep
 from etrainer.core.quiz.model import DEFAULT_ESSAY_POINTS, QuestionKind
 from etrainer.exchange import tables, xapi
 from etrainer.exchange.signing import InstallationKey, load_or_create
+from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import utc_now
 from etrainer.storage.progress_export import ProgressExportRepository
 
@@ -125,7 +126,10 @@ class ExportService:
 
     def export_xapi(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
         """xAPI 1.0.3 statements of the same records, as a JSON array."""
-        statements = xapi.statements(self.document(learner, course), course)
+        document = self.document(learner, course)
+        with self._sessions.begin() as session:
+            marks = [(m.response_uid, m.mark) for m in EssayRepository(session).marks(learner)]
+        statements = xapi.statements(document, course) + xapi.grading_statements(document, marks, course)
         data = json.dumps(statements, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
         return _write(Path(out_path), data)
 
