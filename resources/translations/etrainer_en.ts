@@ -757,6 +757,82 @@
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no essay number {essay} in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The essay is marked out of {max_points}: give from 0 to {max_points} points, not {points}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Essay</name>
+    <message>
+        <source>The methodist marks it out of {points} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it is marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} of {max} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist’s reply: {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under review: the methodist will reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayAnswer</name>
+    <message>
+        <source>Write your answer here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sample answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n} (from {min} to {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n} (at least {min})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n} (at most {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayReplies</name>
+    <message>
+        <source>You have not sent any essays yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayRepliesDialog</name>
+    <message>
+        <source>My essays and the methodist’s replies</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -786,6 +862,38 @@
     </message>
     <message>
         <source>The file is damaged: some of its data is missing or not in the expected form. Ask the learner to export it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not a methodist&apos;s reply file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply was made by a newer version of eTrainer. Update eTrainer, then open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was changed after the methodist saved it (its signature does not match). Ask the methodist to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply comes from another methodist&apos;s workspace than the earlier ones (it is signed with another key). Check with your methodist before trusting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply is for a learner who has no profile on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is incomplete or garbled (perhaps it was not copied to the end). Ask the methodist to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a methodist&apos;s reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is damaged: some of its data is missing or not in the expected form. Ask the methodist to send it again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -870,6 +978,51 @@
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>The reply was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sentence}
+
+If your methodist told you that she now works in another workspace (a new computer, a reinstalled eTrainer), you may trust it from now on. Trust this reply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply from another workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies for {name}: {new} new, {known} already opened before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist’s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New replies from the methodist ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a methodist’s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist’s replies (*.etfeedback)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1258,6 +1411,10 @@
     </message>
     <message>
         <source>Export a quiz to GIFT…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a methodist&apos;s reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1883,6 +2040,18 @@ It is outside Е-тренер and needs the Internet.</source>
         <source>A click at ({x}, {y})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write at least {min} words (now {words}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at most {max} words (now {words}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuizPage</name>
@@ -2053,6 +2222,13 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic score only; %n answer(s) under review</source>
+        <translation>
+            <numerusform>Automatic score only; %n answer under review</numerusform>
+            <numerusform>Automatic score only; %n answers under review</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your answers</source>

@@ -759,6 +759,82 @@
         <source>{target} could not be opened for writing. Check that the folder exists, that you may write there, and that the file is not open in another program.</source>
         <translation>Не вдалося відкрити {target} для запису. Перевірте, чи існує папка, чи можна в неї записувати і чи не відкрито файл в іншій програмі.</translation>
     </message>
+    <message>
+        <source>There is no essay number {essay} in this workspace.</source>
+        <translation>У цьому робочому просторі немає есе з номером {essay}.</translation>
+    </message>
+    <message>
+        <source>The essay is marked out of {max_points}: give from 0 to {max_points} points, not {points}.</source>
+        <translation>Есе оцінюють максимум на {max_points}: поставте від 0 до {max_points} балів, а не {points}.</translation>
+    </message>
+</context>
+<context>
+    <name>Essay</name>
+    <message>
+        <source>The methodist marks it out of {points} points.</source>
+        <translation>Методист оцінить відповідь максимум на {points} балів.</translation>
+    </message>
+    <message>
+        <source>How it is marked</source>
+        <translation>Як оцінюють</translation>
+    </message>
+    <message>
+        <source>{points} of {max} points</source>
+        <translation>{points} з {max} балів</translation>
+    </message>
+    <message>
+        <source>The methodist’s reply: {points}</source>
+        <translation>Відгук методиста: {points}</translation>
+    </message>
+    <message>
+        <source>Under review: the methodist will reply.</source>
+        <translation>На перевірці: методист надішле відгук.</translation>
+    </message>
+</context>
+<context>
+    <name>EssayAnswer</name>
+    <message>
+        <source>Write your answer here…</source>
+        <translation>Напишіть свою відповідь тут…</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ваша відповідь</translation>
+    </message>
+    <message>
+        <source>A sample answer</source>
+        <translation>Зразок відповіді</translation>
+    </message>
+    <message>
+        <source>Words: {n} (from {min} to {max})</source>
+        <translation>Слів: {n} (від {min} до {max})</translation>
+    </message>
+    <message>
+        <source>Words: {n} (at least {min})</source>
+        <translation>Слів: {n} (щонайменше {min})</translation>
+    </message>
+    <message>
+        <source>Words: {n} (at most {max})</source>
+        <translation>Слів: {n} (щонайбільше {max})</translation>
+    </message>
+    <message>
+        <source>Words: {n}</source>
+        <translation>Слів: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>EssayReplies</name>
+    <message>
+        <source>You have not sent any essays yet.</source>
+        <translation>Ви ще не надіслали жодного есе.</translation>
+    </message>
+</context>
+<context>
+    <name>EssayRepliesDialog</name>
+    <message>
+        <source>My essays and the methodist’s replies</source>
+        <translation>Мої есе і відгуки методиста</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -789,6 +865,38 @@
     <message>
         <source>The file is damaged: some of its data is missing or not in the expected form. Ask the learner to export it again.</source>
         <translation>Файл пошкоджено: частини даних бракує або вони мають неочікуваний вигляд. Попросіть того, хто надіслав файл, експортувати його ще раз.</translation>
+    </message>
+    <message>
+        <source>This is not a methodist&apos;s reply file.</source>
+        <translation>Це не файл відгуку методиста.</translation>
+    </message>
+    <message>
+        <source>This reply was made by a newer version of eTrainer. Update eTrainer, then open it again.</source>
+        <translation>Цей відгук створено новішою версією Е-тренера. Оновіть Е-тренер і відкрийте файл знову.</translation>
+    </message>
+    <message>
+        <source>The reply was changed after the methodist saved it (its signature does not match). Ask the methodist to send it again.</source>
+        <translation>Відгук змінили після того, як методист його зберіг (підпис не збігається). Попросіть методиста надіслати його ще раз.</translation>
+    </message>
+    <message>
+        <source>This reply comes from another methodist&apos;s workspace than the earlier ones (it is signed with another key). Check with your methodist before trusting it.</source>
+        <translation>Цей відгук надійшов з іншого робочого простору методиста, ніж попередні (він підписаний іншим ключем). Перш ніж довіряти йому, уточніть у свого методиста.</translation>
+    </message>
+    <message>
+        <source>This reply is for a learner who has no profile on this computer.</source>
+        <translation>Цей відгук адресовано слухачеві, профілю якого немає на цьому компʼютері.</translation>
+    </message>
+    <message>
+        <source>The reply is incomplete or garbled (perhaps it was not copied to the end). Ask the methodist to send it again.</source>
+        <translation>Відгук неповний або пошкоджений (можливо, його скопіювали не до кінця). Попросіть методиста надіслати його ще раз.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a methodist&apos;s reply.</source>
+        <translation>Файл завеликий для відгуку методиста.</translation>
+    </message>
+    <message>
+        <source>The reply is damaged: some of its data is missing or not in the expected form. Ask the methodist to send it again.</source>
+        <translation>Відгук пошкоджено: частини даних бракує або вони мають не той вигляд. Попросіть методиста надіслати його ще раз.</translation>
     </message>
 </context>
 <context>
@@ -873,6 +981,53 @@
     <message>
         <source>Cancelling…</source>
         <translation>Скасовуємо…</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>The reply was not opened</source>
+        <translation>Відгук не відкрито</translation>
+    </message>
+    <message>
+        <source>{sentence}
+
+If your methodist told you that she now works in another workspace (a new computer, a reinstalled eTrainer), you may trust it from now on. Trust this reply?</source>
+        <translation>{sentence}
+
+Якщо методист повідомив, що тепер працює в іншому робочому просторі (новий компʼютер, перевстановлений Е-тренер), йому можна довіряти надалі. Довіряти цьому відгуку?</translation>
+    </message>
+    <message>
+        <source>A reply from another workspace</source>
+        <translation>Відгук з іншого робочого простору</translation>
+    </message>
+    <message>
+        <source>Trust it</source>
+        <translation>Довіряти</translation>
+    </message>
+    <message>
+        <source>Do not open</source>
+        <translation>Не відкривати</translation>
+    </message>
+    <message>
+        <source>Replies for {name}: {new} new, {known} already opened before.</source>
+        <translation>Відгуки для {name}: нових — {new}, уже відкритих раніше — {known}.</translation>
+    </message>
+    <message>
+        <source>The methodist’s reply</source>
+        <translation>Відгук методиста</translation>
+    </message>
+    <message>
+        <source>New replies from the methodist ({n})</source>
+        <translation>Нові відгуки методиста ({n})</translation>
+    </message>
+    <message>
+        <source>Open a methodist’s reply</source>
+        <translation>Відкрити відгук методиста</translation>
+    </message>
+    <message>
+        <source>Methodist’s replies (*.etfeedback)</source>
+        <translation>Відгуки методиста (*.etfeedback)</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1417,10 @@
     <message>
         <source>Export a quiz to GIFT…</source>
         <translation>Експортувати тест у GIFT…</translation>
+    </message>
+    <message>
+        <source>Open a methodist&apos;s reply…</source>
+        <translation>Відкрити відгук методиста…</translation>
     </message>
     <message>
         <source>Methodist&apos;s workspace…</source>
@@ -1891,6 +2050,18 @@ It is outside Е-тренер and needs the Internet.</source>
         <source>A click at ({x}, {y})</source>
         <translation>Натискання в точці ({x}, {y})</translation>
     </message>
+    <message>
+        <source>Write at least {min} words (now {words}).</source>
+        <translation>Напишіть щонайменше {min} слів (зараз {words}).</translation>
+    </message>
+    <message>
+        <source>Write at most {max} words (now {words}).</source>
+        <translation>Напишіть щонайбільше {max} слів (зараз {words}).</translation>
+    </message>
+    <message>
+        <source>Write your answer first.</source>
+        <translation>Спершу напишіть відповідь.</translation>
+    </message>
 </context>
 <context>
     <name>QuizPage</name>
@@ -2061,6 +2232,14 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
         <translation>Ваш результат: {score} (прохідний бал {mark}) — {verdict}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic score only; %n answer(s) under review</source>
+        <translation>
+            <numerusform>Це автоматична оцінка; %n відповідь на перевірці</numerusform>
+            <numerusform>Це автоматична оцінка; %n відповіді на перевірці</numerusform>
+            <numerusform>Це автоматична оцінка; %n відповідей на перевірці</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your answers</source>

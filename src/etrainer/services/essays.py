@@ -8,12 +8,14 @@ methodist), then stores each mark in one transaction. Opening the same file agai
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from etrainer.core.course.model import Course
 from etrainer.core.ids import LearnerId
 from etrainer.core.progress.feedback import (
     MAX_FEEDBACK_BYTES,
@@ -22,8 +24,30 @@ from etrainer.core.progress.feedback import (
     FeedbackRejected,
     parse_feedback_bytes,
 )
+from etrainer.core.quiz.essay import EssayMark
+from etrainer.core.quiz.model import Question
 from etrainer.storage.essays import EssayRepository, ReceivedMark
 from etrainer.storage.models import utc_now
+
+
+@dataclass(frozen=True, slots=True)
+class SentAnswer:
+    response_uid: str
+    quiz_id: str
+    question_id: str
+    title: str
+    text: str
+    sent_at: datetime
+    mark: EssayMark | None
+    seen: bool
+
+
+def _question(course: Course | None, quiz_id: str, question_id: str) -> Question | None:
+    if course is None:
+        return None
+    quiz = course.quiz(quiz_id)
+    found = quiz.question(question_id) if quiz is not None else None
+    return found or next((q for qz in course.quizzes for q in qz.questions if q.id == question_id), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +76,31 @@ class EssayService:
         with self._sessions.begin() as session:
             return EssayRepository(session).marks(learner, attempt_uid)
 
+    def sent_essays(self, learner: LearnerId, course: Course | None = None) -> list[SentAnswer]:
+        """Every essay she sent, with the methodist's mark when it has arrived (for «Мої есе»)."""
+        with self._sessions.begin() as session:
+            repository = EssayRepository(session)
+            sent = repository.sent(learner)
+            marks = {m.response_uid: m for m in repository.marks(learner)}
+        items = []
+        for uid, quiz_id, question_id, text, sent_at in sent:
+            question = _question(course, quiz_id, question_id)
+            title = (question.title or question.text) if question is not None else question_id
+            received = marks.get(uid)
+            items.append(SentAnswer(uid, quiz_id, question_id, title, text, sent_at,
+                                    received.mark if received else None, bool(received and received.seen)))
+        return items
+
     def new_feedback_count(self, learner: LearnerId) -> int:
         """Marks received and not seen yet («Нові відгуки методиста (N)» on the home page)."""
         with self._sessions.begin() as session:
             return EssayRepository(session).unseen(learner)
 
-    def mark_seen(self, learner: LearnerId, marks: list[ReceivedMark]) -> None:
+    def mark_seen(self, learner: LearnerId, marks: Sequence[ReceivedMark | SentAnswer]) -> None:
+        """She has seen these marks beside her answers: they are no longer new."""
+        uids = [m.response_uid for m in marks if not m.seen]
         with self._sessions.begin() as session:
-            EssayRepository(session).mark_seen(learner, [m.response_uid for m in marks if not m.seen], self._clock())
+            EssayRepository(session).mark_seen(learner, uids, self._clock())
 
     def open_feedback(self, path: Path, *, trust_new_key: bool = False) -> FeedbackImport:
         """Store the marks of a reply file; raises FeedbackRejected (nothing is stored then)."""

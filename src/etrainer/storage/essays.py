@@ -3,6 +3,7 @@ received in feedback files, and the workspace key trusted for her."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
@@ -109,6 +110,22 @@ class EssayRepository:
                              EssayMark(row.points, row.max_points, levels_from_json(row.levels), row.comment,
                                        row.graded_at, row.grader), row.seen_at is not None)
                 for row, uid, position, quiz_id in self._session.execute(query)]
+
+    def sent(self, learner_id: int) -> list[tuple[str, str, str, str, datetime]]:
+        """Her sent essays, oldest first: (response uid, quiz id, question id, text, sent at)."""
+        query = (select(QuizResponseRow.uid, QuizAttemptRow.quiz_id, QuizResponseRow.question_id,
+                        QuizResponseRow.response, QuizResponseRow.answered_at)
+                 .join(QuizAttemptRow, QuizAttemptRow.id == QuizResponseRow.attempt_id)
+                 .where(QuizAttemptRow.learner_id == learner_id, QuizResponseRow.question_kind == "essay")
+                 .order_by(QuizResponseRow.answered_at))
+        found = []
+        for uid, quiz_id, question_id, response, answered_at in self._session.execute(query):
+            try:
+                text = str(json.loads(response).get("text", ""))
+            except (ValueError, AttributeError):
+                text = ""
+            found.append((uid, quiz_id, question_id, text, answered_at))
+        return found
 
     def unseen(self, learner_id: int) -> int:
         return self._session.scalar(select(func.count()).select_from(EssayFeedbackRow).where(
