@@ -909,6 +909,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;p&gt;Your essays ({n}) go to the methodist in full, so that she can read and mark them.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
         <translation type="unfinished"></translation>
     </message>

@@ -911,6 +911,10 @@
         <translation>&lt;p&gt;У файлі буде:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ваше імʼя: &lt;b&gt;{name}&lt;/b&gt;, бібліотека: &lt;b&gt;{branch}&lt;/b&gt;, посада: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;курс «{course}»: прочитані уроки ({lessons}), спроби тестів ({quizzes}) з усіма відповідями ({answers}), спроби тренажерів ({walkthroughs}) з усіма кроками ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;У файлі немає вашого PIN-коду, нотаток і закладок. Файл підписано, тож методист побачить, що ніхто його не змінював.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Your essays ({n}) go to the methodist in full, so that she can read and mark them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ваші есе ({n}) потраплять до методиста повністю, щоб він міг їх прочитати й оцінити.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
         <translation>Файл для методиста (.etprogress) — рекомендовано</translation>
     </message>
