@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etrainer.core.ids import QuestionId
-from etrainer.core.quiz.bank import ImportProblem, ParsedBank, with_ids
+from etrainer.core.quiz.bank import ImportProblem, ParsedBank, moodle_grade_problem, with_ids
 from etrainer.core.quiz.checks import validate_question
 from etrainer.core.quiz.model import (
     BLANK,
@@ -139,8 +139,9 @@ def _question(body: str, category: str, line: int) -> Question:
             body = body[2:]
     start, end = body.find("{"), body.find("}")
     if start < 0 and end < 0:
-        raise GiftError(f"“{title or _short(body)}” has no answers in {{…}}: a description, not a question "
-                        "(not imported)")
+        kept = " ".join(_restore(body).split())
+        raise GiftError(f"“{title or _short(body)}” has no answers in {{…}}: a description (an information text), "
+                        f"not a question: not imported; its text, to put in a lesson: «{kept}»")
     if start < 0 or end < 0 or end < start:
         raise GiftError("the braces { } do not match: write \\{ or \\} for a brace in the text")
     answers, before, after = body[start + 1:end], body[:start], body[end + 1:]
@@ -206,6 +207,9 @@ def _weight(text: str, default: float) -> tuple[float, str]:
     percent = float(match.group(1).replace(",", "."))
     if not -100 <= percent <= 100:
         raise GiftError(f"the weight {percent:g}% is out of range (−100% to 100%)")
+    problem = moodle_grade_problem(percent)
+    if problem is not None:
+        raise GiftError(problem)
     return round(percent / 100, 7), text[match.end():]
 
 

@@ -5,7 +5,8 @@ Scoring rules
   fractions (wrong picks may be negative), clamped to 0..1;
 - true/false, hotspot: all or nothing;
 - matching: the share of prompts matched right; ordering: the share of items in their right place;
-- short answer / numerical: the best fraction among the answers that accept the response;
+- short answer / numerical: the best fraction among the answers that accept the response; a short answer
+  written `*` is Moodle's catch-all: it takes any other non-empty answer (with its fraction and feedback);
 - cloze: the mean of the gaps' scores, each gap scored like its kind;
 - essay: never graded here — the answer is *pending* (score 0, not correct) until a methodist marks it,
   and `quiz_score` leaves pending answers out (core.quiz.essay has the rules).
@@ -45,6 +46,8 @@ NOT_A_NUMBER = QT_TRANSLATE_NOOP("Quiz", "This is not a number.")
 MARKED_AREA = QT_TRANSLATE_NOOP("Quiz", "The marked area of the picture")
 CLICKED_AT = QT_TRANSLATE_NOOP("Quiz", "A click at ({x}, {y})")
 _SNAP = 5e-4
+CATCH_ALL = "*"
+"""A short answer written `*` means "any other answer" (Moodle's catch-all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,9 +209,10 @@ def _grade_hotspot(question: Question, response: Response | None) -> _Graded:
 
 def _match_text(answers: Sequence[Answer], text: str) -> tuple[float, str]:
     typed = normalize_text(text)
-    matches = [a for a in answers if typed and normalize_text(a.text) == typed]
+    matches = [a for a in answers if typed and a.text != CATCH_ALL and normalize_text(a.text) == typed]
     if not matches:
-        return 0.0, ""
+        other = next((a for a in answers if a.text == CATCH_ALL), None)
+        return (other.fraction, other.feedback) if other is not None and typed else (0.0, "")
     best = max(matches, key=lambda a: a.fraction)
     return best.fraction, best.feedback
 
@@ -241,8 +245,9 @@ def right_answer(question: Question) -> tuple[str, ...]:
     """The right answer of `question` as display lines."""
     kind = question.kind
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.SHORT_ANSWER):
-        best = max((a.fraction for a in question.answers), default=0.0)
-        return tuple(a.text for a in question.answers if a.fraction == best and best > 0)
+        named = [a for a in question.answers if a.text != CATCH_ALL or kind is QuestionKind.SINGLE_CHOICE]
+        best = max((a.fraction for a in named), default=0.0)
+        return tuple(a.text for a in named if a.fraction == best and best > 0)
     if kind is QuestionKind.MULTIPLE_CHOICE:
         return tuple(a.text for a in question.answers if a.fraction > 0)
     if kind is QuestionKind.TRUE_FALSE:
