@@ -835,6 +835,120 @@
     </message>
 </context>
 <context>
+    <name>EssaysTab</name>
+    <message>
+        <source>Only essays not marked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save replies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian / module / question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment for the librarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide names while marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked: {graded} · waiting: {pending}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏳ waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{graded} marked, {pending} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an essay on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {name}, {points} of {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No essays yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replies could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replies saved: %n file(s) in {folder}. Send each librarian her file.</source>
+        <translation>
+            <numerusform>Replies saved: %n file in {folder}. Send each librarian her file.</numerusform>
+            <numerusform>Replies saved: %n files in {folder}. Send each librarian her file.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no new marks to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Exchange</name>
     <message>
         <source>This is not an eTrainer progress file.</source>
@@ -2878,6 +2992,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Essays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -837,6 +837,121 @@
     </message>
 </context>
 <context>
+    <name>EssaysTab</name>
+    <message>
+        <source>Only essays not marked yet</source>
+        <translation>Лише ще не оцінені есе</translation>
+    </message>
+    <message>
+        <source>Save replies…</source>
+        <translation>Зберегти відгуки…</translation>
+    </message>
+    <message>
+        <source>Librarian / module / question</source>
+        <translation>Бібліотекар / модуль / питання</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слів</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Оцінка</translation>
+    </message>
+    <message>
+        <source>Mark one</source>
+        <translation>Оцінити</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Усі відповіді поруч</translation>
+    </message>
+    <message>
+        <source>A comment for the librarian</source>
+        <translation>Коментар для бібліотекаря</translation>
+    </message>
+    <message>
+        <source>Save the mark</source>
+        <translation>Зберегти оцінку</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Бали:</translation>
+    </message>
+    <message>
+        <source>Hide names while marking</source>
+        <translation>Приховати імена під час оцінювання</translation>
+    </message>
+    <message>
+        <source>Marked: {graded} · waiting: {pending}</source>
+        <translation>Оцінено: {graded} · на перевірці: {pending}</translation>
+    </message>
+    <message>
+        <source>⏳ waiting</source>
+        <translation>⏳ на перевірці</translation>
+    </message>
+    <message>
+        <source>{graded} marked, {pending} waiting</source>
+        <translation>оцінено {graded}, на перевірці {pending}</translation>
+    </message>
+    <message>
+        <source>Without a module</source>
+        <translation>Без модуля</translation>
+    </message>
+    <message>
+        <source>Choose an essay on the left.</source>
+        <translation>Оберіть есе ліворуч.</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>слів: {n}</translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation>— не обрано —</translation>
+    </message>
+    <message>
+        <source>of {max}</source>
+        <translation>з {max}</translation>
+    </message>
+    <message>
+        <source>Saved: {name}, {points} of {max}.</source>
+        <translation>Збережено: {name}, {points} з {max}.</translation>
+    </message>
+    <message>
+        <source>Librarian {n}</source>
+        <translation>Бібліотекар {n}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>на перевірці</translation>
+    </message>
+    <message>
+        <source>No essays yet.</source>
+        <translation>Есе ще немає.</translation>
+    </message>
+    <message>
+        <source>Where to save the replies</source>
+        <translation>Куди зберегти відгуки</translation>
+    </message>
+    <message>
+        <source>The replies could not be saved: {reason}</source>
+        <translation>Відгуки не вдалося зберегти: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replies saved: %n file(s) in {folder}. Send each librarian her file.</source>
+        <translation>
+            <numerusform>Відгуки збережено: %n файл у {folder}. Надішліть кожному бібліотекареві його файл.</numerusform>
+            <numerusform>Відгуки збережено: %n файли в {folder}. Надішліть кожному бібліотекареві його файл.</numerusform>
+            <numerusform>Відгуки збережено: %n файлів у {folder}. Надішліть кожному бібліотекареві його файл.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no new marks to send.</source>
+        <translation>Нових оцінок для надсилання немає.</translation>
+    </message>
+</context>
+<context>
     <name>Exchange</name>
     <message>
         <source>This is not an eTrainer progress file.</source>
@@ -2892,6 +3007,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Period:</source>
         <translation>Період:</translation>
+    </message>
+    <message>
+        <source>Essays</source>
+        <translation>Есе</translation>
     </message>
     <message>
         <source>Library:</source>

@@ -38,9 +38,11 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.core.progress.dashboard import DashboardFilter, LearnerDetail
+from etrainer.services.essay_grading import EssayGradingService
 from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
+from etrainer.ui.methodist.essays import EssaysTab
 from etrainer.ui.methodist.models import SORT_ROLE, HotspotModel, ItemModel, MatrixModel, TagModel
 
 if TYPE_CHECKING:
@@ -105,6 +107,8 @@ class WorkspaceWindow(QMainWindow):
         self._charts = ChartsTab()
         self._tabs.addTab(self._charts, self.tr("Charts"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
+        self._essays = EssaysTab(EssayGradingService(service.workspace, course))
+        self._tabs.addTab(self._essays, self.tr("Essays"))
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
         self._bar = QProgressBar(objectName="importProgress")
@@ -213,6 +217,8 @@ class WorkspaceWindow(QMainWindow):
         self._hotspots.set_hotspots(dashboard.hotspots)
         self._tags.set_tags(dashboard.competencies)
         self._charts.show_dashboard(dashboard)
+        if hasattr(self, "_essays"):
+            self._essays.refresh()
         self._matrix_view.resizeColumnsToContents()
         self._items_view.setColumnWidth(0, 460)
         self._hotspot_view.resizeColumnsToContents()
