@@ -821,6 +821,21 @@
     </message>
 </context>
 <context>
+    <name>EssayMatrixModel</name>
+    <message>
+        <source>Essays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{graded} ✓ · {pending} ⏳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Essays marked: {graded}; waiting: {pending}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EssayReplies</name>
     <message>
         <source>You have not sent any essays yet.</source>

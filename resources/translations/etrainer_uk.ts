@@ -823,6 +823,21 @@
     </message>
 </context>
 <context>
+    <name>EssayMatrixModel</name>
+    <message>
+        <source>Essays</source>
+        <translation>Есе</translation>
+    </message>
+    <message>
+        <source>{graded} ✓ · {pending} ⏳</source>
+        <translation>{graded} ✓ · {pending} ⏳</translation>
+    </message>
+    <message>
+        <source>Essays marked: {graded}; waiting: {pending}</source>
+        <translation>Есе оцінено: {graded}; на перевірці: {pending}</translation>
+    </message>
+</context>
+<context>
     <name>EssayReplies</name>
     <message>
         <source>You have not sent any essays yet.</source>

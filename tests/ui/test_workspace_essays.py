@@ -8,7 +8,16 @@ import json
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox, QLabel, QPlainTextEdit, QPushButton, QTextBrowser
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+)
 
 from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
@@ -64,6 +73,13 @@ def test_essays_are_marked_with_the_rubric_compared_side_by_side_and_replies_sav
         assert (marked.mark.points, marked.mark.comment) == (question.essay.max_points, "Чудово: усі кроки.")
         assert [p.criterion for p in marked.mark.levels] == [c.title for c in question.essay.rubric]
         assert window.findChild(QLabel, "essayCounts").text() == f"Marked: 1 · waiting: {len(essays) - 1}"
+
+        matrix = window.findChild(QTableView, "matrixTable").model()
+        last = matrix.columnCount() - 1
+        assert matrix.headerData(last, Qt.Orientation.Horizontal) == "Essays"
+        cells = {matrix.index(r, 0).data(): matrix.index(r, last).data() for r in range(matrix.rowCount())}
+        mine = [e for e in essays if e.learner_uid == first.learner_uid]
+        assert cells[first.learner_name] == f"1 ✓ · {len(mine) - 1} ⏳"
 
         side = window.findChild(QComboBox, "sideBySideQuestion")
         side.setCurrentIndex(side.findData(first.question_id))

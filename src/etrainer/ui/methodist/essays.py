@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,11 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.core.errors import EtrainerError
+from etrainer.core.progress.dashboard import ModuleMatrix
 from etrainer.core.quiz.essay import SentEssay, format_points
 from etrainer.core.quiz.model import Criterion
-from etrainer.services.essay_grading import EssayGradingService
+from etrainer.services.essay_grading import EssayCounts, EssayGradingService
 from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.methodist.models import SORT_ROLE, MatrixModel
 
 ESSAY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -292,3 +295,37 @@ class EssaysTab(QWidget):
                              else self.tr("There are no new marks to send."))
         self.refresh()
         return written
+
+
+class EssayMatrixModel(MatrixModel):
+    """The learners × modules matrix with a last column «Есе»: marked / waiting per librarian."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: dict[str, EssayCounts] = {}
+
+    def set_essay_counts(self, counts: dict[str, EssayCounts]) -> None:
+        """Call before `set_matrix` (which resets the model)."""
+        self._counts = dict(counts)
+
+    def set_matrix(self, matrix: ModuleMatrix) -> None:
+        super().set_matrix(matrix)
+        self.beginResetModel()
+        self.headers = [*self.headers, QCoreApplication.translate("EssayMatrixModel", "Essays")]
+        self.endResetModel()
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() < len(self.headers) - 1:
+            return super().data(index, role)
+        counts = self._counts.get(self.row(index.row()).learner.uid)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if counts is None:
+                return "—"
+            return QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ⏳").format(
+                graded=counts.graded, pending=counts.pending)
+        if role == SORT_ROLE:
+            return (counts.pending, counts.graded) if counts is not None else (-1, -1)
+        if role == Qt.ItemDataRole.ToolTipRole and counts is not None:
+            return QCoreApplication.translate("EssayMatrixModel", "Essays marked: {graded}; waiting: {pending}") \
+                .format(graded=counts.graded, pending=counts.pending)
+        return None

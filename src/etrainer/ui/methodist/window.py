@@ -42,8 +42,8 @@ from etrainer.services.essay_grading import EssayGradingService
 from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
-from etrainer.ui.methodist.essays import EssaysTab
-from etrainer.ui.methodist.models import SORT_ROLE, HotspotModel, ItemModel, MatrixModel, TagModel
+from etrainer.ui.methodist.essays import EssayMatrixModel, EssaysTab
+from etrainer.ui.methodist.models import SORT_ROLE, HotspotModel, ItemModel, TagModel
 
 if TYPE_CHECKING:
     from etrainer.core.course.model import Course
@@ -86,7 +86,7 @@ class WorkspaceWindow(QMainWindow):
         self.resize(1100, 720)
         course = getattr(service, "course", None)
         titles = {quiz.id: quiz.title for quiz in course.quizzes} if course is not None else {}
-        self._matrix, self._items, self._hotspots, self._tags = MatrixModel(), ItemModel(titles), HotspotModel(), \
+        self._matrix, self._items, self._hotspots, self._tags = EssayMatrixModel(), ItemModel(titles), HotspotModel(), \
             TagModel()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -109,6 +109,7 @@ class WorkspaceWindow(QMainWindow):
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
         self._essays = EssaysTab(EssayGradingService(service.workspace, course))
         self._tabs.addTab(self._essays, self.tr("Essays"))
+        self._essays.graded.connect(lambda _marked: self._refresh_matrix_counts())
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
         self._bar = QProgressBar(objectName="importProgress")
@@ -202,6 +203,11 @@ class WorkspaceWindow(QMainWindow):
         splitter.setSizes(list(sizes))
         return splitter
 
+    def _refresh_matrix_counts(self) -> None:
+        if self.dashboard is not None:
+            self._matrix.set_essay_counts(self._essays.service.counts())
+            self._matrix.set_matrix(self.dashboard.matrix)
+
     # -- the dashboard ----------------------------------------------------------------------------------
     def filters(self) -> DashboardFilter:
         start = self._start.date().toPython() if self._dated.isChecked() else None
@@ -212,6 +218,8 @@ class WorkspaceWindow(QMainWindow):
         dashboard = self.dashboard = self.service.dashboard(self.filters())
         self._fill_choices(self._branch, self.tr("All libraries"), dashboard.branches)
         self._fill_choices(self._position, self.tr("All positions"), dashboard.positions)
+        if hasattr(self, "_essays"):
+            self._matrix.set_essay_counts(self._essays.service.counts())
         self._matrix.set_matrix(dashboard.matrix)
         self._items.set_rows(dashboard.items)
         self._hotspots.set_hotspots(dashboard.hotspots)
