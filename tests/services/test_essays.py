@@ -180,3 +180,14 @@ def test_a_bad_reply_is_refused_with_its_reason_and_changes_nothing(
     assert essays.marks(learner.id) == before
     if case == "foreign":                                                # she checked with her methodist
         assert essays.open_feedback(bad, trust_new_key=True).updated == 1
+
+
+def test_essays_stay_out_of_the_review_deck(
+        sessions: sessionmaker[Session], clock: FakeClock, learner: Profile, essay_course: Course,
+        bank: Quiz) -> None:
+    quizzes, _ = sent_essay(sessions, clock, learner, essay_course, bank)
+    clock.advance(days=30)
+    review = quizzes.start_review(learner.id, essay_course)             # the unanswered others are due
+    assert review is not None and len(review.questions) == sum(
+        1 for q in bank.questions if q.kind is not QuestionKind.ESSAY)
+    assert all(d.question.kind is not QuestionKind.ESSAY for d in review.questions)

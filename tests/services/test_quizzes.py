@@ -203,7 +203,7 @@ def test_wrong_answers_enter_the_review_deck_and_leave_it_over_days(
     assert quizzes.review_due(learner.id, quiz_course) == 0  # due tomorrow
     clock.advance(days=1)
     due = quizzes.review_due(learner.id, quiz_course)
-    assert due == attempt.count  # wrong or unanswered: every question
+    assert due == attempt.count - len(attempt.essay_positions)  # wrong or unanswered: every question but essays
     session_attempt = quizzes.start_review(learner.id, quiz_course)
     assert session_attempt is not None and session_attempt.review and session_attempt.count == due
     position = simple(session_attempt)

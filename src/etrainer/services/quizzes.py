@@ -32,7 +32,7 @@ from etrainer.core.quiz.attempt import (
 from etrainer.core.quiz.attempt import answer as answer_question
 from etrainer.core.quiz.draw import DrawnQuestion, draw, drawn_from_json, resolve_pools
 from etrainer.core.quiz.grading import grade
-from etrainer.core.quiz.model import FeedbackMode, Question, Quiz
+from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind, Quiz
 from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
@@ -206,6 +206,8 @@ class QuizService:
         deck = ReviewRepository(session)
         today = (attempt.finished_at or self._clock()).date()
         for position, drawn in enumerate(attempt.questions):
+            if drawn.question.kind is QuestionKind.ESSAY:
+                continue
             item = attempt.answers.get(position)
             _schedule(deck, learner, drawn.question.id, item is not None and item.graded.correct, today,
                       attempt.quiz.id)
@@ -225,10 +227,12 @@ def _schedule(deck: ReviewRepository, learner: LearnerId, question_id: str, corr
 
 
 def _questions(course: Course) -> dict[str, Question]:
+    """The questions the review deck may ask: every question but essays (an essay is written once)."""
     found: dict[str, Question] = {}
     for quiz in course.quizzes:
         for question in quiz.questions:
-            found.setdefault(question.id, question)
+            if question.kind is not QuestionKind.ESSAY:
+                found.setdefault(question.id, question)
     return found
 
 
