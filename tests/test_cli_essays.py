@@ -99,3 +99,13 @@ def test_a_grading_round_from_the_command_line(tmp_path: Path) -> None:
     assert refused.returncode == 1 and "key-changed" in refused.stderr
     nobody = etrainer("open-feedback", path, "--data-dir", tmp_path / "empty")
     assert nobody.returncode == 1 and "unknown-learner" in nobody.stderr
+
+
+def test_a_double_clicked_reply_opens_the_app_and_a_command_keeps_its_file() -> None:
+    from etrainer.cli import _split_opened_files
+
+    commands = {"open-feedback", "workspace"}
+    assert _split_opened_files(["Olena-Petrenko_2026-12-07.etfeedback"], commands) == (
+        ["Olena-Petrenko_2026-12-07.etfeedback"], [])
+    assert _split_opened_files(["open-feedback", "a.etfeedback", "--json"], commands) == (
+        [], ["open-feedback", "a.etfeedback", "--json"])
