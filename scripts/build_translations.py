@@ -62,8 +62,8 @@ def _carry_over(catalog: Path, before: dict[tuple[str, str, bool], ElementTree.E
         # lupdate's same-text heuristic already copies the text but leaves it "unfinished", which
         # lrelease skips: accept it when it is exactly the finished translation from before.
         same = ElementTree.tostring(translation, encoding="unicode").replace(' type="unfinished"', "")
-        if ((translation.text or "").strip() or len(translation)) and same != ElementTree.tostring(
-                old, encoding="unicode"):
+        empty = not "".join(translation.itertext()).strip()  # no text, or only empty plural forms
+        if not empty and same != ElementTree.tostring(old, encoding="unicode"):
             continue
         message.remove(translation)
         message.append(copy.deepcopy(old))

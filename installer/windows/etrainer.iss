@@ -25,6 +25,8 @@
 #define BundleDir "..\..\dist\etrainer"
 #define ProgId "Etrainer.ProgressFile"
 #define ProgressExt ".etprogress"
+#define FeedbackProgId "Etrainer.FeedbackFile"
+#define FeedbackExt ".etfeedback"
 ; platformdirs.user_data_dir("etrainer", appauthor=False, roaming=True) — see src\etrainer\paths.py.
 #define DataFolder "{userappdata}\etrainer"
 
@@ -69,6 +71,8 @@ uk.OtherTasks=Інше:
 en.OtherTasks=Other:
 uk.ProgressFileType=Файл прогресу Е-тренера
 en.ProgressFileType=Е-тренер progress file
+uk.FeedbackFileType=Відгук методиста Е-тренера
+en.FeedbackFileType=Е-тренер methodist's reply
 uk.DeleteUserData=Видалити також дані Е-тренера на цьому комп'ютері для користувача %1: профілі, прогрес навчання, резервні копії?%n%nТека: %2%n%nОберіть «Ні», щоб зберегти їх (наприклад, для повторного встановлення).
 en.DeleteUserData=Also delete the Е-тренер data of user %1 on this computer: profiles, learning progress, backups?%n%nFolder: %2%n%nChoose "No" to keep them (for example, to install again later).
 
@@ -97,6 +101,13 @@ Root: HKA; Subkey: "Software\Classes\{#ProgId}\DefaultIcon"; ValueType: string; 
 Root: HKA; Subkey: "Software\Classes\{#ProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}"; ValueType: string; ValueName: "FriendlyAppName"; ValueData: "{#AppName}"; Flags: uninsdeletekey; Tasks: associate
 Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: "{#ProgressExt}"; ValueData: ""; Tasks: associate
+; The methodist's reply (*.etfeedback) opens in Е-тренер too (docs/feedback-format.md).
+Root: HKA; Subkey: "Software\Classes\{#FeedbackExt}"; ValueType: string; ValueName: ""; ValueData: "{#FeedbackProgId}"; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#FeedbackExt}\OpenWithProgids"; ValueType: string; ValueName: "{#FeedbackProgId}"; ValueData: ""; Flags: uninsdeletevalue; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#FeedbackProgId}"; ValueType: string; ValueName: ""; ValueData: "{cm:FeedbackFileType}"; Flags: uninsdeletekey; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#FeedbackProgId}\DefaultIcon"; ValueType: string; ValueName: ""; ValueData: "{app}\{#AppExe},0"; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\{#FeedbackProgId}\shell\open\command"; ValueType: string; ValueName: ""; ValueData: """{app}\{#AppExe}"" ""%1"""; Tasks: associate
+Root: HKA; Subkey: "Software\Classes\Applications\{#AppExe}\SupportedTypes"; ValueType: string; ValueName: "{#FeedbackExt}"; ValueData: ""; Tasks: associate
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent

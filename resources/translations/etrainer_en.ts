@@ -941,6 +941,211 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs passed), so there is no certificate to print.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no essay number {essay} in this workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The essay is marked out of {max_points}: give from 0 to {max_points} points, not {points}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Essay</name>
+    <message>
+        <source>The methodist marks it out of {points} points.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How it is marked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{points} of {max} points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist’s reply: {points}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under review: the methodist will reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayAnswer</name>
+    <message>
+        <source>Write your answer here…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A sample answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n} (from {min} to {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n} (at least {min})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n} (at most {max})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words: {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayMatrixModel</name>
+    <message>
+        <source>Essays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{graded} ✓ · {pending} ⏳</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Essays marked: {graded}; waiting: {pending}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayReplies</name>
+    <message>
+        <source>You have not sent any essays yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssayRepliesDialog</name>
+    <message>
+        <source>My essays and the methodist’s replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EssaysTab</name>
+    <message>
+        <source>Only essays not marked yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save replies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian / module / question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mark one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A comment for the librarian</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the mark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide names while marking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked: {graded} · waiting: {pending}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⏳ waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{graded} marked, {pending} waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an essay on the left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>of {max}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved: {name}, {points} of {max}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Librarian {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No essays yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where to save the replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The replies could not be saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Replies saved: %n file(s) in {folder}. Send each librarian her file.</source>
+        <translation>
+            <numerusform>Replies saved: %n file in {folder}. Send each librarian her file.</numerusform>
+            <numerusform>Replies saved: %n files in {folder}. Send each librarian her file.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no new marks to send.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -972,6 +1177,38 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>The file is damaged: some of its data is missing or not in the expected form. Ask the learner to export it again.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This is not a methodist&apos;s reply file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply was made by a newer version of eTrainer. Update eTrainer, then open it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply was changed after the methodist saved it (its signature does not match). Ask the methodist to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply comes from another methodist&apos;s workspace than the earlier ones (it is signed with another key). Check with your methodist before trusting it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This reply is for a learner who has no profile on this computer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is incomplete or garbled (perhaps it was not copied to the end). Ask the methodist to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file is too large to be a methodist&apos;s reply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reply is damaged: some of its data is missing or not in the expected form. Ask the methodist to send it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -982,6 +1219,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>&lt;p&gt;The file will contain:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;your name: &lt;b&gt;{name}&lt;/b&gt;, library: &lt;b&gt;{branch}&lt;/b&gt;, position: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;the course «{course}»: lessons read ({lessons}), quiz attempts ({quizzes}) with every answer ({answers}), walkthrough attempts ({walkthroughs}) with every step ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;It does not contain your PIN, your notes or your bookmarks. The file is signed, so the methodist can see that nobody changed it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your essays ({n}) go to the methodist in full, so that she can read and mark them.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1062,6 +1303,51 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Cancelling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>The reply was not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sentence}
+
+If your methodist told you that she now works in another workspace (a new computer, a reinstalled eTrainer), you may trust it from now on. Trust this reply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reply from another workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replies for {name}: {new} new, {known} already opened before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The methodist’s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New replies from the methodist ({n})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a methodist’s reply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist’s replies (*.etfeedback)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1458,6 +1744,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Export a quiz to GIFT…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a methodist&apos;s reply…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2115,6 +2405,18 @@ It is outside Е-тренер and needs the Internet.</source>
         <source>A click at ({x}, {y})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write at least {min} words (now {words}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write at most {max} words (now {words}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write your answer first.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QuizPage</name>
@@ -2285,6 +2587,13 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic score only; %n answer(s) under review</source>
+        <translation>
+            <numerusform>Automatic score only; %n answer under review</numerusform>
+            <numerusform>Automatic score only; %n answers under review</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your answers</source>
@@ -3113,6 +3422,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Essays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -947,6 +947,212 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>{name} has not completed the course yet ({read} of {total} lessons read, {passed} of {quizzes} quizzes passed, {walked} of {walkthroughs} walkthroughs passed), so there is no certificate to print.</source>
         <translation>{name}: курс ще не завершено (прочитано уроків: {read} з {total}, складено тестів: {passed} з {quizzes}, пройдено тренажерів: {walked} з {walkthroughs}), тому сертифіката для друку поки немає.</translation>
     </message>
+    <message>
+        <source>There is no essay number {essay} in this workspace.</source>
+        <translation>У цьому робочому просторі немає есе з номером {essay}.</translation>
+    </message>
+    <message>
+        <source>The essay is marked out of {max_points}: give from 0 to {max_points} points, not {points}.</source>
+        <translation>Есе оцінюють максимум на {max_points}: поставте від 0 до {max_points} балів, а не {points}.</translation>
+    </message>
+</context>
+<context>
+    <name>Essay</name>
+    <message>
+        <source>The methodist marks it out of {points} points.</source>
+        <translation>Методист оцінить відповідь максимум на {points} балів.</translation>
+    </message>
+    <message>
+        <source>How it is marked</source>
+        <translation>Як оцінюють</translation>
+    </message>
+    <message>
+        <source>{points} of {max} points</source>
+        <translation>{points} з {max} балів</translation>
+    </message>
+    <message>
+        <source>The methodist’s reply: {points}</source>
+        <translation>Відгук методиста: {points}</translation>
+    </message>
+    <message>
+        <source>Under review: the methodist will reply.</source>
+        <translation>На перевірці: методист надішле відгук.</translation>
+    </message>
+</context>
+<context>
+    <name>EssayAnswer</name>
+    <message>
+        <source>Write your answer here…</source>
+        <translation>Напишіть свою відповідь тут…</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>Ваша відповідь</translation>
+    </message>
+    <message>
+        <source>A sample answer</source>
+        <translation>Зразок відповіді</translation>
+    </message>
+    <message>
+        <source>Words: {n} (from {min} to {max})</source>
+        <translation>Слів: {n} (від {min} до {max})</translation>
+    </message>
+    <message>
+        <source>Words: {n} (at least {min})</source>
+        <translation>Слів: {n} (щонайменше {min})</translation>
+    </message>
+    <message>
+        <source>Words: {n} (at most {max})</source>
+        <translation>Слів: {n} (щонайбільше {max})</translation>
+    </message>
+    <message>
+        <source>Words: {n}</source>
+        <translation>Слів: {n}</translation>
+    </message>
+</context>
+<context>
+    <name>EssayMatrixModel</name>
+    <message>
+        <source>Essays</source>
+        <translation>Есе</translation>
+    </message>
+    <message>
+        <source>{graded} ✓ · {pending} ⏳</source>
+        <translation>{graded} ✓ · {pending} ⏳</translation>
+    </message>
+    <message>
+        <source>Essays marked: {graded}; waiting: {pending}</source>
+        <translation>Есе оцінено: {graded}; на перевірці: {pending}</translation>
+    </message>
+</context>
+<context>
+    <name>EssayReplies</name>
+    <message>
+        <source>You have not sent any essays yet.</source>
+        <translation>Ви ще не надіслали жодного есе.</translation>
+    </message>
+</context>
+<context>
+    <name>EssayRepliesDialog</name>
+    <message>
+        <source>My essays and the methodist’s replies</source>
+        <translation>Мої есе і відгуки методиста</translation>
+    </message>
+</context>
+<context>
+    <name>EssaysTab</name>
+    <message>
+        <source>Only essays not marked yet</source>
+        <translation>Лише ще не оцінені есе</translation>
+    </message>
+    <message>
+        <source>Save replies…</source>
+        <translation>Зберегти відгуки…</translation>
+    </message>
+    <message>
+        <source>Librarian / module / question</source>
+        <translation>Бібліотекар / модуль / питання</translation>
+    </message>
+    <message>
+        <source>Words</source>
+        <translation>Слів</translation>
+    </message>
+    <message>
+        <source>Mark</source>
+        <translation>Оцінка</translation>
+    </message>
+    <message>
+        <source>Mark one</source>
+        <translation>Оцінити</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Усі відповіді поруч</translation>
+    </message>
+    <message>
+        <source>A comment for the librarian</source>
+        <translation>Коментар для бібліотекаря</translation>
+    </message>
+    <message>
+        <source>Save the mark</source>
+        <translation>Зберегти оцінку</translation>
+    </message>
+    <message>
+        <source>Points:</source>
+        <translation>Бали:</translation>
+    </message>
+    <message>
+        <source>Hide names while marking</source>
+        <translation>Приховати імена під час оцінювання</translation>
+    </message>
+    <message>
+        <source>Marked: {graded} · waiting: {pending}</source>
+        <translation>Оцінено: {graded} · на перевірці: {pending}</translation>
+    </message>
+    <message>
+        <source>⏳ waiting</source>
+        <translation>⏳ на перевірці</translation>
+    </message>
+    <message>
+        <source>{graded} marked, {pending} waiting</source>
+        <translation>оцінено {graded}, на перевірці {pending}</translation>
+    </message>
+    <message>
+        <source>Without a module</source>
+        <translation>Без модуля</translation>
+    </message>
+    <message>
+        <source>Choose an essay on the left.</source>
+        <translation>Оберіть есе ліворуч.</translation>
+    </message>
+    <message>
+        <source>{n} words</source>
+        <translation>слів: {n}</translation>
+    </message>
+    <message>
+        <source>— not chosen —</source>
+        <translation>— не обрано —</translation>
+    </message>
+    <message>
+        <source>of {max}</source>
+        <translation>з {max}</translation>
+    </message>
+    <message>
+        <source>Saved: {name}, {points} of {max}.</source>
+        <translation>Збережено: {name}, {points} з {max}.</translation>
+    </message>
+    <message>
+        <source>Librarian {n}</source>
+        <translation>Бібліотекар {n}</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>на перевірці</translation>
+    </message>
+    <message>
+        <source>No essays yet.</source>
+        <translation>Есе ще немає.</translation>
+    </message>
+    <message>
+        <source>Where to save the replies</source>
+        <translation>Куди зберегти відгуки</translation>
+    </message>
+    <message>
+        <source>The replies could not be saved: {reason}</source>
+        <translation>Відгуки не вдалося зберегти: {reason}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replies saved: %n file(s) in {folder}. Send each librarian her file.</source>
+        <translation>
+            <numerusform>Відгуки збережено: %n файл у {folder}. Надішліть кожному бібліотекареві його файл.</numerusform>
+            <numerusform>Відгуки збережено: %n файли в {folder}. Надішліть кожному бібліотекареві його файл.</numerusform>
+            <numerusform>Відгуки збережено: %n файлів у {folder}. Надішліть кожному бібліотекареві його файл.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>There are no new marks to send.</source>
+        <translation>Нових оцінок для надсилання немає.</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -978,6 +1184,38 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>The file is damaged: some of its data is missing or not in the expected form. Ask the learner to export it again.</source>
         <translation>Файл пошкоджено: частини даних бракує або вони мають неочікуваний вигляд. Попросіть того, хто надіслав файл, експортувати його ще раз.</translation>
     </message>
+    <message>
+        <source>This is not a methodist&apos;s reply file.</source>
+        <translation>Це не файл відгуку методиста.</translation>
+    </message>
+    <message>
+        <source>This reply was made by a newer version of eTrainer. Update eTrainer, then open it again.</source>
+        <translation>Цей відгук створено новішою версією Е-тренера. Оновіть Е-тренер і відкрийте файл знову.</translation>
+    </message>
+    <message>
+        <source>The reply was changed after the methodist saved it (its signature does not match). Ask the methodist to send it again.</source>
+        <translation>Відгук змінили після того, як методист його зберіг (підпис не збігається). Попросіть методиста надіслати його ще раз.</translation>
+    </message>
+    <message>
+        <source>This reply comes from another methodist&apos;s workspace than the earlier ones (it is signed with another key). Check with your methodist before trusting it.</source>
+        <translation>Цей відгук надійшов з іншого робочого простору методиста, ніж попередні (він підписаний іншим ключем). Перш ніж довіряти йому, уточніть у свого методиста.</translation>
+    </message>
+    <message>
+        <source>This reply is for a learner who has no profile on this computer.</source>
+        <translation>Цей відгук адресовано слухачеві, профілю якого немає на цьому компʼютері.</translation>
+    </message>
+    <message>
+        <source>The reply is incomplete or garbled (perhaps it was not copied to the end). Ask the methodist to send it again.</source>
+        <translation>Відгук неповний або пошкоджений (можливо, його скопіювали не до кінця). Попросіть методиста надіслати його ще раз.</translation>
+    </message>
+    <message>
+        <source>The file is too large to be a methodist&apos;s reply.</source>
+        <translation>Файл завеликий для відгуку методиста.</translation>
+    </message>
+    <message>
+        <source>The reply is damaged: some of its data is missing or not in the expected form. Ask the methodist to send it again.</source>
+        <translation>Відгук пошкоджено: частини даних бракує або вони мають не той вигляд. Попросіть методиста надіслати його ще раз.</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -989,6 +1227,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>&lt;p&gt;The file will contain:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;your name: &lt;b&gt;{name}&lt;/b&gt;, library: &lt;b&gt;{branch}&lt;/b&gt;, position: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;the course «{course}»: lessons read ({lessons}), quiz attempts ({quizzes}) with every answer ({answers}), walkthrough attempts ({walkthroughs}) with every step ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;It does not contain your PIN, your notes or your bookmarks. The file is signed, so the methodist can see that nobody changed it.&lt;/p&gt;</source>
         <translation>&lt;p&gt;У файлі буде:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;ваше імʼя: &lt;b&gt;{name}&lt;/b&gt;, бібліотека: &lt;b&gt;{branch}&lt;/b&gt;, посада: &lt;b&gt;{position}&lt;/b&gt;;&lt;/li&gt;&lt;li&gt;курс «{course}»: прочитані уроки ({lessons}), спроби тестів ({quizzes}) з усіма відповідями ({answers}), спроби тренажерів ({walkthroughs}) з усіма кроками ({steps}).&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;У файлі немає вашого PIN-коду, нотаток і закладок. Файл підписано, тож методист побачить, що ніхто його не змінював.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your essays ({n}) go to the methodist in full, so that she can read and mark them.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ваші есе ({n}) потраплять до методиста повністю, щоб він міг їх прочитати й оцінити.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
@@ -1069,6 +1311,53 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Cancelling…</source>
         <translation>Скасовуємо…</translation>
+    </message>
+</context>
+<context>
+    <name>Feedback</name>
+    <message>
+        <source>The reply was not opened</source>
+        <translation>Відгук не відкрито</translation>
+    </message>
+    <message>
+        <source>{sentence}
+
+If your methodist told you that she now works in another workspace (a new computer, a reinstalled eTrainer), you may trust it from now on. Trust this reply?</source>
+        <translation>{sentence}
+
+Якщо методист повідомив, що тепер працює в іншому робочому просторі (новий компʼютер, перевстановлений Е-тренер), йому можна довіряти надалі. Довіряти цьому відгуку?</translation>
+    </message>
+    <message>
+        <source>A reply from another workspace</source>
+        <translation>Відгук з іншого робочого простору</translation>
+    </message>
+    <message>
+        <source>Trust it</source>
+        <translation>Довіряти</translation>
+    </message>
+    <message>
+        <source>Do not open</source>
+        <translation>Не відкривати</translation>
+    </message>
+    <message>
+        <source>Replies for {name}: {new} new, {known} already opened before.</source>
+        <translation>Відгуки для {name}: нових — {new}, уже відкритих раніше — {known}.</translation>
+    </message>
+    <message>
+        <source>The methodist’s reply</source>
+        <translation>Відгук методиста</translation>
+    </message>
+    <message>
+        <source>New replies from the methodist ({n})</source>
+        <translation>Нові відгуки методиста ({n})</translation>
+    </message>
+    <message>
+        <source>Open a methodist’s reply</source>
+        <translation>Відкрити відгук методиста</translation>
+    </message>
+    <message>
+        <source>Methodist’s replies (*.etfeedback)</source>
+        <translation>Відгуки методиста (*.etfeedback)</translation>
     </message>
 </context>
 <context>
@@ -1466,6 +1755,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Export a quiz to GIFT…</source>
         <translation>Експортувати тест у GIFT…</translation>
+    </message>
+    <message>
+        <source>Open a methodist&apos;s reply…</source>
+        <translation>Відкрити відгук методиста…</translation>
     </message>
     <message>
         <source>Methodist&apos;s workspace…</source>
@@ -2127,6 +2420,18 @@ It is outside Е-тренер and needs the Internet.</source>
         <source>A click at ({x}, {y})</source>
         <translation>Натискання в точці ({x}, {y})</translation>
     </message>
+    <message>
+        <source>Write at least {min} words (now {words}).</source>
+        <translation>Напишіть щонайменше {min} слів (зараз {words}).</translation>
+    </message>
+    <message>
+        <source>Write at most {max} words (now {words}).</source>
+        <translation>Напишіть щонайбільше {max} слів (зараз {words}).</translation>
+    </message>
+    <message>
+        <source>Write your answer first.</source>
+        <translation>Спершу напишіть відповідь.</translation>
+    </message>
 </context>
 <context>
     <name>QuizPage</name>
@@ -2297,6 +2602,14 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Your result: {score} (pass mark {mark}) — {verdict}</source>
         <translation>Ваш результат: {score} (прохідний бал {mark}) — {verdict}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Automatic score only; %n answer(s) under review</source>
+        <translation>
+            <numerusform>Це автоматична оцінка; %n відповідь на перевірці</numerusform>
+            <numerusform>Це автоматична оцінка; %n відповіді на перевірці</numerusform>
+            <numerusform>Це автоматична оцінка; %n відповідей на перевірці</numerusform>
+        </translation>
     </message>
     <message>
         <source>Your answers</source>
@@ -3128,6 +3441,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Period:</source>
         <translation>Період:</translation>
+    </message>
+    <message>
+        <source>Essays</source>
+        <translation>Есе</translation>
     </message>
     <message>
         <source>Library:</source>

@@ -85,9 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_doctor, cli_export, cli_memo, cli_workspace
+    from etrainer import cli_doctor, cli_export, cli_feedback, cli_memo, cli_workspace
 
     cli_export.register(commands)
+    cli_feedback.register(commands)
     cli_workspace.register(commands)
     cli_memo.register(commands)
     cli_doctor.register(commands)
@@ -100,14 +101,17 @@ def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse
 
 
 PROGRESS_SUFFIX = ".etprogress"
+FEEDBACK_SUFFIX = ".etfeedback"
 
 
 def _split_opened_files(argv: Sequence[str], commands: set[str]) -> tuple[list[str], list[str]]:
-    """Progress files given as plain arguments to the app itself (a double-click on a `.etprogress` file runs
-    `etrainer FILE`), apart from the rest; a command line with a subcommand is left whole."""
+    """Progress files and methodist's replies given as plain arguments to the app itself (a double-click on a
+    `.etprogress` or `.etfeedback` file runs `etrainer FILE`), apart from the rest; a command line with a
+    subcommand is left whole."""
     if any(arg in commands for arg in argv):
         return [], list(argv)
-    files = [arg for arg in argv if arg.lower().endswith(PROGRESS_SUFFIX) and not arg.startswith("-")]
+    files = [arg for arg in argv
+             if arg.lower().endswith((PROGRESS_SUFFIX, FEEDBACK_SUFFIX)) and not arg.startswith("-")]
     return files, [arg for arg in argv if arg not in files]
 
 
@@ -130,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
-                "memo": _memo, "doctor": _doctor, "backup": _doctor}
+                "memo": _memo, "doctor": _doctor, "backup": _doctor, "open-feedback": _open_feedback}
     from etrainer.cli_lock import FolderBusyExit
     from etrainer.core.errors import EtrainerError
 
@@ -159,6 +163,12 @@ def _memo(args: argparse.Namespace) -> int:
     from etrainer import cli_memo
 
     return cli_memo.run(args)
+
+
+def _open_feedback(args: argparse.Namespace) -> int:
+    from etrainer import cli_feedback
+
+    return cli_feedback.run(args)
 
 
 def _workspace(args: argparse.Namespace) -> int:

@@ -6,6 +6,12 @@
     etrainer workspace report --xlsx OUT [--pdf OUT] [--db URL] [--data-dir DIR] [--course PATH]
         [--branch B] [--position P] [--from YYYY-MM-DD] [--to YYYY-MM-DD]
         write the dashboard to an XLSX workbook (and/or a PDF report: --pdf, without --xlsx too)
+    etrainer workspace essays [--db URL] [--pending] [--json]
+        list the essays imported with the progress files (and their marks)
+    etrainer workspace grade [--db URL] --essay ID --points N [--comment TEXT] [--levels I,J,…] [--grader NAME]
+        mark one essay; exit status 1 with a sentence for an unknown id or points out of range
+    etrainer workspace feedback [--db URL] -o DIR
+        write one signed .etfeedback per learner with new marks into DIR and print their paths
 
 `--db` takes an SQLAlchemy URL (`sqlite:///path`, `postgresql+psycopg://user@host/db`) or a file path;
 by default the workspace is `workspace.sqlite3` in the data folder. cli.py calls `register` and `run`.
@@ -39,7 +45,21 @@ def register(commands: Any) -> argparse.ArgumentParser:
     report.add_argument("--position", help="only learners with this position")
     report.add_argument("--from", dest="start", type=date.fromisoformat, metavar="YYYY-MM-DD")
     report.add_argument("--to", dest="end", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    for parser in (importing, report):
+    essays = actions.add_parser("essays", help="list the essays imported with the progress files")
+    essays.add_argument("--pending", action="store_true", help="only the essays not marked yet")
+    essays.add_argument("--json", action="store_true", help="print them as JSON")
+    grade = actions.add_parser("grade", help="mark one essay (points and an optional comment)")
+    grade.add_argument("--essay", required=True, type=int, metavar="ID", help="the essay's id (see: essays)")
+    grade.add_argument("--points", type=float, metavar="N", help="the points, from 0 to the essay's maximum")
+    grade.add_argument("--comment", default="", metavar="TEXT", help="the comment for the learner")
+    grade.add_argument("--levels", metavar="I,J,…", help="the level picked per rubric criterion, counted from 0 "
+                       "(the points are their sum unless --points is given)")
+    grade.add_argument("--grader", default="", metavar="NAME", help="who marked it (shown to the learner)")
+    grade.add_argument("--course", type=Path, metavar="PATH", help="the course pack, for --levels (default: the "
+                       "installed pack)")
+    feedback = actions.add_parser("feedback", help="write signed .etfeedback files with the new marks")
+    feedback.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="the folder to write to")
+    for parser in (importing, report, essays, grade, feedback):
         parser.add_argument("--db", metavar="URL", help="the workspace database: an SQLAlchemy URL or a file "
                             "(default: workspace.sqlite3 in the data folder)")
         parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
@@ -61,6 +81,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         if args.workspace_command == "import":
             return _import(workspace, args, out)
+        if args.workspace_command in ("essays", "grade", "feedback"):
+            return _essays(workspace, args, out, err)
         return _report(workspace, args, out, err)
     finally:
         workspace.dispose()
@@ -123,6 +145,74 @@ def _report(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) 
             return 1
         print(f"{path}: {len(matrix.rows)} learner(s), {len(matrix.modules)} module(s)", file=out)
     return 0
+
+
+def _essays(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import json
+
+    from etrainer.core.errors import EtrainerError
+    from etrainer.services.essay_grading import EssayGradingService
+
+    service = EssayGradingService(workspace)
+    if args.workspace_command == "essays":
+        listed = service.essays(pending=args.pending)
+        if args.json:
+            rows = [{"id": e.id, "learner": e.learner_name, "module": e.module_id, "question": e.question_id,
+                     "text": e.text, "words": e.words, "status": e.status,
+                     "points": e.mark.points if e.mark is not None else None, "max_points": e.max_points}
+                    for e in listed]
+            print(json.dumps({"essays": rows}, ensure_ascii=False, indent=1), file=out)
+            return 0
+        for e in listed:
+            mark = f"{e.mark.points:g}/{e.max_points:g}" if e.mark is not None else f"—/{e.max_points:g}"
+            print(f"{e.id}	{e.learner_name}	{e.module_id or '—'}	{e.question_id}	{e.words} words	"
+                  f"{e.status}	{mark}", file=out)
+        print(f"{len(listed)} essay(s)", file=out)
+        return 0
+    if args.workspace_command == "feedback":
+        try:
+            written = service.export_feedback(args.output)
+        except EtrainerError as error:
+            print(f"error: {error}", file=err)
+            return 1
+        except OSError as error:
+            print(f"error: {args.output}: {error.strerror or error}", file=err)
+            return 1
+        for path in written:
+            print(path, file=out)
+        if not written:
+            print("no new marks to send", file=err)
+        return 0
+    levels = None
+    if args.levels is not None:
+        try:
+            levels = [int(part) for part in args.levels.split(",")]
+            service.course = _course(args.course, getattr(args, "data_dir", None),
+                                     [f.course_id for f in _imported(workspace)])
+        except ValueError:
+            print(f"error: --levels takes level numbers separated by commas, not “{args.levels}”", file=err)
+            return 1
+        except EtrainerError as error:
+            print(f"error: {error}", file=err)
+            return 1
+    elif args.points is None:
+        print("error: give the points: --points N (or --levels I,J,… with a rubric)", file=err)
+        return 1
+    try:
+        marked = service.grade(args.essay, args.points, args.comment, levels=levels, grader=args.grader)
+    except EtrainerError as error:
+        print(f"error: {error}", file=err)
+        return 1
+    assert marked.mark is not None
+    print(f"essay {marked.id} ({marked.learner_name}, {marked.question_id}): {marked.mark.points:g} of "
+          f"{marked.max_points:g} points", file=out)
+    return 0
+
+
+def _imported(workspace: Any) -> list[Any]:
+    from etrainer.services.methodist import WorkspaceService
+
+    return WorkspaceService(workspace).imported_files()
 
 
 def _course(given: Path | None, data: str | None, course_ids: list[str]) -> Any:

@@ -33,7 +33,7 @@ def test_every_supported_type_is_imported(bank) -> None:  # type: ignore[no-unty
         ("Портал Дія", QuestionKind.SINGLE_CHOICE), ("Документи", QuestionKind.MULTIPLE_CHOICE),
         ("КЕП", QuestionKind.TRUE_FALSE), ("Київ латинкою", QuestionKind.SHORT_ANSWER),
         ("ПДФО", QuestionKind.NUMERICAL), ("Скорочення", QuestionKind.MATCHING), ("Cloze", QuestionKind.CLOZE),
-        ("Вибір слів", QuestionKind.CLOZE), ("Кроки", QuestionKind.ORDERING),
+        ("Вибір слів", QuestionKind.CLOZE), ("Кроки", QuestionKind.ORDERING), ("Есе", QuestionKind.ESSAY),
         ("Зображення", QuestionKind.SINGLE_CHOICE)]
     assert [q.id for q in bank.questions][:3] == ["portal-diia", "dokumenty", "kep"]
 
@@ -55,9 +55,15 @@ def test_truefalse_feedback_follows_the_answer_chosen(bank) -> None:  # type: ig
     assert (spec.correct, spec.feedback_true, spec.feedback_false) == (True, "Так, за законом.", "Насправді має.")
 
 
-def test_shortanswer_drops_the_catch_all(bank) -> None:  # type: ignore[no-untyped-def]
+def test_shortanswer_keeps_the_catch_all_with_its_feedback(bank) -> None:  # type: ignore[no-untyped-def]
     question = by_title(bank, "Київ латинкою")
-    assert [(a.text, a.fraction) for a in question.answers] == [("Kyiv", 1.0), ("Kiev", 0.5)]
+    assert [(a.text, a.fraction) for a in question.answers] == [("Kyiv", 1.0), ("Kiev", 0.5), ("*", 0.0)]
+    from etrainer.core.quiz.grading import grade
+    from etrainer.core.quiz.response import TextResponse
+
+    other = grade(question, TextResponse("Kijiw"))
+    assert other.score == 0 and other.parts[0].feedback == question.answers[2].feedback
+    assert grade(question, TextResponse("kyiv")).correct and "*" not in grade(question, None).right_answer
 
 
 def test_numerical_tolerance_and_other_feedback(bank) -> None:  # type: ignore[no-untyped-def]
@@ -97,11 +103,11 @@ def test_ordering_follows_the_positions(bank) -> None:  # type: ignore[no-untype
 
 def test_problems_name_the_question_and_its_line(bank) -> None:  # type: ignore[no-untyped-def]
     assert [(p.line, p.message.split(":")[0]) for p in bank.problems] == [
-        (76, "“Есе”"), (80, "“Опис”"), (84, "“Зображення”"), (92, "“Формула”"), (96, "“Без правильної”")]
-    assert "essay" in bank.problems[0].message and "not imported" in bank.problems[0].message
-    assert "1 picture(s) or file(s) were not imported" in bank.problems[2].message
-    assert "calculated" in bank.problems[3].message
-    assert "no option is marked correct" in bank.problems[4].message
+        (80, "“Опис”"), (84, "“Зображення”"), (92, "“Формула”"), (96, "“Без правильної”")]
+    assert "description" in bank.problems[0].message and "«Розділ про ідентифікацію.»" in bank.problems[0].message
+    assert "1 picture(s) or file(s) were not imported" in bank.problems[1].message
+    assert "calculated" in bank.problems[2].message
+    assert "no option is marked correct" in bank.problems[3].message
 
 
 def test_a_picture_only_question_keeps_its_text_without_the_picture(bank) -> None:  # type: ignore[no-untyped-def]
@@ -159,7 +165,7 @@ def test_html_to_markdown() -> None:
             "<ol><li>перше</li><li>друге</li></ol><p>Рядок<br>новий &amp; &lt;b&gt;</p>"
             "<script>alert('x')</script><style>p{}</style><img src='x.png'>")
     assert html_to_markdown(html) == ("Оберіть **правильну** відповідь *уважно*:\n\n1. перше\n1. друге\n\n"
-                                      "Рядок\nновий & &lt;b>")
+                                      "Рядок\nновий & &lt;b>\n\n[x.png](x.png)")
 
 
 @pytest.mark.parametrize(("raw", "clean"), [
@@ -175,7 +181,7 @@ def test_import_command_reads_moodle_xml_by_extension() -> None:
     code = run_import_questions(DATA / "moodle-bank.xml", None, True, True, None, out, err)
     assert code == 1 and err.getvalue() == ""
     doc = json.loads(out.getvalue())
-    assert len(doc["questions"]) == 10 and [p["line"] for p in doc["problems"]] == [76, 80, 84, 92, 96]
+    assert len(doc["questions"]) == 11 and [p["line"] for p in doc["problems"]] == [80, 84, 92, 96]
     cloze = next(q for q in doc["questions"] if q["type"] == "cloze")
     assert cloze["gaps"][2] == {"type": "numerical", "answers": [
         {"value": 10.0, "tolerance": 0.0, "fraction": 1.0, "feedback": ""}]}

@@ -105,3 +105,28 @@ def test_every_statement_of_demo_learners_is_valid(sessions: sessionmaker[Sessio
         assert {s["verb"]["id"].removeprefix(VERB) for s in items} >= {"experienced", "answered", "attempted"}
         assert all(s["object"]["definition"].get("name", {}).get("uk") for s in items)
         assert_valid(items)
+
+
+def test_an_essay_is_a_long_fill_in_and_its_mark_names_the_methodist() -> None:
+    from datetime import UTC, datetime
+
+    from etrainer.core.quiz.essay import EssayMark, LevelPick
+    from etrainer.exchange.xapi import grading_statements
+
+    data = json.loads((DATA / "progress" / "sample-v1.json").read_text(encoding="utf-8"))
+    data["version"] = 2
+    response = data["records"]["quiz_attempts"][0]["responses"][0]
+    response.update(question_kind="essay", response={"kind": "essay", "text": "Я б допомогла."}, max_points=3,
+                    score=0, correct=False)
+    doc = validate_document(data)
+    answered = next(s for s in statements(doc) if s["id"] == statement_id(response["uid"]))
+    assert answered["object"]["definition"]["interactionType"] == "long-fill-in"
+    assert answered["result"]["response"] == "Я б допомогла." and "score" not in answered["result"]
+    mark = EssayMark(2.5, 3, (LevelPick("Кроки", "Усі", 2),), "Добре.", datetime(2026, 12, 7, 12, tzinfo=UTC),
+                     "Ірина Коваль")
+    (scored,) = grading_statements(doc, [(response["uid"], mark), ("no-such-essay", mark)])
+    assert scored["verb"]["id"] == VERB + "scored" and scored["object"]["id"] == answered["object"]["id"]
+    assert scored["result"]["score"] == {"scaled": 0.8333, "raw": 2.5, "min": 0, "max": 3}
+    assert scored["context"]["instructor"]["name"] == "Ірина Коваль"
+    assert scored["context"]["registration"] == answered["context"]["registration"]
+    assert_valid([answered, scored])

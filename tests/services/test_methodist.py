@@ -125,7 +125,7 @@ def _damaged(tmp_path: Path) -> Path:
 
 def _newer_version(tmp_path: Path) -> Path:
     doc = make_doc(uid="learner-2")
-    doc["version"] = 2
+    doc["version"] = 99
     return write(tmp_path / "bad.etprogress", doc)
 
 

@@ -4,7 +4,7 @@ Follows Moodle's own GIFT reader: questions are separated by blank lines; `//` s
 line; `$CATEGORY:` sets the category of the questions after it; `::title::` names a question;
 `[html]`, `[markdown]`, `[plain]`, `[moodle]` give a text's format; `\\~ \\= \\# \\{ \\} \\: \\\\` escape
 and `\\n` is a line break. The answer block decides the kind:
-    {}                 essay (reported: it needs a human to mark it)
+    {}                 essay (a reflection the methodist marks; `{####…}` keeps its general feedback)
     {#…}               numerical: `{#5:0.5}`, `{#1..5}`, `{#=2:0 =%50%2:1 ~#feedback for other numbers}`
     {… ~ …}            choice: single if an answer starts with `=`, else multiple (weights `~%50%`, `~%-100%`)
     {=a -> b …}        matching (`= -> x` adds an extra answer)
@@ -23,13 +23,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from etrainer.core.ids import QuestionId
-from etrainer.core.quiz.bank import ImportProblem, ParsedBank, with_ids
+from etrainer.core.quiz.bank import ImportProblem, ParsedBank, moodle_grade_problem, with_ids
 from etrainer.core.quiz.checks import validate_question
 from etrainer.core.quiz.model import (
     BLANK,
     MAX_QUESTIONS,
     Answer,
     Cloze,
+    Essay,
     Gap,
     GapKind,
     Matching,
@@ -138,8 +139,9 @@ def _question(body: str, category: str, line: int) -> Question:
             body = body[2:]
     start, end = body.find("{"), body.find("}")
     if start < 0 and end < 0:
-        raise GiftError(f"“{title or _short(body)}” has no answers in {{…}}: a description, not a question "
-                        "(not imported)")
+        kept = " ".join(_restore(body).split())
+        raise GiftError(f"“{title or _short(body)}” has no answers in {{…}}: a description (an information text), "
+                        f"not a question: not imported; its text, to put in a lesson: «{kept}»")
     if start < 0 or end < 0 or end < start:
         raise GiftError("the braces { } do not match: write \\{ or \\} for a brace in the text")
     answers, before, after = body[start + 1:end], body[:start], body[end + 1:]
@@ -177,7 +179,7 @@ def _split_general_feedback(answers: str) -> tuple[str, str]:
 
 def _answers(text: str) -> tuple[QuestionKind, dict[str, object]]:
     if not text:
-        raise GiftError("an essay question ({}) needs a person to mark it: not imported")
+        return QuestionKind.ESSAY, {"essay": Essay()}
     if text.startswith("#"):
         return QuestionKind.NUMERICAL, {"numerical": _numerical(text[1:])}
     if "~" in text:
@@ -205,6 +207,9 @@ def _weight(text: str, default: float) -> tuple[float, str]:
     percent = float(match.group(1).replace(",", "."))
     if not -100 <= percent <= 100:
         raise GiftError(f"the weight {percent:g}% is out of range (−100% to 100%)")
+    problem = moodle_grade_problem(percent)
+    if problem is not None:
+        raise GiftError(problem)
     return round(percent / 100, 7), text[match.end():]
 
 
@@ -382,6 +387,8 @@ def _guarded(text: str) -> str:
 
 def _block(question: Question) -> str:
     kind = question.kind
+    if kind is QuestionKind.ESSAY:
+        return "{" + (f"####{_piece(question.explanation)}" if question.explanation else "") + "}"
     if kind is QuestionKind.CLOZE and question.cloze:
         parts = _gap_parts(question.cloze.gaps[0])
     elif kind is QuestionKind.SINGLE_CHOICE:

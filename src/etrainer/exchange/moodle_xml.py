@@ -21,12 +21,14 @@ from typing import Any
 from xml.parsers import expat
 
 from etrainer.core.ids import QuestionId
-from etrainer.core.quiz.bank import ImportProblem, ParsedBank, with_ids
+from etrainer.core.quiz.bank import MEDIA_SUFFIXES, ImportProblem, ParsedBank, moodle_grade_problem, with_ids
 from etrainer.core.quiz.checks import validate_question
+from etrainer.core.quiz.grading import CATCH_ALL
 from etrainer.core.quiz.model import (
     MAX_QUESTIONS,
     Answer,
     Cloze,
+    Essay,
     Gap,
     GapKind,
     Matching,
@@ -43,8 +45,6 @@ MAX_DEPTH = 64
 _CATEGORY_PREFIX = re.compile(r"^\$[a-z0-9]+\$/?")
 _FORBIDDEN = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _NOT_IMPORTED = {
-    "essay": "an essay question needs a person to mark it",
-    "description": "a description is not a question",
     "calculated": "calculated questions are not supported",
     "calculatedsimple": "calculated questions are not supported",
     "calculatedmulti": "calculated questions are not supported",
@@ -176,6 +176,11 @@ def _add(bank: ParsedBank, node: _Node, kind: str, category: str) -> None:
     if kind in _NOT_IMPORTED:
         bank.problems.append(ImportProblem(node.line, f"{label}{_NOT_IMPORTED[kind]} (not imported)"))
         return
+    if kind == "description":
+        kept = " ".join(_Texts().get(node, "questiontext").split())
+        bank.problems.append(ImportProblem(node.line, f"{label}a description is an information text, not a question: "
+                                                      f"not imported; its text, to put in a lesson: «{kept}»"))
+        return
     builder = _BUILDERS.get(kind)
     if builder is None:
         bank.problems.append(ImportProblem(node.line, f"{label}the question type “{kind}” is not supported "
@@ -224,23 +229,27 @@ class _Texts:
         return self.convert(node.value(tag), child.attrs.get("format", "html"))
 
 
-def _fraction(node: _Node) -> float:
+def _fraction(node: _Node, *, grade: bool = True) -> float:
+    """The answer's `fraction` as 0..1; `grade=False` for an ordering, where it is the item's position."""
     raw = node.attrs.get("fraction", "0").strip().replace(",", ".")
     try:
-        value = float(raw) / 100
+        percent = float(raw)
     except ValueError as error:
         raise UnsupportedQuestion(f"the grade “{raw}” is not a number") from error
-    return round(value, 7)
+    problem = moodle_grade_problem(percent) if grade else None
+    if problem is not None:
+        raise UnsupportedQuestion(f"line {node.line}: {problem}")
+    return round(percent / 100, 7)
 
 
-def _answers(node: _Node, texts: _Texts) -> list[tuple[str, float, str, _Node]]:
+def _answers(node: _Node, texts: _Texts, *, grades: bool = True) -> list[tuple[str, float, str, _Node]]:
     result = []
     for answer in node.all("answer"):
         node_feedback = answer.child("feedback")
         text = texts.convert(answer.value("text", answer.text), answer.attrs.get("format", "plain_text"))
         feedback = texts.convert(answer.value("feedback"), node_feedback.attrs.get("format", "html")) \
             if node_feedback is not None else ""
-        result.append((text, _fraction(answer), feedback, answer))
+        result.append((text, _fraction(answer, grade=grades), feedback, answer))
     return result
 
 
@@ -268,8 +277,9 @@ def _truefalse(node: _Node, texts: _Texts) -> dict[str, Any]:
 def _shortanswer(node: _Node, texts: _Texts) -> dict[str, Any]:
     answers = []
     for text, fraction, feedback, _ in _answers(node, texts):
-        if text == "*" and fraction <= 0:
-            continue  # Moodle's "any other answer" catch-all: eTrainer marks it wrong anyway
+        if text == CATCH_ALL:       # Moodle's "any other answer": kept, with its grade and feedback
+            answers.append(Answer(text, fraction, feedback))
+            continue
         if "*" in text:
             raise UnsupportedQuestion(f"the accepted answer “{text}” uses a * wildcard, which eTrainer does not "
                                       "support")
@@ -305,7 +315,7 @@ def _matching(node: _Node, texts: _Texts) -> dict[str, Any]:
 
 
 def _ordering(node: _Node, texts: _Texts) -> dict[str, Any]:
-    answers = _answers(node, texts)
+    answers = _answers(node, texts, grades=False)
     if all(f > 0 for _, f, _, _ in answers):
         answers.sort(key=lambda a: a[1])
     return {"kind": QuestionKind.ORDERING, "ordering": tuple(t for t, *_ in answers)}
@@ -386,7 +396,21 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\([~#}/\"\\])", r"\1", text)
 
 
-_BUILDERS = {"multichoice": _multichoice, "truefalse": _truefalse, "shortanswer": _shortanswer,
+def _essay(node: _Node, texts: _Texts) -> dict[str, Any]:
+    def whole(tag: str) -> int | None:
+        value = node.value(tag)
+        return int(value) if value.isdigit() and int(value) > 0 else None
+
+    try:
+        points = float(node.value("defaultgrade", "10").replace(",", ".")) or None
+    except ValueError:
+        points = None
+    template = texts.get(node, "graderinfo")
+    return {"kind": QuestionKind.ESSAY,
+            "essay": Essay(whole("minwordlimit"), whole("maxwordlimit"), (), template, points)}
+
+
+_BUILDERS = {"essay": _essay, "multichoice": _multichoice, "truefalse": _truefalse, "shortanswer": _shortanswer,
              "numerical": _numerical, "matching": _matching, "ordering": _ordering, "gapselect": _gapselect,
              "ddwtos": _gapselect, "multianswer": _multianswer}
 
@@ -403,6 +427,8 @@ class _HtmlText(HTMLParser):
         self.out: list[str] = []
         self.skip = 0
         self.images = 0
+        self.links: list[str] = []
+        self.anchor = ""
         self.lists: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -423,15 +449,37 @@ class _HtmlText(HTMLParser):
             self.out.append("\n1. " if self.lists and self.lists[-1] == "ol" else "\n- ")
         elif tag in ("td", "th"):
             self.out.append(" ")
-        elif tag in ("img", "video", "audio", "embed"):
-            self.images += 1
+        elif tag in ("img", "video", "audio", "embed", "source", "a"):
+            self._media(tag, dict(attrs))
+
+    def _media(self, tag: str, attrs: dict[str, str | None]) -> None:
+        """A picture or a sound: kept as a markdown link when it has a web address or a file name beside the
+        bank; a file embedded in the XML (@@PLUGINFILE@@) is counted, for the report."""
+        source = (attrs.get("href") if tag == "a" else attrs.get("src")) or ""
+        if tag == "a" and not source.lower().split("?")[0].endswith(MEDIA_SUFFIXES):
+            return
+        if not source or "@@PLUGINFILE@@" in source or source.startswith("data:"):
+            if tag != "a" and tag != "source":
+                self.images += 1
+            return
+        name = source.rstrip("/").rsplit("/", 1)[-1] or source
+        label = attrs.get("alt") or name
+        self.links.append(source)
+        if tag == "a":
+            self.anchor = source
+            self.out.append("[")
+        else:
+            self.out.append(f" [{label}]({source}) ")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag not in _SKIPPED:
             self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIPPED:
+        if tag == "a" and self.anchor:
+            self.out.append(f"]({self.anchor})")
+            self.anchor = ""
+        elif tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
         elif tag in _BLOCKS:
             self.out.append("\n\n")

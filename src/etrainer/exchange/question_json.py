@@ -24,7 +24,18 @@ import yaml
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import is_valid_id
 from etrainer.core.quiz.bank import ImportProblem, ParsedBank, slugify
-from etrainer.core.quiz.model import Answer, Circle, Gap, GapKind, NumericAnswer, Polygon, Question, QuestionKind, Rect
+from etrainer.core.quiz.model import (
+    Answer,
+    Circle,
+    Essay,
+    Gap,
+    GapKind,
+    NumericAnswer,
+    Polygon,
+    Question,
+    QuestionKind,
+    Rect,
+)
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 MAX_BANK_BYTES = 20 * 1024 * 1024
@@ -121,9 +132,26 @@ def question_to_json(question: Question) -> dict[str, Any]:
         data["gaps"] = [{"type": g.kind.value, "answers": [_number_json(n) for n in g.numbers]
                          if g.kind is GapKind.NUMERICAL else [_answer_json(a) for a in g.answers]}
                         for g in question.cloze.gaps]
+    elif kind is QuestionKind.ESSAY and question.essay:
+        data["essay"] = _essay_yaml(question.essay)
     elif kind is QuestionKind.HOTSPOT and question.hotspot:
         data["image"] = str(question.hotspot.image)
         data["regions"] = [{"shape": name, **value} for name, value in map(_region, question.hotspot.regions)]
+    return data
+
+
+def _essay_yaml(essay: Essay) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in (("min_words", essay.min_words), ("max_words", essay.max_words)):
+        if value is not None:
+            data[key] = value
+    if essay.points is not None:
+        data["points"] = essay.points
+    if essay.rubric:
+        data["rubric"] = [{"criterion": c.title, "levels": [{"title": level.title, "points": level.points}
+                                                             for level in c.levels]} for c in essay.rubric]
+    if essay.model_answer:
+        data["model_answer"] = essay.model_answer
     return data
 
 
@@ -198,6 +226,8 @@ def _details_yaml(question: Question, base: Path | None) -> dict[str, Any]:
         return {"items": list(question.ordering)}
     if kind is QuestionKind.CLOZE and question.cloze:
         return {"gaps": [_gap_yaml(g) for g in question.cloze.gaps]}
+    if kind is QuestionKind.ESSAY and question.essay:
+        return _essay_yaml(question.essay)
     if kind is QuestionKind.HOTSPOT and question.hotspot:
         image = question.hotspot.image
         name = Path(os.path.relpath(image, base)).as_posix() if base else image.as_posix()

@@ -26,6 +26,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from etrainer.core.course.model import Course
 from etrainer.core.numbers import format_number, format_share
 from etrainer.core.progress.dashboard import DashboardFilter
+from etrainer.core.quiz.essay import SentEssay
 from etrainer.exchange.inert import make_inert
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,20 +46,28 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course) -> Path:
+ESSAYS_SHEET = "Есе"
+
+
+def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course,
+                         essays: Sequence[SentEssay] = ()) -> Path:
+    """The workbook; with `essays`, a sheet «Есе» with each essay's mark and the methodist's comment."""
     book = Workbook()
     _summary(book.active, dashboard)
     _modules(book.create_sheet(MODULES_SHEET), dashboard)
     _questions(book.create_sheet(QUESTIONS_SHEET), dashboard)
     _walkthroughs(book.create_sheet(WALKTHROUGHS_SHEET), dashboard)
     _competencies(book.create_sheet(COMPETENCIES_SHEET), dashboard)
+    if essays:
+        _essays(book.create_sheet(ESSAYS_SHEET), essays, course)
     book.properties.title = f"Е-тренер: {course.title}"
     book.properties.subject = describe_filter(dashboard.filters)
     return _replace(path, make_inert(book).save)
 
 
-def write_workspace_pdf(path: Path, dashboard: Dashboard, course: Course) -> Path:
-    data = workspace_pdf(dashboard, course)
+def write_workspace_pdf(path: Path, dashboard: Dashboard, course: Course,
+                        essays: Sequence[SentEssay] = ()) -> Path:
+    data = workspace_pdf(dashboard, course, essays)
     return _replace(path, lambda temporary: Path(temporary).write_bytes(data))
 
 
@@ -159,6 +168,27 @@ def _competencies(sheet: Worksheet, dashboard: Dashboard) -> None:
     _table(sheet, [headers], rows, {3: PERCENT, 4: PERCENT})
 
 
+def _essay_rows(essays: Sequence[SentEssay], course: Course) -> list[list[Any]]:
+    titles = {q.id: q.title or q.text for quiz in course.quizzes for q in quiz.questions}
+    modules = {m.id: m.title for m in course.modules}
+    rows = []
+    for essay in essays:
+        mark = essay.mark
+        rows.append([essay.learner_name, modules.get(essay.module_id or "", essay.module_id or ""),
+                     titles.get(essay.question_id, essay.question_id), essay.words,
+                     "оцінено" if mark is not None else "на перевірці", mark.points if mark is not None else None,
+                     essay.max_points, "; ".join(f"{p.criterion}: {p.level}" for p in mark.levels) if mark else "",
+                     mark.comment if mark is not None else "",
+                     _local(mark.graded_at) if mark is not None else None])
+    return rows
+
+
+def _essays(sheet: Worksheet, essays: Sequence[SentEssay], course: Course) -> None:
+    headers = ["Слухач", "Модуль", "Питання", "Слів", "Стан", "Бали", "З", "Рівні рубрики", "Коментар методиста",
+               "Оцінено"]
+    _table(sheet, [headers], _essay_rows(essays, course), {10: "dd.mm.yyyy hh:mm"}, wrap={3, 8, 9})
+
+
 def _table(sheet: Worksheet, headers: Sequence[Sequence[Any]], rows: Sequence[Sequence[Any]],
            formats: dict[int, str], wrap: set[int] | None = None) -> None:
     """Header rows (bold, filled, frozen), then the rows; `formats` and `wrap` by 1-based column."""
@@ -224,7 +254,8 @@ def _html_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return f'<table border="1" cellspacing="0" cellpadding="2" width="100%"><tr>{head}</tr>{body}</table>'
 
 
-def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20) -> str:
+def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20,
+                   essays: Sequence[SentEssay] = ()) -> str:
     """The dashboard as one HTML document: learners, modules, the `top` hardest questions and troubled steps."""
     matrix = dashboard.matrix
     learners = _html_table(["Слухач", "Філія", "Посада", "Уроки", "Завершено"], [
@@ -249,6 +280,11 @@ def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20) -> st
              "<h2>Слухачі</h2>", learners, "<h2>Модулі</h2>", modules,
              "<h2>Найважчі питання</h2>", questions, "<h2>Кроки тренажерів із найбільшою кількістю помилок</h2>",
              hotspots]
+    if essays:
+        rows = [[r[0], r[2], r[4], "—" if r[5] is None else f"{r[5]:g} / {r[6]:g}", r[8]]
+                for r in _essay_rows(essays, course)]
+        parts += ["<h2>Есе: оцінки і коментарі</h2>",
+                  _html_table(["Слухач", "Питання", "Стан", "Бали", "Коментар методиста"], rows)]
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -256,7 +292,7 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def workspace_pdf(dashboard: Dashboard, course: Course) -> bytes:
+def workspace_pdf(dashboard: Dashboard, course: Course, essays: Sequence[SentEssay] = ()) -> bytes:
     """The report as PDF bytes (A4 portrait), drawn by Qt."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -276,7 +312,7 @@ def workspace_pdf(dashboard: Dashboard, course: Course) -> bytes:
     document = QTextDocument()
     document.setDefaultFont(QFont("DejaVu Sans", 9))
     document.setDefaultStyleSheet(_STYLE)
-    document.setHtml(workspace_html(dashboard, course))
+    document.setHtml(workspace_html(dashboard, course, essays=essays))
     document.documentLayout().setPaintDevice(writer)
     document.setPageSize(QSizeF(writer.width(), writer.height()))  # paginated by us: no page numbers added
     document.print_(writer)

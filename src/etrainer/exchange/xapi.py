@@ -3,6 +3,9 @@
 Mapping (docs/progress-format.md, "xAPI"): a lesson visit → `experienced`; a lesson read → `completed`;
 a quiz response → `answered`; a quiz or walkthrough attempt → `attempted` when it starts, then `passed` /
 `failed` when it is finished and graded (`completed` for a review session or a demo-mode walkthrough).
+An essay is a `long-fill-in` interaction answered with its text and no score (it waits for the methodist);
+the methodist's mark, once the learner has it, is a `scored` statement on the same question with the score
+and the methodist in `context.instructor` (`grading_statements`).
 The actor is an account {homePage: LEARNER_HOME, name: learner uid}; activity ids live under
 `https://etrainer.invalid/xapi/<course id>/` (lesson/…, quiz/…, question/…, walkthrough/…, module/…);
 context: parent = the module, grouping = the course (an answer's quiz is in `other`), registration = the
@@ -12,6 +15,7 @@ attempt. Statement ids are uuid5 of the record uid, so exporting again gives the
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 from typing import Any
 from urllib.parse import quote
 
@@ -26,6 +30,7 @@ from etrainer.core.progress.document import (
 )
 from etrainer.core.progress.format import format_time
 from etrainer.core.progress.learner_report import question_label
+from etrainer.core.quiz.essay import EssayMark
 from etrainer.core.quiz.model import QuestionKind
 from etrainer.core.walkthrough.state import Mode
 
@@ -36,12 +41,13 @@ EXTENSION_BASE = f"{IRI_BASE}/extensions"
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, IRI_BASE)
 ADL_VERB = "http://adlnet.gov/expapi/verbs/"
 ADL_ACTIVITY = "http://adlnet.gov/expapi/activities/"
-VERBS = ("experienced", "completed", "answered", "attempted", "passed", "failed")
+METHODIST_HOME = "https://etrainer.invalid/methodists"
+VERBS = ("experienced", "completed", "answered", "attempted", "passed", "failed", "scored")
 INTERACTION_TYPES = {
     QuestionKind.SINGLE_CHOICE: "choice", QuestionKind.MULTIPLE_CHOICE: "choice",
     QuestionKind.TRUE_FALSE: "true-false", QuestionKind.MATCHING: "matching", QuestionKind.ORDERING: "sequencing",
     QuestionKind.SHORT_ANSWER: "fill-in", QuestionKind.NUMERICAL: "numeric", QuestionKind.CLOZE: "fill-in",
-    QuestionKind.HOTSPOT: "other",
+    QuestionKind.HOTSPOT: "other", QuestionKind.ESSAY: "long-fill-in",
 }
 
 
@@ -163,12 +169,13 @@ def _quiz(b: _Builder, attempt: QuizAttemptRecord) -> list[dict[str, Any]]:
     out = [b.statement(statement_id(attempt.uid, "attempted"), "attempted", quiz, format_time(attempt.started_at),
                        context, None if finished else {"completion": False})]
     for response in attempt.responses:
+        result = {"completion": True, "response": _response_text(response), "duration": duration(response.seconds)}
+        if response.question_kind is not QuestionKind.ESSAY:  # an essay has no score until it is marked
+            result = {"score": {"scaled": _unit(response.score), "raw": _unit(response.score), "min": 0, "max": 1},
+                      "success": response.correct, **result}
         out.append(b.statement(
             statement_id(response.uid), "answered", b.question(response), format_time(response.answered_at),
-            b.context(attempt.module_id, registration, quiz),
-            {"score": {"scaled": _unit(response.score), "raw": _unit(response.score), "min": 0, "max": 1},
-             "success": response.correct, "completion": True, "response": _response_text(response),
-             "duration": duration(response.seconds)}))
+            b.context(attempt.module_id, registration, quiz), result))
     if attempt.finished_at is not None:
         score = _unit(attempt.score or 0.0)
         count = attempt.question_count
@@ -182,6 +189,33 @@ def _quiz(b: _Builder, attempt: QuizAttemptRecord) -> list[dict[str, Any]]:
             verb = "passed" if attempt.passed else "failed"
         out.append(b.statement(statement_id(attempt.uid, "finished"), verb, quiz, format_time(attempt.finished_at),
                                context, result))
+    return out
+
+
+def grading_statements(doc: ProgressDocument, marks: Iterable[tuple[str, EssayMark]],
+                       course: Course | None = None) -> list[dict[str, Any]]:
+    """A `scored` statement per (essay response uid, the methodist's mark): the score out of the essay's
+    maximum, the methodist in `context.instructor`, the attempt as registration. Marks of essays the document
+    does not carry are left out. A later mark of the same essay is a new statement (its id includes the date)."""
+    builder = _Builder(doc, course)
+    found = {r.uid: (a, r) for a in doc.quiz_attempts for r in a.responses}
+    out: list[dict[str, Any]] = []
+    for response_uid, mark in marks:
+        if response_uid not in found or mark.graded_at is None:
+            continue
+        attempt, response = found[response_uid]
+        graded_at = format_time(mark.graded_at)
+        context = builder.context(attempt.module_id, statement_id(attempt.uid, "registration"),
+                                  builder.quiz(attempt.quiz_id))
+        context["instructor"] = {"objectType": "Agent", "name": mark.grader or "Методист",
+                                 "account": {"homePage": METHODIST_HOME, "name": mark.grader or "methodist"}}
+        top = mark.max_points or 1.0
+        result = {"score": {"scaled": _unit(mark.points / top), "raw": mark.points, "min": 0, "max": top},
+                  "completion": True}
+        if mark.comment:
+            result["response"] = mark.comment
+        out.append(builder.statement(statement_id(response_uid, f"scored/{graded_at}"), "scored",
+                                     builder.question(response), graded_at, context, result))
     return out
 
 

@@ -15,6 +15,7 @@ from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
+from etrainer.services.essays import EssayService
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
 from etrainer.services.quizzes import QuizService
@@ -51,6 +52,7 @@ class AppServices:
         self.quizzes = QuizService(sessions)
         self.walkthroughs = WalkthroughService(sessions)
         self.transfer = ExportService(sessions)
+        self.essays = EssayService(sessions)
         self.backups = backups
         self.course = course
 

@@ -44,6 +44,7 @@ from etrainer.core.progress.file import (
 )
 from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, item_analysis, walkthrough_hotspots
 from etrainer.core.progress.overview import Dashboard
+from etrainer.core.quiz.essay import SentEssay
 from etrainer.storage.workspace import (
     ImportedFile,
     RecordCounts,
@@ -52,6 +53,7 @@ from etrainer.storage.workspace import (
     default_workspace_path,
     open_workspace,
 )
+from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 
 IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")
 """What a folder is searched for; a file named explicitly is tried whatever its name."""
@@ -165,6 +167,7 @@ class WorkspaceService:
                 now = self._clock()
                 learner = repository.save_learner(document, document.signature.public_key, now, known)
                 counts = repository.store_records(learner, document)
+                WorkspaceEssayRepository(session).store_essays(learner, document)
                 repository.add_import(learner, document, path.name, sha256, counts, now)
         except ProgressFileRejected as rejected:
             return FileResult(path, FileStatus.REJECTED, reason=rejected.reason, detail=rejected.detail)
@@ -218,13 +221,22 @@ class WorkspaceService:
         """Write the dashboard to an XLSX workbook (write-then-rename); returns the path."""
         from etrainer.exchange.workspace_report import write_workspace_xlsx
 
-        return write_workspace_xlsx(Path(path), self.dashboard(filters), self._course())
+        return write_workspace_xlsx(Path(path), self.dashboard(filters), self._course(), self._essays(filters))
 
     def export_pdf(self, path: str | PathLike[str], filters: DashboardFilter | None = None) -> Path:
         """Write the dashboard report as PDF (Qt draws it; call from the UI thread or a CLI, not a worker)."""
         from etrainer.exchange.workspace_report import write_workspace_pdf
 
-        return write_workspace_pdf(Path(path), self.dashboard(filters), self._course())
+        return write_workspace_pdf(Path(path), self.dashboard(filters), self._course(), self._essays(filters))
+
+    def _essays(self, filters: DashboardFilter | None) -> list[SentEssay]:
+        """The essays of the learners the filter keeps, with their marks (for the reports)."""
+        with self._sessions.begin() as session:
+            essays = WorkspaceEssayRepository(session).essays()
+        if filters is None:
+            return essays
+        kept = {learner.uid for learner in self.data(filters, details=False).learners}
+        return [e for e in essays if e.learner_uid in kept]
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""

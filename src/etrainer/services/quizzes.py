@@ -32,11 +32,12 @@ from etrainer.core.quiz.attempt import (
 from etrainer.core.quiz.attempt import answer as answer_question
 from etrainer.core.quiz.draw import DrawnQuestion, draw, drawn_from_json, resolve_pools
 from etrainer.core.quiz.grading import grade
-from etrainer.core.quiz.model import FeedbackMode, Question, Quiz
+from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind, Quiz
 from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
+from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import new_uid, utc_now
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,17 @@ class QuizService:
                           now.date(), "")
         return updated
 
+    def save_essay_draft(self, attempt: QuizAttempt, position: int, text: str) -> None:
+        """Keep what the learner has typed of an essay so far (the page calls it, debounced, as she types)."""
+        question = attempt.questions[position].question
+        with self._sessions.begin() as session:
+            EssayRepository(session).save_draft(attempt.uid, position, question.id, text, self._clock())
+
+    def essay_draft(self, attempt: QuizAttempt, position: int) -> str:
+        """The saved draft of an essay ("" when none)."""
+        with self._sessions.begin() as session:
+            return EssayRepository(session).draft(attempt.uid, position) or ""
+
     def move(self, attempt: QuizAttempt, position: int) -> QuizAttempt:
         moved = move_to(attempt, position)
         if not attempt.finished:
@@ -195,6 +207,8 @@ class QuizService:
         deck = ReviewRepository(session)
         today = (attempt.finished_at or self._clock()).date()
         for position, drawn in enumerate(attempt.questions):
+            if drawn.question.kind is QuestionKind.ESSAY:
+                continue
             item = attempt.answers.get(position)
             _schedule(deck, learner, drawn.question.id, item is not None and item.graded.correct, today,
                       attempt.quiz.id)
@@ -214,10 +228,12 @@ def _schedule(deck: ReviewRepository, learner: LearnerId, question_id: str, corr
 
 
 def _questions(course: Course) -> dict[str, Question]:
+    """The questions the review deck may ask: every question but essays (an essay is written once)."""
     found: dict[str, Question] = {}
     for quiz in course.quizzes:
         for question in quiz.questions:
-            found.setdefault(question.id, question)
+            if question.kind is not QuestionKind.ESSAY:
+                found.setdefault(question.id, question)
     return found
 
 

@@ -31,9 +31,11 @@ from etrainer.core.progress.file import (
 )
 from etrainer.core.progress.format import ExportFailed
 from etrainer.core.progress.learner_report import CourseNotCompleted, LearnerReport, learner_report
+from etrainer.core.quiz.model import DEFAULT_ESSAY_POINTS, QuestionKind
 from etrainer.exchange import tables, xapi
 from etrainer.exchange.signing import InstallationKey, load_or_create
 from etrainer.services.saving import Sessions, guarded
+from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import utc_now
 from etrainer.storage.progress_export import ProgressExportRepository
 
@@ -54,6 +56,8 @@ class ConsentSummary:
     walkthrough_events: int
     file_name: str
     """The suggested file name (`Olena-Petrenko_2026-11-27.etprogress`)."""
+    essays: int = 0
+    """Essays sent (their full text goes to the methodist)."""
 
 
 class ExportService:
@@ -79,6 +83,9 @@ class ExportService:
         for record in quizzes:
             quiz = course.quiz(record["quiz_id"]) if record["kind"] == "quiz" else None
             record["module_id"] = quiz.module_id if quiz is not None else None
+            for response in record["responses"]:
+                if response["question_kind"] == QuestionKind.ESSAY.value:
+                    response["max_points"] = _essay_points(course, response["question_id"])
         for record in walkthroughs:
             scenario = course.scenario(record["scenario_id"])
             record["module_id"] = scenario.module_id if scenario is not None else None
@@ -118,7 +125,10 @@ class ExportService:
 
     def export_xapi(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
         """xAPI 1.0.3 statements of the same records, as a JSON array."""
-        statements = xapi.statements(self.document(learner, course), course)
+        document = self.document(learner, course)
+        with self._sessions.begin() as session:
+            marks = [(m.response_uid, m.mark) for m in EssayRepository(session).marks(learner)]
+        statements = xapi.statements(document, course) + xapi.grading_statements(document, marks, course)
         data = json.dumps(statements, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
         return _write(Path(out_path), data)
 
@@ -153,11 +163,21 @@ class ExportService:
             doc.learner.name, doc.learner.branch, doc.learner.position, course.title, len(doc.lesson_progress),
             len(doc.lesson_visits), len(doc.quiz_attempts), sum(len(a.responses) for a in doc.quiz_attempts),
             len(doc.walkthrough_attempts), sum(len(a.events) for a in doc.walkthrough_attempts),
-            file_name_for(doc.learner.name, self._clock().astimezone().date()))
+            file_name_for(doc.learner.name, self._clock().astimezone().date()),
+            sum(1 for a in doc.quiz_attempts for r in a.responses if r.question_kind is QuestionKind.ESSAY))
 
     def _target(self, out_path: Path, name: str) -> Path:
         out_path = Path(out_path)
         return out_path / file_name_for(name, self._clock().astimezone().date()) if out_path.is_dir() else out_path
+
+
+def _essay_points(course: Course, question_id: str) -> float:
+    """What the course's essay `question_id` is marked out of (the default when the course lost it)."""
+    for quiz in course.quizzes:
+        question = quiz.question(question_id)
+        if question is not None and question.essay is not None:
+            return question.essay.max_points
+    return DEFAULT_ESSAY_POINTS
 
 
 def _write(target: Path, data: bytes) -> Path:

@@ -302,6 +302,53 @@ class WalkthroughEventRow(Base):
     """JSON of core.walkthrough.engine.Action, or NULL for a hint."""
 
 
+class EssayDraftRow(Base):
+    """What the learner has typed of an essay so far (saved as she types); kept after she sends it."""
+
+    __tablename__ = "essay_draft"
+    __table_args__ = (UniqueConstraint("attempt_id", "position"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    attempt_id: Mapped[int] = mapped_column(ForeignKey("quiz_attempt.id", ondelete="CASCADE"))
+    position: Mapped[int] = mapped_column(Integer)
+    question_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    text: Mapped[str] = mapped_column(Text)
+    saved_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+class EssayFeedbackRow(Base):
+    """A methodist's mark of one sent essay, from a feedback file (`.etfeedback`, docs/feedback-format.md)."""
+
+    __tablename__ = "essay_feedback"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(64), unique=True)
+    """The mark's uid in the workspace; a newer mark of the same essay has the same uid and replaces it."""
+    learner_id: Mapped[int] = mapped_column(_learner_fk(), index=True)
+    response_uid: Mapped[str] = mapped_column(String(64), index=True)
+    """The essay's quiz_response.uid."""
+    question_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    points: Mapped[float] = mapped_column(Float)
+    max_points: Mapped[float] = mapped_column(Float)
+    levels: Mapped[str] = mapped_column(Text, default="[]")
+    """JSON: [{"criterion", "level", "points"}]."""
+    comment: Mapped[str] = mapped_column(Text, default="")
+    graded_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    grader: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    """When the learner saw it beside her answer; NULL counts it as a new reply on the home page."""
+
+
+class FeedbackKeyRow(Base):
+    """The methodist workspace's public key a learner trusts, from her first feedback file."""
+
+    __tablename__ = "feedback_key"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(_learner_fk(), unique=True)
+    public_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    workspace: Mapped[str] = mapped_column(Text, default="")
+    trusted_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 def is_managed_table(name: str | None) -> bool:
     """False for tables the models do not declare on purpose: the FTS5 table and its shadow tables."""
     return not (name or "").startswith(FTS_TABLE)

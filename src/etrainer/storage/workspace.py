@@ -103,7 +103,9 @@ def _create_or_upgrade(database: Database) -> None:
                                                                    created_at=utc_now()))
         elif found > m.WORKSPACE_SCHEMA_VERSION:
             raise WorkspaceTooNew(url=database.url.render_as_string(hide_password=True), found=found)
-        # found < current: later versions add their upgrade steps here, one version at a time.
+        elif found < m.WORKSPACE_SCHEMA_VERSION:
+            # 1 → 2 only added tables (essays, marks, the key), which create_all has just made.
+            connection.execute(update(m.WorkspaceSchemaRow).values(version=m.WORKSPACE_SCHEMA_VERSION))
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,8 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from etrainer.storage.models import CONSTRAINT_NAMES, UtcDateTime, utc_now
 
-WORKSPACE_SCHEMA_VERSION = 1
+WORKSPACE_SCHEMA_VERSION = 2
+"""2 added essays, their marks and the workspace's signing key (new tables only: `create_all` adds them)."""
 ID_LENGTH = 80
 UID_LENGTH = 64
 SHA256_LENGTH = 64
@@ -217,6 +218,47 @@ class WsWalkthroughEventRow(WorkspaceBase):
     correct: Mapped[bool] = mapped_column()
     action: Mapped[str | None] = mapped_column(Text)
     """core.walkthrough.state.Action JSON (sorted keys), NULL for a hint."""
+
+
+class WsEssayRow(WorkspaceBase):
+    """An essay sent by a learner (a quiz response of kind `essay`), with what it is marked out of."""
+
+    __tablename__ = "ws_essay"
+    __table_args__ = _keyed()
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
+    """The response's uid."""
+    learner_id: Mapped[int] = _learner()
+    response_id: Mapped[int] = mapped_column(ForeignKey("ws_quiz_response.id", ondelete="CASCADE"), unique=True)
+    max_points: Mapped[float] = mapped_column(Float)
+    words: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WsEssayGradeRow(WorkspaceBase):
+    """The methodist's mark of one essay (the latest; grading again replaces it and makes it unsent)."""
+
+    __tablename__ = "ws_essay_grade"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = mapped_column(String(UID_LENGTH), unique=True)
+    essay_id: Mapped[int] = mapped_column(ForeignKey("ws_essay.id", ondelete="CASCADE"), unique=True)
+    points: Mapped[float] = mapped_column(Float)
+    levels: Mapped[str] = mapped_column(Text, default="[]")
+    """JSON: [{"criterion", "level", "points"}]."""
+    comment: Mapped[str] = mapped_column(Text, default="")
+    grader: Mapped[str] = mapped_column(Text, default="")
+    graded_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    """When a feedback file last carried this mark; NULL: a new mark to send."""
+
+
+class WsKeyRow(WorkspaceBase):
+    """The workspace's own Ed25519 private key (raw 32 bytes), made when it first signs a feedback file."""
+
+    __tablename__ = "ws_key"
+    __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    private_key: Mapped[bytes] = mapped_column(LargeBinary(32))
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
 #: The record tables in the order they are written (parents before children).

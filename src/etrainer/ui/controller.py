@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from etrainer.ui.methodist.window import WorkspaceWindow
 
 BACKUP_INTERVAL_MS = 20 * 60 * 1000
+FEEDBACK_SUFFIX = ".etfeedback"
 
 
 class AppController(QObject):
@@ -76,8 +77,12 @@ class AppController(QObject):
         self._vm.attach_services(self.services)
         self.services.index_course(self._vm.course)
         self._backup_timer.start()
-        if self._open_files:
-            self.open_workspace(self._open_files)
+        replies = [path for path in self._open_files if path.suffix.lower() == FEEDBACK_SUFFIX]
+        progress_files = [path for path in self._open_files if path not in replies]
+        if replies:  # a double-click on a methodist's reply: open it, then the learner goes on as usual
+            self._window.feedback.open_files(replies)
+        if progress_files:
+            self.open_workspace(progress_files)
             return
         first_run = not self._prefs.extra.get("welcome_seen")
         role = self._prefs.role

@@ -67,6 +67,10 @@ class ExportDialog(QDialog):
                 answers=summary.quiz_responses, walkthroughs=summary.walkthrough_attempts,
                 steps=summary.walkthrough_events))
         report = services.transfer.report(learner.id, course)
+        if summary.essays:
+            contents.setText(contents.text() + self.tr(
+                "<p>Your essays ({n}) go to the methodist in full, so that she can read and mark them.</p>")
+                .format(n=summary.essays))
         self._formats = QButtonGroup(self)
         choices = QVBoxLayout()
         for key, text in (("progress", self.tr("A file for the methodist (.etprogress) — recommended")),

@@ -36,6 +36,7 @@ class MainMenus(QObject):
         add(file_menu, self.tr("Import questions from Moodle (GIFT, XML)…"), self.import_questions,
             name="importQuestionsAction")
         add(file_menu, self.tr("Export a quiz to GIFT…"), self.export_quiz, name="exportQuizAction")
+        add(file_menu, self.tr("Open a methodist's reply…"), window.feedback.choose_file, name="openFeedbackAction")
         file_menu.addSeparator()
         add(file_menu, self.tr("Methodist's workspace…"), window.workspace_requested.emit, name="workspaceAction")
         add(file_menu, self.tr("Settings…"), window.settings_requested.emit, QKeySequence.StandardKey.Preferences)

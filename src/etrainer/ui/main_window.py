@@ -29,6 +29,7 @@ from etrainer.ui.common.numbers import format_percent
 from etrainer.ui.common.save_banner import SaveBanner
 from etrainer.ui.common.units import units_for
 from etrainer.ui.course_tree import CourseTree, TreeMarks
+from etrainer.ui.feedback_flow import FeedbackHooks
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.list_page import ListPage
 from etrainer.ui.main_menus import MainMenus
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Е-тренер"))
         self.setMinimumSize(QSize(800, 560))
         self._build_toolbar()
+        self.feedback = FeedbackHooks(self)
         self.menus = MainMenus(self)
         self._profile_button.setMenu(self.menus.profile_menu)
         self._build_body()
@@ -313,6 +315,7 @@ class MainWindow(QMainWindow):
         self._home.show_course(self.vm.course, self.vm.course_progress(), learner.name if learner else "",
                                self.vm.continue_target() if learner else None, self.vm.quiz_statuses(),
                                self.vm.walkthrough_marks())
+        self.feedback.refresh_notice()
         self._pages.setCurrentWidget(self._home)
 
     def _on_next_lesson(self, lesson_id: str) -> None:

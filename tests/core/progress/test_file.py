@@ -129,7 +129,7 @@ def test_a_folder_or_a_missing_file_is_not_a_progress_file(tmp_path: Path) -> No
     assert rejected(tmp_path / "missing.etprogress").reason is RejectReason.NOT_A_PROGRESS_FILE
 
 
-@pytest.mark.parametrize("version", [2, 99, 0])
+@pytest.mark.parametrize("version", [3, 99, 0])
 def test_other_versions_are_wrong_version(tmp_path: Path, version: int) -> None:
     doc = sample()
     doc["version"] = version
@@ -178,7 +178,7 @@ def _set(doc: dict[str, Any], where: str, value: object) -> None:
     ("records.lesson_visits.0.seconds", -1), ("records.lesson_visits.0.seconds", 1.5),
     ("records.lesson_visits.0.reached_end", 1), ("records.quiz_attempts.0.score", "0.5"),
     ("records.quiz_attempts.0.score", 1.5), ("records.quiz_attempts.0.kind", "exam"),
-    ("records.quiz_attempts.0.responses.0.question_kind", "essay"),
+    ("records.quiz_attempts.0.responses.0.question_kind", "poll"),
     ("records.quiz_attempts.0.responses.0.response", {"kind": "choice"}),
     ("records.quiz_attempts.0.responses.1.uid", "qr-1"),
     ("records.walkthrough_attempts.0.mode", "exam"), ("records.walkthrough_attempts.0.score", 101),
@@ -228,6 +228,21 @@ def test_older_versions_are_upgraded_step_by_step(tmp_path: Path, monkeypatch: p
     monkeypatch.setitem(progress_file.UPGRADES, 1, to_v2)
     doc = read_progress_file(write(tmp_path, sign(sample())))
     assert (doc.version, doc.source_version, doc.app_version) == (2, 1, "0.1.0+upgraded")
+
+
+def test_a_version_1_file_reads_as_version_2_and_may_not_carry_essays(tmp_path: Path) -> None:
+    doc = read_progress_file(write(tmp_path, sign(sample())))
+    assert (doc.version, doc.source_version) == (2, 1)
+    with_essay = sample()
+    response = with_essay["records"]["quiz_attempts"][0]["responses"][0]
+    response.update(question_kind="essay", response={"kind": "essay", "text": "Моя відповідь."}, max_points=3)
+    error = rejected(write(tmp_path, sign(with_essay)))
+    assert error.reason is RejectReason.DAMAGED and "version 2" in error.detail
+    with_essay["version"] = 2
+    essay = read_progress_file(write(tmp_path, sign(with_essay))).quiz_attempts[0].responses[0]
+    assert (essay.essay_text, essay.max_points) == ("Моя відповідь.", 3)
+    del response["max_points"]
+    assert rejected(write(tmp_path, sign(with_essay))).reason is RejectReason.DAMAGED
 
 
 def test_every_reason_has_its_own_sentence() -> None:

@@ -190,8 +190,8 @@ def test_value_problems_point_at_their_lines(tmp_path: Path) -> None:
             pairs:
               - prompt: а
           - id: kind
-            type: essay
-            text: Есе
+            type: poll
+            text: Опитування
     """)
     assert quiz is not None and quiz.questions == ()
     lines = [line for line, _ in problems]
@@ -200,7 +200,7 @@ def test_value_problems_point_at_their_lines(tmp_path: Path) -> None:
     assert "range 5..1 is empty" in problems[1][1]
     assert "outside the course pack" in problems[3][1]
     assert "unknown gap type" in problems[5][1]
-    assert "unknown question type “essay”" in problems[7][1]
+    assert "unknown question type “poll”" in problems[7][1]
 
 
 def test_unknown_keys_warn_but_load(tmp_path: Path) -> None:

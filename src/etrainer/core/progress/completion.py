@@ -5,6 +5,10 @@ The rule (`lesson_completed`): a lesson counts as read once the learner has reac
 all her visits, is at least 60 % of its estimated minutes. Completion is sticky: reading a lesson
 again never un-reads it. Progress is keyed by the lesson's stable id, so edits keep it; progress
 on lessons no longer in the course is kept in storage but left out of the course figures.
+
+Essays (reflection questions, core.quiz.essay): a quiz that has them is passed when its automatic score
+reaches the pass mark and every essay was sent; a sent essay counts as done for the module and the
+course even while it waits for the methodist's mark, and the mark never changes passing or completion.
 """
 
 from __future__ import annotations

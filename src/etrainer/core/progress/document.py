@@ -20,6 +20,7 @@ from etrainer.core.progress.format import (
     RejectReason,
 )
 from etrainer.core.progress.shape import Fields, damaged
+from etrainer.core.quiz.essay import MAX_ESSAY_CHARS
 from etrainer.core.quiz.model import QuestionKind
 from etrainer.core.quiz.response import response_from_json
 from etrainer.core.walkthrough.state import Action, LogKind, Mode
@@ -77,6 +78,13 @@ class QuizResponseRecord:
     correct: bool
     answered_at: datetime
     seconds: float
+    max_points: float | None = None
+    """What an essay is marked out of (essays only, format version 2)."""
+
+    @property
+    def essay_text(self) -> str | None:
+        """The essay's text, None for another kind."""
+        return str(self.response.get("text", "")) if self.question_kind is QuestionKind.ESSAY else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,10 +249,18 @@ def _quiz_response(f: Fields) -> QuizResponseRecord:
         response_from_json(dict(response.data))
     except ValueError as error:
         raise damaged(f.where("response"), str(error)) from error
+    kind = f.choice("question_kind", QuestionKind)
+    max_points = None
+    if kind is QuestionKind.ESSAY:
+        if response.data.get("kind") != "essay":
+            raise damaged(f.where("response"), "an essay's response is {\"kind\": \"essay\", \"text\": …}")
+        if len(str(response.data.get("text", ""))) > MAX_ESSAY_CHARS:
+            raise damaged(f.where("response"), f"an essay longer than {MAX_ESSAY_CHARS} characters")
+        max_points = f.number("max_points", 0.0, 1000.0)
     return QuizResponseRecord(
-        f.uid("uid"), f.integer("position"), f.ident("question_id"), f.choice("question_kind", QuestionKind),
+        f.uid("uid"), f.integer("position"), f.ident("question_id"), kind,
         response.data, f.number("score", 0.0, 1.0), f.flag("correct"), f.time("answered_at"),
-        f.number("seconds", 0.0))
+        f.number("seconds", 0.0), max_points)
 
 
 def _walkthrough_attempt(f: Fields) -> WalkthroughAttemptRecord:

@@ -45,8 +45,22 @@ __all__ = [
     "read_progress_file", "validate_document", "verify_signature",
 ]
 
-UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
-"""`UPGRADES[n]` turns a version-n document into version n+1 (none yet: version 1 is the first)."""
+def _upgrade_1(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds essays (responses of kind `essay` with `max_points`); a version-1 file has none, so
+    only the number changes — and an essay in a version-1 file is damage, not something to upgrade."""
+    records = data.get("records")
+    attempts = records.get("quiz_attempts") if isinstance(records, dict) else None
+    for a, attempt in enumerate(attempts if isinstance(attempts, list) else []):
+        responses = attempt.get("responses") if isinstance(attempt, dict) else None
+        for r, response in enumerate(responses if isinstance(responses, list) else []):
+            if isinstance(response, dict) and response.get("question_kind") == "essay":
+                raise ProgressFileRejected(RejectReason.DAMAGED, f"records.quiz_attempts[{a}].responses[{r}]."
+                                           "question_kind: essays need format version 2")
+    return {**data, "version": 2}
+
+
+UPGRADES: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _upgrade_1}
+"""`UPGRADES[n]` turns a version-n document into version n+1."""
 
 
 

@@ -13,7 +13,7 @@ from etrainer.core.errors import EtrainerError
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 FORMAT_NAME = "etrainer-progress"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 """The version this code writes; readers upgrade older versions step by step and refuse newer ones."""
 FILE_SUFFIX = ".etprogress"
 SIGNATURE_ALGORITHM = "Ed25519"

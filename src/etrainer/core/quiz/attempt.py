@@ -16,7 +16,7 @@ from types import MappingProxyType
 from etrainer.core.errors import EtrainerError
 from etrainer.core.quiz.draw import DrawnQuestion
 from etrainer.core.quiz.grading import GradedAnswer, grade, quiz_score
-from etrainer.core.quiz.model import FeedbackMode, Quiz
+from etrainer.core.quiz.model import FeedbackMode, QuestionKind, Quiz
 from etrainer.core.quiz.response import Response
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
@@ -100,13 +100,29 @@ class QuizAttempt:
         return next((i for i in range(self.count) if i not in self.answers), None)
 
     @property
+    def essay_positions(self) -> tuple[int, ...]:
+        """Where the essay questions are: they wait for a methodist and stay out of the automatic score."""
+        return tuple(i for i, drawn in enumerate(self.questions) if drawn.question.kind is QuestionKind.ESSAY)
+
+    @property
+    def pending(self) -> int:
+        """Essays submitted and waiting for the methodist's mark."""
+        return sum(1 for i in self.essay_positions if i in self.answers)
+
+    @property
     def score(self) -> float:
-        """0..1 over every question of the attempt (unanswered ones count 0)."""
-        return quiz_score([a.graded for a in self.answers.values()], self.count)
+        """0..1 over the self-grading questions of the attempt (unanswered ones count 0; essays left out).
+        An attempt of essays only scores 1 once every essay is submitted."""
+        essays = self.essay_positions
+        automatic = self.count - len(essays)
+        if not automatic:
+            return 1.0 if essays and all(i in self.answers for i in essays) else 0.0
+        return quiz_score([a.graded for a in self.answers.values()], automatic)
 
     @property
     def passed(self) -> bool:
-        return self.quiz.passed(self.score)
+        """The automatic score reaches the pass mark and every essay is submitted (its mark does not count)."""
+        return self.quiz.passed(self.score) and all(i in self.answers for i in self.essay_positions)
 
     def graded_in_order(self) -> list[GradedAnswer | None]:
         return [self.answers[i].graded if i in self.answers else None for i in range(self.count)]

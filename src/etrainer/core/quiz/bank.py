@@ -93,3 +93,23 @@ def with_ids(questions: list[Question], taken: Iterable[str] = ()) -> list[Quest
     ids = make_ids((q.title for q in questions), taken)
     return [replace(q, id=qid) for q, qid in zip(questions, ids, strict=True)]
 
+
+
+#: The grades Moodle allows for an answer, in percent (and their negatives); an import refuses others.
+MOODLE_GRADES = (100.0, 90.0, 83.33333, 80.0, 75.0, 70.0, 66.66667, 60.0, 50.0, 40.0, 33.33333, 30.0, 25.0,
+                 20.0, 16.66667, 14.28571, 12.5, 11.11111, 10.0, 5.0, 0.0)
+_GRADE_SLACK = 1e-4
+"""In percent: `33.3333` and `33.33333` are the same grade, `33.3` is not (Moodle refuses it too)."""
+
+
+def moodle_grade_problem(percent: float) -> str | None:
+    """Why `percent` is not one of Moodle's answer grades (a sentence naming the allowed ones), or None."""
+    if any(abs(abs(percent) - grade) <= _GRADE_SLACK for grade in MOODLE_GRADES):
+        return None
+    allowed = ", ".join(f"{grade:.7g}" for grade in MOODLE_GRADES)
+    return (f"the answer weight {percent:g}% is not one of Moodle's grades; use one of {allowed} "
+            "(or the same with a minus)")
+
+
+MEDIA_SUFFIXES = (".mp3", ".ogg", ".oga", ".wav", ".m4a", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
+"""Files a question text may link to (audio, pictures); an import keeps such links."""

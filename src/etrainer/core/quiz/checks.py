@@ -223,6 +223,36 @@ def _check_numbers(answers: Sequence[NumericAnswer], part: str, issues: list[Que
         issues.append(QuestionIssue(part, None, "no accepted number gives full marks"))
 
 
+def _essay(question: Question, issues: list[QuestionIssue]) -> None:
+    essay = question.essay
+    if essay is None:
+        issues.append(QuestionIssue("text", None, "the essay has no details"))
+        return
+    low, high = essay.min_words, essay.max_words
+    if (low is not None and low < 0) or (high is not None and high < 1):
+        issues.append(QuestionIssue("words", None, "a word count must be a whole number above 0"))
+    elif low is not None and high is not None and low > high:
+        issues.append(QuestionIssue("words", None, f"the word range {low}..{high} is empty: `min` is above `max`"))
+    if essay.points is not None and not (math.isfinite(essay.points) and essay.points > 0):
+        issues.append(QuestionIssue("points", None, "`points:` must be a number above 0"))
+    if len(essay.rubric) > MAX_PARTS:
+        issues.append(QuestionIssue("rubric", None, f"more than {MAX_PARTS} criteria"))
+    for index, criterion in enumerate(essay.rubric):
+        if not criterion.title.strip():
+            issues.append(QuestionIssue("rubric", index, "a criterion has no title"))
+        if len(criterion.levels) < 2:
+            issues.append(QuestionIssue("rubric", index, f"the criterion “{criterion.title}” needs at least two "
+                                                         "levels"))
+        for level in criterion.levels:
+            if not level.title.strip():
+                issues.append(QuestionIssue("rubric", index, f"a level of “{criterion.title}” has no title"))
+            if not math.isfinite(level.points) or level.points < 0:
+                issues.append(QuestionIssue("rubric", index, f"a level of “{criterion.title}” has negative "
+                                                             "or no points"))
+    if essay.rubric and essay.max_points <= 0:
+        issues.append(QuestionIssue("rubric", None, "the rubric gives no points at all"))
+
+
 _CHECKS = {
     QuestionKind.SINGLE_CHOICE: _choices,
     QuestionKind.MULTIPLE_CHOICE: _choices,
@@ -233,4 +263,5 @@ _CHECKS = {
     QuestionKind.NUMERICAL: _numerical,
     QuestionKind.CLOZE: _cloze,
     QuestionKind.HOTSPOT: _hotspot,
+    QuestionKind.ESSAY: _essay,
 }

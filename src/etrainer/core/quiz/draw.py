@@ -78,11 +78,12 @@ def resolve_pools(quiz: Quiz, quizzes: Sequence[Quiz]) -> Quiz:
             pools.append(pool)
             continue
         source = resolve_pools(source, [q for q in quizzes if q.id != quiz.id])
-        for question in source.questions:
+        drawable = [q for q in source.questions if q.kind is not QuestionKind.ESSAY]
+        for question in drawable:
             if question.id not in known:
                 questions.append(question)
                 known.add(question.id)
-        pools.append(replace(pool, question_ids=tuple(q.id for q in source.questions)))
+        pools.append(replace(pool, question_ids=tuple(q.id for q in drawable)))
     return replace(quiz, questions=tuple(questions), pools=tuple(pools))
 
 

@@ -5,8 +5,11 @@ Scoring rules
   fractions (wrong picks may be negative), clamped to 0..1;
 - true/false, hotspot: all or nothing;
 - matching: the share of prompts matched right; ordering: the share of items in their right place;
-- short answer / numerical: the best fraction among the answers that accept the response;
-- cloze: the mean of the gaps' scores, each gap scored like its kind.
+- short answer / numerical: the best fraction among the answers that accept the response; a short answer
+  written `*` is Moodle's catch-all: it takes any other non-empty answer (with its fraction and feedback);
+- cloze: the mean of the gaps' scores, each gap scored like its kind;
+- essay: never graded here — the answer is *pending* (score 0, not correct) until a methodist marks it,
+  and `quiz_score` leaves pending answers out (core.quiz.essay has the rules).
 
 `GradedAnswer.right_answer` and `.given` are display lines; the few that are not course content
 (True, False, No answer, …) are marked for translation in the "Quiz" context, so the UI may pass
@@ -24,6 +27,7 @@ from etrainer.core.quiz.response import (
     RESPONSE_TYPES,
     ChoiceResponse,
     ClozeResponse,
+    EssayResponse,
     HotspotResponse,
     MatchingResponse,
     OrderingResponse,
@@ -42,6 +46,8 @@ NOT_A_NUMBER = QT_TRANSLATE_NOOP("Quiz", "This is not a number.")
 MARKED_AREA = QT_TRANSLATE_NOOP("Quiz", "The marked area of the picture")
 CLICKED_AT = QT_TRANSLATE_NOOP("Quiz", "A click at ({x}, {y})")
 _SNAP = 5e-4
+CATCH_ALL = "*"
+"""A short answer written `*` means "any other answer" (Moodle's catch-all)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +73,8 @@ class GradedAnswer:
     """The learner's answer as display lines."""
     explanation: str = ""
     source: str = ""
+    pending: bool = False
+    """An essay waiting for a methodist's mark: neither right nor wrong, and not in the automatic score."""
 
 
 def grade(question: Question, response: Response | None) -> GradedAnswer:
@@ -74,6 +82,10 @@ def grade(question: Question, response: Response | None) -> GradedAnswer:
     expected = RESPONSE_TYPES[question.kind]
     if response is not None and not isinstance(response, expected):
         raise TypeError(f"a {question.kind.value} question takes a {expected.__name__}, not {response!r}")
+    if question.kind is QuestionKind.ESSAY:
+        text = response.text if isinstance(response, EssayResponse) else ""
+        return GradedAnswer(question.id, 0.0, False, (), (), (text,) if text.strip() else (NO_ANSWER,),
+                            question.explanation, question.source, pending=True)
     score, parts, given = _GRADERS[question.kind](question, response)
     score = _clamp(score)
     shown = tuple(line for line in given if line.strip()) if response is not None else ()
@@ -82,9 +94,11 @@ def grade(question: Question, response: Response | None) -> GradedAnswer:
 
 
 def quiz_score(answers: Sequence[GradedAnswer], question_count: int | None = None) -> float:
-    """The attempt's score: the mean over `question_count` questions (default: the graded ones)."""
-    count = len(answers) if question_count is None else question_count
-    return _clamp(sum(a.score for a in answers) / count) if count else 0.0
+    """The attempt's automatic score: the mean over `question_count` self-grading questions (default: the
+    graded ones). Pending essays are left out of the sum; the caller leaves essay questions out of the count."""
+    counted = [a for a in answers if not a.pending]
+    count = len(counted) if question_count is None else question_count
+    return _clamp(sum(a.score for a in counted) / count) if count else 0.0
 
 
 def _clamp(score: float) -> float:
@@ -195,9 +209,10 @@ def _grade_hotspot(question: Question, response: Response | None) -> _Graded:
 
 def _match_text(answers: Sequence[Answer], text: str) -> tuple[float, str]:
     typed = normalize_text(text)
-    matches = [a for a in answers if typed and normalize_text(a.text) == typed]
+    matches = [a for a in answers if typed and a.text != CATCH_ALL and normalize_text(a.text) == typed]
     if not matches:
-        return 0.0, ""
+        other = next((a for a in answers if a.text == CATCH_ALL), None)
+        return (other.fraction, other.feedback) if other is not None and typed else (0.0, "")
     best = max(matches, key=lambda a: a.fraction)
     return best.fraction, best.feedback
 
@@ -230,8 +245,9 @@ def right_answer(question: Question) -> tuple[str, ...]:
     """The right answer of `question` as display lines."""
     kind = question.kind
     if kind in (QuestionKind.SINGLE_CHOICE, QuestionKind.SHORT_ANSWER):
-        best = max((a.fraction for a in question.answers), default=0.0)
-        return tuple(a.text for a in question.answers if a.fraction == best and best > 0)
+        named = [a for a in question.answers if a.text != CATCH_ALL or kind is QuestionKind.SINGLE_CHOICE]
+        best = max((a.fraction for a in named), default=0.0)
+        return tuple(a.text for a in named if a.fraction == best and best > 0)
     if kind is QuestionKind.MULTIPLE_CHOICE:
         return tuple(a.text for a in question.answers if a.fraction > 0)
     if kind is QuestionKind.TRUE_FALSE:
@@ -247,6 +263,8 @@ def right_answer(question: Question) -> tuple[str, ...]:
     if kind is QuestionKind.CLOZE:
         return tuple(f"{n}: {_gap_answer(gap)}" for n, gap in enumerate(question.cloze.gaps, 1)) \
             if question.cloze else ()
+    if kind is QuestionKind.ESSAY:
+        return ()
     return (MARKED_AREA,)
 
 

@@ -35,6 +35,8 @@ class QuestionKind(Enum):
     NUMERICAL = "numerical"
     CLOZE = "cloze"
     HOTSPOT = "hotspot"
+    ESSAY = "essay"
+    """A written reflection a methodist marks by hand; grading leaves it pending."""
 
 
 class FeedbackMode(Enum):
@@ -180,6 +182,47 @@ Region = Rect | Circle | Polygon
 
 
 @dataclass(frozen=True, slots=True)
+class RubricLevel:
+    title: str
+    points: float
+
+
+@dataclass(frozen=True, slots=True)
+class Criterion:
+    """One row of a rubric: the methodist picks one of its levels."""
+
+    title: str
+    levels: tuple[RubricLevel, ...]
+
+    @property
+    def max_points(self) -> float:
+        return max((level.points for level in self.levels), default=0.0)
+
+
+DEFAULT_ESSAY_POINTS = 10.0
+"""What an essay without a rubric and without `points:` is marked out of."""
+
+
+@dataclass(frozen=True, slots=True)
+class Essay:
+    """A reflection question's details: the word range, the rubric and the model answer."""
+
+    min_words: int | None = None
+    max_words: int | None = None
+    rubric: tuple[Criterion, ...] = ()
+    model_answer: str = ""
+    """Shown to the learner once she has submitted her answer."""
+    points: float | None = None
+    """The maximum when there is no rubric (default DEFAULT_ESSAY_POINTS); with a rubric, its sum."""
+
+    @property
+    def max_points(self) -> float:
+        if self.rubric:
+            return sum(criterion.max_points for criterion in self.rubric)
+        return self.points if self.points is not None else DEFAULT_ESSAY_POINTS
+
+
+@dataclass(frozen=True, slots=True)
 class Hotspot:
     image: Path
     """The picture, resolved against the quiz file's folder."""
@@ -207,6 +250,7 @@ class Question:
     numerical: Numerical | None = None
     cloze: Cloze | None = None
     hotspot: Hotspot | None = None
+    essay: Essay | None = None
     explanation: str = ""
     """General feedback: why the right answer is right; shown after answering."""
     source: str = ""

@@ -21,6 +21,8 @@ from etrainer.core.quiz.model import (
     Answer,
     Circle,
     Cloze,
+    Criterion,
+    Essay,
     Gap,
     GapKind,
     Hotspot,
@@ -33,6 +35,7 @@ from etrainer.core.quiz.model import (
     QuestionKind,
     Rect,
     Region,
+    RubricLevel,
     TrueFalse,
 )
 from etrainer.core.yamlfile import LineDict, LineList, line_of
@@ -53,10 +56,12 @@ KIND_KEYS: dict[QuestionKind, frozenset[str]] = {
     QuestionKind.NUMERICAL: frozenset({"answers", "wrong_feedback"}),
     QuestionKind.CLOZE: frozenset({"gaps"}),
     QuestionKind.HOTSPOT: frozenset({"image", "regions"}),
+    QuestionKind.ESSAY: frozenset({"min_words", "max_words", "rubric", "model_answer", "points"}),
 }
 #: Where each part named by a QuestionIssue lives in the file.
 PART_KEYS = {"answers": "answers", "pairs": "pairs", "items": "items", "gaps": "gaps", "regions": "regions",
-             "text": "text", "distractors": "distractors"}
+             "text": "text", "distractors": "distractors", "words": "min_words", "points": "points",
+             "rubric": "rubric"}
 _PERCENT = re.compile(r"^\s*(-?\d+(?:[.,]\d+)?)\s*%\s*$")
 
 
@@ -139,7 +144,39 @@ class QuestionReader:
             return {"ordering": tuple(self.strings(item, "items", required=True))}
         if kind is QuestionKind.CLOZE:
             return {"cloze": Cloze(self.gaps(item))}
+        if kind is QuestionKind.ESSAY:
+            return {"essay": self.essay(item)}
         return self.hotspot(item)
+
+    def essay(self, item: LineDict) -> Essay:
+        words = [self.whole(item, key) for key in ("min_words", "max_words")]
+        points = self.number_value(item["points"], item.line_of("points")) if "points" in item else None
+        rubric = []
+        for entry, line in self.items(item, "rubric", required=False):
+            if not isinstance(entry, LineDict):
+                self.error(line, "a rubric criterion is `- criterion: …` with `levels:` (each `- title: …` "
+                                 "and `points: …`)")
+                continue
+            self.known(entry, {"criterion", "levels"})
+            levels = []
+            for level, level_line in self.items(entry, "levels"):
+                if not isinstance(level, LineDict):
+                    self.error(level_line, "a level is `- title: …` with `points: …`")
+                    continue
+                self.known(level, {"title", "points"})
+                value = self.number_value(level.get("points"), level.line_of("points"))
+                levels.append(RubricLevel(self.text(level, "title", required=True), value or 0.0))
+            rubric.append(Criterion(self.text(entry, "criterion", required=True), tuple(levels)))
+        return Essay(words[0], words[1], tuple(rubric), self.text(item, "model_answer"), points)
+
+    def whole(self, parent: LineDict, key: str) -> int | None:
+        if key not in parent:
+            return None
+        value = parent[key]
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            self.error(parent.line_of(key), f"`{key}: {value}` must be a whole number of words")
+            return None
+        return value
 
     # -- parts ------------------------------------------------------------------------------------
     def items(self, parent: LineDict, key: str, *, required: bool = True) -> list[tuple[Any, int]]:

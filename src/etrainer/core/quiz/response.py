@@ -63,8 +63,15 @@ class HotspotResponse:
     y: float
 
 
+@dataclass(frozen=True, slots=True)
+class EssayResponse:
+    """An essay as submitted (a draft that was never submitted is not a response)."""
+
+    text: str
+
+
 Response = (ChoiceResponse | TrueFalseResponse | MatchingResponse | OrderingResponse | TextResponse
-            | ClozeResponse | HotspotResponse)
+            | ClozeResponse | HotspotResponse | EssayResponse)
 
 #: Which response type answers which kind of question.
 RESPONSE_TYPES: dict[QuestionKind, type] = {
@@ -77,6 +84,7 @@ RESPONSE_TYPES: dict[QuestionKind, type] = {
     QuestionKind.NUMERICAL: TextResponse,
     QuestionKind.CLOZE: ClozeResponse,
     QuestionKind.HOTSPOT: HotspotResponse,
+    QuestionKind.ESSAY: EssayResponse,
 }
 
 _APOSTROPHES = str.maketrans({"ʼ": "'", "’": "'", "`": "'", "‘": "'", "′": "'", "ˈ": "'"})
@@ -124,6 +132,8 @@ def response_to_json(response: Response) -> dict[str, Any]:
             return {"kind": "cloze", "values": list(values)}
         case HotspotResponse(x, y):
             return {"kind": "hotspot", "x": x, "y": y}
+        case EssayResponse(text):
+            return {"kind": "essay", "text": text}
     raise TypeError(f"not a response: {response!r}")
 
 
@@ -145,6 +155,11 @@ def response_from_json(data: dict[str, Any]) -> Response:
             return ClozeResponse(tuple(v if v is None or isinstance(v, int) else str(v) for v in data["values"]))
         if kind == "hotspot":
             return HotspotResponse(float(data["x"]), float(data["y"]))
+        if kind == "essay":
+            text = data["text"]
+            if not isinstance(text, str):
+                raise TypeError("an essay is a text")
+            return EssayResponse(text)
     except (KeyError, TypeError, ValueError) as error:
         raise ValueError(f"damaged response: {error}") from error
     raise ValueError(f"unknown response kind {data.get('kind')!r}")

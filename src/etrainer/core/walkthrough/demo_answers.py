@@ -10,6 +10,7 @@ from etrainer.core.quiz.model import Answer, GapKind, NumericAnswer, Question, Q
 from etrainer.core.quiz.response import (
     ChoiceResponse,
     ClozeResponse,
+    EssayResponse,
     HotspotResponse,
     MatchingResponse,
     OrderingResponse,
@@ -21,6 +22,8 @@ from etrainer.core.walkthrough.model import ActionKind, ControlKind
 from etrainer.core.walkthrough.path import expected_step
 from etrainer.core.walkthrough.state import Action, RunState
 
+DEMO_ESSAY = ("Спершу я запитала б, яку саме послугу шукає відвідувач, і перевірила б, чи є в нього "
+              "спосіб увійти до порталу. Потім показала б кроки на екрані, а особисті дані він вводив би сам.")
 WRONG_TEXTS = ("не знаю", "ЦНАП", "паспорт", "через пошту", "Дія", "10", "податкова")
 
 
@@ -56,6 +59,9 @@ def right_response(question: Question) -> Response:
     if kind is QuestionKind.NUMERICAL:
         number = _best_number(question.numerical.answers) if question.numerical else None
         return TextResponse(format_number(number.value) if number else "0")
+    if kind is QuestionKind.ESSAY:
+        return EssayResponse(question.essay.model_answer if question.essay and question.essay.model_answer
+                             else DEMO_ESSAY)
     if kind is QuestionKind.CLOZE:
         values: list[str | int | None] = []
         for gap in question.cloze.gaps if question.cloze else ():
@@ -100,6 +106,8 @@ def wrong_response(question: Question, rng: random.Random) -> Response:
             i = rng.randrange(len(order) - 1)
             order[i], order[i + 1] = order[i + 1], order[i]
         return OrderingResponse(tuple(order))
+    if kind is QuestionKind.ESSAY:
+        return EssayResponse("Показала б відвідувачеві, куди натиснути, і все.")
     if kind is QuestionKind.SHORT_ANSWER:
         return TextResponse(rng.choice(WRONG_TEXTS))
     if kind is QuestionKind.NUMERICAL:

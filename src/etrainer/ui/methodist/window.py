@@ -39,11 +39,13 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.core.progress.dashboard import DashboardFilter, LearnerDetail
+from etrainer.services.essay_grading import EssayGradingService
 from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.common.numbers import format_share
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
-from etrainer.ui.methodist.models import SMALL_SAMPLE, CollatingProxy, HotspotModel, ItemModel, MatrixModel, TagModel
+from etrainer.ui.methodist.essays import EssayMatrixModel, EssaysTab
+from etrainer.ui.methodist.models import SMALL_SAMPLE, CollatingProxy, HotspotModel, ItemModel, TagModel
 
 if TYPE_CHECKING:
     from etrainer.core.course.model import Course
@@ -85,7 +87,7 @@ class WorkspaceWindow(QMainWindow):
         self.resize(*_fitting_size(self, 1100, 720))
         course = getattr(service, "course", None)
         titles = {quiz.id: quiz.title for quiz in course.quizzes} if course is not None else {}
-        self._matrix, self._items, self._hotspots, self._tags = MatrixModel(), ItemModel(titles), HotspotModel(), \
+        self._matrix, self._items, self._hotspots, self._tags = EssayMatrixModel(), ItemModel(titles), HotspotModel(), \
             TagModel()
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -111,6 +113,9 @@ class WorkspaceWindow(QMainWindow):
         charts.setWidget(self._charts)
         self._tabs.addTab(charts, self.tr("Charts"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
+        self._essays = EssaysTab(EssayGradingService(service.workspace, course))
+        self._tabs.addTab(self._essays, self.tr("Essays"))
+        self._essays.graded.connect(lambda _marked: self._refresh_matrix_counts())
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
         self._bar = QProgressBar(objectName="importProgress")
@@ -198,6 +203,11 @@ class WorkspaceWindow(QMainWindow):
         splitter.setSizes(list(sizes))
         return splitter
 
+    def _refresh_matrix_counts(self) -> None:
+        if self.dashboard is not None:
+            self._matrix.set_essay_counts(self._essays.service.counts())
+            self._matrix.set_matrix(self.dashboard.matrix)
+
     # -- the dashboard ----------------------------------------------------------------------------------
     def filters(self) -> DashboardFilter:
         start = self._start.date().toPython() if self._dated.isChecked() else None
@@ -208,11 +218,15 @@ class WorkspaceWindow(QMainWindow):
         dashboard = self.dashboard = self.service.dashboard(self.filters())
         self._fill_choices(self._branch, self.tr("All libraries"), dashboard.branches)
         self._fill_choices(self._position, self.tr("All positions"), dashboard.positions)
+        if hasattr(self, "_essays"):
+            self._matrix.set_essay_counts(self._essays.service.counts())
         self._matrix.set_matrix(dashboard.matrix)
         self._items.set_rows(dashboard.items)
         self._hotspots.set_hotspots(dashboard.hotspots)
         self._tags.set_tags(dashboard.competencies)
         self._charts.show_dashboard(dashboard)
+        if hasattr(self, "_essays"):
+            self._essays.refresh()
         self._matrix_view.resizeColumnsToContents()
         self._matrix_view.setColumnWidth(1, min(170, self._matrix_view.columnWidth(1)))  # long library names
         self._items_view.resizeColumnsToContents()

@@ -38,6 +38,7 @@ from etrainer.ui.quiz.answers import (
     OrderingAnswer,
     TextAnswer,
 )
+from etrainer.ui.quiz.essay import EssayAnswer, pending_html, reply_html
 from etrainer.ui.viewmodels.quiz import QuizIntro, QuizViewModel
 
 Markdown = Callable[[str], str]
@@ -63,6 +64,8 @@ def make_answer_widget(drawn: DrawnQuestion) -> AnswerWidget:
         return TextAnswer(drawn, QCoreApplication.translate("QuizPage", "Type your answer"))
     if kind is QuestionKind.CLOZE:
         return ClozeAnswer(drawn, choose, QCoreApplication.translate("QuizPage", "Gap {n}:"))
+    if kind is QuestionKind.ESSAY:
+        return EssayAnswer(drawn)
     return HotspotAnswer(drawn, QCoreApplication.translate("QuizPage", "The picture for this question is missing."))
 
 
@@ -82,6 +85,11 @@ def _percent(score: float) -> str:
 
 
 def _feedback_html(graded: GradedAnswer) -> str:
+    if graded.pending:
+        body = pending_html()
+        if graded.explanation:
+            body += f"<p>{html.escape(graded.explanation)}</p>"
+        return body
     if graded.correct:
         head = "<p class='right'><b>✓ {}</b></p>".format(html.escape(QCoreApplication.translate("QuizPage", "Right")))
     elif graded.score > 0:
@@ -279,6 +287,8 @@ class QuizPage(QWidget):
         self._bar.setRange(0, attempt.count)
         self._bar.setValue(attempt.answered)
         self._text.setText(self._question_html(drawn))
+        if isinstance(self._answer, EssayAnswer):
+            self._answer.flush()
         if self._answer is not None:
             self._answer.hide()
             self._answer.setParent(None)
@@ -290,6 +300,11 @@ class QuizPage(QWidget):
         stored = attempt.answers.get(position)
         if stored is not None:
             self._answer.set_response(stored.response)
+        elif isinstance(self._answer, EssayAnswer) and self.vm is not None:
+            self._answer.set_draft(self.vm.essay_draft(position))
+        if isinstance(self._answer, EssayAnswer) and self.vm is not None:
+            vm = self.vm
+            self._answer.draft_changed.connect(lambda text, at=position: vm.save_essay_draft(at, text))
         self._checked = attempt.is_locked(position)
         self._feedback.hide()
         if self._checked and stored is not None:
@@ -360,7 +375,9 @@ class QuizPage(QWidget):
             vm.go(attempt.position + 1)
 
     def _show_feedback(self, graded: GradedAnswer) -> None:
-        state = "right" if graded.correct else ("partly" if graded.score > 0 else "wrong")
+        if graded.pending and isinstance(self._answer, EssayAnswer):
+            self._answer.lock(graded)
+        state = "right" if graded.correct else ("partly" if graded.score > 0 or graded.pending else "wrong")
         self._feedback.setProperty("state", state)
         self._feedback.style().unpolish(self._feedback)
         self._feedback.style().polish(self._feedback)
@@ -426,8 +443,11 @@ class QuizPage(QWidget):
         else:
             self._result_title.setText(attempt.quiz.title)
             verdict = self.tr("✓ Passed") if attempt.passed else self.tr("✗ Not passed")
-            self._result_score.setText(self.tr("Your result: {score} (pass mark {mark}) — {verdict}").format(
-                score=_percent(attempt.score), mark=_percent(attempt.quiz.pass_mark), verdict=verdict))
+            line = self.tr("Your result: {score} (pass mark {mark}) — {verdict}").format(
+                score=_percent(attempt.score), mark=_percent(attempt.quiz.pass_mark), verdict=verdict)
+            if attempt.pending:
+                line += "\n" + self.tr("Automatic score only; %n answer(s) under review", "", attempt.pending)
+            self._result_score.setText(line)
             self._result_score.setProperty("state", "right" if attempt.passed else "wrong")
             self._result_score.style().unpolish(self._result_score)
             self._result_score.style().polish(self._result_score)
@@ -440,6 +460,7 @@ class QuizPage(QWidget):
     def _review_html(self, attempt: QuizAttempt) -> str:
         heading, none, yours = self.tr("Your answers"), self.tr("No answer"), self.tr("Your answer:")
         parts = [f"<h3>{html.escape(heading)}</h3>"]
+        marks = self.vm.essay_marks(attempt.uid) if self.vm is not None and attempt.pending else {}
         for position, graded in enumerate(attempt.graded_in_order()):
             question = attempt.questions[position].question
             title = question.title or question.text
@@ -449,7 +470,7 @@ class QuizPage(QWidget):
                 continue
             given = "; ".join(html.escape(shown(line)) for line in graded.given)
             parts.append(f"<p><b>{html.escape(yours)}</b> {given}</p>")
-            parts.append(_feedback_html(graded))
+            parts.append(reply_html(marks[position]) if position in marks else _feedback_html(graded))
         return "".join(parts)
 
     # -- keys ---------------------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.quiz.attempt import QuizAttempt, TimeIsUp
+from etrainer.core.quiz.essay import EssayMark
 from etrainer.core.quiz.model import Quiz
 from etrainer.core.quiz.response import Response
 from etrainer.services.save_errors import SaveFailed
@@ -133,6 +134,20 @@ class QuizViewModel(QObject):
             return None
         self.finished.emit(self.attempt)
         return self.attempt
+
+    def save_essay_draft(self, position: int, text: str) -> None:
+        """Keep an essay's draft (the page calls it a moment after she stops typing)."""
+        if self.attempt is not None and not self.attempt.finished:
+            self._services.quizzes.save_essay_draft(self.attempt, position, text)
+
+    def essay_draft(self, position: int) -> str:
+        return self._services.quizzes.essay_draft(self.attempt, position) if self.attempt is not None else ""
+
+    def essay_marks(self, attempt_uid: str) -> dict[int, EssayMark]:
+        """The methodist's marks of this attempt's essays that have arrived, by position (now seen)."""
+        marks = self._services.essays.marks(self.learner.id, attempt_uid)
+        self._services.essays.mark_seen(self.learner.id, marks)
+        return {m.position: m.mark for m in marks}
 
     def remaining_seconds(self) -> int | None:
         if self.attempt is None or self.attempt.finished:

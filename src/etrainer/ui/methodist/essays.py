@@ -1,0 +1,331 @@
+"""The workspace's «Есе» tab: essays waiting for a mark, by librarian, module and question; marking one with
+the rubric (a level per criterion gives the points) and a comment; all answers to one question side by
+side (names may be hidden while marking); «Зберегти відгуки…» writes the signed replies."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTextBrowser,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.errors import EtrainerError
+from etrainer.core.progress.dashboard import ModuleMatrix
+from etrainer.core.quiz.essay import SentEssay, format_points
+from etrainer.core.quiz.model import Criterion
+from etrainer.services.essay_grading import EssayCounts, EssayGradingService
+from etrainer.ui.common import prompts
+from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.methodist.models import SORT_ROLE, MatrixModel
+
+ESSAY_ROLE = Qt.ItemDataRole.UserRole
+
+
+class EssaysTab(QWidget):
+    graded = Signal(object)
+    """A mark was stored (the SentEssay as marked)."""
+
+    def __init__(self, service: EssayGradingService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("essaysTab")
+        self.service = service
+        self._essays: list[SentEssay] = []
+        self._current: SentEssay | None = None
+        self._pending_only = QCheckBox(self.tr("Only essays not marked yet"), objectName="pendingOnlyBox")
+        self._pending_only.toggled.connect(self.refresh)
+        self._export = QPushButton(self.tr("Save replies…"), objectName="exportFeedbackButton")
+        self._export.clicked.connect(self._on_export_clicked)
+        self._counts = QLabel(objectName="essayCounts")
+        top = QHBoxLayout()
+        top.addWidget(self._pending_only)
+        top.addWidget(self._counts, 1)
+        top.addWidget(self._export)
+        self._tree = QTreeWidget(objectName="essayTree")
+        self._tree.setHeaderLabels([self.tr("Librarian / module / question"), self.tr("Words"), self.tr("Mark")])
+        self._tree.currentItemChanged.connect(self._on_item_changed)
+        inner = QTabWidget(objectName="essayViews")
+        inner.addTab(self._build_marking(), self.tr("Mark one"))
+        inner.addTab(self._build_side_by_side(), self.tr("Side by side"))
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._tree)
+        split.addWidget(inner)
+        split.setSizes([380, 620])
+        self._status = QLabel(objectName="essayStatusLine", wordWrap=True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        layout.addWidget(self._status)
+        self.refresh()
+
+    # -- construction ---------------------------------------------------------------------------------
+    def _build_marking(self) -> QWidget:
+        page = QWidget()
+        self._text = QTextBrowser(objectName="essayView")
+        self._rubric = QFormLayout()
+        self._levels: list[QComboBox] = []
+        self._points = QDoubleSpinBox(objectName="essayPoints", decimals=1, singleStep=0.5)
+        self._comment = QPlainTextEdit(objectName="essayComment")
+        self._comment.setPlaceholderText(self.tr("A comment for the librarian"))
+        self._comment.setMaximumHeight(110)
+        self._save = QPushButton(self.tr("Save the mark"), objectName="saveGradeButton")
+        self._save.setProperty("primary", True)
+        self._save.clicked.connect(self._on_save_clicked)
+        points = QHBoxLayout()
+        points.addWidget(QLabel(self.tr("Points:")))
+        points.addWidget(self._points)
+        self._out_of = QLabel(objectName="essayOutOf")
+        points.addWidget(self._out_of, 1)
+        points.addWidget(self._save)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._text, 1)
+        layout.addLayout(self._rubric)
+        layout.addLayout(points)
+        layout.addWidget(self._comment)
+        self._set_enabled(False)
+        return page
+
+    def _build_side_by_side(self) -> QWidget:
+        page = QWidget()
+        self._question = QComboBox(objectName="sideBySideQuestion")
+        self._question.currentIndexChanged.connect(self._show_side_by_side)
+        self._hide_names = QCheckBox(self.tr("Hide names while marking"), objectName="hideNamesBox")
+        self._hide_names.toggled.connect(self._show_side_by_side)
+        self._side = QTextBrowser(objectName="sideBySide")
+        row = QHBoxLayout()
+        row.addWidget(self._question, 1)
+        row.addWidget(self._hide_names)
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self._side, 1)
+        return page
+
+    # -- filling --------------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        everything = self.service.essays()
+        pending = sum(1 for e in everything if e.mark is None)
+        self._counts.setText(self.tr("Marked: {graded} · waiting: {pending}").format(
+            graded=len(everything) - pending, pending=pending))
+        self._essays = [e for e in everything if e.mark is None] if self._pending_only.isChecked() else everything
+        self._tree.clear()
+        learners: dict[str, QTreeWidgetItem] = {}
+        groups: dict[tuple[str, str], QTreeWidgetItem] = {}
+        for essay in self._essays:
+            learner = learners.get(essay.learner_uid)
+            if learner is None:
+                learner = learners[essay.learner_uid] = QTreeWidgetItem(self._tree, [essay.learner_name])
+                learner.setExpanded(True)
+            key = (essay.learner_uid, essay.module_id or "")
+            group = groups.get(key)
+            if group is None:
+                group = groups[key] = QTreeWidgetItem(learner, [self._module_title(essay.module_id)])
+                group.setExpanded(True)
+            mark = f"✓ {format_points(essay.mark.points)}/{format_points(essay.max_points)}" if essay.mark \
+                else self.tr("⏳ waiting")
+            item = QTreeWidgetItem(group, [self._question_title(essay), str(essay.words), mark])
+            item.setData(0, ESSAY_ROLE, essay.id)
+        for uid, learner in learners.items():
+            mine = [e for e in everything if e.learner_uid == uid]
+            waiting = sum(1 for e in mine if e.mark is None)
+            learner.setText(2, self.tr("{graded} marked, {pending} waiting").format(
+                graded=len(mine) - waiting, pending=waiting))
+        self._tree.resizeColumnToContents(0)
+        questions = sorted({(e.quiz_id, e.question_id) for e in everything})
+        current = self._question.currentData()
+        self._question.blockSignals(True)
+        self._question.clear()
+        for _quiz_id, question_id in questions:
+            sample = next(e for e in everything if e.question_id == question_id)
+            self._question.addItem(self._question_title(sample), question_id)
+        if current is not None and self._question.findData(current) >= 0:
+            self._question.setCurrentIndex(self._question.findData(current))
+        self._question.blockSignals(False)
+        self._show_side_by_side()
+        self.select(self._current.id if self._current is not None else None)
+
+    def _module_title(self, module_id: str | None) -> str:
+        course = self.service.course
+        module = course.module(module_id) if course is not None and module_id else None
+        return module.title if module is not None else (module_id or self.tr("Without a module"))
+
+    def _question_title(self, essay: SentEssay) -> str:
+        question = self.service.question(essay)
+        return (question.title or question.text) if question is not None else essay.question_id
+
+    # -- one essay ------------------------------------------------------------------------------------
+    def select(self, essay_id: int | None) -> None:
+        """Show essay `essay_id` for marking (None: nothing chosen)."""
+        found = None
+        iterator = [self._tree.topLevelItem(i) for i in range(self._tree.topLevelItemCount())]
+        while iterator:
+            item = iterator.pop()
+            if essay_id is not None and item.data(0, ESSAY_ROLE) == essay_id:
+                found = item
+                break
+            iterator.extend(item.child(i) for i in range(item.childCount()))
+        if found is not None:
+            self._tree.setCurrentItem(found)
+        else:
+            self._show(None)
+
+    def _on_item_changed(self, current: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None = None) -> None:
+        essay_id = current.data(0, ESSAY_ROLE) if current is not None else None
+        self._show(next((e for e in self._essays if e.id == essay_id), None))
+
+    def _show(self, essay: SentEssay | None) -> None:
+        self._current = essay
+        while self._rubric.rowCount():
+            self._rubric.removeRow(0)
+        self._levels = []
+        if essay is None:
+            hint = self.tr("Choose an essay on the left.")
+            self._text.setHtml(f"<p>{html.escape(hint)}</p>")
+            self._set_enabled(False)
+            return
+        question = self.service.question(essay)
+        prompt = html.escape(question.text) if question is not None else ""
+        when = essay.submitted_at.astimezone().strftime("%d.%m.%Y %H:%M")
+        words = self.tr("{n} words").format(n=essay.words)
+        self._text.setHtml(f"<h3>{html.escape(self._question_title(essay))}</h3><p><i>{prompt}</i></p>"
+                           f"<p>{html.escape(essay.text).replace(chr(10), '<br>')}</p>"
+                           f"<p class='source'>{html.escape(essay.learner_name)} · {when} · "
+                           f"{html.escape(words)}</p>")
+        rubric: tuple[Criterion, ...] = question.essay.rubric if question is not None and question.essay else ()
+        picked = {p.criterion: p.level for p in essay.mark.levels} if essay.mark else {}
+        for index, criterion in enumerate(rubric):
+            box = QComboBox(objectName=f"rubricLevel{index}")
+            box.addItem(self.tr("— not chosen —"), None)
+            for number, level in enumerate(criterion.levels):
+                box.addItem(f"{level.title} — {format_points(level.points)}", number)
+                if picked.get(criterion.title) == level.title:
+                    box.setCurrentIndex(number + 1)
+            box.currentIndexChanged.connect(self._on_level_changed)
+            self._rubric.addRow(criterion.title, box)
+            self._levels.append(box)
+        self._points.setRange(0, essay.max_points)
+        self._points.setValue(essay.mark.points if essay.mark else 0)
+        self._out_of.setText(self.tr("of {max}").format(max=format_points(essay.max_points)))
+        self._comment.setPlainText(essay.mark.comment if essay.mark else "")
+        self._set_enabled(True)
+
+    def _on_level_changed(self) -> None:
+        question = self.service.question(self._current) if self._current is not None else None
+        if question is None or question.essay is None:
+            return
+        total = 0.0
+        for criterion, box in zip(question.essay.rubric, self._levels, strict=False):
+            index = box.currentData()
+            if index is not None:
+                total += criterion.levels[index].points
+        self._points.setValue(total)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self._points, self._comment, self._save):
+            widget.setEnabled(enabled)
+
+    def _on_save_clicked(self) -> None:
+        essay = self._current
+        if essay is None:
+            return
+        levels = [box.currentData() for box in self._levels] if self._levels else None
+        if levels is not None and all(level is None for level in levels):
+            levels = None
+        try:
+            marked = self.service.grade(essay.id, self._points.value(), self._comment.toPlainText(), levels=levels)
+        except EtrainerError as error:
+            self._status.setText(error_sentence(error))
+            return
+        self._status.setText(self.tr("Saved: {name}, {points} of {max}.").format(
+            name=marked.learner_name, points=format_points(marked.mark.points if marked.mark else 0),
+            max=format_points(marked.max_points)))
+        self._current = marked
+        self.graded.emit(marked)
+        self.refresh()
+
+    # -- side by side ---------------------------------------------------------------------------------
+    def _show_side_by_side(self) -> None:
+        question_id = self._question.currentData()
+        answers = [e for e in self.service.essays() if e.question_id == question_id]
+        hide = self._hide_names.isChecked()
+        parts = []
+        for number, essay in enumerate(answers, start=1):
+            who = self.tr("Librarian {n}").format(n=number) if hide else essay.learner_name
+            mark = (f"{format_points(essay.mark.points)}/{format_points(essay.max_points)}" if essay.mark
+                    else self.tr("waiting"))
+            parts.append(f"<h4>{html.escape(who)} · {html.escape(mark)}</h4>"
+                         f"<p>{html.escape(essay.text).replace(chr(10), '<br>')}</p><hr>")
+        empty = self.tr("No essays yet.")
+        self._side.setHtml("".join(parts) or f"<p>{html.escape(empty)}</p>")
+
+    # -- replies --------------------------------------------------------------------------------------
+    def _on_export_clicked(self) -> None:
+        folder = prompts.ask_folder(self, self.tr("Where to save the replies"))
+        if folder:
+            self.export_feedback(Path(folder))
+
+    def export_feedback(self, folder: Path) -> list[Path]:
+        try:
+            written = self.service.export_feedback(folder)
+        except EtrainerError as error:
+            self._status.setText(error_sentence(error))
+            return []
+        except OSError as error:
+            self._status.setText(self.tr("The replies could not be saved: {reason}").format(
+                reason=error.strerror or str(error)))
+            return []
+        self._status.setText(self.tr("Replies saved: %n file(s) in {folder}. Send each librarian her file.", "",
+                                     len(written)).format(folder=folder) if written
+                             else self.tr("There are no new marks to send."))
+        self.refresh()
+        return written
+
+
+class EssayMatrixModel(MatrixModel):
+    """The learners × modules matrix with a last column «Есе»: marked / waiting per librarian."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._counts: dict[str, EssayCounts] = {}
+
+    def set_essay_counts(self, counts: dict[str, EssayCounts]) -> None:
+        """Call before `set_matrix` (which resets the model)."""
+        self._counts = dict(counts)
+
+    def set_matrix(self, matrix: ModuleMatrix) -> None:
+        super().set_matrix(matrix)
+        self.beginResetModel()
+        self.headers = [*self.headers, QCoreApplication.translate("EssayMatrixModel", "Essays")]
+        self.endResetModel()
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.column() < len(self.headers) - 1:
+            return super().data(index, role)
+        counts = self._counts.get(self.row(index.row()).learner.uid)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if counts is None:
+                return "—"
+            return QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ⏳").format(
+                graded=counts.graded, pending=counts.pending)
+        if role == SORT_ROLE:
+            return (counts.pending, counts.graded) if counts is not None else (-1, -1)
+        if role == Qt.ItemDataRole.ToolTipRole and counts is not None:
+            return QCoreApplication.translate("EssayMatrixModel", "Essays marked: {graded}; waiting: {pending}") \
+                .format(graded=counts.graded, pending=counts.pending)
+        return None
