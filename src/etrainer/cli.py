@@ -13,6 +13,7 @@
     etrainer workspace report [--db URL] --xlsx OUT          the workspace tables as an Excel workbook
     etrainer memo MODULE_ID|--course-wide|--all -o OUT.pdf   memos (пам'ятки) as print-ready PDF
     etrainer memo --kit|--kit-doc ID -o OUT.pdf | --kit --list   the trainer's printable kit
+    etrainer consult add|services|list|import …              the anonymous consultation log
 
 No Qt is imported unless the app itself starts. Documented in docs/cli.md.
 """
@@ -72,11 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_export, cli_memo, cli_workspace
+    from etrainer import cli_consult, cli_export, cli_memo, cli_workspace
 
     cli_export.register(commands)
     cli_workspace.register(commands)
     cli_memo.register(commands)
+    cli_consult.register(commands)
     return parser
 
 
@@ -106,7 +108,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
-                "memo": _memo}
+                "memo": _memo, "consult": _consult}
     return handlers[args.command](args)
 
 
@@ -120,6 +122,12 @@ def _memo(args: argparse.Namespace) -> int:
     from etrainer import cli_memo
 
     return cli_memo.run(args)
+
+
+def _consult(args: argparse.Namespace) -> int:
+    from etrainer import cli_consult
+
+    return cli_consult.run(args)
 
 
 def _workspace(args: argparse.Namespace) -> int:
@@ -173,12 +181,14 @@ def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def _kit_and_typography(course):  # type: ignore[no-untyped-def]
-    """Problems of the printable kit (kit/kit.yaml) and typography warnings (docs/authoring.md)."""
+    """Problems of the printable kit (kit/kit.yaml), of the consultation list (consultations.yaml) and
+    typography warnings (docs/authoring.md)."""
+    from etrainer.core.consultation.catalog import check_catalog
     from etrainer.core.course.kit import load_kit
     from etrainer.core.course.typography import check_pack
 
     _, kit_problems = load_kit(course.root, (module.id for module in course.modules))
-    return [*kit_problems, *check_pack(course.root)]
+    return [*kit_problems, *check_catalog(course), *check_pack(course.root)]
 
 
 def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]
