@@ -2951,4 +2951,14 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
+<context>
+    <name>ConsultationMonthDialog</name>
+    <message numerus="yes">
+        <source>%n consultation(s); time spent: {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n consultation; time spent: {hours} h {minutes} min</numerusform>
+            <numerusform>%n consultations; time spent: {hours} h {minutes} min</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

@@ -795,6 +795,30 @@
         <source>The printable kit cannot be printed: {problem}. Run “etrainer check” on the course folder to see every problem.</source>
         <translation>Друкований комплект не можна надрукувати: {problem}. Щоб побачити всі проблеми, виконайте «etrainer check» для папки курсу.</translation>
     </message>
+    <message>
+        <source>“{value}” is not a known {kind} of the course's consultation list. Known: {known}.</source>
+        <translation>«{value}» немає в переліку консультацій курсу ({kind}). Відомі: {known}.</translation>
+    </message>
+    <message>
+        <source>Minutes must be a whole number from 1 to {maximum}.</source>
+        <translation>Хвилини — ціле число від 1 до {maximum}.</translation>
+    </message>
+    <message>
+        <source>A reason is given only when the help was partial, referred or failed.</source>
+        <translation>Причину вказують, лише коли допомогли частково, направили далі або не вдалося.</translation>
+    </message>
+    <message>
+        <source>This course has no consultation list (consultations.yaml in the course folder), so consultations cannot be recorded.</source>
+        <translation>У цьому курсі немає переліку послуг для журналу консультацій (consultations.yaml у теці курсу), тож записати консультацію не можна.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {path} cannot be read: {reason}</source>
+        <translation>Не вдалося прочитати таблицю {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
+        <translation>«{value}» — не результат: використайте done, partly, referred або failed.</translation>
+    </message>
 </context>
 <context>
     <name>Exchange</name>
@@ -1427,6 +1451,10 @@
         <source>Exported to {path}; questions GIFT cannot hold: {n}.</source>
         <translation>Експортовано в {path}; питань, яких не підтримує формат GIFT: {n}.</translation>
     </message>
+    <message>
+        <source>My consultations…</source>
+        <translation>Мої консультації…</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -1537,6 +1565,14 @@ It is outside Е-тренер and needs the Internet.</source>
             <numerusform>⚠ У курсі є %n проблеми; усе інше працює.</numerusform>
             <numerusform>⚠ У курсі є %n проблем; усе інше працює.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>+ Consultation</source>
+        <translation>+ Консультація</translation>
+    </message>
+    <message>
+        <source>Record a consultation at the desk (Ctrl+K)</source>
+        <translation>Записати консультацію відвідувача (Ctrl+K)</translation>
     </message>
 </context>
 <context>
@@ -2959,6 +2995,202 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>The file could not be saved: {reason}</source>
         <translation>Не вдалося зберегти файл: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>Consultation</name>
+    <message>
+        <source>The note looks like it holds a taxpayer number (10 digits). Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є РНОКПП (10 цифр). Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a passport number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер паспорта. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds an ID-card number (9 digits). Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер ID-картки (9 цифр). Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a demographic register number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер запису в демографічному реєстрі (УНЗР). Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a phone number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер телефону. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds an e-mail address. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є адреса електронної пошти. Не записуйте її: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a payment card number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер платіжної картки. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note holds a long number that may identify a person or a document. Leave it out: the log is anonymous.</source>
+        <translation>У нотатці є довгий номер, за яким можна впізнати людину чи документ. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note is too long: keep it under 200 characters.</source>
+        <translation>Нотатка задовга: не більше 200 символів.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Виконано</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Частково</translation>
+    </message>
+    <message>
+        <source>Referred to an ASC or office</source>
+        <translation>Направлено до ЦНАП чи установи</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не вдалося</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Record a consultation</source>
+        <translation>Записати консультацію</translation>
+    </message>
+    <message>
+        <source>Find a service…</source>
+        <translation>Знайти послугу…</translation>
+    </message>
+    <message>
+        <source>— reason —</source>
+        <translation>— причина —</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>— channel —</source>
+        <translation>— канал —</translation>
+    </message>
+    <message>
+        <source>— not noted —</source>
+        <translation>— не зазначено —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Don't know</source>
+        <translation>Невідомо</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. «needed a new KEP first»</source>
+        <translation>Необовʼязково, напр. «спершу потрібен новий КЕП»</translation>
+    </message>
+    <message>
+        <source>No names, phones or document numbers</source>
+        <translation>Без імен, телефонів, номерів документів</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Minutes:</source>
+        <translation>Хвилини:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Visitor's age:</source>
+        <translation>Вік відвідувача:</translation>
+    </message>
+    <message>
+        <source>Could do it alone next time?</source>
+        <translation>Зможе наступного разу сам(а)?</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Нотатка:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Послуга:</translation>
+    </message>
+    <message>
+        <source>Choose the service from the list.</source>
+        <translation>Виберіть послугу зі списку.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationMonthDialog</name>
+    <message>
+        <source>My consultations</source>
+        <translation>Мої консультації</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Місяць:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consultation(s); time spent: {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n консультація; витрачено часу: {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультації; витрачено часу: {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультацій; витрачено часу: {hours} год {minutes} хв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультацій</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Consultations by service and outcome</source>
+        <translation>Консультації за послугами й результатами</translation>
+    </message>
+    <message>
+        <source>«{service}» was hard: reread «{lesson}»</source>
+        <translation>«{service}» вдавалася важко: перечитайте урок «{lesson}»</translation>
+    </message>
+    <message>
+        <source>«{service}» was hard: practise it in the walkthrough</source>
+        <translation>«{service}» вдавалася важко: потренуйтеся в тренажері</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationLaunch</name>
+    <message>
+        <source>Choose your profile first: consultations are kept in it.</source>
+        <translation>Спершу виберіть свій профіль: консультації зберігаються в ньому.</translation>
+    </message>
+    <message>
+        <source>Consultation saved.</source>
+        <translation>Консультацію збережено.</translation>
     </message>
 </context>
 </TS>

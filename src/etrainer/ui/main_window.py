@@ -91,6 +91,11 @@ class MainWindow(QMainWindow):
         self._review_button.setToolTip(self.tr("Questions you got wrong come back here until you know them"))
         self._review_button.clicked.connect(self.show_review)
         bar.addWidget(self._review_button)
+        self._consult_button = QToolButton(objectName="consultButton", text=self.tr("+ Consultation"))
+        self._consult_button.setToolTip(self.tr("Record a consultation at the desk (Ctrl+K)"))
+        self._consult_button.setShortcut("Ctrl+K")
+        self._consult_button.clicked.connect(self.record_consultation)
+        bar.addWidget(self._consult_button)
         spacer = QWidget(objectName="toolbarSpacer")
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -261,6 +266,16 @@ class MainWindow(QMainWindow):
 
         self._leave_page()
         ExportDialog(self.vm.services, self.vm.course, self.vm.learner, self).exec()
+
+    def record_consultation(self) -> None:
+        from etrainer.ui.consultation.launch import record_consultation
+
+        record_consultation(self)
+
+    def show_consultations(self) -> None:
+        from etrainer.ui.consultation.launch import show_month
+
+        show_month(self)
 
     def show_review(self) -> None:
         vm = self._quiz_vm()
