@@ -908,6 +908,13 @@
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Also your anonymous consultation log: %n consultation(s) — services, outcomes, minutes and short notes, with no visitor's personal data.</source>
+        <translation>
+            <numerusform>Also your anonymous consultation log: %n consultation — services, outcomes, minutes and short notes, with no visitor's personal data.</numerusform>
+            <numerusform>Also your anonymous consultation log: %n consultations — services, outcomes, minutes and short notes, with no visitor's personal data.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GuideViewer</name>

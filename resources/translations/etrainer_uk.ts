@@ -934,6 +934,14 @@
         <source>Cancelling…</source>
         <translation>Скасовуємо…</translation>
     </message>
+    <message numerus="yes">
+        <source>Also your anonymous consultation log: %n consultation(s) — services, outcomes, minutes and short notes, with no visitor's personal data.</source>
+        <translation>
+            <numerusform>Також ваш анонімний журнал консультацій: %n консультація — послуги, результати, хвилини й короткі нотатки, без персональних даних відвідувачів.</numerusform>
+            <numerusform>Також ваш анонімний журнал консультацій: %n консультації — послуги, результати, хвилини й короткі нотатки, без персональних даних відвідувачів.</numerusform>
+            <numerusform>Також ваш анонімний журнал консультацій: %n консультацій — послуги, результати, хвилини й короткі нотатки, без персональних даних відвідувачів.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>GuideViewer</name>

@@ -125,3 +125,19 @@ def test_the_main_window_has_the_button_and_its_shortcut(qtbot, tmp_path: Path) 
         assert window.statusBar().currentMessage()
     finally:
         services.close()
+
+
+def test_the_export_consent_lists_the_consultations(qtbot, setup) -> None:  # type: ignore[no-untyped-def]
+    from etrainer.core.course.pack import load_pack
+    from etrainer.ui.export_dialog import ExportDialog
+
+    services, profile, catalog, log = setup
+    course = load_pack(LESSONS).course
+    dialog = ExportDialog(services, course, profile)
+    qtbot.addWidget(dialog)
+    assert dialog.findChild(QLabel, "consentConsultations") is None
+    log.record(profile.id, catalog, service_id="subsidy", outcome=Outcome.DONE, minutes=10)
+    log.record(profile.id, catalog, service_id="other", outcome=Outcome.DONE, minutes=5)
+    dialog = ExportDialog(services, course, profile)
+    qtbot.addWidget(dialog)
+    assert " 2 " in dialog.findChild(QLabel, "consentConsultations").text()

@@ -27,6 +27,7 @@ from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import DashboardFilter
 
 if TYPE_CHECKING:  # pragma: no cover
+    from etrainer.core.consultation.stats import DeskReport
     from etrainer.core.progress.overview import Dashboard
 
 SUMMARY_SHEET = "Підсумок"
@@ -43,20 +44,24 @@ _HEADER_FILL = PatternFill("solid", fgColor="DDE7F0")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 
 
-def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course) -> Path:
+def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course, desk: DeskReport | None = None) -> Path:
     book = Workbook()
     _summary(book.active, dashboard)
     _modules(book.create_sheet(MODULES_SHEET), dashboard)
     _questions(book.create_sheet(QUESTIONS_SHEET), dashboard)
     _walkthroughs(book.create_sheet(WALKTHROUGHS_SHEET), dashboard)
     _competencies(book.create_sheet(COMPETENCIES_SHEET), dashboard)
+    if desk is not None:
+        from etrainer.exchange.consultation_report import add_consultation_sheets
+
+        add_consultation_sheets(book, desk, _table, PERCENT, {m.id: m.title for m in course.modules})
     book.properties.title = f"Е-тренер: {course.title}"
     book.properties.subject = describe_filter(dashboard.filters)
     return _replace(path, book.save)
 
 
-def write_workspace_pdf(path: Path, dashboard: Dashboard, course: Course) -> Path:
-    data = workspace_pdf(dashboard, course)
+def write_workspace_pdf(path: Path, dashboard: Dashboard, course: Course, desk: DeskReport | None = None) -> Path:
+    data = workspace_pdf(dashboard, course, desk)
     return _replace(path, lambda temporary: Path(temporary).write_bytes(data))
 
 
@@ -213,7 +218,7 @@ def _html_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     return f'<table border="1" cellspacing="0" cellpadding="2" width="100%"><tr>{head}</tr>{body}</table>'
 
 
-def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20) -> str:
+def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20, desk: DeskReport | None = None) -> str:
     """The dashboard as one HTML document: learners, modules, the `top` hardest questions and troubled steps."""
     matrix = dashboard.matrix
     learners = _html_table(["Слухач", "Філія", "Посада", "Уроки", "Завершено"], [
@@ -237,6 +242,10 @@ def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20) -> st
              "<h2>Слухачі</h2>", learners, "<h2>Модулі</h2>", modules,
              "<h2>Найважчі питання</h2>", questions, "<h2>Кроки тренажерів із найбільшою кількістю помилок</h2>",
              hotspots]
+    if desk is not None:
+        from etrainer.exchange.consultation_report import consultation_html
+
+        parts.append(consultation_html(desk, {m.id: m.title for m in course.modules}, _html_table))
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -244,7 +253,7 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def workspace_pdf(dashboard: Dashboard, course: Course) -> bytes:
+def workspace_pdf(dashboard: Dashboard, course: Course, desk: DeskReport | None = None) -> bytes:
     """The report as PDF bytes (A4 portrait), drawn by Qt."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -264,7 +273,7 @@ def workspace_pdf(dashboard: Dashboard, course: Course) -> bytes:
     document = QTextDocument()
     document.setDefaultFont(QFont("DejaVu Sans", 9))
     document.setDefaultStyleSheet(_STYLE)
-    document.setHtml(workspace_html(dashboard, course))
+    document.setHtml(workspace_html(dashboard, course, desk=desk))
     document.documentLayout().setPaintDevice(writer)
     document.setPageSize(QSizeF(writer.width(), writer.height()))  # paginated by us: no page numbers added
     document.print_(writer)

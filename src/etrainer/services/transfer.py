@@ -35,6 +35,7 @@ from etrainer.core.progress.format import ExportFailed
 from etrainer.core.progress.learner_report import CourseNotCompleted, LearnerReport, learner_report
 from etrainer.exchange import tables, xapi
 from etrainer.exchange.signing import InstallationKey, load_or_create
+from etrainer.storage.consultations import ConsultationRepository
 from etrainer.storage.models import utc_now
 from etrainer.storage.progress_export import ProgressExportRepository
 
@@ -55,6 +56,8 @@ class ConsentSummary:
     walkthrough_events: int
     file_name: str
     """The suggested file name (`Olena-Petrenko_2026-11-27.etprogress`)."""
+    consultations: int = 0
+    """Consultations of the anonymous desk log (the optional `records.consultations` section)."""
 
 
 class ExportService:
@@ -74,6 +77,7 @@ class ExportService:
             visits = repository.lesson_visits(learner)
             quizzes = repository.quiz_attempts(learner, course.id)
             walkthroughs = repository.walkthrough_attempts(learner, course.id)
+            consultations = ConsultationRepository(session).records(learner)
         modules = {lesson.id: lesson.module_id for lesson in course.lessons()}
         for record in progress:
             record["module_id"] = modules.get(record["lesson_id"])
@@ -90,7 +94,8 @@ class ExportService:
             "learner": profile,
             "records": {"lesson_progress": [r for r in progress if r["lesson_id"] in modules],
                         "lesson_visits": [r for r in visits if r["lesson_id"] in modules],
-                        "quiz_attempts": quizzes, "walkthrough_attempts": walkthroughs},
+                        "quiz_attempts": quizzes, "walkthrough_attempts": walkthroughs}
+            | ({"consultations": consultations} if consultations else {}),
         }
 
     def document(self, learner: LearnerId, course: Course) -> ProgressDocument:
@@ -153,7 +158,7 @@ class ExportService:
             doc.learner.name, doc.learner.branch, doc.learner.position, course.title, len(doc.lesson_progress),
             len(doc.lesson_visits), len(doc.quiz_attempts), sum(len(a.responses) for a in doc.quiz_attempts),
             len(doc.walkthrough_attempts), sum(len(a.events) for a in doc.walkthrough_attempts),
-            file_name_for(doc.learner.name, self._clock().astimezone().date()))
+            file_name_for(doc.learner.name, self._clock().astimezone().date()), len(doc.consultations))
 
     def _target(self, out_path: Path, name: str) -> Path:
         out_path = Path(out_path)

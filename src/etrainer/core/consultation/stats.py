@@ -169,3 +169,48 @@ def _outcomes(items: Iterable[Consultation | DeskRecord]) -> dict[Outcome, int]:
 
 def _complete(counts: Mapping[Outcome, int]) -> dict[Outcome, int]:
     return {outcome: counts.get(outcome, 0) for outcome in Outcome}
+
+
+@dataclass(frozen=True, slots=True)
+class BreakdownRow:
+    """Consultations of one month, branch and service."""
+
+    month: str
+    branch: str
+    service_id: str
+    count: int
+    minutes: int
+    outcomes: Mapping[Outcome, int]
+
+
+def breakdown(records: Iterable[DeskRecord], zone: tzinfo | None = None) -> list[BreakdownRow]:
+    """Rows by month, branch and service (sorted so), for the workspace's table and its XLSX sheet."""
+    groups: dict[tuple[str, str, str], list[DeskRecord]] = defaultdict(list)
+    for record in records:
+        groups[(month_key(record.at, zone), record.branch, record.service_id)].append(record)
+    return [BreakdownRow(*key, len(items), sum(r.minutes for r in items), _outcomes(items))
+            for key, items in sorted(groups.items())]
+
+
+@dataclass(frozen=True, slots=True)
+class DeskReport:
+    """Everything the methodist's views and reports show about the desk, computed once."""
+
+    titles: Mapping[str, str]
+    """Service id → title (from the course's list; the id itself for a service the list no longer has)."""
+    total: LogSummary
+    rows: tuple[BreakdownRow, ...]
+    by_branch: tuple[GroupRow, ...]
+    by_service: tuple[GroupRow, ...]
+    by_month: tuple[GroupRow, ...]
+    versus: tuple[DeskVsTraining, ...]
+
+
+def desk_report(records: Iterable[DeskRecord], catalog: ConsultationCatalog | None,
+                training: Mapping[str, TrainingResult], zone: tzinfo | None = None) -> DeskReport:
+    records = list(records)
+    catalog = catalog or ConsultationCatalog((), (), (), ())
+    titles = {r.service_id: catalog.title_of(r.service_id) for r in records}
+    return DeskReport(titles, summarize(records), tuple(breakdown(records, zone)),
+                      tuple(group_by(records, "branch", zone)), tuple(group_by(records, "service", zone)),
+                      tuple(group_by(records, "month", zone)), tuple(desk_vs_training(records, catalog, training)))
