@@ -2968,4 +2968,14 @@ It is outside Е-тренер and needs the Internet.</source>
         </translation>
     </message>
 </context>
+<context>
+    <name>DeskTab</name>
+    <message numerus="yes">
+        <source>%n consultation(s), {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n consultation, {hours} h {minutes} min</numerusform>
+            <numerusform>%n consultations, {hours} h {minutes} min</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

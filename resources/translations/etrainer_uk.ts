@@ -2934,6 +2934,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <source>Methodist&apos;s workspace</source>
         <translation>Робочий простір методиста</translation>
     </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
+    </message>
 </context>
 <context>
     <name>WorldCafe</name>
@@ -3199,6 +3203,73 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Consultation saved.</source>
         <translation>Консультацію збережено.</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <source>by service</source>
+        <translation>за послугами</translation>
+    </message>
+    <message>
+        <source>by library</source>
+        <translation>за бібліотеками</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>за місяцями</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Desk vs training: where consultations went wrong, beside the results on the module that teaches the service</source>
+        <translation>Консультації й навчання: де консультації не вдавалися поруч із результатами модуля, що вчить цієї послуги</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consultation(s), {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n консультація, {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультації, {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультацій, {hours} год {minutes} хв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Бібліотека</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Місяць</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Модуль</translation>
+    </message>
+    <message>
+        <source>Partly, referred or failed</source>
+        <translation>Частково, направлено чи не вдалося</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не вдалося</translation>
+    </message>
+    <message>
+        <source>Module quiz average</source>
+        <translation>Середній бал тесту модуля</translation>
+    </message>
+    <message>
+        <source>Walkthroughs passed</source>
+        <translation>Тренажери: склали</translation>
     </message>
 </context>
 </TS>

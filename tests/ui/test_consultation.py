@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QTableWidget,
     QToolButton,
+    QWidget,
 )
 
 from etrainer.core.consultation.catalog import load_catalog
@@ -141,3 +142,37 @@ def test_the_export_consent_lists_the_consultations(qtbot, setup) -> None:  # ty
     dialog = ExportDialog(services, course, profile)
     qtbot.addWidget(dialog)
     assert " 2 " in dialog.findChild(QLabel, "consentConsultations").text()
+
+
+def test_the_workspace_tab_shows_the_desk_by_library_and_beside_training(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCharts import QChartView
+    from PySide6.QtWidgets import QComboBox, QTabWidget
+    from tests.services.test_consultation_workspace import hand_made_workspace
+
+    from etrainer.core.course.pack import load_pack
+    from etrainer.services.methodist import WorkspaceService
+    from etrainer.storage.workspace import open_workspace
+    from etrainer.ui.methodist.window import WorkspaceWindow
+
+    workspace = open_workspace(tmp_path / "ws.sqlite3")
+    try:
+        service = WorkspaceService(workspace, load_pack(LESSONS).course)
+        hand_made_workspace(service, tmp_path)
+        window = WorkspaceWindow(service)
+        qtbot.addWidget(window)
+        window.show()
+        tabs = window.findChild(QTabWidget)
+        desk = window.findChild(QWidget, "deskTab")
+        tabs.setCurrentWidget(desk)
+        groups = window.findChild(QTableWidget, "deskGroups")
+        assert [groups.item(r, 0).text() for r in range(groups.rowCount())] == ["КЕП і Дія.Підпис", "Субсидія"]
+        combo = window.findChild(QComboBox, "deskGroup")
+        combo.setCurrentIndex(combo.findData("branch"))
+        assert [(groups.item(r, 0).text(), groups.item(r, 1).text()) for r in range(groups.rowCount())] == [
+            ("Філія № 3", "3"), ("Центральна", "2")]
+        versus = window.findChild(QTableWidget, "deskVersus")
+        assert [versus.item(0, c).text() for c in range(7)] == [
+            "КЕП і Дія.Підпис", "Електронна ідентифікація та електронний підпис", "4", "75 %", "50 %", "70 %", "—"]
+        assert window.findChild(QChartView, "deskChart").chart() is not None
+    finally:
+        workspace.dispose()

@@ -104,6 +104,11 @@ class WorkspaceWindow(QMainWindow):
         self._tabs.addTab(_table(self._tags, "tagTable"), self.tr("Competencies"))
         self._charts = ChartsTab()
         self._tabs.addTab(self._charts, self.tr("Charts"))
+        from etrainer.ui.consultation.desk_tab import DeskTab
+
+        self._desk = DeskTab(lambda: self.service.desk(self.filters()),
+                             {m.id: m.title for m in course.modules} if course is not None else {})
+        self._tabs.addTab(self._desk, self.tr("Consultations"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
@@ -213,6 +218,7 @@ class WorkspaceWindow(QMainWindow):
         self._hotspots.set_hotspots(dashboard.hotspots)
         self._tags.set_tags(dashboard.competencies)
         self._charts.show_dashboard(dashboard)
+        self._desk.reload_if_visible()
         self._matrix_view.resizeColumnsToContents()
         self._items_view.setColumnWidth(0, 460)
         self._hotspot_view.resizeColumnsToContents()
