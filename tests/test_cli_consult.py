@@ -52,7 +52,7 @@ def test_services_lists_the_pack_list_as_json() -> None:
 
 def test_add_then_list(data: Path) -> None:
     done = etrainer("consult", "add", "--profile", "олена петренко", "--service", "ehealth-declaration",
-                    "--outcome", "partly", "--minutes", "20", "--channel", "in-person", "--age-band", "age-60-plus",
+                    "--outcome", "partly", "--minutes", "20", "--channel", "web-portal", "--age-band", "age-60-plus",
                     "--alone-next-time", "no", "--note", "30 хв черга на сайті", data=data)
     assert done.returncode == 0, done.stderr
     listed = etrainer("consult", "list", "--profile", "Олена Петренко", "--json", data=data)

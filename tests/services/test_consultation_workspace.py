@@ -46,7 +46,7 @@ def workspace_service(tmp_path: Path, course):  # type: ignore[no-untyped-def]
 
 def consultation(uid: str, day: str, service: str, outcome: str, minutes: int, note: str = "") -> dict[str, Any]:
     return {"uid": uid, "at": f"{day}T12:00:00Z", "service_id": service, "outcome": outcome, "minutes": minutes,
-            "channel_id": "in-person", "age_band_id": None, "alone_next_time": "unknown", "reason_id": None,
+            "channel_id": "web-portal", "age_band_id": None, "alone_next_time": "unknown", "reason_id": None,
             "note": note}
 
 

@@ -36,7 +36,7 @@ def count(sessions: sessionmaker[Session]) -> int:
 def test_a_consultation_is_stored_and_listed(sessions, learner: Profile, catalog, clock) -> None:  # type: ignore[no-untyped-def]
     service = ConsultationService(sessions, clock=clock)
     stored = service.record(learner.id, catalog, service_id="kep-diia-signature", outcome="failed", minutes=25,
-                            channel_id="in-person", age_band_id="age-60-plus", alone_next_time="no",
+                            channel_id="web-portal", age_band_id="age-60-plus", alone_next_time="no",
                             reason_id="no-phone-access", note="  потрібен   новий номер у банку ")
     listed = service.list(learner.id)
     assert listed == [stored]
@@ -60,13 +60,13 @@ def test_a_spreadsheet_imports_good_rows_and_reports_the_others(sessions, learne
                                                                 tmp_path: Path) -> None:
     sheet = tmp_path / "листопад.csv"
     sheet.write_bytes("\ufeffdate;service;outcome;minutes;channel;age_band;alone_next_time;reason;note\r\n"
-                      "2026-11-03;subsidy;done;15;in-person;age-60-plus;так;;\r\n"
+                      "2026-11-03;subsidy;done;15;web-portal;age-60-plus;так;;\r\n"
                       "04.11.2026;kep-diia-signature;failed;30;;;ні;no-kep;РНОКПП 3012345678\r\n"
                       ";;;;;;;;\r\n"
                       "05.11.2026;passport;done;10;;;;;\r\n"
                       "31.11.2026;subsidy;done;10;;;;;\r\n"
                       "2026-11-06;ehealth-declaration;partly;ten;;;;;\r\n"
-                      "2026-11-07;ehealth-declaration;referred;20;phone;;no;needs-office;\"до ЦНАП; з паспортом\"\r\n"
+                      "2026-11-07;ehealth-declaration;referred;20;e-queue;;no;needs-office;\"до ЦНАП; з паспортом\"\r\n"
                       .encode())
     report = ConsultationService(sessions).import_csv(learner.id, catalog, sheet)
     assert report.stored == 2
