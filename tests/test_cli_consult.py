@@ -93,3 +93,19 @@ def test_import_reports_refused_rows(data: Path, tmp_path: Path) -> None:
 def test_an_unknown_profile_exits_1(data: Path) -> None:
     done = etrainer("consult", "list", "--profile", "Ніхто", data=data)
     assert done.returncode == 1 and "No profile is named “Ніхто”" in done.stderr
+
+
+def test_check_reports_the_consultation_list_at_its_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from etrainer.cli import main
+
+    pack = tmp_path / "pack"
+    shutil.copytree(Path(__file__).resolve().parent / "data" / "packs" / "good", pack)
+    (pack / "consultations.yaml").write_text(
+        "services:\n  - id: kep\n    title: КЕП\n    module: no-such-module\n  - id: kep\n    title: Ще\n",
+        encoding="utf-8")
+    assert main(["check", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert f"{pack.as_posix()}/consultations.yaml:5: duplicate id “kep” in `services:` (first at line 2)" in out
+    assert f"{pack.as_posix()}/consultations.yaml:2: service “kep”: no module “no-such-module” in the course" in out
