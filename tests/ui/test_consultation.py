@@ -176,3 +176,26 @@ def test_the_workspace_tab_shows_the_desk_by_library_and_beside_training(qtbot, 
         assert window.findChild(QChartView, "deskChart").chart() is not None
     finally:
         workspace.dispose()
+
+
+def test_the_workspace_pdf_carries_the_desk(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+    import subprocess
+
+    from tests.services.test_consultation_workspace import hand_made_workspace
+
+    from etrainer.core.course.pack import load_pack
+    from etrainer.services.methodist import WorkspaceService
+    from etrainer.storage.workspace import open_workspace
+
+    workspace = open_workspace(tmp_path / "ws.sqlite3")
+    try:
+        service = WorkspaceService(workspace, load_pack(LESSONS).course)
+        hand_made_workspace(service, tmp_path)
+        pdf = service.export_pdf(tmp_path / "report.pdf")
+    finally:
+        workspace.dispose()
+    assert pdf.read_bytes().startswith(b"%PDF")
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "Консультації відвідувачів" in text and "КЕП і Дія.Підпис" in text
