@@ -611,6 +611,201 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
 </context>
 <context>
+    <name>Consultation</name>
+    <message>
+        <source>The note looks like it holds a taxpayer number (10 digits). Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a passport number. Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note looks like it holds an ID-card number (9 digits). Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a demographic register number. Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a phone number. Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note looks like it holds an e-mail address. Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a payment card number. Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note holds a long number that may identify a person or a document. Leave it out: the log is anonymous.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The note is too long: keep it under 200 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Referred to an ASC or office</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Record a consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find a service…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— reason —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— channel —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>— not noted —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Don&apos;t know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optional, e.g. «needed a new KEP first»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No names, phones or document numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s age:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could do it alone next time?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the service from the list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationLaunch</name>
+    <message>
+        <source>Choose your profile first: consultations are kept in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultation saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationMonthDialog</name>
+    <message>
+        <source>My consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consultation(s); time spent: {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n consultation; time spent: {hours} h {minutes} min</numerusform>
+            <numerusform>%n consultations; time spent: {hours} h {minutes} min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultations by service and outcome</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«{service}» was hard: reread «{lesson}»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>«{service}» was hard: practise it in the walkthrough</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CourseTree</name>
     <message>
         <source>Course contents</source>
@@ -649,6 +844,72 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>False</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <source>by service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Desk vs training: where consultations went wrong, beside the results on the module that teaches the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consultation(s), {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n consultation, {hours} h {minutes} min</numerusform>
+            <numerusform>%n consultations, {hours} h {minutes} min</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partly, referred or failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Module quiz average</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkthroughs passed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -947,6 +1208,30 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The essay is marked out of {max_points}: give from 0 to {max_points} points, not {points}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not a known {kind} of the course&apos;s consultation list. Known: {known}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes must be a whole number from 1 to {maximum}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reason is given only when the help was partial, referred or failed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This course has no consultation list (consultations.yaml in the course folder), so consultations cannot be recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The spreadsheet {path} cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1272,6 +1557,13 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Also your anonymous consultation log: %n consultation(s) — services, outcomes, minutes and short notes, with no visitor&apos;s personal data.</source>
+        <translation>
+            <numerusform>Also your anonymous consultation log: %n consultation — services, outcomes, minutes and short notes, with no visitor&apos;s personal data.</numerusform>
+            <numerusform>Also your anonymous consultation log: %n consultations — services, outcomes, minutes and short notes, with no visitor&apos;s personal data.</numerusform>
+        </translation>
     </message>
     <message>
         <source>What to save:</source>
@@ -1771,6 +2063,10 @@ If your methodist told you that she now works in another workspace (a new comput
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>My consultations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Switch profile…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1927,6 +2223,14 @@ If your methodist told you that she now works in another workspace (a new comput
     </message>
     <message>
         <source>Saving works again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>+ Consultation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record a consultation at the desk (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3422,6 +3726,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Period:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Consultations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

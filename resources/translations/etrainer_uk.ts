@@ -617,6 +617,202 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
 </context>
 <context>
+    <name>Consultation</name>
+    <message>
+        <source>The note looks like it holds a taxpayer number (10 digits). Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є РНОКПП (10 цифр). Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a passport number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер паспорта. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds an ID-card number (9 digits). Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер ID-картки (9 цифр). Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a demographic register number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер запису в демографічному реєстрі (УНЗР). Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a phone number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер телефону. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds an e-mail address. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є адреса електронної пошти. Не записуйте її: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note looks like it holds a payment card number. Leave it out: the log is anonymous.</source>
+        <translation>Схоже, у нотатці є номер платіжної картки. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note holds a long number that may identify a person or a document. Leave it out: the log is anonymous.</source>
+        <translation>У нотатці є довгий номер, за яким можна впізнати людину чи документ. Не записуйте його: журнал анонімний.</translation>
+    </message>
+    <message>
+        <source>The note is too long: keep it under 200 characters.</source>
+        <translation>Нотатка задовга: не більше 200 символів.</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Готово</translation>
+    </message>
+    <message>
+        <source>Partly</source>
+        <translation>Частково</translation>
+    </message>
+    <message>
+        <source>Referred to an ASC or office</source>
+        <translation>Направлено до ЦНАП чи установи</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не вдалося</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Record a consultation</source>
+        <translation>Записати консультацію</translation>
+    </message>
+    <message>
+        <source>Find a service…</source>
+        <translation>Знайти послугу…</translation>
+    </message>
+    <message>
+        <source>— reason —</source>
+        <translation>— причина —</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> хв</translation>
+    </message>
+    <message>
+        <source>— channel —</source>
+        <translation>— канал —</translation>
+    </message>
+    <message>
+        <source>— not noted —</source>
+        <translation>— не зазначено —</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Так</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Ні</translation>
+    </message>
+    <message>
+        <source>Don&apos;t know</source>
+        <translation>Невідомо</translation>
+    </message>
+    <message>
+        <source>Optional, e.g. «needed a new KEP first»</source>
+        <translation>Необовʼязково, напр. «спершу потрібен новий КЕП»</translation>
+    </message>
+    <message>
+        <source>No names, phones or document numbers</source>
+        <translation>Без імен, телефонів, номерів документів</translation>
+    </message>
+    <message>
+        <source>Outcome:</source>
+        <translation>Результат:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Причина:</translation>
+    </message>
+    <message>
+        <source>Minutes:</source>
+        <translation>Хвилини:</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>Канал:</translation>
+    </message>
+    <message>
+        <source>Visitor&apos;s age:</source>
+        <translation>Вік відвідувача:</translation>
+    </message>
+    <message>
+        <source>Could do it alone next time?</source>
+        <translation>Зможе наступного разу сам(а)?</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>Нотатка:</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Зберегти</translation>
+    </message>
+    <message>
+        <source>Service:</source>
+        <translation>Послуга:</translation>
+    </message>
+    <message>
+        <source>Choose the service from the list.</source>
+        <translation>Виберіть послугу зі списку.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationLaunch</name>
+    <message>
+        <source>Choose your profile first: consultations are kept in it.</source>
+        <translation>Спершу виберіть свій профіль: консультації зберігаються в ньому.</translation>
+    </message>
+    <message>
+        <source>Consultation saved.</source>
+        <translation>Консультацію збережено.</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationMonthDialog</name>
+    <message>
+        <source>My consultations</source>
+        <translation>Мої консультації</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>Місяць:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consultation(s); time spent: {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n консультація; витрачено часу: {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультації; витрачено часу: {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультацій; витрачено часу: {hours} год {minutes} хв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Consultations by service and outcome</source>
+        <translation>Консультації за послугами й результатами</translation>
+    </message>
+    <message>
+        <source>«{service}» was hard: reread «{lesson}»</source>
+        <translation>«{service}» вдавалася важко: перечитайте урок «{lesson}»</translation>
+    </message>
+    <message>
+        <source>«{service}» was hard: practise it in the walkthrough</source>
+        <translation>«{service}» вдавалася важко: потренуйтеся в тренажері</translation>
+    </message>
+</context>
+<context>
     <name>CourseTree</name>
     <message>
         <source>Course contents</source>
@@ -656,6 +852,73 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>False</source>
         <translation>Неправда</translation>
+    </message>
+</context>
+<context>
+    <name>DeskTab</name>
+    <message>
+        <source>by service</source>
+        <translation>за послугами</translation>
+    </message>
+    <message>
+        <source>by library</source>
+        <translation>за бібліотеками</translation>
+    </message>
+    <message>
+        <source>by month</source>
+        <translation>за місяцями</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
+    </message>
+    <message>
+        <source>Desk vs training: where consultations went wrong, beside the results on the module that teaches the service</source>
+        <translation>Консультації й навчання: де консультації не вдавалися поруч із результатами модуля, що вчить цієї послуги</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consultation(s), {hours} h {minutes} min</source>
+        <translation>
+            <numerusform>%n консультація, {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультації, {hours} год {minutes} хв</numerusform>
+            <numerusform>%n консультацій, {hours} год {minutes} хв</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Бібліотека</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>Місяць</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Хвилин</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Модуль</translation>
+    </message>
+    <message>
+        <source>Partly, referred or failed</source>
+        <translation>Частково, направлено чи не вдалося</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Не вдалося</translation>
+    </message>
+    <message>
+        <source>Module quiz average</source>
+        <translation>Середній бал тесту модуля</translation>
+    </message>
+    <message>
+        <source>Walkthroughs passed</source>
+        <translation>Тренажери: склали</translation>
     </message>
 </context>
 <context>
@@ -954,6 +1217,30 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The essay is marked out of {max_points}: give from 0 to {max_points} points, not {points}.</source>
         <translation>Есе оцінюють максимум на {max_points}: поставте від 0 до {max_points} балів, а не {points}.</translation>
+    </message>
+    <message>
+        <source>“{value}” is not a known {kind} of the course&apos;s consultation list. Known: {known}.</source>
+        <translation>«{value}» немає в переліку консультацій курсу ({kind}). Відомі: {known}.</translation>
+    </message>
+    <message>
+        <source>Minutes must be a whole number from 1 to {maximum}.</source>
+        <translation>Хвилини — ціле число від 1 до {maximum}.</translation>
+    </message>
+    <message>
+        <source>A reason is given only when the help was partial, referred or failed.</source>
+        <translation>Причину вказують, лише коли допомогли частково, направили далі або не вдалося.</translation>
+    </message>
+    <message>
+        <source>This course has no consultation list (consultations.yaml in the course folder), so consultations cannot be recorded.</source>
+        <translation>У цьому курсі немає переліку послуг для журналу консультацій (consultations.yaml у теці курсу), тож записати консультацію не можна.</translation>
+    </message>
+    <message>
+        <source>The spreadsheet {path} cannot be read: {reason}</source>
+        <translation>Не вдалося прочитати таблицю {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
+        <translation>«{value}» — не результат: використайте done, partly, referred або failed.</translation>
     </message>
 </context>
 <context>
@@ -1279,6 +1566,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Cancel</source>
         <translation>Скасувати</translation>
+    </message>
+    <message numerus="yes">
+        <source>Also your anonymous consultation log: %n consultation(s) — services, outcomes, minutes and short notes, with no visitor&apos;s personal data.</source>
+        <translation>
+            <numerusform>Також ваш анонімний журнал консультацій: %n консультація — послуги, результати, хвилини й короткі нотатки, без персональних даних відвідувачів.</numerusform>
+            <numerusform>Також ваш анонімний журнал консультацій: %n консультації — послуги, результати, хвилини й короткі нотатки, без персональних даних відвідувачів.</numerusform>
+            <numerusform>Також ваш анонімний журнал консультацій: %n консультацій — послуги, результати, хвилини й короткі нотатки, без персональних даних відвідувачів.</numerusform>
+        </translation>
     </message>
     <message>
         <source>What to save:</source>
@@ -1781,6 +2076,10 @@ If your methodist told you that she now works in another workspace (a new comput
         <translation>Експорт для методиста…</translation>
     </message>
     <message>
+        <source>My consultations…</source>
+        <translation>Мої консультації…</translation>
+    </message>
+    <message>
         <source>Switch profile…</source>
         <translation>Перемкнути профіль…</translation>
     </message>
@@ -1938,6 +2237,14 @@ If your methodist told you that she now works in another workspace (a new comput
     <message>
         <source>Saving works again.</source>
         <translation>Збереження знову працює.</translation>
+    </message>
+    <message>
+        <source>+ Consultation</source>
+        <translation>+ Консультація</translation>
+    </message>
+    <message>
+        <source>Record a consultation at the desk (Ctrl+K)</source>
+        <translation>Записати консультацію відвідувача (Ctrl+K)</translation>
     </message>
     <message>
         <source>Still not saving. The message above says what to do.</source>
@@ -3441,6 +3748,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Period:</source>
         <translation>Період:</translation>
+    </message>
+    <message>
+        <source>Consultations</source>
+        <translation>Консультації</translation>
     </message>
     <message>
         <source>Essays</source>

@@ -15,6 +15,7 @@
     etrainer memo --kit|--kit-doc ID -o OUT.pdf | --kit --list   the trainer's printable kit
     etrainer doctor [--data-dir D] [--json]                  check a data folder without changing anything
     etrainer backup [--data-dir D]                           make a backup now and print its path
+    etrainer consult add|services|list|import …              the anonymous consultation log
 
 An expected failure (EtrainerError) ends any command with one sentence on stderr and exit status 1.
 
@@ -85,13 +86,14 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_doctor, cli_export, cli_feedback, cli_memo, cli_workspace
+    from etrainer import cli_consult, cli_doctor, cli_export, cli_feedback, cli_memo, cli_workspace
 
     cli_export.register(commands)
     cli_feedback.register(commands)
     cli_workspace.register(commands)
     cli_memo.register(commands)
     cli_doctor.register(commands)
+    cli_consult.register(commands)
     return parser
 
 
@@ -134,7 +136,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     handlers = {None: _run_app, "check": _check, "render": _render, "profiles": _profiles,
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
-                "memo": _memo, "doctor": _doctor, "backup": _doctor, "open-feedback": _open_feedback}
+                "memo": _memo, "doctor": _doctor, "backup": _doctor, "open-feedback": _open_feedback,
+                "consult": _consult}
     from etrainer.cli_lock import FolderBusyExit
     from etrainer.core.errors import EtrainerError
 
@@ -169,6 +172,12 @@ def _open_feedback(args: argparse.Namespace) -> int:
     from etrainer import cli_feedback
 
     return cli_feedback.run(args)
+
+
+def _consult(args: argparse.Namespace) -> int:
+    from etrainer import cli_consult
+
+    return cli_consult.run(args)
 
 
 def _workspace(args: argparse.Namespace) -> int:
@@ -222,12 +231,14 @@ def _check(args: argparse.Namespace, out: TextIO | None = None) -> int:
 
 
 def _kit_and_typography(course):  # type: ignore[no-untyped-def]
-    """Problems of the printable kit (kit/kit.yaml) and typography warnings (docs/authoring.md)."""
+    """Problems of the printable kit (kit/kit.yaml), of the consultation list (consultations.yaml) and
+    typography warnings (docs/authoring.md)."""
+    from etrainer.core.consultation.catalog import check_catalog
     from etrainer.core.course.kit import load_kit
     from etrainer.core.course.typography import check_pack
 
     _, kit_problems = load_kit(course.root, (module.id for module in course.modules))
-    return [*kit_problems, *check_pack(course.root)]
+    return [*kit_problems, *check_catalog(course), *check_pack(course.root)]
 
 
 def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ from etrainer.core.quiz.essay import SentEssay
 from etrainer.exchange.inert import make_inert
 
 if TYPE_CHECKING:  # pragma: no cover
+    from etrainer.core.consultation.stats import DeskReport
     from etrainer.core.progress.overview import Dashboard
 
 SUMMARY_SHEET = "Підсумок"
@@ -50,8 +51,9 @@ ESSAYS_SHEET = "Есе"
 
 
 def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course,
-                         essays: Sequence[SentEssay] = ()) -> Path:
-    """The workbook; with `essays`, a sheet «Есе» with each essay's mark and the methodist's comment."""
+                         essays: Sequence[SentEssay] = (), desk: DeskReport | None = None) -> Path:
+    """The workbook; with `essays`, a sheet «Есе» with each essay's mark and the methodist's comment; with
+    `desk`, the sheets of the consultation log and desk vs training."""
     book = Workbook()
     _summary(book.active, dashboard)
     _modules(book.create_sheet(MODULES_SHEET), dashboard)
@@ -60,14 +62,18 @@ def write_workspace_xlsx(path: Path, dashboard: Dashboard, course: Course,
     _competencies(book.create_sheet(COMPETENCIES_SHEET), dashboard)
     if essays:
         _essays(book.create_sheet(ESSAYS_SHEET), essays, course)
+    if desk is not None:
+        from etrainer.exchange.consultation_report import add_consultation_sheets
+
+        add_consultation_sheets(book, desk, _table, PERCENT, {m.id: m.title for m in course.modules})
     book.properties.title = f"Е-тренер: {course.title}"
     book.properties.subject = describe_filter(dashboard.filters)
     return _replace(path, make_inert(book).save)
 
 
 def write_workspace_pdf(path: Path, dashboard: Dashboard, course: Course,
-                        essays: Sequence[SentEssay] = ()) -> Path:
-    data = workspace_pdf(dashboard, course, essays)
+                        essays: Sequence[SentEssay] = (), desk: DeskReport | None = None) -> Path:
+    data = workspace_pdf(dashboard, course, essays, desk)
     return _replace(path, lambda temporary: Path(temporary).write_bytes(data))
 
 
@@ -255,7 +261,7 @@ def _html_table(headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
 
 
 def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20,
-                   essays: Sequence[SentEssay] = ()) -> str:
+                   essays: Sequence[SentEssay] = (), desk: DeskReport | None = None) -> str:
     """The dashboard as one HTML document: learners, modules, the `top` hardest questions and troubled steps."""
     matrix = dashboard.matrix
     learners = _html_table(["Слухач", "Філія", "Посада", "Уроки", "Завершено"], [
@@ -285,6 +291,10 @@ def workspace_html(dashboard: Dashboard, course: Course, *, top: int = 20,
                 for r in _essay_rows(essays, course)]
         parts += ["<h2>Есе: оцінки і коментарі</h2>",
                   _html_table(["Слухач", "Питання", "Стан", "Бали", "Коментар методиста"], rows)]
+    if desk is not None:
+        from etrainer.exchange.consultation_report import consultation_html
+
+        parts.append(consultation_html(desk, {m.id: m.title for m in course.modules}, _html_table))
     return "<html><body>" + "".join(parts) + "</body></html>"
 
 
@@ -292,7 +302,8 @@ def _mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-def workspace_pdf(dashboard: Dashboard, course: Course, essays: Sequence[SentEssay] = ()) -> bytes:
+def workspace_pdf(dashboard: Dashboard, course: Course, essays: Sequence[SentEssay] = (),
+                  desk: DeskReport | None = None) -> bytes:
     """The report as PDF bytes (A4 portrait), drawn by Qt."""
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QFont, QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -312,7 +323,7 @@ def workspace_pdf(dashboard: Dashboard, course: Course, essays: Sequence[SentEss
     document = QTextDocument()
     document.setDefaultFont(QFont("DejaVu Sans", 9))
     document.setDefaultStyleSheet(_STYLE)
-    document.setHtml(workspace_html(dashboard, course, essays=essays))
+    document.setHtml(workspace_html(dashboard, course, essays=essays, desk=desk))
     document.documentLayout().setPaintDevice(writer)
     document.setPageSize(QSizeF(writer.width(), writer.height()))  # paginated by us: no page numbers added
     document.print_(writer)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from etrainer.core.consultation.catalog import ConsultationCatalog, load_catalog
+from etrainer.core.consultation.record import AloneNextTime, Outcome
 from etrainer.core.course.model import Course, Lesson
 from etrainer.core.ids import LearnerId
 from etrainer.core.learner.profiles import Profile, ProfileNameTaken
@@ -21,6 +23,7 @@ from etrainer.core.quiz.attempt import NoAttemptsLeft, TimeIsUp
 from etrainer.core.quiz.model import Quiz
 from etrainer.core.walkthrough.demo_answers import right_response, wrong_move, wrong_response
 from etrainer.core.walkthrough.engine import Mode, Scenario, ScenarioRun
+from etrainer.services.consultations import ConsultationService
 from etrainer.services.facade import AppServices
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
@@ -51,6 +54,7 @@ class DemoLearner:
     lessons_read: int
     quiz_attempts: int
     walkthrough_attempts: int
+    consultations: int = 0
 
 
 class _Clock:
@@ -82,6 +86,10 @@ def make_demo_learners(services: AppServices, course: Course, count: int, seed: 
                    LearningService(sessions, clock=demo_clock),
                    QuizService(sessions, clock=demo_clock, seed=lambda: rng.randrange(2**31)),
                    WalkthroughService(sessions, clock=demo_clock, monotonic=demo_clock.monotonic))
+    maker.seed = seed
+    catalog = load_catalog(course.root)[0]
+    if catalog is not None and catalog.services:
+        maker.desk = (catalog, ConsultationService(sessions, clock=demo_clock))
     return [maker.learner() for _ in range(count)]
 
 
@@ -91,6 +99,9 @@ class _Maker:
         self.course, self.rng, self.clock = course, rng, clock
         self.profiles, self.learning, self.quizzes, self.walkthroughs = profiles, learning, quizzes, walkthroughs
         self.pause_scale = 1.0
+        self.seed = 0
+        self.desk: tuple[ConsultationCatalog, ConsultationService] | None = None
+        self.read_lessons: dict[LearnerId, set[str]] = {}
 
     def learner(self) -> DemoLearner:
         rng = self.rng
@@ -121,7 +132,38 @@ class _Maker:
         if read == total:
             for quiz in (q for q in self.course.quizzes if q.module_id is None):
                 quizzes += self._take_quiz(profile.id, quiz, skill)
-        return DemoLearner(profile.id, profile.name, profile.branch, profile.position, read, quizzes, walks)
+        studied = {m.id for m in self.course.modules if all(self.learning_done(profile.id, lesson.id)
+                                                             for lesson in m.lessons)} if self.desk else set()
+        desk = self._consult(profile.id, studied, skill)
+        return DemoLearner(profile.id, profile.name, profile.branch, profile.position, read, quizzes, walks, desk)
+
+    def learning_done(self, learner: LearnerId, lesson_id: str) -> bool:
+        return lesson_id in self.read_lessons.get(learner, set())
+
+    def _consult(self, learner: LearnerId, studied: set[str], skill: float) -> int:
+        """A month of desk consultations (when the course has a consultation list): services taught in a
+        module she studied go wrong less often, the more so the better she learns. A separate generator
+        keeps the learners' study records the same as without the log."""
+        if self.desk is None:
+            return 0
+        catalog, log = self.desk
+        rng = random.Random(f"desk-{self.seed}-{learner}")
+        end = self.clock.end
+        made = 0
+        for _ in range(rng.randint(3, 18)):
+            service = rng.choice(catalog.services)
+            trouble = (max(0.05, 0.85 - skill) if service.module in studied else 0.6)
+            outcome = (rng.choice((Outcome.PARTLY, Outcome.REFERRED, Outcome.FAILED)) if rng.random() < trouble
+                       else Outcome.DONE)
+            reason = rng.choice(catalog.reasons).id if outcome.is_trouble and catalog.reasons else None
+            minutes = rng.choice((5, 10, 15, 20, 30, 45))
+            log.record(learner, catalog, service_id=service.id, outcome=outcome, minutes=minutes,
+                       channel_id=rng.choice(catalog.channels).id if catalog.channels else None,
+                       age_band_id=rng.choice(catalog.age_bands).id if catalog.age_bands else None,
+                       alone_next_time=rng.choice(list(AloneNextTime)), reason_id=reason,
+                       at=end - timedelta(days=rng.uniform(0, 45)))
+            made += 1
+        return made
 
     def _profile(self) -> Profile:
         rng = self.rng
@@ -139,6 +181,7 @@ class _Maker:
         self.clock.advance(self.pause_scale * self.rng.choice((5 * 60, 40 * 60, 3 * 3600, 20 * 3600, 44 * 3600)))
 
     def _read(self, learner: LearnerId, lesson: Lesson) -> None:
+        self.read_lessons.setdefault(learner, set()).add(lesson.id)
         rng, minutes = self.rng, lesson.minutes
         if rng.random() < 0.2:  # a first look that did not reach the end
             token = self.learning.open_lesson(learner, lesson)

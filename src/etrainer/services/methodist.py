@@ -21,8 +21,10 @@ from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
+from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report, training_by_module
 from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import (
+    QUIZ_KIND,
     DashboardData,
     DashboardFilter,
     LearnerDetail,
@@ -221,13 +223,15 @@ class WorkspaceService:
         """Write the dashboard to an XLSX workbook (write-then-rename); returns the path."""
         from etrainer.exchange.workspace_report import write_workspace_xlsx
 
-        return write_workspace_xlsx(Path(path), self.dashboard(filters), self._course(), self._essays(filters))
+        return write_workspace_xlsx(Path(path), self.dashboard(filters), self._course(), self._essays(filters),
+                                    self.desk(filters))
 
     def export_pdf(self, path: str | PathLike[str], filters: DashboardFilter | None = None) -> Path:
         """Write the dashboard report as PDF (Qt draws it; call from the UI thread or a CLI, not a worker)."""
         from etrainer.exchange.workspace_report import write_workspace_pdf
 
-        return write_workspace_pdf(Path(path), self.dashboard(filters), self._course(), self._essays(filters))
+        return write_workspace_pdf(Path(path), self.dashboard(filters), self._course(), self._essays(filters),
+                                   self.desk(filters))
 
     def _essays(self, filters: DashboardFilter | None) -> list[SentEssay]:
         """The essays of the learners the filter keeps, with their marks (for the reports)."""
@@ -237,6 +241,28 @@ class WorkspaceService:
             return essays
         kept = {learner.uid for learner in self.data(filters, details=False).learners}
         return [e for e in essays if e.learner_uid in kept]
+
+    # -------------------------------------------------------------- the desk (consultation log)
+
+    def consultations(self, filters: DashboardFilter | None = None) -> list[DeskRecord]:
+        """The imported consultations of the learners the filter keeps, in its date range."""
+        with self._sessions.begin() as session:
+            records = WorkspaceRepository(session).desk_records()
+        if filters is None:
+            return records
+        kept = {learner.uid for learner in apply_filter(self.data(details=False), filters).learners}
+        return [r for r in records if r.learner_uid in kept and filters.keeps_time(r.at)]
+
+    def desk(self, filters: DashboardFilter | None = None) -> DeskReport:
+        """The consultations by branch, service and month, and desk vs training (core.consultation.stats)."""
+        from etrainer.core.consultation.catalog import load_catalog
+
+        course = self._course()
+        data = self.data(filters, details=False)
+        training = training_by_module(
+            ((a.module_id, a.score) for a in data.quiz_attempts if a.kind == QUIZ_KIND and a.finished_at),
+            ((w.module_id, w.passed) for w in data.walkthroughs if w.finished_at and not w.abandoned))
+        return desk_report(self.consultations(filters), load_catalog(course.root)[0], training)
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""

@@ -35,6 +35,7 @@ from etrainer.core.quiz.model import DEFAULT_ESSAY_POINTS, QuestionKind
 from etrainer.exchange import tables, xapi
 from etrainer.exchange.signing import InstallationKey, load_or_create
 from etrainer.services.saving import Sessions, guarded
+from etrainer.storage.consultations import ConsultationRepository
 from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import utc_now
 from etrainer.storage.progress_export import ProgressExportRepository
@@ -58,6 +59,8 @@ class ConsentSummary:
     """The suggested file name (`Olena-Petrenko_2026-11-27.etprogress`)."""
     essays: int = 0
     """Essays sent (their full text goes to the methodist)."""
+    consultations: int = 0
+    """Consultations of the anonymous desk log (the optional `records.consultations` section)."""
 
 
 class ExportService:
@@ -77,6 +80,7 @@ class ExportService:
             visits = repository.lesson_visits(learner)
             quizzes = repository.quiz_attempts(learner, course.id)
             walkthroughs = repository.walkthrough_attempts(learner, course.id)
+            consultations = ConsultationRepository(session).records(learner)
         modules = {lesson.id: lesson.module_id for lesson in course.lessons()}
         for record in progress:
             record["module_id"] = modules.get(record["lesson_id"])
@@ -96,7 +100,8 @@ class ExportService:
             "learner": profile,
             "records": {"lesson_progress": [r for r in progress if r["lesson_id"] in modules],
                         "lesson_visits": [r for r in visits if r["lesson_id"] in modules],
-                        "quiz_attempts": quizzes, "walkthrough_attempts": walkthroughs},
+                        "quiz_attempts": quizzes, "walkthrough_attempts": walkthroughs}
+            | ({"consultations": consultations} if consultations else {}),
         }
 
     def document(self, learner: LearnerId, course: Course) -> ProgressDocument:
@@ -164,7 +169,8 @@ class ExportService:
             len(doc.lesson_visits), len(doc.quiz_attempts), sum(len(a.responses) for a in doc.quiz_attempts),
             len(doc.walkthrough_attempts), sum(len(a.events) for a in doc.walkthrough_attempts),
             file_name_for(doc.learner.name, self._clock().astimezone().date()),
-            sum(1 for a in doc.quiz_attempts for r in a.responses if r.question_kind is QuestionKind.ESSAY))
+            sum(1 for a in doc.quiz_attempts for r in a.responses if r.question_kind is QuestionKind.ESSAY),
+            len(doc.consultations))
 
     def _target(self, out_path: Path, name: str) -> Path:
         out_path = Path(out_path)

@@ -349,6 +349,25 @@ class FeedbackKeyRow(Base):
     trusted_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class ConsultationRow(Base):
+    """One anonymous consultation at the library desk (core.consultation.record.Consultation)."""
+
+    __tablename__ = "consultation"
+    __table_args__ = (Index("ix_consultation_learner_at", "learner_id", "at"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid_column()
+    learner_id: Mapped[int] = mapped_column(_learner_fk())
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    service_id: Mapped[str] = mapped_column(String(ID_LENGTH))
+    outcome: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int] = mapped_column(Integer)
+    channel_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    age_band_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    alone_next_time: Mapped[str] = mapped_column(String(20), default="unknown")
+    reason_id: Mapped[str | None] = mapped_column(String(ID_LENGTH))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 def is_managed_table(name: str | None) -> bool:
     """False for tables the models do not declare on purpose: the FTS5 table and its shadow tables."""
     return not (name or "").startswith(FTS_TABLE)

@@ -23,6 +23,8 @@ from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
+from etrainer.core.consultation.record import Outcome
+from etrainer.core.consultation.stats import DeskRecord
 from etrainer.core.errors import EtrainerError
 from etrainer.core.progress.dashboard import (
     DashboardData,
@@ -197,6 +199,8 @@ COLUMNS: dict[Any, tuple[str, ...]] = {
                                 "abandoned", "seconds", "errors", "hints", "steps_done", "steps_total",
                                 "decisions_right", "decisions_wrong", "score", "passed"),
     m.WsWalkthroughEventRow: ("uid", "learner_id", "attempt_id", "seq", "at", "kind", "step_id", "correct", "action"),
+    m.WsConsultationRow: (*_BASE, "at", "service_id", "outcome", "minutes", "channel_id", "age_band_id",
+                          "alone_next_time", "reason_id", "note"),
 }
 _EXISTING = {model: select(model.uid, model.id, *(getattr(model, name) for name in columns[1:]))
              .where(model.learner_id == bindparam("owner")) for model, columns in COLUMNS.items()}
@@ -313,6 +317,9 @@ class WorkspaceRepository:
             counts += self._store(m.WsWalkthroughEventRow, learner, may_update, [
                 (e.uid, me, ids[a.uid], e.seq, e.at, e.kind.value, e.step_id, e.correct, _json(e.action))
                 for a in walks for e in a.events])
+        counts += self._store(m.WsConsultationRow, learner, may_update, [
+            (c.uid, me, course, version, c.at, c.service_id, c.outcome.value, c.minutes, c.channel_id, c.age_band_id,
+             c.alone_next_time.value, c.reason_id, c.note) for c in document.consultations])
         return counts
 
     def _ids(self, model: Any, learner_id: int) -> dict[str, int]:
@@ -380,6 +387,14 @@ class WorkspaceRepository:
         events = tuple(EventRecord(walk_uid[aid], *rest) for aid, *rest in run(
             select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble)))
         return DashboardData(learners, lessons, quizzes, responses, walks, events)
+
+    def desk_records(self) -> list[DeskRecord]:
+        """Every imported consultation with its learner's uid and branch (core.consultation.stats)."""
+        c, ln = m.WsConsultationRow, m.WsLearnerRow
+        rows = self._connection.execute(select(ln.uid, ln.branch, c.at, c.service_id, c.outcome, c.minutes)
+                                        .join(ln, ln.id == c.learner_id).order_by(c.at, c.id))
+        return [DeskRecord(uid, branch, at, service, Outcome(outcome), minutes)
+                for uid, branch, at, service, outcome, minutes in rows]
 
 
 def rows_of(session: Session, tables: Iterable[Any] = m.WorkspaceBase.metadata.sorted_tables) -> dict[str, list]:

@@ -261,6 +261,27 @@ class WsKeyRow(WorkspaceBase):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class WsConsultationRow(WorkspaceBase):
+    """One anonymous consultation at a librarian's desk (the progress file's optional `consultations`)."""
+
+    __tablename__ = "ws_consultation"
+    __table_args__ = _keyed()
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    uid: Mapped[str] = _uid()
+    learner_id: Mapped[int] = _learner()
+    course_id: Mapped[str] = _ident()
+    course_version: Mapped[str] = mapped_column(Text, default="")
+    at: Mapped[datetime] = mapped_column(UtcDateTime())
+    service_id: Mapped[str] = _ident()
+    outcome: Mapped[str] = mapped_column(String(20))
+    minutes: Mapped[int] = mapped_column(Integer)
+    channel_id: Mapped[str | None] = _ident(nullable=True)
+    age_band_id: Mapped[str | None] = _ident(nullable=True)
+    alone_next_time: Mapped[str] = mapped_column(String(20))
+    reason_id: Mapped[str | None] = _ident(nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 #: The record tables in the order they are written (parents before children).
 RECORD_TABLES = (WsLessonProgressRow, WsLessonVisitRow, WsQuizAttemptRow, WsQuizResponseRow,
                  WsWalkthroughAttemptRow, WsWalkthroughEventRow)

@@ -120,6 +120,11 @@ class ExportDialog(QDialog):
         buttons.addWidget(self._save)
         layout = QVBoxLayout(self)
         layout.addWidget(contents)
+        if summary.consultations:
+            layout.addWidget(QLabel(self.tr(
+                "Also your anonymous consultation log: %n consultation(s) — services, outcomes, minutes and short "
+                "notes, with no visitor's personal data.", "", summary.consultations),
+                objectName="consentConsultations", wordWrap=True))
         layout.addWidget(QLabel(self.tr("What to save:")))
         layout.addLayout(choices)
         layout.addWidget(consent_text)

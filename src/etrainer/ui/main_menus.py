@@ -45,6 +45,7 @@ class MainMenus(QObject):
 
         self.profile_menu = profile_menu = menu.addMenu(self.tr("&Profile"))
         add(profile_menu, self.tr("Export for the methodist…"), window.export_progress, name="exportAction")
+        add(profile_menu, self.tr("My consultations…"), window.show_consultations, name="consultationsAction")
         profile_menu.addSeparator()
         add(profile_menu, self.tr("Switch profile…"), window.profile_switch_requested.emit)
         add(profile_menu, self.tr("Edit my profile…"), window.profile_edit_requested.emit)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, QTimer, QUrl, Signal
-from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -99,6 +99,16 @@ class MainWindow(QMainWindow):
         self._review_button.setToolTip(self.tr("Questions you got wrong come back here until you know them"))
         self._review_button.clicked.connect(self.show_review)
         bar.addWidget(self._review_button)
+        self._consult_button = QToolButton(objectName="consultButton", text=self.tr("+ Consultation"))
+        self._consult_button.setToolTip(self.tr("Record a consultation at the desk (Ctrl+K)"))
+        self._consult_button.clicked.connect(self.record_consultation)
+        # Ctrl+K anywhere in the window; a list of sequences, as QAbstractButton.setShortcut() would make
+        # PySide try the Qt::Key overload and create every Qt-namespace enum first (FIRST_PAINT_NOTE).
+        consult = QAction(self, objectName="consultAction")
+        consult.setShortcuts([QKeySequence.fromString("Ctrl+K")])
+        consult.triggered.connect(lambda _=False: self.record_consultation())
+        self.addAction(consult)
+        bar.addWidget(self._consult_button)
         spacer = QWidget(objectName="toolbarSpacer")
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)
@@ -290,6 +300,16 @@ class MainWindow(QMainWindow):
 
         self._leave_page()
         ExportDialog(self.vm.services, self.vm.course, self.vm.learner, self).exec()
+
+    def record_consultation(self) -> None:
+        from etrainer.ui.consultation.launch import record_consultation
+
+        record_consultation(self)
+
+    def show_consultations(self) -> None:
+        from etrainer.ui.consultation.launch import show_month
+
+        show_month(self)
 
     def show_review(self) -> None:
         vm = self._quiz_vm()

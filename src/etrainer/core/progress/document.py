@@ -9,11 +9,13 @@ core.walkthrough.state.Action.from_dict; both have already been checked to parse
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from etrainer.core.consultation.privacy import check_note
+from etrainer.core.consultation.record import MAX_MINUTES, AloneNextTime, Outcome
 from etrainer.core.progress.format import (
     MAX_RECORDS,
     ProgressFileRejected,
@@ -142,6 +144,23 @@ class WalkthroughAttemptRecord:
 
 
 @dataclass(frozen=True, slots=True)
+class ConsultationRecord:
+    """One anonymous consultation at the library desk (the optional `records.consultations` section)."""
+
+    uid: str
+    at: datetime
+    service_id: str
+    outcome: Outcome
+    minutes: int
+    channel_id: str | None
+    age_band_id: str | None
+    alone_next_time: AloneNextTime
+    reason_id: str | None
+    note: str
+    """Blank when the note in the file looked like personal data (core.consultation.privacy)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Signature:
     algorithm: str
     public_key: bytes
@@ -167,13 +186,15 @@ class ProgressDocument:
     quiz_attempts: tuple[QuizAttemptRecord, ...]
     walkthrough_attempts: tuple[WalkthroughAttemptRecord, ...]
     signature: Signature | None
+    consultations: tuple[ConsultationRecord, ...] = ()
+    """The optional `records.consultations` section (empty when the file has none)."""
 
     @property
     def record_count(self) -> int:
         """Records of every kind, responses and events included."""
         return (len(self.lesson_progress) + len(self.lesson_visits) + len(self.quiz_attempts)
                 + sum(len(a.responses) for a in self.quiz_attempts) + len(self.walkthrough_attempts)
-                + sum(len(a.events) for a in self.walkthrough_attempts))
+                + sum(len(a.events) for a in self.walkthrough_attempts) + len(self.consultations))
 
 
 def count_records(records: object) -> int:
@@ -182,7 +203,7 @@ def count_records(records: object) -> int:
         return 0
     total = 0
     for key, nested in (("lesson_progress", ""), ("lesson_visits", ""), ("quiz_attempts", "responses"),
-                        ("walkthrough_attempts", "events")):
+                        ("walkthrough_attempts", "events"), ("consultations", "")):
         items = records.get(key)
         if isinstance(items, list):
             total += len(items)
@@ -207,7 +228,8 @@ def parse_document(data: Mapping[str, Any], version: int, source_version: int,
         lesson_visits=tuple(_lesson_visit(f) for f in records.objects("lesson_visits")),
         quiz_attempts=tuple(_quiz_attempt(f) for f in records.objects("quiz_attempts")),
         walkthrough_attempts=tuple(_walkthrough_attempt(f) for f in records.objects("walkthrough_attempts")),
-        signature=signature)
+        signature=signature,
+        consultations=tuple(_consultation(f) for f in _optional_objects(records, "consultations")))
     _check_unique_uids(document)
     return document
 
@@ -287,11 +309,24 @@ def _walkthrough_event(f: Fields) -> WalkthroughEventRecord:
                                   f.opt_ident("step_id"), f.flag("correct"), None if action is None else action.data)
 
 
+def _optional_objects(fields: Fields, key: str) -> Iterator[Fields]:
+    return iter(()) if fields.data.get(key) is None else fields.objects(key)
+
+
+def _consultation(f: Fields) -> ConsultationRecord:
+    note = f.text("note", 1000)
+    return ConsultationRecord(
+        f.uid("uid"), f.time("at"), f.ident("service_id"), f.choice("outcome", Outcome),
+        f.integer("minutes", 1, MAX_MINUTES), f.opt_ident("channel_id"), f.opt_ident("age_band_id"),
+        f.choice("alone_next_time", AloneNextTime), f.opt_ident("reason_id"), "" if check_note(note) else note)
+
+
 def _check_unique_uids(document: ProgressDocument) -> None:
     seen: set[str] = set()
     groups: list[tuple[str, tuple[Any, ...]]] = [
         ("lesson_progress", document.lesson_progress), ("lesson_visits", document.lesson_visits),
-        ("quiz_attempts", document.quiz_attempts), ("walkthrough_attempts", document.walkthrough_attempts)]
+        ("quiz_attempts", document.quiz_attempts), ("walkthrough_attempts", document.walkthrough_attempts),
+        ("consultations", document.consultations)]
     groups += [("responses", a.responses) for a in document.quiz_attempts]
     groups += [("events", a.events) for a in document.walkthrough_attempts]
     for name, records in groups:

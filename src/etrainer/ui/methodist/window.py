@@ -112,6 +112,11 @@ class WorkspaceWindow(QMainWindow):
         charts = QScrollArea(objectName="chartsScroll", widgetResizable=True)  # readable charts on a low screen
         charts.setWidget(self._charts)
         self._tabs.addTab(charts, self.tr("Charts"))
+        from etrainer.ui.consultation.desk_tab import DeskTab
+
+        self._desk = DeskTab(lambda: self.service.desk(self.filters()),
+                             {m.id: m.title for m in course.modules} if course is not None else {})
+        self._tabs.addTab(self._desk, self.tr("Consultations"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
         self._essays = EssaysTab(EssayGradingService(service.workspace, course))
         self._tabs.addTab(self._essays, self.tr("Essays"))
@@ -227,6 +232,7 @@ class WorkspaceWindow(QMainWindow):
         self._charts.show_dashboard(dashboard)
         if hasattr(self, "_essays"):
             self._essays.refresh()
+        self._desk.reload_if_visible()
         self._matrix_view.resizeColumnsToContents()
         self._matrix_view.setColumnWidth(1, min(170, self._matrix_view.columnWidth(1)))  # long library names
         self._items_view.resizeColumnsToContents()

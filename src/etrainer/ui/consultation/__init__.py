@@ -1,0 +1,1 @@
+"""The consultation log's screens: the quick dialog, the librarian's month, the methodist's tab."""

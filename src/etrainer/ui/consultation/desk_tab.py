@@ -1,0 +1,115 @@
+"""The methodist's «Consultations» tab: the imported desk logs by branch, service or month, with a chart,
+and desk vs training — for each service, the share of consultations that went wrong beside the training
+results on the module that teaches it (where training should go next)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from etrainer.core.consultation.record import Outcome
+from etrainer.core.consultation.stats import DeskReport
+from etrainer.ui.consultation.chart import outcome_chart, outcome_label
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None else f"{round(value * 100)} %"
+
+
+def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
+    table.clear()
+    table.setColumnCount(len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(value))
+    table.resizeColumnsToContents()
+
+
+class DeskTab(QWidget):
+    def __init__(self, load: Callable[[], DeskReport], module_titles: dict[str, str],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("deskTab")
+        self._load, self._modules = load, module_titles
+        self.report: DeskReport | None = None
+        self._group = QComboBox(objectName="deskGroup")
+        for key, text in (("service", self.tr("by service")), ("branch", self.tr("by library")),
+                          ("month", self.tr("by month"))):
+            self._group.addItem(text, key)
+        self._group.currentIndexChanged.connect(lambda _: self._show())
+        self._summary = QLabel(objectName="deskSummary", wordWrap=True)
+        self._groups = QTableWidget(objectName="deskGroups")
+        self._versus = QTableWidget(objectName="deskVersus")
+        for table in (self._groups, self._versus):
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self._chart = QChartView(objectName="deskChart")
+        self._chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Consultations")))
+        top.addWidget(self._group)
+        top.addWidget(self._summary, 1)
+        upper = QSplitter()
+        upper.addWidget(self._groups)
+        upper.addWidget(self._chart)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(QLabel(self.tr("Desk vs training: where consultations went wrong, beside the "
+                                              "results on the module that teaches the service"), wordWrap=True))
+        lower_layout.addWidget(self._versus)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(upper)
+        split.addWidget(lower)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload_if_visible(self) -> None:
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        self.report = self._load()
+        self._show()
+
+    def _show(self) -> None:
+        report = self.report
+        if report is None:
+            return
+        hours, minutes = divmod(report.total.minutes, 60)
+        self._summary.setText(self.tr("%n consultation(s), {hours} h {minutes} min", "", report.total.count)
+                              .format(hours=hours, minutes=minutes))
+        key = self._group.currentData()
+        groups = {"service": report.by_service, "branch": report.by_branch, "month": report.by_month}[key]
+        names = [report.titles.get(g.key, g.key) if key == "service" else g.key or "—" for g in groups]
+        first = {"service": self.tr("Service"), "branch": self.tr("Library"), "month": self.tr("Month")}[key]
+        _fill(self._groups, [first, self.tr("Consultations"), self.tr("Minutes"),
+                             *(outcome_label(o) for o in Outcome)],
+              [[name, str(g.count), str(g.minutes), *(str(g.outcomes[o]) for o in Outcome)]
+               for name, g in zip(names, groups, strict=True)])
+        self._chart.setChart(outcome_chart(self._group.currentText(), names, [g.outcomes for g in groups]))
+        _fill(self._versus, [self.tr("Service"), self.tr("Module"), self.tr("Consultations"),
+                             self.tr("Partly, referred or failed"), self.tr("Failed"), self.tr("Module quiz average"),
+                             self.tr("Walkthroughs passed")],
+              [[v.title, self._modules.get(v.module_id or "", v.module_id or "—"), str(v.consultations),
+                _percent(v.trouble_share), _percent(v.failed_share), _percent(v.quiz_average),
+                _percent(v.walkthrough_pass_rate)] for v in report.versus])
