@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.ui.common import prompts
+from etrainer.ui.common.wrapping import WrappingItemDelegate
 from etrainer.ui.course_tree import CourseTree, TreeMarks
 from etrainer.ui.home_page import HomePage
 from etrainer.ui.list_page import ListPage
@@ -114,6 +116,11 @@ class MainWindow(QMainWindow):
         self._course_label = QLabel(objectName="courseProgressLabel", wordWrap=True)
         self._tree = CourseTree()
         self._tree.target_activated.connect(self._on_tree_target)
+        # Long titles wrap onto more lines instead of shrinking to «1. …» (the projector's type is large).
+        self._tree.header().setStretchLastSection(False)
+        self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._tree.setItemDelegate(WrappingItemDelegate(self._tree))
         left.setMinimumWidth(240)
         self._left = left
         left_layout.addWidget(self._course_label)

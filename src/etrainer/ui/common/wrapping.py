@@ -3,7 +3,7 @@ the projector's large type (QPushButton and QCheckBox never wrap their own text)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
@@ -84,3 +87,33 @@ class WrappingCheckBox(WrappingToggle):
         self.box.setAccessibleName(text)
         if parent is not None:
             self.setParent(parent)
+
+
+class WrappingItemDelegate(QStyledItemDelegate):
+    """Rows of a tree or list view whose long text wraps onto more lines (never «1. …»): the height of a row
+    follows its column's width, and the rows are laid out again when the view gets narrower or wider."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._width = -1
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.viewport().installEventFilter(self)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.columnWidth(index.column()) - self._view.indentation() * (depth + 1) - 16
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 100000),
+                                                 Qt.TextFlag.TextWordWrap, text)
+        return QSize(min(hint.width(), max(40, width)), max(hint.height(), bounds.height() + 12))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+            self._width = self._view.viewport().width()
+            QTimer.singleShot(0, self._view.doItemsLayout)
+        return False

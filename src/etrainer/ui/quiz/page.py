@@ -156,7 +156,7 @@ class QuizPage(QWidget):
 
     def _build_question(self) -> QWidget:
         page = QWidget(objectName="quizQuestion")
-        self._heading = QLabel(objectName="quizHeading")
+        self._heading = QLabel(objectName="quizHeading", wordWrap=True)
         self._clock = QLabel(objectName="quizClock")
         self._bar = QProgressBar(objectName="quizProgress", textVisible=False)
         self._bar.setMaximumHeight(10)
