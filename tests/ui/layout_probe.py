@@ -84,7 +84,7 @@ def text_problem(widget: QWidget) -> str | None:
         return None
     if isinstance(widget, QLabel):
         text = widget.text()
-        if not text.strip() or widget.pixmap() is not None and not widget.pixmap().isNull():
+        if not text.strip() or (widget.pixmap() is not None and not widget.pixmap().isNull()):
             return None
         if widget.wordWrap():
             inner = widget.contentsRect().width()

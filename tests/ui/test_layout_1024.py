@@ -117,7 +117,7 @@ def _quiz_screens(world: World, window: QWidget) -> None:
             vm.go(position)
             settle()
             world.check(f"quiz question {question.kind.value}", window)
-            page._answer.set_response(wrong_response(question, rng))  # noqa: SLF001 - as a learner would answer
+            page._answer.set_response(wrong_response(question, rng))
             page.findChild(QPushButton, "checkButton").click()
             world.check(f"quiz feedback {question.kind.value}", window)
         for position in range(vm.attempt.count):

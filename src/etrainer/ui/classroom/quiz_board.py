@@ -296,7 +296,7 @@ class QuizBoard(QWidget):
                 tile.setGeometry(QRect(x, y, m["tile"], row_height))
                 tile.layout().setContentsMargins(m["pad"], m["pad"], m["pad"], m["pad"])
                 tile.layout().setSpacing(m["pad"])
-                tile.badge.setFixedSize(m["badge"], round(px * 1.6))
+                tile.badge.setFixedSize(m["badge"], round(px * 1.75))
                 if tile.spin is not None:
                     tile.spin.setFixedSize(m["tally"], round(control * 1.7))
             y += row_height + m["gap"]

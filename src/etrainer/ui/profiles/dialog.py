@@ -6,7 +6,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.wrapping import WrappingCheckBox
 
 if TYPE_CHECKING:
     from etrainer.core.learner.profiles import Profile
@@ -47,6 +47,7 @@ class ProfileForm(QWidget):
         self.position.setPlaceholderText(self.tr("e.g. бібліотекар I категорії"))
         self.pin.setPlaceholderText(self.tr("4–8 digits, or leave empty"))
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the fields in large type
         form.addRow(self.tr("Name and surname:"), self.name)
         form.addRow(self.tr("Library or branch:"), self.branch)
         form.addRow(self.tr("Position:"), self.position)
@@ -79,7 +80,6 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setWindowTitle(self.tr("Who is studying?"))
-        self.setMinimumWidth(660)  # «Робочий простір методиста» and «Почати навчання» side by side
         self._profiles = profiles
         self.chosen: Profile | None = None
         self._pages = QStackedWidget()
@@ -113,10 +113,10 @@ class ProfileDialog(QDialog):
         pick_layout.addWidget(self._choose_error)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
-        buttons.addWidget(workspace)
         buttons.addStretch(1)
         buttons.addWidget(choose)
         pick_layout.addLayout(buttons)
+        pick_layout.addWidget(workspace, 0, Qt.AlignmentFlag.AlignLeft)  # its own line: the methodist's way in
 
         create = QWidget()
         create_layout = QVBoxLayout(create)
@@ -227,8 +227,9 @@ class EditProfileDialog(QDialog):
         self.updated: Profile | None = None
         self.form = ProfileForm(with_pin=True)
         self.form.fill(profile)
-        self.change_pin = QCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),
-                                    objectName="changePinBox")
+        self._change_pin = WrappingCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),
+                                            objectName="changePinBox")
+        self.change_pin = self._change_pin.box
         for field in (self.form.pin, self.form.pin_again):
             field.setEnabled(False)
             self.change_pin.toggled.connect(field.setEnabled)
@@ -242,7 +243,7 @@ class EditProfileDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.change_pin)
+        layout.addWidget(self._change_pin)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
 

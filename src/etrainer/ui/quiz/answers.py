@@ -165,6 +165,14 @@ class MatchingAnswer(AnswerWidget):
             for choice in drawn.choices:
                 box.addItem(choice, choice)
             box.setAccessibleName(self._pairs[index].prompt)
+            # long options must not push the question past the right edge: the box is as wide as its column,
+            # the list that drops down wraps them, and the tooltip shows the chosen one in full
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            box.view().setWordWrap(True)
+            box.currentTextChanged.connect(box.setToolTip)
             box.currentIndexChanged.connect(lambda _=0: self.changed.emit())
             label.setBuddy(box)
             layout.addWidget(label, row, 0)

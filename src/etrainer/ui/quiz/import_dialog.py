@@ -63,6 +63,7 @@ class ImportQuestionsDialog(QDialog):
         for module in course.modules if course else ():
             self._module.addItem(module.title, module.id)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the fields in large type
         form.addRow(self.tr("Quiz id (a-z, 0-9, hyphens):"), self._quiz_id)
         form.addRow(self.tr("Title:"), self._title)
         form.addRow(self.tr("Module:"), self._module)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +75,12 @@ class ChoiceBox(QComboBox):
 
 
 def _combo(name: str) -> ChoiceBox:
-    return ChoiceBox(name)
+    box = ChoiceBox(name)
+    # as wide as the form allows, never wider: a long first item must not push the portal off the screen
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return box
 
 
 class Highlight(QWidget):
