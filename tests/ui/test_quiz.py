@@ -238,3 +238,27 @@ def test_the_tree_lists_walkthroughs_and_opens_them_full_width(qtbot, pack, tmp_
     qtbot.mouseClick(window.findChild(QPushButton, "walkthroughBackButton"), Qt.MouseButton.LeftButton)
     assert tree.isVisible()
     services.close()
+
+
+def test_a_number_with_words_is_refused_before_grading(qtbot, pack, tmp_path):
+    """«30 днів» in a numerical question: an inline note, no answer stored; «30» then counts as right."""
+    window, services = open_window(qtbot, pack, tmp_path / "data")
+    click_tree(qtbot, window, "Перевірка — основи")
+    qtbot.keyClick(window.findChild(QPushButton, "startQuizButton"), Qt.Key.Key_Space)
+    quiz = quiz_page(window)
+    while window.findChild(QLineEdit, "answerField") is None or "number" not in \
+            window.findChild(QLineEdit, "answerField").placeholderText():
+        quiz.vm.go(quiz.vm.attempt.position + 1)
+    before = len(stored_responses(services))
+    field = window.findChild(QLineEdit, "answerField")
+    type_text(field, "30 днів")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "without words" in feedback(window) and window.findChild(QLabel, "feedbackPanel").isVisible()
+    assert len(stored_responses(services)) == before
+    assert quiz.vm.attempt.position not in quiz.vm.attempt.answers
+    field.clear()
+    qtbot.keyClicks(field, "30")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "✓" in feedback(window)
+    assert stored_responses(services)[-1][1] is True
+    services.close()

@@ -41,6 +41,7 @@ NO_ANSWER = QT_TRANSLATE_NOOP("Quiz", "No answer")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Quiz", "This is not a number.")
 MARKED_AREA = QT_TRANSLATE_NOOP("Quiz", "The marked area of the picture")
 CLICKED_AT = QT_TRANSLATE_NOOP("Quiz", "A click at ({x}, {y})")
+TYPE_A_NUMBER = QT_TRANSLATE_NOOP("Quiz", "Type only a number, without words: for example 14, 14,5 or 14.5.")
 _SNAP = 5e-4
 
 
@@ -269,3 +270,16 @@ _GRADERS = {
     QuestionKind.CLOZE: _grade_cloze,
     QuestionKind.HOTSPOT: _grade_hotspot,
 }
+
+
+def refusal(question: Question, response: Response) -> str | None:
+    """Why `response` cannot be graded yet (a sentence marked for translation), or None when it can.
+
+    What counts as a number: `parse_number` (14, 14,5, 14.5, -3, 1 000). Text with letters in a numerical
+    question («14 років») is refused before grading: it is not counted as an answer, so a slip in the form
+    of an answer costs no attempt and no score.
+    """
+    if question.kind is QuestionKind.NUMERICAL and isinstance(response, TextResponse) and response.text.strip() \
+            and parse_number(response.text) is None:
+        return TYPE_A_NUMBER
+    return None

@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.quiz.attempt import QuizAttempt
 from etrainer.core.quiz.draw import DrawnQuestion
-from etrainer.core.quiz.grading import CLICKED_AT, GradedAnswer
-from etrainer.core.quiz.model import FeedbackMode, QuestionKind
+from etrainer.core.quiz.grading import CLICKED_AT, GradedAnswer, refusal
+from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind
+from etrainer.core.quiz.response import Response
 from etrainer.ui.common import prompts
 from etrainer.ui.quiz.answers import (
     AnswerWidget,
@@ -339,6 +340,8 @@ class QuizPage(QWidget):
                 vm.go(attempt.position + 1)
             return
         response = self._answer.response()
+        if response is not None and self._refuse(attempt.questions[attempt.position].question, response):
+            return
         if attempt.locks_answers:
             if response is None:
                 return
@@ -359,6 +362,21 @@ class QuizPage(QWidget):
         else:
             vm.go(attempt.position + 1)
 
+    def _refuse(self, question: Question, response: Response) -> bool:
+        """Say inline why the answer cannot be checked yet (nothing is counted); False when it can be."""
+        reason = refusal(question, response)
+        if reason is None:
+            return False
+        self._feedback.setProperty("state", "partly")
+        self._feedback.style().unpolish(self._feedback)
+        self._feedback.style().polish(self._feedback)
+        self._feedback.setText(html.escape(QCoreApplication.translate("Quiz", reason)))
+        self._feedback.show()
+        if isinstance(self._answer, TextAnswer):
+            self._answer.field.setFocus()
+            self._answer.field.selectAll()
+        return True
+
     def _show_feedback(self, graded: GradedAnswer) -> None:
         state = "right" if graded.correct else ("partly" if graded.score > 0 else "wrong")
         self._feedback.setProperty("state", state)
@@ -372,6 +390,8 @@ class QuizPage(QWidget):
         if vm is None or vm.attempt is None or vm.attempt.locks_answers:
             return
         response = self._answer.response() if self._answer else None
+        if response is not None and self._refuse(vm.attempt.questions[vm.attempt.position].question, response):
+            return
         if response is not None:
             vm.submit(response)
         target = vm.attempt.position + delta

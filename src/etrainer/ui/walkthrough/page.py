@@ -254,7 +254,7 @@ class WalkthroughPage(QWidget):
             return
         heading = self.tr("Before the visitor leaves: safety checklist")
         self._checklist_layout.addWidget(QLabel(f"<b>{html.escape(heading)}"
-                                                "</b>", objectName="checklistTitle"))
+                                                "</b>", objectName="checklistTitle", wordWrap=True))
         for item in state.scenario.checklist:
             row = WrappingCheckBox(item.text, objectName=f"check-{item.id}")
             box = row.box
