@@ -191,3 +191,33 @@ def test_a_learner_changes_and_removes_her_pin(qtbot, tmp_path):
     qtbot.mouseClick(removal.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert not services.profiles.get(profile.id).has_pin
     services.close()
+
+
+def test_enter_creates_a_profile_and_a_wrong_pin_keeps_the_pin_field(qtbot, tmp_path):
+    from PySide6.QtWidgets import QStackedWidget
+
+    services = open_app_services(tmp_path)
+    services.profiles.create("Оксана", pin="1357")
+    dialog = ProfileDialog(services.profiles)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pin = dialog.findChild(QLineEdit, "pinEntry")
+    qtbot.keyClicks(pin, "0000")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    pages = dialog.findChild(QStackedWidget)
+    assert pages.currentIndex() == 0 and dialog.chosen is None
+    assert dialog.findChild(QLabel, "chooseError").text()
+    assert dialog.focusWidget() is pin and pin.selectedText() == "0000"
+    qtbot.keyClicks(pin, "1357")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    assert dialog.chosen is not None and dialog.chosen.name == "Оксана"
+
+    fresh = ProfileDialog(services.profiles)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    qtbot.mouseClick(fresh.findChild(QPushButton, "newProfileButton"), Qt.MouseButton.LeftButton)
+    name = fresh.findChild(QLineEdit, "nameField")
+    type_text(name, "Марія Лисенко")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert fresh.chosen is not None and fresh.chosen.name == "Марія Лисенко"
+    services.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -85,16 +86,14 @@ class ProfileDialog(QDialog):
         self._pages = QStackedWidget()
         self._list = QListWidget(objectName="profileList")
         self._list.setAccessibleName(self.tr("Profiles"))
-        self._list.itemActivated.connect(lambda _item: self._on_choose_clicked())
+        self._list.itemDoubleClicked.connect(lambda _item: self._on_choose_clicked())  # Enter: keyPressEvent
         self._pin = QLineEdit(objectName="pinEntry", echoMode=QLineEdit.EchoMode.Password)
         self._pin.setPlaceholderText(self.tr("PIN"))
         self._pin.setAccessibleName(self.tr("PIN"))
-        self._pin.returnPressed.connect(self._on_choose_clicked)
         self._choose_error = QLabel(objectName="chooseError", wordWrap=True)
         self._choose_error.setStyleSheet("color: #B3261E; font-weight: bold;")
         choose = QPushButton(self.tr("Start studying"), objectName="chooseButton")
         choose.setProperty("primary", True)
-        choose.setDefault(True)
         choose.clicked.connect(self._on_choose_clicked)
         new = QPushButton(self.tr("New profile…"), objectName="newProfileButton")
         new.clicked.connect(self._show_create)
@@ -187,12 +186,27 @@ class ProfileDialog(QDialog):
         self._pages.setCurrentIndex(1)
         self.form.name.setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter does what the page is for: start studying on the list, create the profile on the form."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.objectName() not in ("chooseButton", "createButton"):
+                focused.click()  # Enter on a focused button presses that button
+            elif self._pages.currentIndex() == 0:
+                self._on_choose_clicked()
+            else:
+                self._on_create_clicked()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _on_choose_clicked(self) -> None:
         profile = self._selected()
         if profile is None:
             return
         if profile.has_pin and not self._profiles.verify_pin(profile.id, self._pin.text()):
             self._choose_error.setText(self.tr("The PIN is not right. Try again."))
+            self._pin.setFocus(Qt.FocusReason.OtherFocusReason)
             self._pin.selectAll()
             return
         self._accept(profile)
