@@ -11,6 +11,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -127,6 +128,8 @@ class WalkthroughPage(QWidget):
         layout.addWidget(self._narration)
         layout.addLayout(bar)
         self._playing = False
+        self._step_shown: tuple[int, Phase] | None = None
+        self._narration_fresh = False
 
     def _build_decision(self) -> QFrame:
         frame = QFrame(objectName="decisionPanel")
@@ -170,6 +173,10 @@ class WalkthroughPage(QWidget):
     # -- rendering ----------------------------------------------------------------------------------
     def _render(self, state: RunState, feedback: Feedback | None) -> None:
         scenario = state.scenario
+        focused = QApplication.focusWidget()
+        was_in_portal = focused is None or not self.isAncestorOf(focused) or self._scroll.isAncestorOf(focused)
+        step_changed = (state.completed_steps, state.phase) != self._step_shown
+        self._step_shown = (state.completed_steps, state.phase)
         for button in self._modes.buttons():
             button.setChecked(button.property("mode") == state.mode.value)
         demo = state.mode is Mode.DEMO
@@ -189,11 +196,25 @@ class WalkthroughPage(QWidget):
         self._portal.highlight_control(None)
         if feedback is not None:
             self._show_feedback(feedback)
+            if step_changed and not self._narration_fresh:
+                self._say("")  # an error or hint of an earlier step does not stay on screen
         elif not state.finished:
             self._say(self.tr("Help the visitor with what they need. Start with the portal on the right.")
                       if not demo else self.tr("Press ▶ Play to watch, or Step ▸ to go one move at a time."))
             self._result.hide()
         self._update_play_button()
+        self._narration_fresh = False
+        self._keep_focus(was_in_portal)
+
+    def _keep_focus(self, was_in_portal: bool) -> None:
+        """The portal is rebuilt for each step: keep the keyboard in it (its first control), not in the header."""
+        focused = QApplication.focusWidget()
+        if not was_in_portal or (focused is not None and focused.isVisible() and self._scroll.isAncestorOf(focused)):
+            return
+        for widget in self._scroll.widget().findChildren(QWidget):
+            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _show_feedback(self, feedback: Feedback) -> None:
         text = feedback_text(feedback)
@@ -215,6 +236,7 @@ class WalkthroughPage(QWidget):
             self._portal.clear_notes()
 
     def _say(self, text: str, state: str = "") -> None:
+        self._narration_fresh = True
         self._narration.setText(text)
         self._narration.setProperty("state", state)
         self._narration.style().unpolish(self._narration)
