@@ -1876,6 +1876,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type only a number, without words: for example 14, 14,5 or 14.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The marked area of the picture</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1884,6 +1884,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Це не число. Введіть число.</translation>
     </message>
     <message>
+        <source>Type only a number, without words: for example 14, 14,5 or 14.5.</source>
+        <translation>Введіть лише число, без слів: наприклад 14, 14,5 або 14.5.</translation>
+    </message>
+    <message>
         <source>The marked area of the picture</source>
         <translation>Позначена ділянка зображення</translation>
     </message>

@@ -6,7 +6,7 @@ from enum import Enum
 
 from PySide6.QtWidgets import QApplication
 
-from etrainer.paths import themes_dir
+from etrainer.paths import resources_dir, themes_dir
 
 
 class Theme(Enum):
@@ -67,7 +67,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             sheet += "\n" + (themes_dir() / "projector.qss").read_text(encoding="utf-8")
         except OSError:
             sheet += "\nQWidget { font-size: 20pt; }\n"
-    app.setStyleSheet(sheet)
+    # a ticked check box shows a check mark (an icon of the app), never a dot that looks like a radio button
+    app.setStyleSheet(sheet.replace("@ICONS@", (resources_dir() / "icons").as_posix()))
     app.setProperty("etrainerTheme", theme.value)
 
 
