@@ -2574,7 +2574,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
+        <source>❚❚ Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -2584,8 +2584,8 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Тренажер пройдено</translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
-        <translation>⏸ Пауза</translation>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Пауза</translation>
     </message>
     <message>
         <source>▶ Play</source>

@@ -10,7 +10,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -57,6 +57,16 @@ def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course,
     return result.course, result.problems, True
 
 
+FRAME = QSize(16, 40)
+"""Room for the window's frame and title bar, which are outside the size given to `resize`."""
+
+
+def first_size(available: QSize) -> QSize:
+    """The main window's size at its first start: 1200×800, or less so that the window with its title bar fits
+    the screen's free area (a 1024×768 screen gives 1008×728)."""
+    return QSize(1200, 800).boundedTo(available - FRAME)
+
+
 def run(args: argparse.Namespace) -> int:
     data = data_dir(args.data_dir)
     prefs = Prefs.load(data)
@@ -86,7 +96,8 @@ def run(args: argparse.Namespace) -> int:
         window.restoreGeometry(QByteArray.fromBase64(prefs.geometry.encode()))
     else:
         screen = app.primaryScreen().availableGeometry()
-        window.resize(min(1200, screen.width()), min(800, screen.height()))
+        window.resize(first_size(screen.size()))
+        window.move(screen.center() - window.rect().center())
 
     if args.exit_after_first_paint:
         _FirstPaint(window, app.quit)

@@ -306,3 +306,12 @@ def test_the_probe_sees_a_cut_button_and_an_oversize_window(qtbot) -> None:
     inner.show()
     assert any("outside its window" in line for line in problems(window))
 
+
+
+def test_the_first_window_with_its_title_bar_fits_the_screen():
+    from etrainer.app import FRAME, first_size
+
+    for screen in (QSize(1024, 768), QSize(1024, 740), QSize(1366, 728), QSize(1920, 1040)):
+        size = first_size(screen) + FRAME
+        assert size.width() <= screen.width() and size.height() <= screen.height(), (screen, size)
+    assert first_size(QSize(1920, 1040)) == QSize(1200, 800)

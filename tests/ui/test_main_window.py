@@ -221,3 +221,25 @@ def test_enter_creates_a_profile_and_a_wrong_pin_keeps_the_pin_field(qtbot, tmp_
     qtbot.keyClick(name, Qt.Key.Key_Return)
     assert fresh.chosen is not None and fresh.chosen.name == "Марія Лисенко"
     services.close()
+
+
+def test_the_projector_lesson_text_stays_large_when_a_lesson_is_shown_again(qtbot, tmp_path, qapp):
+    """After a presentation (F5) the lesson is shown again: it keeps the projector's size and the zoom."""
+    from etrainer.ui.theme import Theme, apply_theme
+
+    apply_theme(qapp, Theme.PROJECTOR)
+    try:
+        window, services = open_window(qtbot, tmp_path)
+        create_profile(qtbot, window, services, "Марта Проектор")
+        click_lesson(qtbot, window, "Перший урок")
+        browser = window._lesson_page.browser
+        first = browser.document().defaultFont().pointSizeF()
+        click_lesson(qtbot, window, "Другий урок")
+        click_lesson(qtbot, window, "Перший урок")
+        assert first >= 20 and browser.document().defaultFont().pointSizeF() == first
+        browser.zoom_in()
+        click_lesson(qtbot, window, "Другий урок")
+        assert browser.document().defaultFont().pointSizeF() == pytest.approx(first * 1.1)
+        services.close()
+    finally:
+        apply_theme(qapp, Theme.LIGHT)

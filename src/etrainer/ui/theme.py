@@ -50,6 +50,11 @@ div.admonition {{ background: {c['note']}; border-left: 4px solid {c['note_borde
                   margin: 10px 0; }}
 div.tip {{ background: {c['tip']}; border-color: {c['tip_border']}; }}
 div.warning, div.danger {{ background: {c['warn']}; border-color: {c['warn_border']}; }}
+table.admonition {{ margin: 10px 0; border-collapse: collapse; }}
+td.admonition {{ background-color: {c['note']}; border: none; border-left: 5px solid {c['note_border']};
+                 padding: 8px 12px; }}
+td.tip {{ background-color: {c['tip']}; border-left: 5px solid {c['tip_border']}; }}
+td.warning, td.danger {{ background-color: {c['warn']}; border-left: 5px solid {c['warn_border']}; }}
 p.admonition-title {{ font-weight: bold; margin-bottom: 4px; }}
 code, pre {{ background: {c['code']}; font-family: monospace; }}
 div.footnote {{ font-size: small; }}

@@ -361,7 +361,7 @@ class WalkthroughPage(QWidget):
         self._update_play_button()
 
     def _update_play_button(self) -> None:
-        self._play.setText(self.tr("⏸ Pause") if self._playing else self.tr("▶ Play"))
+        self._play.setText(self.tr("❚❚ Pause") if self._playing else self.tr("▶ Play"))
 
     def _on_demo_step(self) -> None:
         self._stop_demo()
