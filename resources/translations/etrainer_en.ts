@@ -1891,6 +1891,18 @@ It is outside Е-тренер and needs the Internet.</source>
 <context>
     <name>QuizPage</name>
     <message>
+        <source>A click on the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap [{n}]: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap [{n}]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation type="unfinished"></translation>
     </message>

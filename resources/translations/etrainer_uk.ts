@@ -1899,6 +1899,18 @@ It is outside Е-тренер and needs the Internet.</source>
 <context>
     <name>QuizPage</name>
     <message>
+        <source>A click on the picture</source>
+        <translation>Натискання на зображенні</translation>
+    </message>
+    <message>
+        <source>gap [{n}]: {answer}</source>
+        <translation>пропуск [{n}]: {answer}</translation>
+    </message>
+    <message>
+        <source>gap [{n}]</source>
+        <translation>пропуск [{n}]</translation>
+    </message>
+    <message>
         <source>— choose —</source>
         <translation>— оберіть —</translation>
     </message>

@@ -28,3 +28,15 @@ def test_text_with_letters_is_refused(typed):
 def test_other_kinds_are_never_refused():
     question = Question(QuestionId("city"), QuestionKind.SHORT_ANSWER, "Місто?")
     assert refusal(question, TextResponse("14 років")) is None
+
+
+@pytest.mark.parametrize(("source", "shown"), [
+    ("FACTS §6.3", ""),
+    ("FACTS §6.1; §6.2 (п. 5)", ""),
+    ("урок «Люди з інвалідністю»; FACTS §7.2", "урок «Люди з інвалідністю»"),
+    ("Закон № 5203-VI, ст. 9", "Закон № 5203-VI, ст. 9"),
+])
+def test_learners_see_sources_without_internal_codes(source, shown):
+    from etrainer.core.quiz.grading import learner_source
+
+    assert learner_source(source) == shown

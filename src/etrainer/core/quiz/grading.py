@@ -15,6 +15,7 @@ every line through `QCoreApplication.translate("Quiz", line)`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -283,3 +284,13 @@ def refusal(question: Question, response: Response) -> str | None:
             and parse_number(response.text) is None:
         return TYPE_A_NUMBER
     return None
+
+
+_INTERNAL_SOURCE = re.compile(r"^\s*(FACTS\b|§)")
+
+
+def learner_source(source: str) -> str:
+    """The part of a question's `source` a learner can use: the course's internal fact-sheet references
+    («FACTS §6.3», «§11») are for authors and are left out; what remains (a lesson, a law) is kept."""
+    parts = [part.strip() for part in source.split(";")]
+    return "; ".join(part for part in parts if part and not _INTERNAL_SOURCE.match(part))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.quiz.attempt import QuizAttempt
 from etrainer.core.quiz.draw import DrawnQuestion
-from etrainer.core.quiz.grading import CLICKED_AT, GradedAnswer, refusal
+from etrainer.core.quiz.grading import GradedAnswer, learner_source, refusal
 from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind
 from etrainer.core.quiz.response import Response
 from etrainer.ui.common import prompts
@@ -70,11 +70,19 @@ def make_answer_widget(drawn: DrawnQuestion) -> AnswerWidget:
 _CLICKED = re.compile(r"^A click at \((-?\d+), (-?\d+)\)$")
 
 
-def shown(line: str) -> str:
-    """An answer line from core grading, translated (core keeps its fixed words in English)."""
-    clicked = _CLICKED.match(line)
-    if clicked:
-        return QCoreApplication.translate("Quiz", CLICKED_AT).format(x=clicked[1], y=clicked[2])
+_GAP_LINE = re.compile(r"^(\d+): (.*)$", re.S)
+
+
+def shown(line: str, kind: QuestionKind | None = None) -> str:
+    """An answer line from core grading in words a learner reads (core keeps its fixed words in English):
+    a click on the picture without its pixel coordinates, a gap of a cloze question by its name."""
+    if _CLICKED.match(line):
+        return QCoreApplication.translate("QuizPage", "A click on the picture")
+    gap = _GAP_LINE.match(line) if kind is QuestionKind.CLOZE else None
+    if gap:
+        return QCoreApplication.translate("QuizPage", "gap [{n}]: {answer}").format(n=gap[1], answer=gap[2])
+    if kind is QuestionKind.CLOZE and line.isdigit():
+        return QCoreApplication.translate("QuizPage", "gap [{n}]").format(n=line)
     return QCoreApplication.translate("Quiz", line)
 
 
@@ -82,7 +90,7 @@ def _percent(score: float) -> str:
     return f"{round(score * 100)}%"
 
 
-def _feedback_html(graded: GradedAnswer) -> str:
+def _feedback_html(graded: GradedAnswer, kind: QuestionKind | None = None) -> str:
     if graded.correct:
         head = "<p class='right'><b>✓ {}</b></p>".format(html.escape(QCoreApplication.translate("QuizPage", "Right")))
     elif graded.score > 0:
@@ -91,19 +99,20 @@ def _feedback_html(graded: GradedAnswer) -> str:
     else:
         wrong = QCoreApplication.translate("QuizPage", "Not right")
         head = f"<p class='wrong'><b>✗ {html.escape(wrong)}</b></p>"
-    parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(shown(p.label))}"
+    parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(shown(p.label, kind))}"
                     f"{' — ' + html.escape(shown(p.feedback)) if p.feedback else ''}</li>" for p in graded.parts
-                    if p.feedback or not p.correct)
+                    if (p.feedback or not p.correct) and kind is not QuestionKind.HOTSPOT)
     body = head + (f"<ul>{parts}</ul>" if parts else "")
     if not graded.correct:
-        right = "; ".join(html.escape(shown(line)) for line in graded.right_answer)
+        right = "; ".join(html.escape(shown(line, kind)) for line in graded.right_answer)
         label = QCoreApplication.translate("QuizPage", "Right answer:")
         body += f"<p><b>{html.escape(label)}</b> {right}</p>"
     if graded.explanation:
         body += f"<p>{html.escape(graded.explanation)}</p>"
-    if graded.source:
+    source = learner_source(graded.source)
+    if source:
         label = QCoreApplication.translate("QuizPage", "Source:")
-        body += f"<p class='source'>{html.escape(label)} {html.escape(graded.source)}</p>"
+        body += f"<p class='source'>{html.escape(label)} {html.escape(source)}</p>"
     return body
 
 
@@ -173,7 +182,7 @@ class QuizPage(QWidget):
         inner.addLayout(self._answer_box)
         inner.addWidget(self._feedback)
         inner.addStretch(1)
-        scroll = QScrollArea(objectName="questionScroll", widgetResizable=True)
+        scroll = self._question_scroll = QScrollArea(objectName="questionScroll", widgetResizable=True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._back = QPushButton(self.tr("◂ Previous"), objectName="previousQuestionButton")
@@ -382,8 +391,12 @@ class QuizPage(QWidget):
         self._feedback.setProperty("state", state)
         self._feedback.style().unpolish(self._feedback)
         self._feedback.style().polish(self._feedback)
-        self._feedback.setText(_feedback_html(graded))
+        attempt = self.vm.attempt if self.vm else None
+        kind = attempt.questions[attempt.position].question.kind if attempt and not attempt.finished else None
+        self._feedback.setText(_feedback_html(graded, kind))
         self._feedback.show()
+        # the explanation is read where it is: scrolled into view above «Next», not left below the fold
+        QTimer.singleShot(0, lambda: self._question_scroll.ensureWidgetVisible(self._feedback, 0, 0))
 
     def _go(self, delta: int) -> None:
         vm = self.vm
@@ -467,9 +480,9 @@ class QuizPage(QWidget):
             if graded is None:
                 parts.append(f"<p class='wrong'>✗ {html.escape(none)}</p>")
                 continue
-            given = "; ".join(html.escape(shown(line)) for line in graded.given)
+            given = "; ".join(html.escape(shown(line, question.kind)) for line in graded.given)
             parts.append(f"<p><b>{html.escape(yours)}</b> {given}</p>")
-            parts.append(_feedback_html(graded))
+            parts.append(_feedback_html(graded, question.kind))
         return "".join(parts)
 
     # -- keys ---------------------------------------------------------------------------------------
