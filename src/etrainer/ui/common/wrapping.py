@@ -115,5 +115,5 @@ class WrappingItemDelegate(QStyledItemDelegate):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
             self._width = self._view.viewport().width()
-            QTimer.singleShot(0, self._view.doItemsLayout)
+            QTimer.singleShot(0, self._view, self._view.doItemsLayout)  # not after the view is gone
         return False

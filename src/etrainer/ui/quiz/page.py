@@ -396,7 +396,7 @@ class QuizPage(QWidget):
         self._feedback.setText(_feedback_html(graded, kind))
         self._feedback.show()
         # the explanation is read where it is: scrolled into view above «Next», not left below the fold
-        QTimer.singleShot(0, lambda: self._question_scroll.ensureWidgetVisible(self._feedback, 0, 0))
+        QTimer.singleShot(0, self, lambda: self._question_scroll.ensureWidgetVisible(self._feedback, 0, 0))
 
     def _go(self, delta: int) -> None:
         vm = self.vm
