@@ -243,3 +243,23 @@ def test_the_projector_lesson_text_stays_large_when_a_lesson_is_shown_again(qtbo
         services.close()
     finally:
         apply_theme(qapp, Theme.LIGHT)
+
+
+def test_search_results_mark_matches_in_bold_and_the_lesson_opens_at_the_match(qtbot, tmp_path):
+    from etrainer.ui.list_page import HTML_ROLE
+
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Марта Пошук")
+    search = window.findChild(QLineEdit, "searchField")
+    type_text(search, "ЦНАП")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    results = window.findChild(QListWidget, "resultList")
+    first = results.item(0)
+    assert "[" not in first.text() and "]" not in first.text()
+    assert "<b>ЦНАП</b>" in first.data(HTML_ROLE)
+    title, _, snippet = first.text().partition("\n")
+    assert not snippet.startswith(title)  # the title is not repeated in the snippet
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(first).center())
+    browser = window._lesson_page.browser
+    assert browser.textCursor().selectedText().casefold().startswith("цнап")
+    services.close()

@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         self._pending_note = ""
         self._note_timer.timeout.connect(lambda: self.vm.save_note(self._pending_note))
         self._list_page = ListPage()
-        self._list_page.lesson_requested.connect(self.vm.open_lesson)
+        self._list_page.lesson_requested.connect(self._on_list_lesson)
         self._quiz_view: QuizPage | None = None
         self._walkthrough_view: WalkthroughPage | None = None
         for page in (self._home, self._list_page):
@@ -369,6 +369,15 @@ class MainWindow(QMainWindow):
         self._leave_page()
         self._list_page.show_search(query, hits)
         self._pages.setCurrentWidget(self._list_page)
+
+    def _on_list_lesson(self, lesson_id: str) -> None:
+        """A lesson from a list; from search results it opens at its first match, selected."""
+        query = self._list_page.query
+        self.vm.open_lesson(lesson_id)
+        if query and self.vm.current is not None and self.vm.current.lesson.id == lesson_id:
+            from etrainer.core.course.search import query_terms
+
+            self._lesson_page.browser.show_match(query_terms(query))
 
     def show_bookmarks(self) -> None:
         self._leave_page()

@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -166,6 +166,23 @@ class LessonBrowser(QTextBrowser):
         bar = self.verticalScrollBar()
         if value >= bar.maximum() - 4:
             self.reached_end.emit()
+
+    def show_match(self, words: list[str]) -> bool:
+        """Select and scroll to the first place where one of `words` (search terms; a term also matches the
+        start of a longer word) occurs; False when none does."""
+        first = None
+        for word in words:
+            pattern = QRegularExpression(r"\b" + QRegularExpression.escape(word),
+                                         QRegularExpression.PatternOption.CaseInsensitiveOption
+                                         | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+            found = self.document().find(pattern)
+            if not found.isNull() and (first is None or found.selectionStart() < first.selectionStart()):
+                first = found
+        if first is None:
+            return False
+        self.setTextCursor(first)
+        self.ensureCursorVisible()
+        return True
 
     def content_fits(self) -> bool:
         return self.verticalScrollBar().maximum() == 0
