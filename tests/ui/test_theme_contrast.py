@@ -9,7 +9,7 @@ import re
 import pytest
 
 from etrainer.paths import themes_dir
-from etrainer.ui.theme import _LESSON_CSS, Theme
+from etrainer.ui.theme import _LESSON_CSS, Theme, screen_colours
 
 
 def _luminance(colour: str) -> float:
@@ -89,5 +89,8 @@ def test_the_ratio_is_computed_as_wcag_says():
 def test_every_theme_meets_aa(theme):
     sheet = (themes_dir() / ("light.qss" if theme is Theme.PROJECTOR else f"{theme.value}.qss")).read_text("utf-8")
     page = _colour(_rule(sheet, "QTextBrowser#lessonBrowser")["background"])
-    low = _report(theme.value, lesson_pairs(theme, page) + widget_pairs(sheet))
+    window = _colour(_rule(sheet, "QWidget")["background"])
+    classroom = [(f"classroom {name}", colour, window, 3.0 if name in ("paused", "heading") else 4.5)
+                 for name, colour in screen_colours(theme).items()]
+    low = _report(theme.value, lesson_pairs(theme, page) + widget_pairs(sheet) + classroom)
     assert not low, "\n".join(low)

@@ -34,6 +34,21 @@ _LESSON_CSS = {
 _LESSON_CSS[Theme.PROJECTOR] = _LESSON_CSS[Theme.LIGHT]
 
 
+# Colours of the classroom windows' own style sheets (World Café, classroom quiz), which set sizes per window.
+_SCREEN_COLOURS = {
+    Theme.LIGHT: dict(heading="#1F4E79", text="#1B1B1B", muted="#3D4A57", paused="#5F6368", right="#1B5E20",
+                      wrong="#B00020", problem="#8E0018"),
+    Theme.CONTRAST: dict(heading="#FFFF00", text="#FFFFFF", muted="#FFFFFF", paused="#FFFFFF", right="#FFFF00",
+                         wrong="#FFFF00", problem="#FFFF00"),
+}
+_SCREEN_COLOURS[Theme.PROJECTOR] = _SCREEN_COLOURS[Theme.LIGHT]
+
+
+def screen_colours(theme: Theme) -> dict[str, str]:
+    """Text colours for a window's own style sheet: headings, text, muted text, paused, right, wrong, problem."""
+    return dict(_SCREEN_COLOURS[theme])
+
+
 def lesson_css(theme: Theme) -> str:
     c = _LESSON_CSS[theme]
     return f"""

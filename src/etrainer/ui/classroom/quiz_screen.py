@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -43,7 +44,7 @@ from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_board import QuizBoard
 from etrainer.ui.classroom.quiz_setup import QuizSetupPage
 from etrainer.ui.common.errors import show_message
-from etrainer.ui.theme import Theme, current_theme, lesson_css
+from etrainer.ui.theme import Theme, current_theme, lesson_css, screen_colours
 
 TICK_MS = 200
 CONTROL_RATIO = 24 / 768
@@ -380,20 +381,21 @@ class ClassroomQuizWindow(QWidget):
     def _apply_sizes(self) -> None:
         body = projector.pixels(self, projector.BODY_RATIO)
         control = projector.pixels(self, CONTROL_RATIO)
+        c = screen_colours(current_theme(QApplication.instance()))  # high contrast: yellow and white on black
         self.setStyleSheet(
             f"QWidget#classroomQuizWindow QPushButton, QWidget#classroomQuizWindow QComboBox,"
             f" QWidget#classroomQuizWindow QSpinBox, QLabel#teamName, QLabel#hintLabel, QLabel#setupProblem"
             f" {{ font-size: {control}px; }}\n"
             f"QLabel#teamName {{ font-weight: bold; }}\n"
-            f"QLabel#setupProblem {{ color: #8E0018; }}\n"
-            f"QLabel[role=\"teamTotal\"] {{ font-size: {control}px; font-weight: bold; color: #1F4E79; }}\n"
-            f"QLabel#questionProgress {{ font-size: {control}px; color: #3D4A57; font-weight: bold; }}\n"
-            f"QLabel#stageLabel {{ font-size: {round(body * 0.8)}px; font-weight: bold; color: #1F4E79;"
+            f"QLabel#setupProblem {{ color: {c['problem']}; }}\n"
+            f"QLabel[role=\"teamTotal\"] {{ font-size: {control}px; font-weight: bold; color: {c['heading']}; }}\n"
+            f"QLabel#questionProgress {{ font-size: {control}px; color: {c['muted']}; font-weight: bold; }}\n"
+            f"QLabel#stageLabel {{ font-size: {round(body * 0.8)}px; font-weight: bold; color: {c['heading']};"
             f" padding: 0 6px; }}\n"
             f"QLabel#stageLabel[state=\"over\"] {{ background: #F2B705; color: #1B1B1B; }}\n"
-            f"QLabel#stageLabel[state=\"right\"] {{ color: #1B5E20; }}\n"
-            f"QLabel#countdownDigits {{ font-size: {round(body * 2)}px; font-weight: bold; color: #1F4E79; }}\n"
-            f"QLabel#countdownDigits[state=\"over\"] {{ color: #B00020; }}\n"
+            f"QLabel#stageLabel[state=\"right\"] {{ color: {c['right']}; }}\n"
+            f"QLabel#countdownDigits {{ font-size: {round(body * 2)}px; font-weight: bold; color: {c['heading']}; }}\n"
+            f"QLabel#countdownDigits[state=\"over\"] {{ color: {c['wrong']}; }}\n"
             f"QTextBrowser#summaryView {{ font-size: {control}px; }}\n")
 
 

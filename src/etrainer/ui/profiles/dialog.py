@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -23,12 +24,18 @@ from PySide6.QtWidgets import (
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.wrapping import WrappingCheckBox
+from etrainer.ui.theme import current_theme, screen_colours
 
 if TYPE_CHECKING:
     from etrainer.core.learner.profiles import Profile
     from etrainer.services.profiles import ProfileService
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _error_style() -> str:
+    """Dark red on the light themes, yellow in high contrast (red on black is below 4.5:1)."""
+    return f"color: {screen_colours(current_theme(QApplication.instance()))['problem']}; font-weight: bold;"
 
 
 class ProfileForm(QWidget):
@@ -42,7 +49,7 @@ class ProfileForm(QWidget):
         self.pin = QLineEdit(objectName="pinField", echoMode=QLineEdit.EchoMode.Password)
         self.pin_again = QLineEdit(objectName="pinAgainField", echoMode=QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="formError", wordWrap=True)
-        self.error.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.error.setStyleSheet(_error_style())
         self.name.setPlaceholderText(self.tr("e.g. Марта Коваль"))
         self.branch.setPlaceholderText(self.tr("e.g. Бібліотека-філія № 3"))
         self.position.setPlaceholderText(self.tr("e.g. бібліотекар I категорії"))
@@ -91,7 +98,7 @@ class ProfileDialog(QDialog):
         self._pin.setPlaceholderText(self.tr("PIN"))
         self._pin.setAccessibleName(self.tr("PIN"))
         self._choose_error = QLabel(objectName="chooseError", wordWrap=True)
-        self._choose_error.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self._choose_error.setStyleSheet(_error_style())
         choose = QPushButton(self.tr("Start studying"), objectName="chooseButton")
         choose.setProperty("primary", True)
         choose.clicked.connect(self._on_choose_clicked)

@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,7 @@ from etrainer.exchange.gift import export_gift, unexportable
 from etrainer.exchange.question_json import bank_to_quiz_yaml, load_bank, write_text_atomically
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import Progress, run_in_background
+from etrainer.ui.theme import current_theme, screen_colours
 
 
 class ImportQuestionsDialog(QDialog):
@@ -74,7 +76,7 @@ class ImportQuestionsDialog(QDialog):
         self._save.clicked.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
         self._error = QLabel(objectName="importError", wordWrap=True)
-        self._error.setStyleSheet("color: #B00020;")
+        self._error.setStyleSheet(f"color: {screen_colours(current_theme(QApplication.instance()))['problem']};")
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self._choose, 0, Qt.AlignmentFlag.AlignLeft)
