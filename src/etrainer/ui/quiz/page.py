@@ -29,7 +29,7 @@ from etrainer.core.quiz.draw import DrawnQuestion
 from etrainer.core.quiz.grading import GradedAnswer, learner_source, refusal
 from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind
 from etrainer.core.quiz.response import Response
-from etrainer.ui.common import prompts
+from etrainer.ui.common import focus, prompts
 from etrainer.ui.quiz.answers import (
     AnswerWidget,
     ChoiceAnswer,
@@ -297,6 +297,7 @@ class QuizPage(QWidget):
         self._answer.changed.connect(self._update_buttons)
         self._answer_box.addWidget(self._answer)
         self._answer.show()
+        focus.chain([*focus.focusable(self._answer), self._back, self._finish, self._check])  # reading order
         stored = attempt.answers.get(position)
         if stored is not None:
             self._answer.set_response(stored.response)

@@ -34,6 +34,7 @@ from etrainer.core.walkthrough.engine import (
     RunState,
     pending_decision,
 )
+from etrainer.ui.common import focus
 from etrainer.ui.common.wrapping import WrappingButton, WrappingCheckBox
 from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel, feedback_text
 from etrainer.ui.walkthrough.portal import PortalView
@@ -113,7 +114,7 @@ class WalkthroughPage(QWidget):
             self._speed.addItem(f"{speed:g}×", speed)
         self._speed.setCurrentIndex(SPEEDS.index(1.0))
         self._speed.setAccessibleName(self.tr("Demo speed"))
-        leave = QPushButton(self.tr("◂ Back to the course"), objectName="walkthroughBackButton")
+        leave = self._leave = QPushButton(self.tr("◂ Back to the course"), objectName="walkthroughBackButton")
         leave.clicked.connect(self._on_leave)
         bar = QHBoxLayout()
         bar.addWidget(leave)
@@ -204,6 +205,8 @@ class WalkthroughPage(QWidget):
             self._result.hide()
         self._update_play_button()
         self._narration_fresh = False
+        focus.chain([*self._modes.buttons(), *focus.focusable(self._scroll.widget()), self._leave, self._play,
+                     self._step, self._speed, self._hint, self._back, self._restart])  # reading order
         self._keep_focus(was_in_portal)
 
     def _keep_focus(self, was_in_portal: bool) -> None:
