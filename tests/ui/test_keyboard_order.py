@@ -70,11 +70,11 @@ def test_a_quiz_question_and_a_walkthrough_step_tab_in_reading_order(qtbot, tmp_
     page.findChild(QPushButton, "startQuizButton").click()
     for position in range(2):  # a question of each page: the options come before the buttons under them
         page.vm.go(position)
-        page._answer.set_response(right_response(page.vm.attempt.questions[position].question))  # noqa: SLF001
+        page._answer.set_response(right_response(page.vm.attempt.questions[position].question))
         QApplication.processEvents()  # answered: «Check the answer» is enabled
-        options = [w.objectName() for w in page._answer.findChildren(QWidget)  # noqa: SLF001
+        options = [w.objectName() for w in page._answer.findChildren(QWidget)
                    if w.objectName() and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
-        names = tab_walk(page.findChild(QWidget, options[0]) if options else page._answer)  # noqa: SLF001
+        names = tab_walk(page.findChild(QWidget, options[0]) if options else page._answer)
         # the answer's controls first (an exclusive radio group is one Tab stop), then the buttons under them
         before = names[:names.index("checkButton")]
         assert before and all(name in options or name in ("previousQuestionButton", "finishQuizButton")
