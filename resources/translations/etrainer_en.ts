@@ -97,6 +97,22 @@
 <context>
     <name>CafeSetupPage</name>
     <message>
+        <source>Tables and their hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions for the rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier World Cafés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>World Café: set-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,6 +1040,10 @@
 <context>
     <name>ImportQuestionsDialog</name>
     <message>
+        <source>Questions and problems in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import questions from Moodle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1391,6 +1411,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Profile: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Е-тренер</source>
         <translation type="unfinished"></translation>

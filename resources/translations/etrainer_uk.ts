@@ -98,6 +98,22 @@
 <context>
     <name>CafeSetupPage</name>
     <message>
+        <source>Tables and their hosts</source>
+        <translation>Столи та їхні господарі</translation>
+    </message>
+    <message>
+        <source>Questions for the rounds</source>
+        <translation>Питання для раундів</translation>
+    </message>
+    <message>
+        <source>Your own question</source>
+        <translation>Власне питання</translation>
+    </message>
+    <message>
+        <source>Earlier World Cafés</source>
+        <translation>Попередні «Світові кафе»</translation>
+    </message>
+    <message>
         <source>World Café: set-up</source>
         <translation>Світове кафе: підготовка</translation>
     </message>
@@ -1026,6 +1042,10 @@
 <context>
     <name>ImportQuestionsDialog</name>
     <message>
+        <source>Questions and problems in the file</source>
+        <translation>Питання та проблеми у файлі</translation>
+    </message>
+    <message>
         <source>Import questions from Moodle</source>
         <translation>Імпорт питань з Moodle</translation>
     </message>
@@ -1394,6 +1414,10 @@
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Profile: {name}</source>
+        <translation>Профіль: {name}</translation>
+    </message>
     <message>
         <source>Е-тренер</source>
         <translation>Е-тренер</translation>

@@ -11,9 +11,14 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractScrollArea,
+    QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLabel,
+    QLineEdit,
+    QPlainTextEdit,
     QScrollArea,
+    QSlider,
     QTextEdit,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,10 +39,13 @@ def settle(rounds: int = 3) -> None:
 
 
 def fit_window(window: QWidget, size: QSize | None = None) -> None:
-    """Show `window` as a normal window: at `size`, or its own size hint, never larger than the screen."""
+    """Show `window` as a normal window: at `size`, or at the size it gives itself (else its size hint) as Qt
+    would show it, never larger than the screen."""
+    resized = window.testAttribute(Qt.WidgetAttribute.WA_Resized)  # a size of its own, as Qt would show it
+    own = window.size()
     window.showNormal()
     settle()
-    wanted = size or window.sizeHint().expandedTo(QSize(320, 200))
+    wanted = size or (own if resized else window.sizeHint()).expandedTo(window.minimumSizeHint())
     window.resize(wanted.boundedTo(QSize(SCREEN.width(), SCREEN.height() - TITLE_BAR)))
     settle()
 
@@ -168,3 +176,27 @@ def problems(top: QWidget, screen: QSize = SCREEN) -> list[str]:
         if problem:
             found.append(problem)
     return [f"{title}: {line}" if not line.startswith(title) else line for line in found]
+
+
+def unnamed_controls(top: QWidget) -> list[str]:
+    """Visible controls a screen reader could not name: no accessible name, no text of their own, and no label
+    whose buddy they are."""
+    buddies = {id(label.buddy()) for label in top.findChildren(QLabel) if label.buddy() is not None}
+    found = []
+    for widget in top.findChildren(QWidget):
+        if not widget.isVisible() or widget.window() is not top or _inside_item_view(widget):
+            continue
+        if isinstance(widget, QAbstractButton) and isinstance(widget.parentWidget(), QLineEdit):
+            continue  # a line edit's own clear button
+        if isinstance(widget, QAbstractButton):
+            named = bool(widget.text().strip() or widget.accessibleName().strip())
+        elif isinstance(widget, (QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit,
+                                 QAbstractItemView, QSlider)):
+            if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), (QComboBox, QAbstractSpinBox)):
+                continue  # the editor inside a combo or spin box: the box carries the name
+            named = bool(widget.accessibleName().strip()) or id(widget) in buddies
+        else:
+            continue
+        if not named:
+            found.append(f"{_name(widget)} has no accessible name")
+    return found

@@ -25,7 +25,7 @@ from etrainer.paths import bundled_course_dir
 from etrainer.services.facade import AppServices, open_app_services
 from etrainer.ui.theme import Theme, apply_theme
 
-from .layout_probe import SCREEN, fit_window, problems, settle
+from .layout_probe import SCREEN, fit_window, problems, settle, unnamed_controls
 
 THEMES = ("light", "contrast", "projector")
 LANGUAGES = ("uk", "en")
@@ -39,11 +39,13 @@ class World:
     services: AppServices
     learner: Profile
     found: list[str] = field(default_factory=list)
+    unnamed: list[str] = field(default_factory=list)
     kept: list[QWidget] = field(default_factory=list)
 
     def check(self, screen: str, window: QWidget) -> None:
         settle()
         self.found += [f"[{screen}] {line}" for line in problems(window)]
+        self.unnamed += [f"[{screen}] {line}" for line in unnamed_controls(window) if line not in self.unnamed]
 
     def keep(self, widget: QWidget) -> QWidget:
         self.kept.append(widget)
@@ -76,6 +78,7 @@ def look(request: pytest.FixtureRequest, world: World, qapp: QApplication) -> It
     translators = install_translators(qapp, language)
     apply_theme(qapp, Theme(theme))
     world.found.clear()
+    world.unnamed.clear()
     yield world
     world.close_all()
     for translator in translators:
@@ -266,6 +269,8 @@ def test_every_screen_fits_1024x768(look: World) -> None:
     _dialogs(look, window)
     _classroom(look, window)
     assert not look.found, f"{len(look.found)} layout defect(s):\n" + "\n".join(look.found)
+    unnamed = sorted(set(line.split("] ", 1)[1] for line in look.unnamed))
+    assert not unnamed, "controls without an accessible name (keyboard and screen readers):\n" + "\n".join(unnamed)
 
 
 @pytest.mark.parametrize("look", LOOKS, indirect=True)

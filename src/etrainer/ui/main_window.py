@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self._search.setPlaceholderText(self.tr("Search the course…"))
         self._search.setAccessibleName(self.tr("Search the course"))
         self._search.setClearButtonEnabled(True)
-        self._search.setMinimumWidth(150)
+        self._search.setMinimumWidth(120)
         self._search.setMaximumWidth(320)
         self._search.returnPressed.connect(self._on_search_entered)
         bar.addWidget(self._search)
@@ -333,7 +333,11 @@ class MainWindow(QMainWindow):
 
     def _on_learner_changed(self, profile: Profile | None) -> None:
         name = profile.name if profile is not None else self.tr("No profile")
-        self._profile_button.setText(f"{name} ▾")
+        words = name.split()
+        short = f"{words[0]} {words[1][0]}." if len(words) > 1 else name  # «Марта К. ▾»: the toolbar fits 1024 px
+        self._profile_button.setText(f"{short} ▾")
+        self._profile_button.setToolTip(name)
+        self._profile_button.setAccessibleName(self.tr("Profile: {name}").format(name=name))
         self.setWindowTitle(self.tr("Е-тренер — {name}").format(name=name) if profile else self.tr("Е-тренер"))
         self.show_home()
 

@@ -117,3 +117,22 @@ class WrappingItemDelegate(QStyledItemDelegate):
             self._width = self._view.viewport().width()
             QTimer.singleShot(0, self._view, self._view.doItemsLayout)  # not after the view is gone
         return False
+
+
+class HeightForWidthFilter(QObject):
+    """A dialog whose labels wrap gets the height its layout needs at its width (a top-level window does not
+    ask its layout for that by itself, so wrapped lines would be squeezed or cut)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        layout = self._window.layout()
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and layout is not None \
+                and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self._window.width())
+            if need > self._window.minimumHeight():
+                self._window.setMinimumHeight(min(need, self._window.screen().availableGeometry().height() - 40))
+        return False

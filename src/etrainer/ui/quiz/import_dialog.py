@@ -32,6 +32,7 @@ from etrainer.exchange.gift import export_gift, unexportable
 from etrainer.exchange.question_json import bank_to_quiz_yaml, load_bank, write_text_atomically
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import Progress, run_in_background
+from etrainer.ui.common.wrapping import HeightForWidthFilter
 from etrainer.ui.theme import current_theme, screen_colours
 
 
@@ -55,6 +56,7 @@ class ImportQuestionsDialog(QDialog):
         self._busy.hide()
         self._summary = QLabel(objectName="importSummary", wordWrap=True)
         self._problems = QListWidget(objectName="importProblems")
+        self._problems.setAccessibleName(self.tr("Questions and problems in the file"))
         self._problems.setWordWrap(True)
         self._quiz_id = QLineEdit(objectName="quizIdField")
         self._title = QLineEdit(objectName="quizTitleField")
@@ -78,6 +80,7 @@ class ImportQuestionsDialog(QDialog):
         self._error = QLabel(objectName="importError", wordWrap=True)
         self._error.setStyleSheet(f"color: {screen_colours(current_theme(QApplication.instance()))['problem']};")
         layout = QVBoxLayout(self)
+        HeightForWidthFilter(self)
         layout.addWidget(intro)
         layout.addWidget(self._choose, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._busy)

@@ -212,6 +212,7 @@ class QuizPage(QWidget):
         self._result_title = QLabel(objectName="pageTitle", wordWrap=True)
         self._result_score = QLabel(objectName="resultScore", wordWrap=True)
         self._review = QTextBrowser(objectName="resultReview", openLinks=False)
+        self._review.setAccessibleName(self.tr("Your answers"))
         self._retry = QPushButton(self.tr("Try again"), objectName="retryButton")
         self._retry.setProperty("primary", True)
         self._retry.clicked.connect(lambda: self._begin(resume=False))
