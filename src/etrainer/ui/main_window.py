@@ -149,6 +149,10 @@ class MainWindow(QMainWindow):
         self._walkthrough_view: WalkthroughPage | None = None
         for page in (self._home, self._list_page):
             self._pages.addWidget(page)
+        # quizzes and walkthroughs take the whole width; every other page shows the course beside it
+        self._pages.currentChanged.connect(
+            lambda _i: self._left.setVisible(self._pages.currentWidget() not in (self._quiz_view,
+                                                                                  self._walkthrough_view)))
         right_layout.addWidget(self._banner)
         right_layout.addWidget(self._pages, 1)
 
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
         self._leave_page()
         self._quiz_page.open_quiz(vm, vm.intro(quiz))
         self._pages.setCurrentWidget(self._quiz_page)
+        self._left.hide()  # the questions and their pictures get the whole width, as walkthroughs do
 
     def open_walkthrough(self, scenario_id: str, mode: Mode | None = None) -> None:
         scenario = self.vm.course.scenario(scenario_id)

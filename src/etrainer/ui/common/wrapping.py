@@ -110,7 +110,7 @@ class WrappingItemDelegate(QStyledItemDelegate):
         text = str(index.data() or "")
         bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 100000),
                                                  Qt.TextFlag.TextWordWrap, text)
-        return QSize(min(hint.width(), max(40, width)), max(hint.height(), bounds.height() + 12))
+        return QSize(min(hint.width(), max(40, width)), max(hint.height(), bounds.height() + 8))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:

@@ -330,7 +330,8 @@ class ClozeAnswer(AnswerWidget):
 class HotspotAnswer(AnswerWidget):
     """The picture, scaled to fit; a click marks the place (in the picture's own pixels)."""
 
-    MAX_WIDTH = 720
+    MAX_WIDTH = 960
+    """Pictures are drawn at their own size when there is room (never enlarged), else scaled down smoothly."""
 
     def __init__(self, drawn: DrawnQuestion, missing_text: str) -> None:
         super().__init__()
@@ -392,6 +393,7 @@ class HotspotAnswer(AnswerWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # small print in the picture stays legible
         if self._pixmap.isNull():
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._missing)
             return
