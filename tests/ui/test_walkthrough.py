@@ -232,3 +232,19 @@ def test_the_message_bar_forgets_an_earlier_step_and_focus_stays_in_the_portal(q
     portal = child(page, QWidget, "portalScroll")
     focused = QApplication.focusWidget()
     assert focused is not None and portal.isAncestorOf(focused), focused
+
+
+def test_an_inline_error_starts_after_its_red_mark(qtbot, services):
+    import dataclasses
+
+    page, vm = open_page(qtbot, services, BUNDLED.scenario("criminal-record"))
+    for _ in range(60):
+        move = ScenarioRun.demo_next(vm.state)[0]
+        if move.kind is ActionKind.FILL:
+            perform(qtbot, page, dataclasses.replace(move, value="Qwerty 123"))
+            break
+        perform(qtbot, page, move)
+    notes = [label for label in page.findChildren(QLabel) if label.property("role") == "fieldNote"
+             and label.isVisible()]
+    assert notes and notes[0].text()
+    assert notes[0].contentsRect().left() >= 8  # the 4-pixel mark at the left edge does not cover the first letter

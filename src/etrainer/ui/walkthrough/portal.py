@@ -197,6 +197,7 @@ class PortalView(QFrame):
             layout.addWidget(QLabel(control.help, objectName="controlHelp", wordWrap=True))
         note = QLabel(objectName=f"note-{control.id}", wordWrap=True)
         note.setProperty("role", "fieldNote")
+        note.setContentsMargins(12, 4, 4, 4)  # the text starts after the red mark at its left, never under it
         note.hide()
         layout.addWidget(note)
         self.frames[control.id] = frame
