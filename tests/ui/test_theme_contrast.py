@@ -94,3 +94,18 @@ def test_every_theme_meets_aa(theme):
                  for name, colour in screen_colours(theme).items()]
     low = _report(theme.value, lesson_pairs(theme, page) + widget_pairs(sheet) + classroom)
     assert not low, "\n".join(low)
+
+
+FOCUSABLE = ("QPushButton", "QToolButton", "QLineEdit", "QComboBox", "QSpinBox", "QPlainTextEdit", "QCheckBox",
+             "QRadioButton", "QTreeWidget", "QListWidget", "QTableView", "QTextBrowser")
+
+
+@pytest.mark.parametrize("name", ["light", "contrast"])
+def test_every_kind_of_control_shows_keyboard_focus(name):
+    """Focus is always visible: each theme styles :focus for every kind of control people reach with Tab."""
+    sheet = re.sub(r"/\*.*?\*/", "", (themes_dir() / f"{name}.qss").read_text("utf-8"), flags=re.S)
+    selectors = {s.strip() for group in re.findall(r"([^{}]+)\{", sheet) for s in group.split(",")}
+    focused = {s.split(":focus")[0].split()[-1].split("::")[0] for s in selectors if ":focus" in s}
+    missing = [kind for kind in FOCUSABLE if not any(f == kind or f.startswith(kind + "#") or
+                                                      f.startswith(kind + "[") for f in focused)]
+    assert not missing, missing
