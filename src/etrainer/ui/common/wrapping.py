@@ -100,6 +100,7 @@ class WrappingItemDelegate(QStyledItemDelegate):
         view.setWordWrap(True)
         view.setTextElideMode(Qt.TextElideMode.ElideNone)
         view.viewport().installEventFilter(self)
+        view.installEventFilter(self)  # a new theme changes the font: the rows are measured again
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)
@@ -113,7 +114,11 @@ class WrappingItemDelegate(QStyledItemDelegate):
         return QSize(min(hint.width(), max(40, width)), max(hint.height(), bounds.height() + 8))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self._view.viewport().width() != self._width:
+        kind = event.type()
+        restyled = kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and watched is self._view
+        resized = kind == QEvent.Type.Resize and watched is not self._view \
+            and self._view.viewport().width() != self._width
+        if restyled or resized:
             self._width = self._view.viewport().width()
             QTimer.singleShot(0, self._view, self._view.doItemsLayout)  # not after the view is gone
         return False
