@@ -4,7 +4,7 @@ the projector's large type (QPushButton and QCheckBox never wrap their own text)
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, QTimer
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -114,13 +114,16 @@ class WrappingItemDelegate(QStyledItemDelegate):
         return QSize(min(hint.width(), max(40, width)), max(hint.height(), bounds.height() + 8))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only the event is read here (a view being destroyed still sends events): the relayout runs later, and
+        # only while the view exists (the timer's context).
         kind = event.type()
         restyled = kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and watched is self._view
         resized = kind == QEvent.Type.Resize and watched is not self._view \
-            and self._view.viewport().width() != self._width
+            and isinstance(event, QResizeEvent) and event.size().width() != self._width
+        if resized:
+            self._width = event.size().width()
         if restyled or resized:
-            self._width = self._view.viewport().width()
-            QTimer.singleShot(0, self._view, self._view.doItemsLayout)  # not after the view is gone
+            QTimer.singleShot(0, self._view, self._view.doItemsLayout)
         return False
 
 
@@ -134,9 +137,10 @@ class HeightForWidthFilter(QObject):
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.Resize, QEvent.Type.Show):
+            return False
         layout = self._window.layout()
-        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show) and layout is not None \
-                and layout.hasHeightForWidth():
+        if layout is not None and layout.hasHeightForWidth():
             need = layout.totalHeightForWidth(self._window.width())
             if need > self._window.minimumHeight():
                 self._window.setMinimumHeight(min(need, self._window.screen().availableGeometry().height() - 40))
