@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from etrainer.core.course.model import Course
@@ -58,6 +58,7 @@ class World:
                 widget.deleteLater()
         self.kept.clear()
         settle()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)  # gone before the next theme
 
 
 @pytest.fixture(scope="module")
