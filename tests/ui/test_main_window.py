@@ -263,3 +263,25 @@ def test_search_results_mark_matches_in_bold_and_the_lesson_opens_at_the_match(q
     browser = window._lesson_page.browser
     assert browser.textCursor().selectedText().casefold().startswith("цнап")
     services.close()
+
+
+def test_another_theme_recolours_the_open_lesson(qtbot, tmp_path, qapp):
+    """High contrast chosen in Settings: the open lesson's headings turn yellow at once (not dark blue on black)."""
+    from PySide6.QtWidgets import QApplication
+
+    from etrainer.ui.theme import Theme, apply_theme
+
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Марта Тема")
+    click_lesson(qtbot, window, "Перший урок")
+    browser = window._lesson_page.browser
+    assert "#FFFF00" not in browser.document().defaultStyleSheet()
+    try:
+        apply_theme(qapp, Theme.CONTRAST)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert "h1, h2, h3, h4 { color: #FFFF00; }" in browser.document().defaultStyleSheet()
+        assert window.findChild(QLabel, "lessonTitleLabel").text() == "Перший урок"
+    finally:
+        apply_theme(qapp, Theme.LIGHT)
+    services.close()

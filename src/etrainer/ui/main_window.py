@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QApplication,
@@ -417,6 +417,21 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, percent: int) -> None:
         self._lesson_page.browser.set_zoom(percent)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and self._lesson_view is not None:
+            QTimer.singleShot(0, self, self._restyle_lesson)
+
+    def _restyle_lesson(self) -> None:
+        """Another theme (Settings): the open lesson takes the theme's lesson colours at once, where it was."""
+        opened = self.vm.current
+        if opened is None or self._pages.currentWidget() is not self._lesson_view:
+            return
+        bar = self._lesson_page.browser.verticalScrollBar()
+        position = bar.value()
+        self._on_lesson_opened(opened)
+        bar.setValue(position)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._leave_page()
