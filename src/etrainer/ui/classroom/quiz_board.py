@@ -297,7 +297,8 @@ class QuizBoard(QWidget):
                 tile.setGeometry(QRect(x, y, m["tile"], row_height))
                 tile.layout().setContentsMargins(m["pad"], m["pad"], m["pad"], m["pad"])
                 tile.layout().setSpacing(m["pad"])
-                tile.badge.setFixedSize(m["badge"], round(px * 1.75))
+                tile.badge.ensurePolished()  # its letter (and ✓) at the size the style sheet gives it, never cut
+                tile.badge.setFixedSize(m["badge"], max(round(px * 1.75), tile.badge.sizeHint().height()))
                 if tile.spin is not None:
                     tile.spin.setFixedSize(m["tally"], round(control * 1.7))
             y += row_height + m["gap"]
