@@ -145,6 +145,22 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
 <context>
     <name>CafeSetupPage</name>
     <message>
+        <source>Tables and their hosts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions for the rounds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own question</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Earlier World Cafés</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>World Café: set-up</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1794,6 +1810,10 @@ If your methodist told you that she now works in another workspace (a new comput
 <context>
     <name>ImportQuestionsDialog</name>
     <message>
+        <source>Questions and problems in the file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Import questions from Moodle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2177,6 +2197,10 @@ If your methodist told you that she now works in another workspace (a new comput
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Profile: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Е-тренер</source>
         <translation type="unfinished"></translation>
@@ -2702,6 +2726,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Type only a number, without words: for example 14, 14,5 or 14.5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The marked area of the picture</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2724,6 +2752,18 @@ It is outside Е-тренер and needs the Internet.</source>
 </context>
 <context>
     <name>QuizPage</name>
+    <message>
+        <source>A click on the picture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap [{n}]: {answer}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gap [{n}]</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>— choose —</source>
         <translation type="unfinished"></translation>
@@ -3527,7 +3567,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
+        <source>❚❚ Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

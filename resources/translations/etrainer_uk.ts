@@ -150,6 +150,22 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
 <context>
     <name>CafeSetupPage</name>
     <message>
+        <source>Tables and their hosts</source>
+        <translation>Столи та їхні господарі</translation>
+    </message>
+    <message>
+        <source>Questions for the rounds</source>
+        <translation>Питання для раундів</translation>
+    </message>
+    <message>
+        <source>Your own question</source>
+        <translation>Власне питання</translation>
+    </message>
+    <message>
+        <source>Earlier World Cafés</source>
+        <translation>Попередні «Світові кафе»</translation>
+    </message>
+    <message>
         <source>World Café: set-up</source>
         <translation>Світове кафе: підготовка</translation>
     </message>
@@ -1806,6 +1822,10 @@ If your methodist told you that she now works in another workspace (a new comput
 <context>
     <name>ImportQuestionsDialog</name>
     <message>
+        <source>Questions and problems in the file</source>
+        <translation>Питання та проблеми у файлі</translation>
+    </message>
+    <message>
         <source>Import questions from Moodle</source>
         <translation>Імпорт питань з Moodle</translation>
     </message>
@@ -2190,6 +2210,10 @@ If your methodist told you that she now works in another workspace (a new comput
 </context>
 <context>
     <name>MainWindow</name>
+    <message>
+        <source>Profile: {name}</source>
+        <translation>Профіль: {name}</translation>
+    </message>
     <message>
         <source>Е-тренер</source>
         <translation>Е-тренер</translation>
@@ -2720,6 +2744,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Це не число. Введіть число.</translation>
     </message>
     <message>
+        <source>Type only a number, without words: for example 14, 14,5 or 14.5.</source>
+        <translation>Введіть лише число, без слів: наприклад 14, 14,5 або 14.5.</translation>
+    </message>
+    <message>
         <source>The marked area of the picture</source>
         <translation>Позначена ділянка зображення</translation>
     </message>
@@ -2742,6 +2770,18 @@ It is outside Е-тренер and needs the Internet.</source>
 </context>
 <context>
     <name>QuizPage</name>
+    <message>
+        <source>A click on the picture</source>
+        <translation>Натискання на зображенні</translation>
+    </message>
+    <message>
+        <source>gap [{n}]: {answer}</source>
+        <translation>пропуск [{n}]: {answer}</translation>
+    </message>
+    <message>
+        <source>gap [{n}]</source>
+        <translation>пропуск [{n}]</translation>
+    </message>
     <message>
         <source>— choose —</source>
         <translation>— оберіть —</translation>
@@ -3548,8 +3588,8 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Тренажер пройдено</translation>
     </message>
     <message>
-        <source>⏸ Pause</source>
-        <translation>⏸ Пауза</translation>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Пауза</translation>
     </message>
     <message>
         <source>▶ Play</source>

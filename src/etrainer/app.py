@@ -11,7 +11,7 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from etrainer import __version__
@@ -50,6 +50,16 @@ def _set_window_icon(app: QApplication) -> None:
     icon = resources_dir() / "icons" / "etrainer.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
+
+
+FRAME = QSize(16, 40)
+"""Room for the window's frame and title bar, which are outside the size given to `resize`."""
+
+
+def first_size(available: QSize) -> QSize:
+    """The main window's size at its first start: 1200×800, or less so that the window with its title bar fits
+    the screen's free area (a 1024×768 screen gives 1008×728)."""
+    return QSize(1200, 800).boundedTo(available - FRAME)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -95,7 +105,8 @@ def _run_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: 
         window.restoreGeometry(QByteArray.fromBase64(prefs.geometry.encode()))
     else:
         screen = app.primaryScreen().availableGeometry()
-        window.resize(min(1200, screen.width()), min(800, screen.height()))
+        window.resize(first_size(screen.size()))
+        window.move(screen.center() - window.rect().center())
 
     if args.exit_after_first_paint:
         FirstPaint(window, app.quit)

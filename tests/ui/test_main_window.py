@@ -191,3 +191,97 @@ def test_a_learner_changes_and_removes_her_pin(qtbot, tmp_path):
     qtbot.mouseClick(removal.findChild(QPushButton, "saveButton"), Qt.MouseButton.LeftButton)
     assert not services.profiles.get(profile.id).has_pin
     services.close()
+
+
+def test_enter_creates_a_profile_and_a_wrong_pin_keeps_the_pin_field(qtbot, tmp_path):
+    from PySide6.QtWidgets import QStackedWidget
+
+    services = open_app_services(tmp_path)
+    services.profiles.create("Оксана", pin="1357")
+    dialog = ProfileDialog(services.profiles)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    pin = dialog.findChild(QLineEdit, "pinEntry")
+    qtbot.keyClicks(pin, "0000")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    pages = dialog.findChild(QStackedWidget)
+    assert pages.currentIndex() == 0 and dialog.chosen is None
+    assert dialog.findChild(QLabel, "chooseError").text()
+    assert dialog.focusWidget() is pin and pin.selectedText() == "0000"
+    qtbot.keyClicks(pin, "1357")
+    qtbot.keyClick(pin, Qt.Key.Key_Return)
+    assert dialog.chosen is not None and dialog.chosen.name == "Оксана"
+
+    fresh = ProfileDialog(services.profiles)
+    qtbot.addWidget(fresh)
+    fresh.show()
+    qtbot.mouseClick(fresh.findChild(QPushButton, "newProfileButton"), Qt.MouseButton.LeftButton)
+    name = fresh.findChild(QLineEdit, "nameField")
+    type_text(name, "Марія Лисенко")
+    qtbot.keyClick(name, Qt.Key.Key_Return)
+    assert fresh.chosen is not None and fresh.chosen.name == "Марія Лисенко"
+    services.close()
+
+
+def test_the_projector_lesson_text_stays_large_when_a_lesson_is_shown_again(qtbot, tmp_path, qapp):
+    """After a presentation (F5) the lesson is shown again: it keeps the projector's size and the zoom."""
+    from etrainer.ui.theme import Theme, apply_theme
+
+    apply_theme(qapp, Theme.PROJECTOR)
+    try:
+        window, services = open_window(qtbot, tmp_path)
+        create_profile(qtbot, window, services, "Марта Проектор")
+        click_lesson(qtbot, window, "Перший урок")
+        browser = window._lesson_page.browser
+        first = browser.document().defaultFont().pointSizeF()
+        click_lesson(qtbot, window, "Другий урок")
+        click_lesson(qtbot, window, "Перший урок")
+        assert first >= 20 and browser.document().defaultFont().pointSizeF() == first
+        browser.zoom_in()
+        click_lesson(qtbot, window, "Другий урок")
+        assert browser.document().defaultFont().pointSizeF() == pytest.approx(first * 1.1)
+        services.close()
+    finally:
+        apply_theme(qapp, Theme.LIGHT)
+
+
+def test_search_results_mark_matches_in_bold_and_the_lesson_opens_at_the_match(qtbot, tmp_path):
+    from etrainer.ui.list_page import HTML_ROLE
+
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Марта Пошук")
+    search = window.findChild(QLineEdit, "searchField")
+    type_text(search, "ЦНАП")
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    results = window.findChild(QListWidget, "resultList")
+    first = results.item(0)
+    assert "[" not in first.text() and "]" not in first.text()
+    assert "<b>ЦНАП</b>" in first.data(HTML_ROLE)
+    title, _, snippet = first.text().partition("\n")
+    assert not snippet.startswith(title)  # the title is not repeated in the snippet
+    qtbot.mouseClick(results.viewport(), Qt.MouseButton.LeftButton, pos=results.visualItemRect(first).center())
+    browser = window._lesson_page.browser
+    assert browser.textCursor().selectedText().casefold().startswith("цнап")
+    services.close()
+
+
+def test_another_theme_recolours_the_open_lesson(qtbot, tmp_path, qapp):
+    """High contrast chosen in Settings: the open lesson's headings turn yellow at once (not dark blue on black)."""
+    from PySide6.QtWidgets import QApplication
+
+    from etrainer.ui.theme import Theme, apply_theme
+
+    window, services = open_window(qtbot, tmp_path)
+    create_profile(qtbot, window, services, "Марта Тема")
+    click_lesson(qtbot, window, "Перший урок")
+    browser = window._lesson_page.browser
+    assert "#FFFF00" not in browser.document().defaultStyleSheet()
+    try:
+        apply_theme(qapp, Theme.CONTRAST)
+        for _ in range(3):
+            QApplication.processEvents()
+        assert "h1, h2, h3, h4 { color: #FFFF00; }" in browser.document().defaultStyleSheet()
+        assert window.findChild(QLabel, "lessonTitleLabel").text() == "Перший урок"
+    finally:
+        apply_theme(qapp, Theme.LIGHT)
+    services.close()

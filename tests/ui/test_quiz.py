@@ -238,3 +238,48 @@ def test_the_tree_lists_walkthroughs_and_opens_them_full_width(qtbot, pack, tmp_
     qtbot.mouseClick(window.findChild(QPushButton, "walkthroughBackButton"), Qt.MouseButton.LeftButton)
     assert tree.isVisible()
     services.close()
+
+
+def test_a_number_with_words_is_refused_before_grading(qtbot, pack, tmp_path):
+    """«30 днів» in a numerical question: an inline note, no answer stored; «30» then counts as right."""
+    window, services = open_window(qtbot, pack, tmp_path / "data")
+    click_tree(qtbot, window, "Перевірка — основи")
+    qtbot.keyClick(window.findChild(QPushButton, "startQuizButton"), Qt.Key.Key_Space)
+    quiz = quiz_page(window)
+    while window.findChild(QLineEdit, "answerField") is None or "number" not in \
+            window.findChild(QLineEdit, "answerField").placeholderText():
+        quiz.vm.go(quiz.vm.attempt.position + 1)
+    before = len(stored_responses(services))
+    field = window.findChild(QLineEdit, "answerField")
+    type_text(field, "30 днів")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "without words" in feedback(window) and window.findChild(QLabel, "feedbackPanel").isVisible()
+    assert len(stored_responses(services)) == before
+    assert quiz.vm.attempt.position not in quiz.vm.attempt.answers
+    field.clear()
+    qtbot.keyClicks(field, "30")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    assert "✓" in feedback(window)
+    assert stored_responses(services)[-1][1] is True
+    services.close()
+
+
+def test_the_review_speaks_to_learners_without_codes_or_coordinates(qtbot, pack, tmp_path):
+    from etrainer.core.quiz.grading import grade
+    from etrainer.core.quiz.model import QuestionKind
+    from etrainer.core.quiz.response import ClozeResponse, HotspotResponse
+    from etrainer.ui.quiz.page import _feedback_html, shown
+
+    window, services = open_window(qtbot, pack, tmp_path / "data")
+    quiz = next(q for q in window.vm.course.quizzes if q.questions)
+    by_kind = {q.kind: q for q in quiz.questions}
+    hotspot = grade(by_kind[QuestionKind.HOTSPOT], HotspotResponse(3, 4))
+    text = _feedback_html(hotspot, QuestionKind.HOTSPOT) + " ".join(shown(g) for g in hotspot.given)
+    assert "(3, 4)" not in text and "A click on the picture" in text
+    cloze = grade(by_kind[QuestionKind.CLOZE], ClozeResponse(("30", None)))
+    lines = [shown(line, QuestionKind.CLOZE) for line in cloze.given]
+    assert lines[0].startswith("gap [1]: ") and all(not line[0].isdigit() for line in lines)
+    graded = grade(by_kind[QuestionKind.SINGLE_CHOICE], None)
+    coded = type(graded)(**{**{f: getattr(graded, f) for f in graded.__slots__}, "source": "FACTS §6.3"})
+    assert "FACTS" not in _feedback_html(coded) and "Source" not in _feedback_html(coded)
+    services.close()

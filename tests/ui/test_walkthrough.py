@@ -212,3 +212,39 @@ def test_an_interrupted_walkthrough_resumes(qtbot, services):
     assert vm2.state.completed_steps == done and vm2.state.mode is Mode.PRACTICE
     assert next(b for b in [again.findChild(QPushButton, "mode-practice")] if b.isChecked()).property(
         "mode") == "practice"
+
+
+def test_the_message_bar_forgets_an_earlier_step_and_focus_stays_in_the_portal(qtbot, services):
+    """A hint of step 1 is gone once step 2 is shown; after each step the keyboard is in the portal."""
+    page, vm = open_page(qtbot, services, BUNDLED.scenario("criminal-record"))
+    narration = child(page, QLabel, "narrationBar")
+    qtbot.mouseClick(child(page, QPushButton, "hintButton"), Qt.MouseButton.LeftButton)
+    hint = narration.text()
+    assert hint
+    start = vm.state.completed_steps
+    for _ in range(5):
+        move = ScenarioRun.demo_next(vm.state)
+        perform(qtbot, page, move[0])
+        if vm.state.completed_steps > start:
+            break
+    assert vm.state.completed_steps > start
+    assert narration.text() != hint
+    portal = child(page, QWidget, "portalScroll")
+    focused = QApplication.focusWidget()
+    assert focused is not None and portal.isAncestorOf(focused), focused
+
+
+def test_an_inline_error_starts_after_its_red_mark(qtbot, services):
+    import dataclasses
+
+    page, vm = open_page(qtbot, services, BUNDLED.scenario("criminal-record"))
+    for _ in range(60):
+        move = ScenarioRun.demo_next(vm.state)[0]
+        if move.kind is ActionKind.FILL:
+            perform(qtbot, page, dataclasses.replace(move, value="Qwerty 123"))
+            break
+        perform(qtbot, page, move)
+    notes = [label for label in page.findChildren(QLabel) if label.property("role") == "fieldNote"
+             and label.isVisible()]
+    assert notes and notes[0].text()
+    assert notes[0].contentsRect().left() >= 8  # the 4-pixel mark at the left edge does not cover the first letter

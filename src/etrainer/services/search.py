@@ -30,7 +30,7 @@ from etrainer.storage.search_index import SearchDocument, SearchRepository
 log = logging.getLogger(__name__)
 
 
-INDEX_TEXT_VERSION = 2
+INDEX_TEXT_VERSION = 3
 """Bumped whenever the indexed text changes shape (core.course.reader.plain_text), so old indexes are rebuilt."""
 
 

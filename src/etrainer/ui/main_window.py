@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -28,6 +29,7 @@ from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.numbers import format_percent
 from etrainer.ui.common.save_banner import SaveBanner
 from etrainer.ui.common.units import units_for
+from etrainer.ui.common.wrapping import WrappingItemDelegate
 from etrainer.ui.course_tree import CourseTree, TreeMarks
 from etrainer.ui.feedback_flow import FeedbackHooks
 from etrainer.ui.home_page import HomePage
@@ -116,7 +118,7 @@ class MainWindow(QMainWindow):
         self._search.setPlaceholderText(self.tr("Search the course…"))
         self._search.setAccessibleName(self.tr("Search the course"))
         self._search.setClearButtonEnabled(True)
-        self._search.setMinimumWidth(150)
+        self._search.setMinimumWidth(120)
         self._search.setMaximumWidth(320)
         self._search.returnPressed.connect(self._on_search_entered)
         bar.addWidget(self._search)
@@ -132,6 +134,11 @@ class MainWindow(QMainWindow):
         self._course_label = QLabel(objectName="courseProgressLabel", wordWrap=True)
         self._tree = CourseTree()
         self._tree.target_activated.connect(self._on_tree_target)
+        # Long titles wrap onto more lines instead of shrinking to «1. …» (the projector's type is large).
+        self._tree.header().setStretchLastSection(False)
+        self._tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._tree.setProperty("horizontalScrollBarPolicy", 1)  # ScrollBarAlwaysOff (FIRST_PAINT_NOTE)
+        self._tree.setItemDelegate(WrappingItemDelegate(self._tree))
         left.setMinimumWidth(240)
         self._left = left
         left_layout.addWidget(self._course_label)
@@ -155,11 +162,15 @@ class MainWindow(QMainWindow):
         self._pending_note = ""
         self._note_timer.timeout.connect(lambda: self.vm.save_note(self._pending_note))
         self._list_page = ListPage()
-        self._list_page.lesson_requested.connect(self.vm.open_lesson)
+        self._list_page.lesson_requested.connect(self._on_list_lesson)
         self._quiz_view: QuizPage | None = None
         self._walkthrough_view: WalkthroughPage | None = None
         for page in (self._home, self._list_page):
             self._pages.addWidget(page)
+        # quizzes and walkthroughs take the whole width; every other page shows the course beside it
+        self._pages.currentChanged.connect(
+            lambda _i: self._left.setVisible(self._pages.currentWidget() not in (self._quiz_view,
+                                                                                  self._walkthrough_view)))
         right_layout.addWidget(self._banner)
         right_layout.addWidget(self._pages, 1)
 
@@ -275,6 +286,7 @@ class MainWindow(QMainWindow):
         self._leave_page()
         self._quiz_page.open_quiz(vm, vm.intro(quiz))
         self._pages.setCurrentWidget(self._quiz_page)
+        self._left.hide()  # the questions and their pictures get the whole width, as walkthroughs do
 
     def open_walkthrough(self, scenario_id: str, mode: Mode | None = None) -> None:
         scenario = self.vm.course.scenario(scenario_id)
@@ -376,7 +388,11 @@ class MainWindow(QMainWindow):
 
     def _on_learner_changed(self, profile: Profile | None) -> None:
         name = profile.name if profile is not None else self.tr("No profile")
-        self._profile_button.setText(f"{name} ▾")
+        words = name.split()
+        short = f"{words[0]} {words[1][0]}." if len(words) > 1 else name  # «Марта К. ▾»: the toolbar fits 1024 px
+        self._profile_button.setText(f"{short} ▾")
+        self._profile_button.setToolTip(name)
+        self._profile_button.setAccessibleName(self.tr("Profile: {name}").format(name=name))
         self.setWindowTitle(self.tr("Е-тренер — {name}").format(name=name) if profile else self.tr("Е-тренер"))
         self.show_home()
 
@@ -415,6 +431,15 @@ class MainWindow(QMainWindow):
         self._list_page.show_search(query, hits)
         self._pages.setCurrentWidget(self._list_page)
 
+    def _on_list_lesson(self, lesson_id: str) -> None:
+        """A lesson from a list; from search results it opens at its first match, selected."""
+        query = self._list_page.query
+        self.vm.open_lesson(lesson_id)
+        if query and self.vm.current is not None and self.vm.current.lesson.id == lesson_id:
+            from etrainer.core.course.search import query_terms
+
+            self._lesson_page.browser.show_match(query_terms(query))
+
     def show_bookmarks(self) -> None:
         self._leave_page()
         self._list_page.show_bookmarks(self.vm.course, (mark.lesson_id for mark in self.vm.bookmarks()))
@@ -444,6 +469,21 @@ class MainWindow(QMainWindow):
 
     def set_zoom(self, percent: int) -> None:
         self._lesson_page.browser.set_zoom(percent)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange and self._lesson_view is not None:
+            QTimer.singleShot(0, self, self._restyle_lesson)
+
+    def _restyle_lesson(self) -> None:
+        """Another theme (Settings): the open lesson takes the theme's lesson colours at once, where it was."""
+        opened = self.vm.current
+        if opened is None or self._pages.currentWidget() is not self._lesson_view:
+            return
+        bar = self._lesson_page.browser.verticalScrollBar()
+        position = bar.value()
+        self._on_lesson_opened(opened)
+        bar.setValue(position)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._leave_page()

@@ -6,14 +6,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -66,6 +65,7 @@ class SettingsDialog(QDialog):
         self._role.currentIndexChanged.connect(self._on_role_changed)
         look = QGroupBox(self.tr("Look"))
         form = QFormLayout(look)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the fields in large type
         form.addRow(self.tr("I work as:"), self._role)
         form.addRow(self.tr("Language:"), self._language)
         form.addRow(QLabel(self.tr("A new language takes effect when Е-тренер starts again."), wordWrap=True))
@@ -89,9 +89,11 @@ class SettingsDialog(QDialog):
 
         data_box = QGroupBox(self.tr("Your data"))
         data_layout = QVBoxLayout(data_box)
-        where = QLabel(self.tr("Progress, profiles and backups are kept in:\n{path}").format(path=str(data)),
+        breakable = str(data).replace("/", "/\u200b").replace("\\", "\\\u200b")  # a long path wraps at its folders
+        where = QLabel(self.tr("Progress, profiles and backups are kept in:\n{path}").format(path=breakable),
                        objectName="dataFolderLabel", wordWrap=True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._where = where
         open_folder = QPushButton(self.tr("Open folder"), objectName="openFolderButton")
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(data))))
         self._backups = QListWidget(objectName="backupList")
@@ -102,13 +104,10 @@ class SettingsDialog(QDialog):
         restore.clicked.connect(self._on_restore_clicked)
         data_layout.addWidget(where)
         data_layout.addWidget(open_folder, 0, Qt.AlignmentFlag.AlignLeft)
-        data_layout.addWidget(QLabel(self.tr("Automatic backups (newest first):")))
+        data_layout.addWidget(QLabel(self.tr("Automatic backups (newest first):"), wordWrap=True))
         data_layout.addWidget(self._backups)
-        row = QHBoxLayout()
-        row.addWidget(backup_now)
-        row.addStretch(1)
-        row.addWidget(restore)
-        data_layout.addLayout(row)
+        for button in (backup_now, restore):  # one under the other: side by side they overflow in large type
+            data_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.accept)
@@ -175,3 +174,8 @@ class SettingsDialog(QDialog):
             return
         self.restored = True
         self.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # a dialog does not give a wrapped label the height it needs for its width: ask for it
+        self._where.setMinimumHeight(self._where.heightForWidth(self._where.width()))

@@ -6,7 +6,7 @@ from enum import Enum
 
 from PySide6.QtWidgets import QApplication
 
-from etrainer.paths import themes_dir
+from etrainer.paths import resources_dir, themes_dir
 
 FIRST_PAINT_NOTE = """What runs before the main window's first paint (app, main_window, main_menus, classroom_menu,
 home_page, course_tree, list_page, theme, common/*, viewmodels/reader) never touches `PySide6.QtCore.Qt`: its first
@@ -41,6 +41,21 @@ _LESSON_CSS = {
 _LESSON_CSS[Theme.PROJECTOR] = _LESSON_CSS[Theme.LIGHT]
 
 
+# Colours of the classroom windows' own style sheets (World Café, classroom quiz), which set sizes per window.
+_SCREEN_COLOURS = {
+    Theme.LIGHT: dict(heading="#1F4E79", text="#1B1B1B", muted="#3D4A57", paused="#5F6368", right="#1B5E20",
+                      wrong="#B00020", problem="#8E0018"),
+    Theme.CONTRAST: dict(heading="#FFFF00", text="#FFFFFF", muted="#FFFFFF", paused="#FFFFFF", right="#FFFF00",
+                         wrong="#FFFF00", problem="#FFFF00"),
+}
+_SCREEN_COLOURS[Theme.PROJECTOR] = _SCREEN_COLOURS[Theme.LIGHT]
+
+
+def screen_colours(theme: Theme) -> dict[str, str]:
+    """Text colours for a window's own style sheet: headings, text, muted text, paused, right, wrong, problem."""
+    return dict(_SCREEN_COLOURS[theme])
+
+
 def lesson_css(theme: Theme) -> str:
     c = _LESSON_CSS[theme]
     return f"""
@@ -57,6 +72,11 @@ div.admonition {{ background: {c['note']}; border-left: 4px solid {c['note_borde
                   margin: 10px 0; }}
 div.tip {{ background: {c['tip']}; border-color: {c['tip_border']}; }}
 div.warning, div.danger {{ background: {c['warn']}; border-color: {c['warn_border']}; }}
+table.admonition {{ margin: 10px 0; border-collapse: collapse; }}
+td.admonition {{ background-color: {c['note']}; border: none; border-left: 5px solid {c['note_border']};
+                 padding: 8px 12px; }}
+td.tip {{ background-color: {c['tip']}; border-left: 5px solid {c['tip_border']}; }}
+td.warning, td.danger {{ background-color: {c['warn']}; border-left: 5px solid {c['warn_border']}; }}
 p.admonition-title {{ font-weight: bold; margin-bottom: 4px; }}
 code, pre {{ background: {c['code']}; font-family: monospace; }}
 div.footnote {{ font-size: small; }}
@@ -74,7 +94,8 @@ def apply_theme(app: QApplication, theme: Theme) -> None:
             sheet += "\n" + (themes_dir() / "projector.qss").read_text(encoding="utf-8")
         except OSError:
             sheet += "\nQWidget { font-size: 20pt; }\n"
-    app.setStyleSheet(sheet)
+    # a ticked check box shows a check mark (an icon of the app), never a dot that looks like a radio button
+    app.setStyleSheet(sheet.replace("@ICONS@", (resources_dir() / "icons").as_posix()))
     app.setProperty("etrainerTheme", theme.value)
 
 

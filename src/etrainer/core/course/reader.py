@@ -61,7 +61,8 @@ _TERM = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]]+))?\]\]")  # the shown text 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _LINK = re.compile(r"!?\[([^\[\]\n]*)\]\([^)\n]*\)")
 _ADMONITION = re.compile(r'^!!!\s+\w+(?:\s+"([^"\n]*)")?\s*$', re.MULTILINE)
-_SYNTAX = re.compile(r"^[ \t]*(?:#{1,6}|[-*+]|\d+\.|>)[ \t]+|[*_`|]+|^[ \t]*[-:| ]{3,}$|\[TOC\]|\{:[^}\n]*\}",
+# a table's separator line («| --- | :-: |») first: the alternatives are tried in order at each position
+_SYNTAX = re.compile(r"^[ \t]*[-:| ]{3,}$|^[ \t]*(?:#{1,6}|[-*+]|\d+\.|>)[ \t]+|[*_`|]+|\[TOC\]|\{:[^}\n]*\}",
                      re.MULTILINE)
 
 
@@ -78,4 +79,4 @@ def plain_text(course: Course, lesson: Lesson) -> str:
     text = _LINK.sub(r"\1", text)
     text = _ADMONITION.sub(lambda m: m.group(1) or "", text)
     text = _SYNTAX.sub(" ", text)
-    return f"{lesson.title}\n{' '.join(lesson.objectives)}\n{text}"
+    return f"{' '.join(lesson.objectives)}\n{text}"  # the title is indexed beside it: a snippet never repeats it

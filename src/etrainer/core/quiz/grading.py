@@ -18,6 +18,7 @@ every line through `QCoreApplication.translate("Quiz", line)`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -45,6 +46,7 @@ NO_ANSWER = QT_TRANSLATE_NOOP("Quiz", "No answer")
 NOT_A_NUMBER = QT_TRANSLATE_NOOP("Quiz", "This is not a number.")
 MARKED_AREA = QT_TRANSLATE_NOOP("Quiz", "The marked area of the picture")
 CLICKED_AT = QT_TRANSLATE_NOOP("Quiz", "A click at ({x}, {y})")
+TYPE_A_NUMBER = QT_TRANSLATE_NOOP("Quiz", "Type only a number, without words: for example 14, 14,5 or 14.5.")
 _SNAP = 5e-4
 CATCH_ALL = "*"
 """A short answer written `*` means "any other answer" (Moodle's catch-all)."""
@@ -287,3 +289,26 @@ _GRADERS = {
     QuestionKind.CLOZE: _grade_cloze,
     QuestionKind.HOTSPOT: _grade_hotspot,
 }
+
+
+def refusal(question: Question, response: Response) -> str | None:
+    """Why `response` cannot be graded yet (a sentence marked for translation), or None when it can.
+
+    What counts as a number: `parse_number` (14, 14,5, 14.5, -3, 1 000). Text with letters in a numerical
+    question («14 років») is refused before grading: it is not counted as an answer, so a slip in the form
+    of an answer costs no attempt and no score.
+    """
+    if question.kind is QuestionKind.NUMERICAL and isinstance(response, TextResponse) and response.text.strip() \
+            and parse_number(response.text) is None:
+        return TYPE_A_NUMBER
+    return None
+
+
+_INTERNAL_SOURCE = re.compile(r"^\s*(FACTS\b|§)")
+
+
+def learner_source(source: str) -> str:
+    """The part of a question's `source` a learner can use: the course's internal fact-sheet references
+    («FACTS §6.3», «§11») are for authors and are left out; what remains (a lesson, a law) is kept."""
+    parts = [part.strip() for part in source.split(";")]
+    return "; ".join(part for part in parts if part and not _INTERNAL_SOURCE.match(part))

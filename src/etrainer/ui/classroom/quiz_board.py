@@ -14,6 +14,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QVBoxLayout, QWidget
 
 from etrainer.core.classroom.quiz import ClassroomQuestion
+from etrainer.core.quiz.grading import learner_source
 from etrainer.ui.classroom.projector import inline_html, largest_fitting, make_font, pixels, text_height
 from etrainer.ui.common.numbers import format_percent
 
@@ -156,9 +157,9 @@ class QuizBoard(QWidget):
         if question.explanation:
             label = QCoreApplication.translate("ClassroomQuiz", "Why:")
             parts.append(f"<b>{html.escape(label)}</b> {inline_html(self._markdown(question.explanation))}")
-        if question.source:
+        if learner_source(question.source):
             label = QCoreApplication.translate("ClassroomQuiz", "Source:")
-            parts.append(f"<i>{html.escape(label)} {html.escape(question.source)}</i>")
+            parts.append(f"<i>{html.escape(label)} {html.escape(learner_source(question.source))}</i>")
         self._explanation.setText("<br>".join(parts))
         self._explanation.setVisible(bool(parts))
         right = next((i for i, option in enumerate(question.options) if option.correct), 0)
@@ -297,7 +298,8 @@ class QuizBoard(QWidget):
                 tile.setGeometry(QRect(x, y, m["tile"], row_height))
                 tile.layout().setContentsMargins(m["pad"], m["pad"], m["pad"], m["pad"])
                 tile.layout().setSpacing(m["pad"])
-                tile.badge.setFixedSize(m["badge"], round(px * 1.6))
+                tile.badge.ensurePolished()  # its letter (and ✓) at the size the style sheet gives it, never cut
+                tile.badge.setFixedSize(m["badge"], max(round(px * 1.75), tile.badge.sizeHint().height()))
                 if tile.spin is not None:
                     tile.spin.setFixedSize(m["tally"], round(control * 1.7))
             y += row_height + m["gap"]

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -46,7 +47,7 @@ from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_board import QuizBoard
 from etrainer.ui.classroom.quiz_setup import QuizSetupPage
 from etrainer.ui.common.errors import show_message
-from etrainer.ui.theme import Theme, current_theme, lesson_css
+from etrainer.ui.theme import Theme, current_theme, lesson_css, screen_colours
 
 if TYPE_CHECKING:
     from etrainer.ui.classroom.voting_panel import VotingPanel
@@ -462,20 +463,21 @@ class ClassroomQuizWindow(QWidget):
             self.voting.setFixedWidth(max(260, round(self.width() * 0.3)))
         body = projector.pixels(self, projector.BODY_RATIO)
         control = projector.pixels(self, CONTROL_RATIO)
+        c = screen_colours(current_theme(QApplication.instance()))  # high contrast: yellow and white on black
         self.setStyleSheet(
             f"QWidget#classroomQuizWindow QPushButton, QWidget#classroomQuizWindow QComboBox,"
             f" QWidget#classroomQuizWindow QSpinBox, QLabel#teamName, QLabel#hintLabel, QLabel#setupProblem"
             f" {{ font-size: {control}px; }}\n"
             f"QLabel#teamName {{ font-weight: bold; }}\n"
-            f"QLabel#setupProblem {{ color: #8E0018; }}\n"
-            f"QLabel[role=\"teamTotal\"] {{ font-size: {control}px; font-weight: bold; color: #1F4E79; }}\n"
-            f"QLabel#questionProgress {{ font-size: {control}px; color: #3D4A57; font-weight: bold; }}\n"
-            f"QLabel#stageLabel {{ font-size: {round(body * 0.8)}px; font-weight: bold; color: #1F4E79;"
+            f"QLabel#setupProblem {{ color: {c['problem']}; }}\n"
+            f"QLabel[role=\"teamTotal\"] {{ font-size: {control}px; font-weight: bold; color: {c['heading']}; }}\n"
+            f"QLabel#questionProgress {{ font-size: {control}px; color: {c['muted']}; font-weight: bold; }}\n"
+            f"QLabel#stageLabel {{ font-size: {round(body * 0.8)}px; font-weight: bold; color: {c['heading']};"
             f" padding: 0 6px; }}\n"
             f"QLabel#stageLabel[state=\"over\"] {{ background: #F2B705; color: #1B1B1B; }}\n"
-            f"QLabel#stageLabel[state=\"right\"] {{ color: #1B5E20; }}\n"
-            f"QLabel#countdownDigits {{ font-size: {round(body * 2)}px; font-weight: bold; color: #1F4E79; }}\n"
-            f"QLabel#countdownDigits[state=\"over\"] {{ color: #B00020; }}\n"
+            f"QLabel#stageLabel[state=\"right\"] {{ color: {c['right']}; }}\n"
+            f"QLabel#countdownDigits {{ font-size: {round(body * 2)}px; font-weight: bold; color: {c['heading']}; }}\n"
+            f"QLabel#countdownDigits[state=\"over\"] {{ color: {c['wrong']}; }}\n"
             f"QTextBrowser#summaryView {{ font-size: {control}px; }}\n")
 
 

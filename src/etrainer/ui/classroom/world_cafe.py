@@ -43,7 +43,7 @@ from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.world_cafe_pages import HarvestPage, NotesPage, RotationPage, TimerPage
 from etrainer.ui.classroom.world_cafe_setup import CafeSetupPage
 from etrainer.ui.common.errors import error_sentence, show_message
-from etrainer.ui.theme import Theme, current_theme, lesson_css
+from etrainer.ui.theme import Theme, current_theme, lesson_css, screen_colours
 
 TICK_MS = 250
 SAVE_DELAY_MS = 700
@@ -327,21 +327,22 @@ class WorldCafeWindow(QWidget):
         px = {name: round(h * ratio) for name, ratio in (
             ("digits", 0.30), ("round", 0.075), ("hint", 0.045), ("title", 0.07), ("control", 24 / 768),
             ("form", 21 / 768), ("notes", 0.036), ("view", VIEW_RATIO))}
+        c = screen_colours(_theme())  # high contrast: yellow headings and white text on black, never dark blue
         self.setStyleSheet(f"""
 QWidget#worldCafeWindow QPushButton {{ font-size: {px['control']}px; }}
 QWidget#cafeSetup QWidget {{ font-size: {px['form']}px; }}
 QWidget#cafeSetup QLabel#pageTitle {{ font-size: {px['round']}px; }}
-QLabel#cafeProblem {{ color: #8E0018; }}
-QLabel#cafeRound {{ font-size: {px['round']}px; font-weight: bold; color: #1F4E79; }}
-QLabel#cafeQuestion {{ color: #1B1B1B; }}
-QLabel#cafeDigits {{ font-size: {px['digits']}px; font-weight: bold; color: #1F4E79; }}
-QLabel#cafeDigits[state="paused"] {{ color: #5F6368; }}
-QLabel#cafeRotationHint {{ font-size: {px['hint']}px; color: #1B1B1B; }}
+QLabel#cafeProblem {{ color: {c['problem']}; }}
+QLabel#cafeRound {{ font-size: {px['round']}px; font-weight: bold; color: {c['heading']}; }}
+QLabel#cafeQuestion {{ color: {c['text']}; }}
+QLabel#cafeDigits {{ font-size: {px['digits']}px; font-weight: bold; color: {c['heading']}; }}
+QLabel#cafeDigits[state="paused"] {{ color: {c['paused']}; }}
+QLabel#cafeRotationHint {{ font-size: {px['hint']}px; color: {c['text']}; }}
 QWidget#cafeRotation {{ background: #FFF4D6; border: 10px solid #F2B705; }}
 QWidget#cafeRotation QLabel {{ background: transparent; color: #1B1B1B; border: none; }}
 QLabel#rotationTitle {{ font-size: {px['title']}px; font-weight: bold; background: #F2B705; padding: 8px; }}
-QLabel#notesTitle {{ font-size: {px['round']}px; font-weight: bold; color: #1F4E79; }}
-QLabel#harvestTitle {{ font-size: {px['hint']}px; font-weight: bold; color: #1F4E79; }}
+QLabel#notesTitle {{ font-size: {px['round']}px; font-weight: bold; color: {c['heading']}; }}
+QLabel#harvestTitle {{ font-size: {px['hint']}px; font-weight: bold; color: {c['heading']}; }}
 QLabel#harvestWhich {{ font-size: {px['control']}px; font-weight: bold; }}
 QWidget#cafeNotes QPlainTextEdit, QWidget#cafeNotes QGroupBox, QWidget#cafeNotes QComboBox,
 QLabel#hintLabel {{ font-size: {px['notes']}px; }}

@@ -55,6 +55,7 @@ class CafeSetupPage(QWidget):
         self._tables.setHorizontalHeaderLabels([self.tr("Table"), self.tr("Host")])
         self._tables.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self._tables.verticalHeader().hide()
+        self._tables.setAccessibleName(self.tr("Tables and their hosts"))
         self._table_count.valueChanged.connect(self._on_table_count_changed)
         self._rounds = QSpinBox(objectName="roundCount", minimum=1, maximum=MAX_ROUNDS, value=kit.rounds)
         self._minutes = QSpinBox(objectName="roundMinutes", minimum=1, maximum=MAX_MINUTES, value=kit.round_minutes)
@@ -65,9 +66,11 @@ class CafeSetupPage(QWidget):
         self._plan.addItem(self.tr("Each table its own question"), QuestionPlan.PER_TABLE)
         self._plan.currentIndexChanged.connect(self._on_plan_changed)
         self._questions = QListWidget(objectName="questionList", wordWrap=True)
+        self._questions.setAccessibleName(self.tr("Questions for the rounds"))
         for index, question in enumerate(kit.questions):
             self._add_question(question, checked=index < kit.rounds)
         self._new_question = QLineEdit(objectName="newQuestion", placeholderText=self.tr("Your own question…"))
+        self._new_question.setAccessibleName(self.tr("Your own question"))
         add = QPushButton(self.tr("Add"), objectName="addQuestionButton")
         add.clicked.connect(self._on_add_clicked)
         self._new_question.returnPressed.connect(self._on_add_clicked)
@@ -76,6 +79,7 @@ class CafeSetupPage(QWidget):
             self._problem.setText(self.tr("The course's World Café kit has problems; the default question is used "
                                           "where needed:") + "\n" + "\n".join(p.format() for p in problems[:5]))
         self._saved = QListWidget(objectName="savedSessions")
+        self._saved.setAccessibleName(self.tr("Earlier World Cafés"))
         reopen = QPushButton(self.tr("Reopen"), objectName="reopenButton")
         reopen.clicked.connect(self._on_reopen_clicked)
         self._saved.itemActivated.connect(lambda _item: self._on_reopen_clicked())

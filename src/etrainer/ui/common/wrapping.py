@@ -3,8 +3,8 @@ the projector's large type (QPushButton and QCheckBox never wrap their own text)
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, QTimer
+from PySide6.QtGui import QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
@@ -13,6 +13,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
     QWidget,
 )
 
@@ -88,3 +91,66 @@ class WrappingCheckBox(WrappingToggle):
         self.box.setAccessibleName(text)
         if parent is not None:
             self.setParent(parent)
+
+
+_WORD_WRAP = 0x1000
+"""Qt.TextFlag.TextWordWrap as its int (the flags argument is an int): the tree is painted before the
+first paint ends, so no Qt-namespace enum here (see FIRST_PAINT_NOTE in ui/theme.py)."""
+
+
+class WrappingItemDelegate(QStyledItemDelegate):
+    """Rows of a tree or list view whose long text wraps onto more lines (never «1. …»): the height of a row
+    follows its column's width, and the rows are laid out again when the view gets narrower or wider."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._width = -1
+        view.setWordWrap(True)
+        view.setProperty("textElideMode", 3)  # Qt.TextElideMode.ElideNone, as its int: FIRST_PAINT_NOTE
+        view.viewport().installEventFilter(self)
+        view.installEventFilter(self)  # a new theme changes the font: the rows are measured again
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._view.columnWidth(index.column()) - self._view.indentation() * (depth + 1) - 16
+        text = str(index.data() or "")
+        bounds = option.fontMetrics.boundingRect(QRect(0, 0, max(40, width), 100000),
+                                                 _WORD_WRAP, text)
+        return QSize(min(hint.width(), max(40, width)), max(hint.height(), bounds.height() + 8))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only the event is read here (a view being destroyed still sends events): the relayout runs later, and
+        # only while the view exists (the timer's context).
+        kind = event.type()
+        restyled = kind in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and watched is self._view
+        resized = kind == QEvent.Type.Resize and watched is not self._view \
+            and isinstance(event, QResizeEvent) and event.size().width() != self._width
+        if resized:
+            self._width = event.size().width()
+        if restyled or resized:
+            QTimer.singleShot(0, self._view, self._view.doItemsLayout)
+        return False
+
+
+class HeightForWidthFilter(QObject):
+    """A dialog whose labels wrap gets the height its layout needs at its width (a top-level window does not
+    ask its layout for that by itself, so wrapped lines would be squeezed or cut)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in (QEvent.Type.Resize, QEvent.Type.Show):
+            return False
+        layout = self._window.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = layout.totalHeightForWidth(self._window.width())
+            if need > self._window.minimumHeight():
+                self._window.setMinimumHeight(min(need, self._window.screen().availableGeometry().height() - 40))
+        return False

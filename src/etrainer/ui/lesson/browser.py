@@ -4,10 +4,11 @@ anything by itself)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, QRegularExpression, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QToolTip, QWidget
 
@@ -15,6 +16,32 @@ from etrainer.core.course.references import image_inside_pack
 
 MIN_ZOOM, MAX_ZOOM, ZOOM_STEP = 70, 250, 10
 MAX_IMAGE_BYTES = 8 * 1024 * 1024
+
+
+_ADMONITION = re.compile(r'<div class="(admonition[^"]*)">')
+_DIV = re.compile(r"<div\b|</div>")
+
+
+def boxed_admonitions(html: str) -> str:
+    """«Порада», «Увага» … boxes as one-cell tables: Qt's rich text paints a div's background per paragraph,
+    which shows a box as separate strips; a table cell is one box with its border and padding."""
+    out, position = [], 0
+    while (start := _ADMONITION.search(html, position)) is not None:
+        depth, end = 0, None
+        for tag in _DIV.finditer(html, start.start()):
+            depth += 1 if tag.group(0) == "<div" else -1
+            if depth == 0:
+                end = tag
+                break
+        if end is None:
+            break
+        classes = start.group(1)
+        out.append(html[position:start.start()])
+        out.append(f'<table class="{classes}" width="100%" cellspacing="0" cellpadding="0"><tr>'
+                   f'<td class="{classes}">{html[start.end():end.start()]}</td></tr></table>')
+        position = end.end()
+    out.append(html[position:])
+    return "".join(out)
 
 
 class LessonBrowser(QTextBrowser):
@@ -29,7 +56,6 @@ class LessonBrowser(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setAccessibleName(self.tr("Lesson text"))
-        self._base_font_size = max(12.0, QFont().pointSizeF())
         self._zoom = 100
         self._lesson_file: Path | None = None
         self._pack_root: Path | None = None
@@ -44,11 +70,9 @@ class LessonBrowser(QTextBrowser):
         document = QTextDocument(self)
         document.setDefaultStyleSheet(css)  # before setHtml, or tables lose their borders
         document.setDocumentMargin(16)
-        font = document.defaultFont()
-        font.setPointSizeF(self._base_font_size * self._zoom / 100)
-        document.setDefaultFont(font)
+        document.setDefaultFont(self._zoomed_font())
         self.setDocument(document)
-        self.setHtml(html)
+        self.setHtml(boxed_admonitions(html))
         self._update_margins()
         self.verticalScrollBar().setValue(0)
 
@@ -76,11 +100,21 @@ class LessonBrowser(QTextBrowser):
         if percent == self._zoom:
             return
         self._zoom = percent
-        font = self.document().defaultFont()
-        font.setPointSizeF(self._base_font_size * percent / 100)
-        self.document().setDefaultFont(font)
+        self.document().setDefaultFont(self._zoomed_font())
         self._update_margins()
         self.zoom_changed.emit(percent)
+
+    def _zoomed_font(self) -> QFont:
+        """The theme's text size (the widget's own font: 20 pt on the projector), at the learner's zoom."""
+        font = QFont(self.font())
+        font.setPointSizeF(max(12.0, self.font().pointSizeF()) * self._zoom / 100)
+        return font
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # a theme applied later: keep its size and the zoom
+            self.document().setDefaultFont(self._zoomed_font())
+            self._update_margins()
 
     def zoom_in(self) -> None:
         self.set_zoom(self._zoom + ZOOM_STEP)
@@ -132,6 +166,23 @@ class LessonBrowser(QTextBrowser):
         bar = self.verticalScrollBar()
         if value >= bar.maximum() - 4:
             self.reached_end.emit()
+
+    def show_match(self, words: list[str]) -> bool:
+        """Select and scroll to the first place where one of `words` (search terms; a term also matches the
+        start of a longer word) occurs; False when none does."""
+        first = None
+        for word in words:
+            pattern = QRegularExpression(r"\b" + QRegularExpression.escape(word),
+                                         QRegularExpression.PatternOption.CaseInsensitiveOption
+                                         | QRegularExpression.PatternOption.UseUnicodePropertiesOption)
+            found = self.document().find(pattern)
+            if not found.isNull() and (first is None or found.selectionStart() < first.selectionStart()):
+                first = found
+        if first is None:
+            return False
+        self.setTextCursor(first)
+        self.ensureCursorVisible()
+        return True
 
     def content_fits(self) -> bool:
         return self.verticalScrollBar().maximum() == 0

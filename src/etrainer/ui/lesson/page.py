@@ -27,9 +27,10 @@ class LessonPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._module = QLabel(objectName="lessonModuleLabel")
+        self._module = QLabel(objectName="lessonModuleLabel", wordWrap=True)
         self._title = QLabel(objectName="lessonTitleLabel", wordWrap=True)
         self._meta = QLabel(objectName="lessonMetaLabel")
+        self._meta.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         self.browser = LessonBrowser(self)
         self._note = QPlainTextEdit(objectName="noteEdit")
         self._note.setPlaceholderText(self.tr("Your note for this lesson (only you see it)…"))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QCheckBox,
+    QApplication,
     QDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,12 +23,19 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.wrapping import WrappingCheckBox
+from etrainer.ui.theme import current_theme, screen_colours
 
 if TYPE_CHECKING:
     from etrainer.core.learner.profiles import Profile
     from etrainer.services.profiles import ProfileService
 
 PROFILE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def _error_style() -> str:
+    """Dark red on the light themes, yellow in high contrast (red on black is below 4.5:1)."""
+    return f"color: {screen_colours(current_theme(QApplication.instance()))['problem']}; font-weight: bold;"
 
 
 class ProfileForm(QWidget):
@@ -41,12 +49,13 @@ class ProfileForm(QWidget):
         self.pin = QLineEdit(objectName="pinField", echoMode=QLineEdit.EchoMode.Password)
         self.pin_again = QLineEdit(objectName="pinAgainField", echoMode=QLineEdit.EchoMode.Password)
         self.error = QLabel(objectName="formError", wordWrap=True)
-        self.error.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self.error.setStyleSheet(_error_style())
         self.name.setPlaceholderText(self.tr("e.g. Марта Коваль"))
         self.branch.setPlaceholderText(self.tr("e.g. Бібліотека-філія № 3"))
         self.position.setPlaceholderText(self.tr("e.g. бібліотекар I категорії"))
         self.pin.setPlaceholderText(self.tr("4–8 digits, or leave empty"))
         form = QFormLayout(self)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the fields in large type
         form.addRow(self.tr("Name and surname:"), self.name)
         form.addRow(self.tr("Library or branch:"), self.branch)
         form.addRow(self.tr("Position:"), self.position)
@@ -79,22 +88,19 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setWindowTitle(self.tr("Who is studying?"))
-        self.setMinimumWidth(660)  # «Робочий простір методиста» and «Почати навчання» side by side
         self._profiles = profiles
         self.chosen: Profile | None = None
         self._pages = QStackedWidget()
         self._list = QListWidget(objectName="profileList")
         self._list.setAccessibleName(self.tr("Profiles"))
-        self._list.itemActivated.connect(lambda _item: self._on_choose_clicked())
+        self._list.itemDoubleClicked.connect(lambda _item: self._on_choose_clicked())  # Enter: keyPressEvent
         self._pin = QLineEdit(objectName="pinEntry", echoMode=QLineEdit.EchoMode.Password)
         self._pin.setPlaceholderText(self.tr("PIN"))
         self._pin.setAccessibleName(self.tr("PIN"))
-        self._pin.returnPressed.connect(self._on_choose_clicked)
         self._choose_error = QLabel(objectName="chooseError", wordWrap=True)
-        self._choose_error.setStyleSheet("color: #B3261E; font-weight: bold;")
+        self._choose_error.setStyleSheet(_error_style())
         choose = QPushButton(self.tr("Start studying"), objectName="chooseButton")
         choose.setProperty("primary", True)
-        choose.setDefault(True)
         choose.clicked.connect(self._on_choose_clicked)
         new = QPushButton(self.tr("New profile…"), objectName="newProfileButton")
         new.clicked.connect(self._show_create)
@@ -113,10 +119,10 @@ class ProfileDialog(QDialog):
         pick_layout.addWidget(self._choose_error)
         buttons = QHBoxLayout()
         buttons.addWidget(new)
-        buttons.addWidget(workspace)
         buttons.addStretch(1)
         buttons.addWidget(choose)
         pick_layout.addLayout(buttons)
+        pick_layout.addWidget(workspace, 0, Qt.AlignmentFlag.AlignLeft)  # its own line: the methodist's way in
 
         create = QWidget()
         create_layout = QVBoxLayout(create)
@@ -187,12 +193,27 @@ class ProfileDialog(QDialog):
         self._pages.setCurrentIndex(1)
         self.form.name.setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Enter does what the page is for: start studying on the list, create the profile on the form."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            focused = self.focusWidget()
+            if isinstance(focused, QPushButton) and focused.objectName() not in ("chooseButton", "createButton"):
+                focused.click()  # Enter on a focused button presses that button
+            elif self._pages.currentIndex() == 0:
+                self._on_choose_clicked()
+            else:
+                self._on_create_clicked()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def _on_choose_clicked(self) -> None:
         profile = self._selected()
         if profile is None:
             return
         if profile.has_pin and not self._profiles.verify_pin(profile.id, self._pin.text()):
             self._choose_error.setText(self.tr("The PIN is not right. Try again."))
+            self._pin.setFocus(Qt.FocusReason.OtherFocusReason)
             self._pin.selectAll()
             return
         self._accept(profile)
@@ -227,8 +248,9 @@ class EditProfileDialog(QDialog):
         self.updated: Profile | None = None
         self.form = ProfileForm(with_pin=True)
         self.form.fill(profile)
-        self.change_pin = QCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),
-                                    objectName="changePinBox")
+        self._change_pin = WrappingCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),
+                                            objectName="changePinBox")
+        self.change_pin = self._change_pin.box
         for field in (self.form.pin, self.form.pin_again):
             field.setEnabled(False)
             self.change_pin.toggled.connect(field.setEnabled)
@@ -242,7 +264,7 @@ class EditProfileDialog(QDialog):
         buttons.addWidget(cancel)
         buttons.addWidget(save)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.change_pin)
+        layout.addWidget(self._change_pin)
         layout.addWidget(self.form)
         layout.addLayout(buttons)
 

@@ -165,6 +165,14 @@ class MatchingAnswer(AnswerWidget):
             for choice in drawn.choices:
                 box.addItem(choice, choice)
             box.setAccessibleName(self._pairs[index].prompt)
+            # long options must not push the question past the right edge: the box is as wide as its column,
+            # the list that drops down wraps them, and the tooltip shows the chosen one in full
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(10)
+            box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            box.view().setTextElideMode(Qt.TextElideMode.ElideNone)
+            box.view().setWordWrap(True)
+            box.currentTextChanged.connect(box.setToolTip)
             box.currentIndexChanged.connect(lambda _=0: self.changed.emit())
             label.setBuddy(box)
             layout.addWidget(label, row, 0)
@@ -322,7 +330,8 @@ class ClozeAnswer(AnswerWidget):
 class HotspotAnswer(AnswerWidget):
     """The picture, scaled to fit; a click marks the place (in the picture's own pixels)."""
 
-    MAX_WIDTH = 720
+    MAX_WIDTH = 960
+    """Pictures are drawn at their own size when there is room (never enlarged), else scaled down smoothly."""
 
     def __init__(self, drawn: DrawnQuestion, missing_text: str) -> None:
         super().__init__()
@@ -384,6 +393,7 @@ class HotspotAnswer(AnswerWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)  # small print in the picture stays legible
         if self._pixmap.isNull():
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, self._missing)
             return

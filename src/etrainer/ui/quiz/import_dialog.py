@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -31,6 +32,8 @@ from etrainer.exchange.gift import export_gift, unexportable
 from etrainer.exchange.question_json import bank_to_quiz_yaml, load_bank, write_text_atomically
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import Progress, run_in_background
+from etrainer.ui.common.wrapping import HeightForWidthFilter
+from etrainer.ui.theme import current_theme, screen_colours
 
 
 class ImportQuestionsDialog(QDialog):
@@ -53,6 +56,7 @@ class ImportQuestionsDialog(QDialog):
         self._busy.hide()
         self._summary = QLabel(objectName="importSummary", wordWrap=True)
         self._problems = QListWidget(objectName="importProblems")
+        self._problems.setAccessibleName(self.tr("Questions and problems in the file"))
         self._problems.setWordWrap(True)
         self._quiz_id = QLineEdit(objectName="quizIdField")
         self._title = QLineEdit(objectName="quizTitleField")
@@ -63,6 +67,7 @@ class ImportQuestionsDialog(QDialog):
         for module in course.modules if course else ():
             self._module.addItem(module.title, module.id)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # labels above the fields in large type
         form.addRow(self.tr("Quiz id (a-z, 0-9, hyphens):"), self._quiz_id)
         form.addRow(self.tr("Title:"), self._title)
         form.addRow(self.tr("Module:"), self._module)
@@ -73,8 +78,9 @@ class ImportQuestionsDialog(QDialog):
         self._save.clicked.connect(self._on_save_clicked)
         self._buttons.rejected.connect(self.reject)
         self._error = QLabel(objectName="importError", wordWrap=True)
-        self._error.setStyleSheet("color: #B00020;")
+        self._error.setStyleSheet(f"color: {screen_colours(current_theme(QApplication.instance()))['problem']};")
         layout = QVBoxLayout(self)
+        HeightForWidthFilter(self)
         layout.addWidget(intro)
         layout.addWidget(self._choose, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self._busy)

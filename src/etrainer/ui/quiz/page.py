@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.quiz.attempt import QuizAttempt
 from etrainer.core.quiz.draw import DrawnQuestion
-from etrainer.core.quiz.grading import CLICKED_AT, GradedAnswer
-from etrainer.core.quiz.model import FeedbackMode, QuestionKind
-from etrainer.ui.common import prompts
+from etrainer.core.quiz.grading import GradedAnswer, learner_source, refusal
+from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind
+from etrainer.core.quiz.response import Response
+from etrainer.ui.common import focus, prompts
 from etrainer.ui.quiz.answers import (
     AnswerWidget,
     ChoiceAnswer,
@@ -72,11 +73,19 @@ def make_answer_widget(drawn: DrawnQuestion) -> AnswerWidget:
 _CLICKED = re.compile(r"^A click at \((-?\d+), (-?\d+)\)$")
 
 
-def shown(line: str) -> str:
-    """An answer line from core grading, translated (core keeps its fixed words in English)."""
-    clicked = _CLICKED.match(line)
-    if clicked:
-        return QCoreApplication.translate("Quiz", CLICKED_AT).format(x=clicked[1], y=clicked[2])
+_GAP_LINE = re.compile(r"^(\d+): (.*)$", re.S)
+
+
+def shown(line: str, kind: QuestionKind | None = None) -> str:
+    """An answer line from core grading in words a learner reads (core keeps its fixed words in English):
+    a click on the picture without its pixel coordinates, a gap of a cloze question by its name."""
+    if _CLICKED.match(line):
+        return QCoreApplication.translate("QuizPage", "A click on the picture")
+    gap = _GAP_LINE.match(line) if kind is QuestionKind.CLOZE else None
+    if gap:
+        return QCoreApplication.translate("QuizPage", "gap [{n}]: {answer}").format(n=gap[1], answer=gap[2])
+    if kind is QuestionKind.CLOZE and line.isdigit():
+        return QCoreApplication.translate("QuizPage", "gap [{n}]").format(n=line)
     return QCoreApplication.translate("Quiz", line)
 
 
@@ -84,7 +93,7 @@ def _percent(score: float) -> str:
     return f"{round(score * 100)}%"
 
 
-def _feedback_html(graded: GradedAnswer) -> str:
+def _feedback_html(graded: GradedAnswer, kind: QuestionKind | None = None) -> str:
     if graded.pending:
         body = pending_html()
         if graded.explanation:
@@ -98,19 +107,20 @@ def _feedback_html(graded: GradedAnswer) -> str:
     else:
         wrong = QCoreApplication.translate("QuizPage", "Not right")
         head = f"<p class='wrong'><b>✗ {html.escape(wrong)}</b></p>"
-    parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(shown(p.label))}"
+    parts = "".join(f"<li>{'✓' if p.correct else '✗'} {html.escape(shown(p.label, kind))}"
                     f"{' — ' + html.escape(shown(p.feedback)) if p.feedback else ''}</li>" for p in graded.parts
-                    if p.feedback or not p.correct)
+                    if (p.feedback or not p.correct) and kind is not QuestionKind.HOTSPOT)
     body = head + (f"<ul>{parts}</ul>" if parts else "")
     if not graded.correct:
-        right = "; ".join(html.escape(shown(line)) for line in graded.right_answer)
+        right = "; ".join(html.escape(shown(line, kind)) for line in graded.right_answer)
         label = QCoreApplication.translate("QuizPage", "Right answer:")
         body += f"<p><b>{html.escape(label)}</b> {right}</p>"
     if graded.explanation:
         body += f"<p>{html.escape(graded.explanation)}</p>"
-    if graded.source:
+    source = learner_source(graded.source)
+    if source:
         label = QCoreApplication.translate("QuizPage", "Source:")
-        body += f"<p class='source'>{html.escape(label)} {html.escape(graded.source)}</p>"
+        body += f"<p class='source'>{html.escape(label)} {html.escape(source)}</p>"
     return body
 
 
@@ -164,7 +174,7 @@ class QuizPage(QWidget):
 
     def _build_question(self) -> QWidget:
         page = QWidget(objectName="quizQuestion")
-        self._heading = QLabel(objectName="quizHeading")
+        self._heading = QLabel(objectName="quizHeading", wordWrap=True)
         self._clock = QLabel(objectName="quizClock")
         self._bar = QProgressBar(objectName="quizProgress", textVisible=False)
         self._bar.setMaximumHeight(10)
@@ -180,7 +190,7 @@ class QuizPage(QWidget):
         inner.addLayout(self._answer_box)
         inner.addWidget(self._feedback)
         inner.addStretch(1)
-        scroll = QScrollArea(objectName="questionScroll", widgetResizable=True)
+        scroll = self._question_scroll = QScrollArea(objectName="questionScroll", widgetResizable=True)
         scroll.setWidget(content)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self._back = QPushButton(self.tr("◂ Previous"), objectName="previousQuestionButton")
@@ -210,6 +220,7 @@ class QuizPage(QWidget):
         self._result_title = QLabel(objectName="pageTitle", wordWrap=True)
         self._result_score = QLabel(objectName="resultScore", wordWrap=True)
         self._review = QTextBrowser(objectName="resultReview", openLinks=False)
+        self._review.setAccessibleName(self.tr("Your answers"))
         self._retry = QPushButton(self.tr("Try again"), objectName="retryButton")
         self._retry.setProperty("primary", True)
         self._retry.clicked.connect(lambda: self._begin(resume=False))
@@ -297,6 +308,7 @@ class QuizPage(QWidget):
         self._answer.changed.connect(self._update_buttons)
         self._answer_box.addWidget(self._answer)
         self._answer.show()
+        focus.chain([*focus.focusable(self._answer), self._back, self._finish, self._check])  # reading order
         stored = attempt.answers.get(position)
         if stored is not None:
             self._answer.set_response(stored.response)
@@ -354,6 +366,8 @@ class QuizPage(QWidget):
                 vm.go(attempt.position + 1)
             return
         response = self._answer.response()
+        if response is not None and self._refuse(attempt.questions[attempt.position].question, response):
+            return
         if attempt.locks_answers:
             if response is None:
                 return
@@ -374,6 +388,21 @@ class QuizPage(QWidget):
         else:
             vm.go(attempt.position + 1)
 
+    def _refuse(self, question: Question, response: Response) -> bool:
+        """Say inline why the answer cannot be checked yet (nothing is counted); False when it can be."""
+        reason = refusal(question, response)
+        if reason is None:
+            return False
+        self._feedback.setProperty("state", "partly")
+        self._feedback.style().unpolish(self._feedback)
+        self._feedback.style().polish(self._feedback)
+        self._feedback.setText(html.escape(QCoreApplication.translate("Quiz", reason)))
+        self._feedback.show()
+        if isinstance(self._answer, TextAnswer):
+            self._answer.field.setFocus()
+            self._answer.field.selectAll()
+        return True
+
     def _show_feedback(self, graded: GradedAnswer) -> None:
         if graded.pending and isinstance(self._answer, EssayAnswer):
             self._answer.lock(graded)
@@ -381,14 +410,20 @@ class QuizPage(QWidget):
         self._feedback.setProperty("state", state)
         self._feedback.style().unpolish(self._feedback)
         self._feedback.style().polish(self._feedback)
-        self._feedback.setText(_feedback_html(graded))
+        attempt = self.vm.attempt if self.vm else None
+        kind = attempt.questions[attempt.position].question.kind if attempt and not attempt.finished else None
+        self._feedback.setText(_feedback_html(graded, kind))
         self._feedback.show()
+        # the explanation is read where it is: scrolled into view above «Next», not left below the fold
+        QTimer.singleShot(0, self, lambda: self._question_scroll.ensureWidgetVisible(self._feedback, 0, 0))
 
     def _go(self, delta: int) -> None:
         vm = self.vm
         if vm is None or vm.attempt is None or vm.attempt.locks_answers:
             return
         response = self._answer.response() if self._answer else None
+        if response is not None and self._refuse(vm.attempt.questions[vm.attempt.position].question, response):
+            return
         if response is not None:
             vm.submit(response)
         target = vm.attempt.position + delta
@@ -468,9 +503,9 @@ class QuizPage(QWidget):
             if graded is None:
                 parts.append(f"<p class='wrong'>✗ {html.escape(none)}</p>")
                 continue
-            given = "; ".join(html.escape(shown(line)) for line in graded.given)
+            given = "; ".join(html.escape(shown(line, question.kind)) for line in graded.given)
             parts.append(f"<p><b>{html.escape(yours)}</b> {given}</p>")
-            parts.append(reply_html(marks[position]) if position in marks else _feedback_html(graded))
+            parts.append(reply_html(marks[position]) if position in marks else _feedback_html(graded, question.kind))
         return "".join(parts)
 
     # -- keys ---------------------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import html
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QButtonGroup,
     QComboBox,
     QFrame,
@@ -33,6 +34,7 @@ from etrainer.core.walkthrough.engine import (
     RunState,
     pending_decision,
 )
+from etrainer.ui.common import focus
 from etrainer.ui.common.wrapping import WrappingButton, WrappingCheckBox
 from etrainer.ui.viewmodels.walkthrough import WalkthroughViewModel, feedback_text
 from etrainer.ui.walkthrough.portal import PortalView
@@ -112,7 +114,7 @@ class WalkthroughPage(QWidget):
             self._speed.addItem(f"{speed:g}×", speed)
         self._speed.setCurrentIndex(SPEEDS.index(1.0))
         self._speed.setAccessibleName(self.tr("Demo speed"))
-        leave = QPushButton(self.tr("◂ Back to the course"), objectName="walkthroughBackButton")
+        leave = self._leave = QPushButton(self.tr("◂ Back to the course"), objectName="walkthroughBackButton")
         leave.clicked.connect(self._on_leave)
         bar = QHBoxLayout()
         bar.addWidget(leave)
@@ -127,6 +129,8 @@ class WalkthroughPage(QWidget):
         layout.addWidget(self._narration)
         layout.addLayout(bar)
         self._playing = False
+        self._step_shown: tuple[int, Phase] | None = None
+        self._narration_fresh = False
 
     def _build_decision(self) -> QFrame:
         frame = QFrame(objectName="decisionPanel")
@@ -170,6 +174,10 @@ class WalkthroughPage(QWidget):
     # -- rendering ----------------------------------------------------------------------------------
     def _render(self, state: RunState, feedback: Feedback | None) -> None:
         scenario = state.scenario
+        focused = QApplication.focusWidget()
+        was_in_portal = focused is None or not self.isAncestorOf(focused) or self._scroll.isAncestorOf(focused)
+        step_changed = (state.completed_steps, state.phase) != self._step_shown
+        self._step_shown = (state.completed_steps, state.phase)
         for button in self._modes.buttons():
             button.setChecked(button.property("mode") == state.mode.value)
         demo = state.mode is Mode.DEMO
@@ -189,11 +197,27 @@ class WalkthroughPage(QWidget):
         self._portal.highlight_control(None)
         if feedback is not None:
             self._show_feedback(feedback)
+            if step_changed and not self._narration_fresh:
+                self._say("")  # an error or hint of an earlier step does not stay on screen
         elif not state.finished:
             self._say(self.tr("Help the visitor with what they need. Start with the portal on the right.")
                       if not demo else self.tr("Press ▶ Play to watch, or Step ▸ to go one move at a time."))
             self._result.hide()
         self._update_play_button()
+        self._narration_fresh = False
+        focus.chain([*self._modes.buttons(), *focus.focusable(self._scroll.widget()), self._leave, self._play,
+                     self._step, self._speed, self._hint, self._back, self._restart])  # reading order
+        self._keep_focus(was_in_portal)
+
+    def _keep_focus(self, was_in_portal: bool) -> None:
+        """The portal is rebuilt for each step: keep the keyboard in it (its first control), not in the header."""
+        focused = QApplication.focusWidget()
+        if not was_in_portal or (focused is not None and focused.isVisible() and self._scroll.isAncestorOf(focused)):
+            return
+        for widget in self._scroll.widget().findChildren(QWidget):
+            if widget.isVisible() and widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def _show_feedback(self, feedback: Feedback) -> None:
         text = feedback_text(feedback)
@@ -215,6 +239,7 @@ class WalkthroughPage(QWidget):
             self._portal.clear_notes()
 
     def _say(self, text: str, state: str = "") -> None:
+        self._narration_fresh = True
         self._narration.setText(text)
         self._narration.setProperty("state", state)
         self._narration.style().unpolish(self._narration)
@@ -254,7 +279,7 @@ class WalkthroughPage(QWidget):
             return
         heading = self.tr("Before the visitor leaves: safety checklist")
         self._checklist_layout.addWidget(QLabel(f"<b>{html.escape(heading)}"
-                                                "</b>", objectName="checklistTitle"))
+                                                "</b>", objectName="checklistTitle", wordWrap=True))
         for item in state.scenario.checklist:
             row = WrappingCheckBox(item.text, objectName=f"check-{item.id}")
             box = row.box
@@ -339,7 +364,7 @@ class WalkthroughPage(QWidget):
         self._update_play_button()
 
     def _update_play_button(self) -> None:
-        self._play.setText(self.tr("⏸ Pause") if self._playing else self.tr("▶ Play"))
+        self._play.setText(self.tr("❚❚ Pause") if self._playing else self.tr("▶ Play"))
 
     def _on_demo_step(self) -> None:
         self._stop_demo()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -74,7 +75,12 @@ class ChoiceBox(QComboBox):
 
 
 def _combo(name: str) -> ChoiceBox:
-    return ChoiceBox(name)
+    box = ChoiceBox(name)
+    # as wide as the form allows, never wider: a long first item must not push the portal off the screen
+    box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    box.setMinimumContentsLength(8)
+    box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+    return box
 
 
 class Highlight(QWidget):
@@ -191,6 +197,7 @@ class PortalView(QFrame):
             layout.addWidget(QLabel(control.help, objectName="controlHelp", wordWrap=True))
         note = QLabel(objectName=f"note-{control.id}", wordWrap=True)
         note.setProperty("role", "fieldNote")
+        note.setContentsMargins(12, 4, 4, 4)  # the text starts after the red mark at its left, never under it
         note.hide()
         layout.addWidget(note)
         self.frames[control.id] = frame
