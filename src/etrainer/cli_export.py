@@ -98,9 +98,6 @@ def _export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         export = {"progress": exporter.export_progress, "xapi": exporter.export_xapi, "csv": exporter.export_csv,
                   "xlsx": exporter.export_xlsx, "pdf": exporter.export_pdf,
                   "certificate": exporter.export_certificate}[args.fmt]
-        if args.fmt != "progress" and args.output.is_dir():
-            print(f"{args.output} is a folder: give a file name for the {args.fmt} export.", file=err)
-            return 1
         written = export(profile.id, services.course, args.output)
         print(f"{profile.name}: {args.fmt} written to {written}", file=out)
         return 0

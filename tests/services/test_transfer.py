@@ -135,6 +135,20 @@ def test_a_folder_gets_the_suggested_name_and_no_temporary_file_remains(
     assert path.name.startswith("Oksana-Petrenko_") and sorted(out.iterdir()) == [path]
 
 
+@pytest.mark.parametrize(("fmt", "suffix"), [("xapi", ".xapi.json"), ("csv", ".csv"), ("xlsx", ".xlsx"),
+                                            ("pdf", ".pdf")])
+def test_every_format_into_a_folder_gets_its_usual_name_there(
+        sessions: sessionmaker[Session], studied: Profile, course: Course, clock: FakeClock, tmp_path: Path,
+        fmt: str, suffix: str) -> None:
+    """docs/cli.md: when OUT is an existing folder, the file gets its usual name there — for every format."""
+    out = tmp_path / fmt
+    out.mkdir()
+    exporter = ExportService(sessions, clock=clock)
+    path = getattr(exporter, f"export_{fmt}")(studied.id, course, out)
+    stem = file_name_for(studied.name, clock.now.astimezone().date()).removesuffix(".etprogress")
+    assert path == out / f"{stem}{suffix}" and sorted(out.iterdir()) == [path] and path.stat().st_size > 0
+
+
 def test_a_failed_write_raises_export_failed_and_leaves_nothing(
         sessions: sessionmaker[Session], studied: Profile, course: Course, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:

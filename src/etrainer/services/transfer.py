@@ -29,7 +29,7 @@ from etrainer.core.progress.file import (
     format_time,
     validate_document,
 )
-from etrainer.core.progress.format import ExportFailed
+from etrainer.core.progress.format import FILE_SUFFIX, ExportFailed
 from etrainer.core.progress.learner_report import CourseNotCompleted, LearnerReport, learner_report
 from etrainer.core.quiz.model import DEFAULT_ESSAY_POINTS, QuestionKind
 from etrainer.exchange import tables, xapi
@@ -135,21 +135,24 @@ class ExportService:
             marks = [(m.response_uid, m.mark) for m in EssayRepository(session).marks(learner)]
         statements = xapi.statements(document, course) + xapi.grading_statements(document, marks, course)
         data = json.dumps(statements, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
-        return _write(Path(out_path), data)
+        return _write(self._target(out_path, document.learner.name, ".xapi.json"), data)
 
     def report(self, learner: LearnerId, course: Course) -> LearnerReport:
         return learner_report(self.document(learner, course), course)
 
     def export_csv(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
-        return _write(Path(out_path), tables.report_csv(self.report(learner, course)))
+        report = self.report(learner, course)
+        return _write(self._target(out_path, report.name, ".csv"), tables.report_csv(report))
 
     def export_xlsx(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
-        return _write(Path(out_path), tables.report_xlsx(self.report(learner, course)))
+        report = self.report(learner, course)
+        return _write(self._target(out_path, report.name, ".xlsx"), tables.report_xlsx(report))
 
     def export_pdf(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
         from etrainer.exchange import report_pdf
 
-        return _write(Path(out_path), report_pdf.progress_pdf(self.report(learner, course)))
+        report = self.report(learner, course)
+        return _write(self._target(out_path, report.name, ".pdf"), report_pdf.progress_pdf(report))
 
     def export_certificate(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
         """Raises CourseNotCompleted unless every lesson is read, every quiz and every walkthrough passed."""
@@ -160,7 +163,7 @@ class ExportService:
                                      walked=report.walkthroughs_passed, walkthroughs=report.walkthroughs_total)
         from etrainer.exchange import report_pdf
 
-        return _write(Path(out_path), report_pdf.certificate_pdf(report))
+        return _write(self._target(out_path, report.name, "-certificate.pdf"), report_pdf.certificate_pdf(report))
 
     def summary_for_consent(self, learner: LearnerId, course: Course) -> ConsentSummary:
         doc = self.document(learner, course)
@@ -172,9 +175,12 @@ class ExportService:
             sum(1 for a in doc.quiz_attempts for r in a.responses if r.question_kind is QuestionKind.ESSAY),
             len(doc.consultations))
 
-    def _target(self, out_path: Path, name: str) -> Path:
+    def _target(self, out_path: Path, name: str, suffix: str = FILE_SUFFIX) -> Path:
+        """`out_path`, or in a folder the usual name (learner and date) with `suffix`."""
         out_path = Path(out_path)
-        return out_path / file_name_for(name, self._clock().astimezone().date()) if out_path.is_dir() else out_path
+        if not out_path.is_dir():
+            return out_path
+        return out_path / (file_name_for(name, self._clock().astimezone().date()).removesuffix(FILE_SUFFIX) + suffix)
 
 
 def _essay_points(course: Course, question_id: str) -> float:
