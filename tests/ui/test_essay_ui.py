@@ -124,7 +124,7 @@ def test_an_essay_is_written_sent_and_its_reply_shown_beside_it(qtbot, pack, tmp
     assert "2 of 2 points" in beside and "Кроки: По порядку" in beside and "згадайте про паролі" in beside
     assert "Ірина" in beside
 
-    monkeypatch.setattr("etrainer.ui.feedback_flow.EssayRepliesDialog.exec", lambda self: 0)
+    monkeypatch.setattr("etrainer.ui.quiz.essay.EssayRepliesDialog.exec", lambda self: 0)
     qtbot.mouseClick(notice, Qt.MouseButton.LeftButton)                # she looks at it: no longer new
     assert services.essays.new_feedback_count(window.vm.learner.id) == 0
     assert window.findChild(QPushButton, "feedbackNotice") is None or \

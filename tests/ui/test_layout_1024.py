@@ -276,7 +276,7 @@ def test_every_screen_fits_1024x768(look: World) -> None:
 
 @pytest.mark.parametrize("look", LOOKS, indirect=True)
 def test_methodist_workspace_and_export_fit_1024x768(look: World, request: pytest.FixtureRequest) -> None:
-    """The workspace window and the export dialog are laid out on the finish-a branch: xfail here until it lands."""
+    """The methodist's workspace window and the learner's export dialog, like every other screen."""
     from etrainer.services.methodist import WorkspaceService
     from etrainer.storage.workspace import open_workspace
     from etrainer.ui.export_dialog import ExportDialog
@@ -289,8 +289,7 @@ def test_methodist_workspace_and_export_fit_1024x768(look: World, request: pytes
     window.close()
     workspace.dispose()
     look.check("export", fit(look.keep(ExportDialog(look.services, look.course, look.learner))))
-    if look.found:
-        pytest.xfail("workspace width: finish-a branch\n" + "\n".join(look.found))
+    assert not look.found, f"{len(look.found)} layout defect(s):\n" + "\n".join(look.found)
 
 
 def test_the_probe_sees_a_cut_button_and_an_oversize_window(qtbot) -> None:

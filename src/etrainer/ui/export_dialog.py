@@ -15,11 +15,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QFileDialog,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +29,7 @@ from PySide6.QtWidgets import (
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import Progress, run_in_background
+from etrainer.ui.common.wrapping import HeightForWidthFilter
 
 if TYPE_CHECKING:
     from etrainer.core.course.model import Course
@@ -47,6 +50,7 @@ FORMATS = {
 class ExportDialog(QDialog):
     def __init__(self, services: AppServices, course: Course, learner: Profile, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        HeightForWidthFilter(self)  # wrapped lines (the consent, the certificate's reason) get their height
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export for the methodist"))
         self.resize(600, 520)
@@ -118,7 +122,9 @@ class ExportDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(self._close)
         buttons.addWidget(self._save)
-        layout = QVBoxLayout(self)
+        body = QWidget(objectName="exportBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(contents)
         if summary.consultations:
             layout.addWidget(QLabel(self.tr(
@@ -132,7 +138,15 @@ class ExportDialog(QDialog):
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
         layout.addStretch(1)
-        layout.addLayout(buttons)
+        scroll = QScrollArea(objectName="exportScroll", widgetResizable=True)  # fits 768 px in large type
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        # as wide as the choices need (the dialog grows sideways, the scroll bar only ever runs down)
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width())
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(buttons)
 
     def _set_save_enabled(self, enabled: bool) -> None:
         """A disabled «Save» must not look like the primary button: the theme colours only `primary` buttons."""

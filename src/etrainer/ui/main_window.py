@@ -89,7 +89,8 @@ class MainWindow(QMainWindow):
         bar.setMovable(False)
         bar.setFloatable(False)
         self.addToolBar(bar)
-        bar.addWidget(QLabel(self.tr("Е-тренер"), objectName="appTitle"))
+        # No app title here: the window title says «Е-тренер», and at 1024 px in large type the toolbar needs the
+        # room for its buttons (a toolbar that overflows hides them behind «»»).
         self._home_button = QToolButton(objectName="homeButton", text=self.tr("⌂ My progress"))
         self._home_button.clicked.connect(self.show_home)
         bar.addWidget(self._home_button)

@@ -12,11 +12,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -111,9 +113,16 @@ class SettingsDialog(QDialog):
 
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.accept)
+        body = QWidget(objectName="settingsBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(look)
+        body_layout.addWidget(data_box, 1)
+        scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)  # fits 768 px in large type
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(look)
-        layout.addWidget(data_box, 1)
+        layout.addWidget(scroll, 1)
         layout.addWidget(close, 0, Qt.AlignmentFlag.AlignRight)
         self._language.currentIndexChanged.connect(self._on_look_changed)
         self._theme.currentIndexChanged.connect(self._on_look_changed)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -28,6 +27,7 @@ from etrainer.core.classroom.quiz import (
 )
 from etrainer.core.course.model import Course
 from etrainer.core.quiz.model import Quiz
+from etrainer.ui.common.wrapping import WrappingCheckBox
 
 
 class QuizSetupPage(QWidget):
@@ -62,8 +62,9 @@ class QuizSetupPage(QWidget):
         note = QLabel(self.tr("Only single-choice, multiple-choice and true/false questions are used: "
                               "the room answers by raising hands."), objectName="hintLabel", wordWrap=True)
         self._setup_problem = QLabel(objectName="setupProblem", wordWrap=True)
-        self._phones = QCheckBox(self.tr("Voting from phones (over this computer's Wi-Fi network)"),
-                                 objectName="phonesCheck")
+        phones = WrappingCheckBox(self.tr("Voting from phones (over this computer's Wi-Fi network)"),
+                                  objectName="phonesCheck")  # wraps in the projector's large type
+        self._phones = phones.box
         self._phone_address = QComboBox(objectName="phoneAddressCombo")
         self._phone_address.setToolTip(self.tr("The network the phones join: this computer's address on it"))
         self._phones.toggled.connect(self._on_phones_toggled)
@@ -73,7 +74,7 @@ class QuizSetupPage(QWidget):
         form.addRow(self.tr("Time to vote:"), self._seconds)
         form.addRow(self.tr("Tally:"), self._mode)
         form.addRow(self.tr("Teams:"), self._teams)
-        form.addRow("", self._phones)
+        form.addRow("", phones)
         form.addRow(self.tr("Address:"), self._phone_address)
         start = QPushButton(self.tr("Start ▸"), objectName="startButton")
         start.setProperty("primary", True)

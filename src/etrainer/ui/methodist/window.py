@@ -119,7 +119,9 @@ class WorkspaceWindow(QMainWindow):
         self._tabs.addTab(self._desk, self.tr("Consultations"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
         self._essays = EssaysTab(EssayGradingService(service.workspace, course))
-        self._tabs.addTab(self._essays, self.tr("Essays"))
+        essays = QScrollArea(objectName="essaysScroll", widgetResizable=True)  # marking fits a low screen too
+        essays.setWidget(self._essays)
+        self._tabs.addTab(essays, self.tr("Essays"))
         self._essays.graded.connect(lambda _marked: self._refresh_matrix_counts())
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
