@@ -996,7 +996,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>eTrainer cannot write in the data folder {folder} ({reason}). Ask the computer&apos;s administrator to allow writing there, or start eTrainer with another data folder (--data-dir); nothing was moved or changed.</source>
-        <translation>Е-тренер не може записувати в папку даних {folder} ({reason}). Попросіть адміністратора комп’ютера дозволити запис у неї або запустіть Е-тренер з іншою папкою даних (--data-dir); нічого не переміщено й не змінено.</translation>
+        <translation>Е-тренер не може записувати в папку даних {folder} ({reason}). Попросіть адміністратора компʼютера дозволити запис у неї або запустіть Е-тренер з іншою папкою даних (--data-dir); нічого не переміщено й не змінено.</translation>
     </message>
     <message>
         <source>The disk holding {folder} is full. Free some space (delete or move files you do not need) and start eTrainer again; nothing was moved or changed.</source>
@@ -3077,7 +3077,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Who will use Е-тренер on this computer?</source>
-        <translation>Хто працюватиме з Е-тренером на цьому комп&apos;ютері?</translation>
+        <translation>Хто працюватиме з Е-тренером на цьому компʼютері?</translation>
     </message>
     <message>
         <source>Е-тренер opens where your work is. You can change this later in Settings.</source>

@@ -215,6 +215,9 @@ def _dialogs(world: World, window: QWidget) -> None:
                                    parent=window))
     about.show()
     world.check("about", about)
+    from etrainer.ui.roles import RoleDialog
+
+    world.check("role question", fit(world.keep(RoleDialog(window))))
 
 
 def fit(window: QWidget) -> QWidget:

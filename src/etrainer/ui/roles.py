@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
-from etrainer.ui.common.wrapping import WrappingButton
+from etrainer.ui.common.wrapping import HeightForWidthFilter, WrappingButton
 from etrainer.ui.welcome import ROLES
 
 
@@ -16,6 +16,7 @@ class RoleDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("roleDialog")
+        HeightForWidthFilter(self)  # the wrapped question and the choices get their height in large type
         self.setWindowTitle(self.tr("Who works here?"))
         self.chosen: str | None = None
         layout = QVBoxLayout(self)
