@@ -23,6 +23,22 @@ from etrainer.storage.db import Database, open_database
 from etrainer.storage.migrate import upgrade_to_head
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _one_qapplication_for_the_session() -> Iterator[None]:
+    """The PDF writers (exchange, Qt-free at import) start a QGuiApplication when no Qt application runs; a
+    widget test after one of them would abort the whole run ("QWidget: Must construct a QApplication").
+    So one QApplication, which serves both, is made before any test. Whether core, storage, exchange and
+    services import Qt is checked in fresh interpreters (tests/services/test_no_qt.py and the like)."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    application = QApplication.instance() or QApplication([])
+    yield
+    del application
+
+
 @dataclass
 class FakeClock:
     """A clock for services and backups: `clock()` is the current time, `clock.advance(...)` moves it."""
