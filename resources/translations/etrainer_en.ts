@@ -638,6 +638,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file}:{line}: {message}. The course pack was not added: correct course.yaml and add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>

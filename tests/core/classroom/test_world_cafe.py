@@ -69,6 +69,8 @@ def test_a_course_without_a_kit_gets_the_default_question(tmp_path: Path):
     ("questions:\n  - text: Добре питання\n  - hint: без тексту\n", 3, "needs `text:`"),
     ("questions:\n  - text: Питання\ndefaults:\n  tables: багато\n", 4, "`tables` must be a whole number"),
     ("questions:\n  - text: Питання\nprinciples: 5\n", 3, "`principles` must be a list"),
+    ("questions:\n  - text: &q Питання\n  - text: *q\n", 2, "anchors and aliases"),
+    ("questions:\n  - text: Питання\nnotes: |\n" + "  рядок\n" * 300_000, 0, "larger than 2 MB"),
 ])
 def test_a_bad_kit_is_a_problem_with_file_and_line_not_a_crash(tmp_path: Path, text: str, line: int, words: str):
     path = tmp_path / "world-cafe.yaml"

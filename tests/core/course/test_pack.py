@@ -115,3 +115,22 @@ def test_a_memo_beside_course_yaml_is_the_course_memo(tmp_path):
     assert result.course.memo is not None and result.course.memo.module_id is None
     assert result.course.memo.title == "Пам'ятка курсу"
     assert summarize_pack(result.course).memos == 2
+
+
+def test_aliases_in_lesson_front_matter_are_a_problem_on_their_line_and_the_rest_loads(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(PACKS / "good", pack)
+    lesson = pack / "01-basics" / "02-second.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("minutes: 7", "minutes: &m 7\ntags: [*m]"),
+                      encoding="utf-8")
+    result = load_pack(pack)
+    assert [p.format() for p in result.problems if p.path.endswith("02-second.md")] == [
+        "01-basics/02-second.md:4: YAML anchors and aliases (&name, *name) are not allowed in course files: "
+        "write the value out in full"]
+    assert [lesson.id for lesson in result.course.lessons()] == ["first-lesson", "third-lesson"]
+
+
+def test_the_billion_laughs_manifest_is_one_problem_on_its_line():
+    bomb = PACKS.parent / "bombs" / "billion-laughs"
+    result = load_pack(bomb)
+    assert result.problems[0].format().startswith("course.yaml:8: YAML anchors and aliases")
