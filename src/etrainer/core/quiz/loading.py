@@ -210,7 +210,10 @@ class _QuizLoader:
                 return None
             ids = []
             for position, qid in enumerate(listed):
-                if qid in known:
+                if isinstance(qid, LineDict | LineList):  # not hashable, and never an id
+                    self.report(listed.line_of(position), "`questions:` of a pool lists question ids, "
+                                                          "not lists or sections")
+                elif qid in known:
                     ids.append(QuestionId(qid))
                 else:
                     self.report(listed.line_of(position), f"unknown question “{qid}” in the pool")
