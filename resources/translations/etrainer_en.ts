@@ -1063,6 +1063,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file}:{line}: {message}. The course pack was not added: correct course.yaml and add it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1071,6 +1071,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>{path} — не пакет курсу: у ньому немає файлу course.yaml. Оберіть інший файл або папку.</translation>
     </message>
     <message>
+        <source>{file}:{line}: {message}. The course pack was not added: correct course.yaml and add it again.</source>
+        <translation>{file}:{line}: {message}. Пакет курсу не додано: виправте course.yaml і додайте пакет знову.</translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation>Додавання курсу скасовано; нічого не змінено.</translation>
     </message>

@@ -10,7 +10,7 @@ import pytest
 
 from etrainer.core.course.catalog import available_packs
 from etrainer.core.errors import UnsafeArchive
-from etrainer.exchange.course_pack import NotACoursePack, PackImportCancelled, add_pack
+from etrainer.exchange.course_pack import BadCourseManifest, NotACoursePack, PackImportCancelled, add_pack
 
 GOOD = Path(__file__).parents[1] / "data" / "packs" / "good"
 
@@ -94,3 +94,36 @@ def test_cancel_leaves_nothing(tmp_path):
     with pytest.raises(PackImportCancelled):
         add_pack(zip_folder(GOOD, tmp_path / "c.zip"), packs, progress=lambda done, total: False)
     assert sorted(p.relative_to(packs) for p in packs.rglob("*")) == before
+
+
+BOMB = Path(__file__).parents[1] / "data" / "bombs" / "billion-laughs"
+
+
+@pytest.mark.parametrize("zipped", [False, True])
+def test_a_yaml_bomb_manifest_is_refused_with_its_line_and_nothing_is_written(tmp_path, zipped):
+    source = zip_folder(BOMB, tmp_path / "bomb.zip") if zipped else BOMB
+    packs = tmp_path / "packs"
+    with pytest.raises(BadCourseManifest) as caught:
+        add_pack(source, packs)
+    assert caught.value.params["line"] == 8 and "aliases" in caught.value.params["message"]
+    assert str(caught.value).startswith(f"{source / 'course.yaml'}:8: YAML anchors and aliases")
+    assert list(packs.iterdir()) == []
+
+
+def test_a_manifest_with_bad_yaml_is_refused_even_when_its_id_reads_plainly(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    manifest = pack / "course.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "modules: [\n", encoding="utf-8")
+    with pytest.raises(BadCourseManifest, match="bad YAML"):
+        add_pack(pack, tmp_path / "packs")
+    assert list((tmp_path / "packs").iterdir()) == []
+
+
+def test_an_oversized_manifest_is_refused(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    manifest = pack / "course.yaml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + "# " + "x" * (600 * 1024) + "\n", encoding="utf-8")
+    with pytest.raises(BadCourseManifest, match="larger than 512 KB"):
+        add_pack(pack, tmp_path / "packs")

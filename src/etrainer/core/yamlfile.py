@@ -2,7 +2,10 @@
 
 `load_yaml(text)` returns plain Python values, except that mappings are `LineDict`s and
 sequences are `LineList`s, which know the 1-based line of each key or item. Only YAML's safe
-types are built (no Python objects), and documents above `MAX_YAML_BYTES` are refused.
+types are built (no Python objects), and input is bounded before anything is built: documents
+above `MAX_YAML_BYTES`, anchors and aliases (`&name`, `*name` — the "billion laughs" bomb),
+explicit tags other than the plain core ones, and nesting deeper than `MAX_YAML_DEPTH` are
+refused while the parser's events are composed, with the line where they occur.
 """
 
 from __future__ import annotations
@@ -11,10 +14,19 @@ from dataclasses import dataclass
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
 from yaml.constructor import ConstructorError
+from yaml.error import Mark, MarkedYAMLError
+from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
+"""The largest YAML file read (the bundled course's largest, glossary.yaml, is about 41 KB)."""
+MAX_YAML_DEPTH = 50
+"""Most mappings and lists nested in one another (the bundled course needs 7)."""
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "map", "seq"))
+ALIASES_REFUSED = ("YAML anchors and aliases (&name, *name) are not allowed in course files: "
+                   "write the value out in full")
 
 
 class LineDict(dict[str, Any]):
@@ -53,7 +65,43 @@ class YamlError(Exception):
 _BaseLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _LineLoader(_BaseLoader):  # type: ignore[misc, valid-type]
+class _Refused(MarkedYAMLError):
+    """Input the loader will not build, reported without the "bad YAML" prefix."""
+
+    def __init__(self, message: str, mark: Mark) -> None:
+        super().__init__(problem=message, problem_mark=mark)
+
+
+class _BoundedComposer(Composer):
+    """Composes nodes from parser events, refusing aliases, anchors, odd tags and deep nesting
+    before any node is built — so nothing is ever expanded and then measured."""
+
+    _depth: int = 0
+
+    def compose_node(self, parent: Node | None, index: object) -> Node:  # type: ignore[override]
+        event = self.peek_event()
+        if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor is not None):
+            raise _Refused(ALIASES_REFUSED, event.start_mark)
+        tag = getattr(event, "tag", None)
+        if tag not in (None, "!") and tag not in _PLAIN_TAGS:
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            raise _Refused(f"the YAML tag “{shown}” is not allowed in course files", event.start_mark)
+        if not isinstance(event, CollectionStartEvent):
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        if self._depth >= MAX_YAML_DEPTH:
+            raise _Refused(f"lists and sections are nested more than {MAX_YAML_DEPTH} levels deep", event.start_mark)
+        self._depth += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
+class _LineLoader(_BoundedComposer, _BaseLoader):  # type: ignore[misc, valid-type]
+    def __init__(self, stream: str) -> None:
+        _BaseLoader.__init__(self, stream)
+        Composer.__init__(self)
+
     def construct_mapping(self, node: MappingNode, deep: bool = False) -> LineDict:  # type: ignore[override]
         if not isinstance(node, MappingNode):
             raise ConstructorError(None, None, "expected a mapping", node.start_mark)
@@ -106,7 +154,8 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         mark = error.problem_mark or error.context_mark
         last_line = first_line + text.rstrip("\n").count("\n")  # an error at the end points at the last line
         line = min((mark.line + 1 if mark else 1) + first_line - 1, last_line)
-        raise YamlError(line, f"bad YAML: {error.problem or error.context}") from error
+        message = error.problem if isinstance(error, _Refused) else f"bad YAML: {error.problem or error.context}"
+        raise YamlError(line, str(message)) from error
     except yaml.YAMLError as error:
         raise YamlError(first_line, f"bad YAML: {error}") from error
     except RecursionError as error:

@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from etrainer.core.course.catalog import PackInfo, read_pack_info
+from etrainer.core.course.lessons import MAX_LESSON_BYTES
 from etrainer.core.course.pack import MANIFEST, LoadResult, load_pack
 from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive
+from etrainer.core.yamlfile import YamlError, load_yaml
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 MAX_FILES = 5000
@@ -30,6 +32,11 @@ Progress = Callable[[int, int], bool]
 
 class NotACoursePack(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "{path} is not a course pack: it has no course.yaml.")
+
+
+class BadCourseManifest(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "{file}:{line}: {message}. The course pack was not added: "
+                                       "correct course.yaml and add it again.")
 
 
 class PackImportCancelled(EtrainerError):
@@ -55,6 +62,7 @@ def add_pack(source: Path, packs_dir: Path, progress: Progress | None = None) ->
         else:
             raise NotACoursePack(path=str(source))
         root = _find_root(staging, source)
+        _check_manifest(root / MANIFEST, source / (root / MANIFEST).relative_to(staging))
         try:
             result = load_pack(root)
         except CoursePackNotFound:
@@ -84,6 +92,22 @@ def _find_root(staging: Path, source: Path) -> Path:
     if len(children) == 1 and (children[0] / MANIFEST).is_file():
         return children[0]
     raise NotACoursePack(path=str(source))
+
+
+def _check_manifest(path: Path, shown: Path) -> None:
+    """Refuse a pack whose course.yaml is not readable YAML (a typo, an alias bomb, an absurd size) before
+    the rest of the pack is read: such a pack has no trustworthy id to be stored under."""
+    try:
+        if path.stat().st_size > MAX_LESSON_BYTES:  # the limit load_pack applies to course.yaml
+            raise BadCourseManifest(file=str(shown), line=0, message=f"the file is larger than "
+                                                                     f"{MAX_LESSON_BYTES >> 10} KB")
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return  # load_pack reports it, and the pack is refused as having no readable course.yaml
+    try:
+        load_yaml(text)
+    except YamlError as error:
+        raise BadCourseManifest(file=str(shown), line=error.line, message=error.message) from None
 
 
 def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> None:

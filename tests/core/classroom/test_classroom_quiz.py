@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -201,6 +202,8 @@ def test_summary_saves_and_loads_back(tmp_path: Path):
     ('{"format": "something-else"}', ClassroomFileUnreadable),
     ('{"format": "etrainer-classroom-quiz", "version": 1, "title": "x"}', ClassroomFileUnreadable),
     ('{"format": "etrainer-classroom-quiz", "version": 9}', NewerClassroomFile),
+    ("[" * 5000 + "]" * 5000, ClassroomFileUnreadable),  # found by fuzzing: RecursionError escaped
+    ('{"format": "etrainer-classroom-quiz", "version": 1, "x": ' + "1" * 5000 + "}", ClassroomFileUnreadable),
 ])
 def test_a_bad_summary_file_is_refused_with_a_sentence(tmp_path: Path, content: str, error: type[Exception]):
     path = tmp_path / "bad.json"
@@ -208,6 +211,16 @@ def test_a_bad_summary_file_is_refused_with_a_sentence(tmp_path: Path, content: 
     with pytest.raises(error) as raised:
         load_summary(path)
     assert str(path) in str(raised.value)
+
+
+def test_a_duration_that_is_not_a_finite_number_is_refused(tmp_path: Path):
+    path = tmp_path / "room.json"
+    save_summary(session(1).summary(), path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r'"seconds": [0-9.]+', '"seconds": Infinity', text), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with pytest.raises(ClassroomFileUnreadable):  # found by fuzzing: int(inf) raised OverflowError
+        load_summary(path)
 
 
 def test_markdown_lists_tallies_share_and_explanation():

@@ -69,6 +69,8 @@ def test_a_course_without_a_kit_gets_the_default_question(tmp_path: Path):
     ("questions:\n  - text: Добре питання\n  - hint: без тексту\n", 3, "needs `text:`"),
     ("questions:\n  - text: Питання\ndefaults:\n  tables: багато\n", 4, "`tables` must be a whole number"),
     ("questions:\n  - text: Питання\nprinciples: 5\n", 3, "`principles` must be a list"),
+    ("questions:\n  - text: &q Питання\n  - text: *q\n", 2, "anchors and aliases"),
+    ("questions:\n  - text: Питання\nnotes: |\n" + "  рядок\n" * 300_000, 0, "larger than 2 MB"),
 ])
 def test_a_bad_kit_is_a_problem_with_file_and_line_not_a_crash(tmp_path: Path, text: str, line: int, words: str):
     path = tmp_path / "world-cafe.yaml"
@@ -169,6 +171,8 @@ def test_a_session_saves_and_reopens_with_the_round_paused(tmp_path: Path):
     ('{"format": "etrainer-progress"}', WorldCafeFileUnreadable),
     ('{"format": "etrainer-world-cafe", "version": 1, "setup": {"title": "x"}}', WorldCafeFileUnreadable),
     ('{"format": "etrainer-world-cafe", "version": 2}', NewerWorldCafeFile),
+    ("[" * 5000 + "]" * 5000, WorldCafeFileUnreadable),  # found by fuzzing: RecursionError escaped
+    ('{"format": "etrainer-world-cafe", "version": 1, "x": ' + "1" * 5000 + "}", WorldCafeFileUnreadable),
 ])
 def test_a_bad_session_file_is_refused_with_a_sentence(tmp_path: Path, content: str, error: type[Exception]):
     path = tmp_path / "world-cafe-1.json"
@@ -176,6 +180,17 @@ def test_a_bad_session_file_is_refused_with_a_sentence(tmp_path: Path, content: 
     with pytest.raises(error) as raised:
         load_session(path, FakeClock())
     assert str(path) in str(raised.value)
+
+
+@pytest.mark.parametrize("number", ["NaN", "Infinity", "-1e999"])
+def test_a_timer_that_is_not_a_finite_number_is_refused(tmp_path: Path, number: str):
+    path = tmp_path / "world-cafe-1.json"
+    save_session(CafeSession(setup(), FakeClock(), created="2025-03-12T10:15:00"), path)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"round_seconds": 1200.0', f'"round_seconds": {number}'), encoding="utf-8")
+    assert path.read_text(encoding="utf-8") != text
+    with pytest.raises(WorldCafeFileUnreadable):
+        load_session(path, FakeClock())
 
 
 def test_saved_sessions_are_listed_newest_first_and_bad_files_reported(tmp_path: Path):

@@ -115,3 +115,51 @@ def test_a_memo_beside_course_yaml_is_the_course_memo(tmp_path):
     assert result.course.memo is not None and result.course.memo.module_id is None
     assert result.course.memo.title == "Пам'ятка курсу"
     assert summarize_pack(result.course).memos == 2
+
+
+def test_aliases_in_lesson_front_matter_are_a_problem_on_their_line_and_the_rest_loads(tmp_path):
+    pack = tmp_path / "pack"
+    shutil.copytree(PACKS / "good", pack)
+    lesson = pack / "01-basics" / "02-second.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("minutes: 7", "minutes: &m 7\ntags: [*m]"),
+                      encoding="utf-8")
+    result = load_pack(pack)
+    assert [p.format() for p in result.problems if p.path.endswith("02-second.md")] == [
+        "01-basics/02-second.md:4: YAML anchors and aliases (&name, *name) are not allowed in course files: "
+        "write the value out in full"]
+    assert [lesson.id for lesson in result.course.lessons()] == ["first-lesson", "third-lesson"]
+
+
+def test_the_billion_laughs_manifest_is_one_problem_on_its_line():
+    bomb = PACKS.parent / "bombs" / "billion-laughs"
+    result = load_pack(bomb)
+    assert result.problems[0].format().startswith("course.yaml:8: YAML anchors and aliases")
+
+
+def test_names_the_system_cannot_hold_are_problems_not_crashes(tmp_path):
+    """Found by fuzzing: a module folder name over 255 bytes made is_dir() raise OSError (ENAMETOOLONG);
+    the same held for the glossary name, lesson links and pictures, and quiz pictures (a NUL: ValueError)."""
+    pack = tmp_path / "pack"
+    shutil.copytree(PACKS / "good", pack)
+    long = "x" * 300
+    manifest = pack / "course.yaml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("modules:\n", f"modules:\n  - {long}\n").replace(
+        "glossary: glossary.yaml", f"glossary: {long}.yaml"), encoding="utf-8")
+    lesson = pack / "02-more" / "01-third.md"
+    lesson.write_text(lesson.read_text(encoding="utf-8") + f"\n![схема]({long}.png) [далі]({long}.md)\n",
+                      encoding="utf-8")
+    (pack / "02-more" / "pics.quiz.yaml").write_text(
+        "id: pics\ntitle: Картинки\nquestions:\n"
+        f"  - id: q1\n    type: hotspot\n    text: Де?\n    image: {long}.png\n"
+        "    regions:\n      - rect: {x: 1, y: 1, w: 5, h: 5}\n"
+        '  - id: q2\n    type: hotspot\n    text: Де?\n    image: "a\\0b.png"\n'
+        "    regions:\n      - rect: {x: 1, y: 1, w: 5, h: 5}\n",
+        encoding="utf-8")
+    result = load_pack(pack)
+    messages = [p.format() for p in result.problems]
+    assert any(m.startswith("course.yaml:") and f"module folder “{long}” does not exist" in m for m in messages)
+    assert any("glossary file is missing" in m for m in messages)
+    assert any(m.startswith("02-more/01-third.md:") and "missing image" in m for m in messages)
+    assert any(m.startswith("02-more/01-third.md:") and "broken link" in m for m in messages)
+    assert sum(m.startswith("02-more/pics.quiz.yaml:") and "does not exist" in m for m in messages) == 2

@@ -350,3 +350,24 @@ def test_bad_regions_are_reported_not_crashed_on(tmp_path: Path) -> None:
     assert [line for line, _ in problems] == [9, 10, 11, 12]
     assert "3 to 200" in problems[0][1] and "exactly x, y, r" in problems[1][1]
     assert "positive width" in problems[2][1] and "[x, y]" in problems[3][1]
+
+
+def test_a_pool_listing_a_list_or_a_section_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    quiz, problems = load(tmp_path, """
+        id: pooled
+        title: x
+        pools:
+          - questions:
+              - []
+              - {id: qa}
+              - qa
+            draw: 1
+        questions:
+          - id: qa
+            type: true_false
+            text: a
+            correct: true
+    """)
+    assert quiz is not None and [p.question_ids for p in quiz.pools] == [("qa",)]
+    assert problems == [(5, "`questions:` of a pool lists question ids, not lists or sections"),
+                        (6, "`questions:` of a pool lists question ids, not lists or sections")]

@@ -142,3 +142,11 @@ def test_damaged_files_give_problems_never_exceptions(tmp_path: Path) -> None:
         assert scenario is not None or any(p.severity is Severity.ERROR for p in ctx.problems)
         reported += bool(ctx.problems)
     assert reported > 250
+
+
+def test_an_oversized_scenario_file_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.scenario.yaml"
+    path.write_text("id: huge\nnotes: |\n" + "  рядок\n" * 300_000, encoding="utf-8")
+    ctx = PackContext(root=tmp_path)
+    assert load_scenario_file(path, ctx) is None
+    assert [(p.line, p.message) for p in ctx.problems] == [(0, "the file is too large (the limit is 2 MB)")]

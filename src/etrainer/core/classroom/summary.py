@@ -8,6 +8,7 @@ the UI passes a `translate` function that looks them up.
 from __future__ import annotations
 
 import json
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +63,23 @@ class ClassroomFileUnreadable(EtrainerError):
 class NewerClassroomFile(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The classroom quiz summary {path} comes from a newer eTrainer "
                              "(format {found}). Update eTrainer, then open it again.")
+
+
+def parse_json(text: str) -> Any:
+    """JSON as eTrainer writes it: numbers must be finite (NaN, Infinity and 1e999 raise ValueError, as
+    does a number too long to read; JSON nested past Python's recursion limit raises RecursionError)."""
+    return json.loads(text, parse_constant=_not_finite, parse_float=_finite_float)
+
+
+def _not_finite(name: str) -> Any:
+    raise ValueError(f"{name} is not a number eTrainer writes")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:20]} is out of range")
+    return value
 
 
 def write_json_atomic(path: Path, data: dict[str, Any]) -> None:
@@ -162,9 +180,11 @@ def load_summary(path: Path) -> ClassroomSummary:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise ClassroomFileUnreadable(path=str(path), reason="the file is too large.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = parse_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # JSONDecodeError is a ValueError
         raise ClassroomFileUnreadable(path=str(path), reason=str(error)) from error
+    except RecursionError as error:
+        raise ClassroomFileUnreadable(path=str(path), reason="the file is nested too deeply.") from error
     return summary_from_json(data, str(path))
 
 

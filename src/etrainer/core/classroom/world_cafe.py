@@ -16,7 +16,7 @@ from pathlib import Path
 
 from etrainer.core.classroom.quiz import Clock, Countdown
 from etrainer.core.errors import Problem, relative_name
-from etrainer.core.yamlfile import LineDict, LineList, YamlError, load_yaml
+from etrainer.core.yamlfile import MAX_YAML_BYTES, LineDict, LineList, YamlError, load_yaml
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 KIT_FILE = "world-cafe.yaml"
@@ -203,6 +203,8 @@ def load_kit(path: Path, root: Path | None = None) -> tuple[CafeKit, tuple[Probl
     name = relative_name(path, root) if root else str(path)
     problems: list[Problem] = []
     try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            return DEFAULT_KIT, (Problem(name, 0, f"the World Café kit is larger than {MAX_YAML_BYTES >> 20} MB"),)
         data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         return DEFAULT_KIT, (Problem(name, 0, f"cannot read the World Café kit: {error}"),)

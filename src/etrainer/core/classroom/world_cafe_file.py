@@ -7,14 +7,13 @@ Markdown labels are English, marked for the "WorldCafe" context; the UI passes `
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from etrainer.core.classroom.quiz import Clock, Countdown
-from etrainer.core.classroom.summary import write_json_atomic
+from etrainer.core.classroom.summary import parse_json, write_json_atomic
 from etrainer.core.classroom.world_cafe import CafeQuestion, CafeSession, CafeSetup, CafeTable, QuestionPlan, Stage
 from etrainer.core.errors import EtrainerError, Problem
 from etrainer.i18n import QT_TRANSLATE_NOOP
@@ -108,9 +107,11 @@ def load_session(path: Path, clock: Clock) -> CafeSession:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise WorldCafeFileUnreadable(path=str(path), reason="the file is too large.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        data = parse_json(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as error:  # JSONDecodeError is a ValueError
         raise WorldCafeFileUnreadable(path=str(path), reason=str(error)) from error
+    except RecursionError as error:
+        raise WorldCafeFileUnreadable(path=str(path), reason="the file is nested too deeply.") from error
     return session_from_json(data, clock, str(path))
 
 

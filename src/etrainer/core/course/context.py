@@ -8,6 +8,30 @@ from pathlib import Path
 from etrainer.core.errors import Problem, Severity, relative_name
 
 
+def is_file(path: Path) -> bool:
+    """`path.is_file()`, False (not an error) for a name the system cannot hold: too long, or with a NUL."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def is_dir(path: Path) -> bool:
+    """`path.is_dir()`, False (not an error) for a name the system cannot hold."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def resolved(path: Path) -> Path | None:
+    """`path.resolve()`, or None for a name the system cannot hold."""
+    try:
+        return path.resolve()
+    except (OSError, ValueError):
+        return None
+
+
 @dataclass(slots=True)
 class PackContext:
     """Shared state while one course pack loads.

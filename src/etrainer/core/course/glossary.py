@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etrainer.core.course.context import PackContext
+from etrainer.core.course.context import PackContext, is_file
 from etrainer.core.course.lessons import read_text
 from etrainer.core.course.model import GlossaryTerm
 from etrainer.core.ids import TermId, is_valid_id
@@ -12,7 +12,7 @@ from etrainer.core.yamlfile import LineDict, YamlError, load_yaml
 
 
 def load_glossary(path: Path, ctx: PackContext) -> list[GlossaryTerm]:
-    if not path.is_file():
+    if not is_file(path):
         ctx.problem(path, 0, "the glossary file is missing")
         return []
     text = read_text(path, ctx)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from etrainer.core.course.context import PackContext
+from etrainer.core.course.context import PackContext, is_dir
 from etrainer.core.course.glossary import load_glossary
 from etrainer.core.course.lessons import load_lesson, read_text
 from etrainer.core.course.load_result import MANIFEST, LoadResult
@@ -125,7 +125,7 @@ def _module_folders(manifest: LineDict, ctx: PackContext) -> list[tuple[str, int
             line = listed.line_of(index)
             if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
                 ctx.problem(path, line, f"“{name}” is not a module folder name")
-            elif not (ctx.root / name).is_dir():
+            elif not is_dir(ctx.root / name):
                 ctx.problem(path, line, f"module folder “{name}” does not exist")
             else:
                 folders.append((name, line))

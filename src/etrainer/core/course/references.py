@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from etrainer.core.course.context import is_file, resolved
+
 TERM = re.compile(r"\[\[([^\[\]|\n]+)(?:\|([^\[\]\n]+))?\]\]")
 LINK = re.compile(r"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\))+)>?"
                   r"(?:\s+[\"'][^\"'\n]*[\"'])?\s*\)")
@@ -88,7 +90,7 @@ def resolve_lesson_href(href: str, from_file: Path, root: Path, lesson_by_path: 
     joined = posixpath.normpath(posixpath.join(from_file.parent.relative_to(root).as_posix(), path_part))
     if joined.startswith(".."):
         return None
-    lesson_id = lesson_by_path.get((root / joined).resolve())
+    lesson_id = lesson_by_path.get(resolved(root / joined))
     if lesson_id is None:
         return None
     return f"lesson:{lesson_id}" + (f"#{anchor}" if anchor else "")
@@ -101,12 +103,14 @@ def image_inside_pack(src: str, from_file: Path, root: Path) -> Path | None:
     joined = posixpath.normpath(posixpath.join(from_file.parent.relative_to(root).as_posix(), src.split("#")[0]))
     if joined.startswith(".."):
         return None
-    path = (root / joined).resolve()
+    path = resolved(root / joined)
+    if path is None:
+        return None
     try:
         path.relative_to(root.resolve())
     except ValueError:
         return None
-    return path if path.is_file() else None
+    return path if is_file(path) else None
 
 
 def check_references(body: str, first_line: int, path: Path, root: Path, *, term_exists: Callable[[str], bool],

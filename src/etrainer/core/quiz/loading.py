@@ -11,7 +11,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
-from etrainer.core.course.context import PackContext
+from etrainer.core.course.context import PackContext, is_file, resolved
 from etrainer.core.course.lessons import read_text
 from etrainer.core.ids import LessonId, ModuleId, QuestionId, QuizId, is_valid_id
 from etrainer.core.quiz.draw import resolve_pools
@@ -210,7 +210,10 @@ class _QuizLoader:
                 return None
             ids = []
             for position, qid in enumerate(listed):
-                if qid in known:
+                if isinstance(qid, LineDict | LineList):  # not hashable, and never an id
+                    self.report(listed.line_of(position), "`questions:` of a pool lists question ids, "
+                                                          "not lists or sections")
+                elif qid in known:
                     ids.append(QuestionId(qid))
                 else:
                     self.report(listed.line_of(position), f"unknown question “{qid}” in the pool")
@@ -220,7 +223,10 @@ class _QuizLoader:
         return Pool(name, tuple(ids), draw, None, line)
 
     def image(self, name: str, line: int) -> tuple[Path, tuple[int, int] | None] | None:
-        image = (self.path.parent / name).resolve()
+        image = resolved(self.path.parent / name)
+        if image is None:
+            self.report(line, f"the picture “{name[:80]}” does not exist (the path is relative to this quiz file)")
+            return None
         try:
             image.relative_to(self.ctx.root.resolve())
         except ValueError:
@@ -229,7 +235,7 @@ class _QuizLoader:
         if image.suffix.lower() not in IMAGE_SUFFIXES:
             self.report(line, f"“{name}” is not a picture (use PNG, JPEG, GIF, BMP, WebP or SVG)")
             return None
-        if not image.is_file():
+        if not is_file(image):
             self.report(line, f"the picture “{name}” does not exist (the path is relative to this quiz file)")
             return None
         return image, image_size(image)

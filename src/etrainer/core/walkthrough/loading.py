@@ -33,7 +33,7 @@ from etrainer.core.walkthrough.engine import (
 )
 from etrainer.core.walkthrough.fields import normalize_bool
 from etrainer.core.walkthrough.reader import ScenarioReader, read_screens
-from etrainer.core.yamlfile import LineDict, YamlError, load_yaml
+from etrainer.core.yamlfile import MAX_YAML_BYTES, LineDict, YamlError, load_yaml
 
 SCENARIO_FORMAT = "etrainer-scenario"
 SCENARIO_FORMAT_VERSION = 1
@@ -58,6 +58,9 @@ def load_scenario_file(path: Path, ctx: PackContext) -> Scenario | None:
     """Read one scenario file. Problems go to `ctx`; None when the file has any error."""
     reader = ScenarioReader(path, ctx)
     try:
+        if path.stat().st_size > MAX_YAML_BYTES:
+            reader.error(0, f"the file is too large (the limit is {MAX_YAML_BYTES >> 20} MB)")
+            return None
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         reader.error(1, "the file is not UTF-8 text")
