@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import struct
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,16 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"]
 PHONE = {"width": 390, "height": 844}
+
+
+def _wait_for(page: Any, qtbot: Any, selector: str, timeout: float = 30.0) -> None:
+    """Wait for `selector` while the Qt event loop runs: the projector's side of the server answers through
+    it, so a browser wait that blocks this thread could only time out."""
+    deadline = time.monotonic() + timeout
+    while not page.locator(selector).first.is_visible():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{selector!r} did not appear in {timeout:g} s: {page.inner_text('body')[:300]!r}")
+        qtbot.wait(50)
 
 
 @pytest.fixture
@@ -99,12 +110,12 @@ def test_a_phone_joins_answers_and_the_projector_counts_it(qtbot, browser, tmp_p
     page.screenshot(path=str(shots / "join.png"))
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]  # no sideways scrolling
     page.click("#joinButton")
-    page.wait_for_selector("text=Чекайте на питання від тренера.")
+    _wait_for(page, qtbot, "text=Чекайте на питання від тренера.")
     qtbot.waitUntil(lambda: answered.text() == "In the room: 1", timeout=5000)
 
     qtbot.keyClick(window, Qt.Key.Key_Space)  # the trainer opens the first question
     question = window.session.current
-    page.wait_for_selector(".tile")
+    _wait_for(page, qtbot, ".tile")
     assert page.locator(".tile").count() == len(question.options)
     sizes = page.evaluate("""() => ({
         question: parseFloat(getComputedStyle(document.getElementById('question')).fontSize),
@@ -118,12 +129,12 @@ def test_a_phone_joins_answers_and_the_projector_counts_it(qtbot, browser, tmp_p
         page.click(f".tile[data-letter='{letter}']")
     page.screenshot(path=str(shots / "question.png"))
     page.click("#sendButton")
-    page.wait_for_selector("text=Відповідь прийнято ✓")
+    _wait_for(page, qtbot, "text=Відповідь прийнято ✓")
     qtbot.waitUntil(lambda: answered.text() == "Answered: 1 of 1", timeout=5000)  # the projector's tally changed
     page.screenshot(path=str(shots / "accepted.png"))
 
     qtbot.keyClick(window, Qt.Key.Key_R)
-    page.wait_for_selector("text=✓ Правильно!")
+    _wait_for(page, qtbot, "text=✓ Правильно!")
     assert "Правильна відповідь: " + ", ".join(question.right_letters) in page.inner_text("#message")
     page.screenshot(path=str(shots / "result.png"))
     letters = [o.letter for o in question.options]
@@ -137,15 +148,15 @@ def test_a_phone_joins_answers_and_the_projector_counts_it(qtbot, browser, tmp_p
     old.fill("#room", panel.room.code)
     old.fill("#name", "Петро")
     old.click("#joinButton")
-    old.wait_for_selector("text=Чекайте на питання від тренера.")
+    _wait_for(old, qtbot, "text=Чекайте на питання від тренера.")
     qtbot.keyClick(window, Qt.Key.Key_N)
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.session.stage is Stage.VOTING and window.session.index == 1
-    old.wait_for_selector("text=Питання 2 з 2", timeout=8000)
-    page.wait_for_selector("text=Питання 2 з 2")
+    _wait_for(old, qtbot, "text=Питання 2 з 2")
+    _wait_for(page, qtbot, "text=Питання 2 з 2")
     qtbot.keyClick(window, Qt.Key.Key_N)  # the end: the summary, and each phone's place
-    page.wait_for_selector("text=Ваше місце: 1 з 2")
-    old.wait_for_selector("text=Ваше місце: 2 з 2", timeout=8000)
+    _wait_for(page, qtbot, "text=Ваше місце: 1 з 2")
+    _wait_for(old, qtbot, "text=Ваше місце: 2 з 2")
     page.screenshot(path=str(shots / "place.png"))
 
     assert outside == []  # no CDN, no fonts, nothing but the server

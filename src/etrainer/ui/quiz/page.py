@@ -30,6 +30,7 @@ from etrainer.core.quiz.grading import GradedAnswer, learner_source, refusal
 from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind
 from etrainer.core.quiz.response import Response
 from etrainer.ui.common import focus, prompts
+from etrainer.ui.common.numbers import format_share
 from etrainer.ui.quiz.answers import (
     AnswerWidget,
     ChoiceAnswer,
@@ -90,7 +91,8 @@ def shown(line: str, kind: QuestionKind | None = None) -> str:
 
 
 def _percent(score: float) -> str:
-    return f"{round(score * 100)}%"
+    """A share 0..1 in the interface's conventions («69 %» in Ukrainian)."""
+    return format_share(score)
 
 
 def _feedback_html(graded: GradedAnswer, kind: QuestionKind | None = None) -> str:
