@@ -155,11 +155,11 @@ def _claim_data_folder(app: QApplication, data: Path):  # type: ignore[no-untype
 
     from etrainer.storage.folder_lock import DataFolderBusy, DataFolderLock
     from etrainer.ui.common.errors import show_error
-    from etrainer.ui.single_instance import ask_first_window_to_show
-
     lock = DataFolderLock(data, "app")
     deadline = time.monotonic() + APP_LOCK_WAIT_S
     while not lock.try_acquire():
+        from etrainer.ui.single_instance import ask_first_window_to_show  # QtNetwork: only when the lock is held
+
         if ask_first_window_to_show(data, timeout_ms=1000):
             return None, 0
         if time.monotonic() >= deadline:

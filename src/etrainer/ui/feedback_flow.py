@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from etrainer.core.progress.feedback import FEEDBACK_SUFFIX, FeedbackReason, FeedbackRejected
 from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import show_error, show_message
 
@@ -23,6 +22,11 @@ if TYPE_CHECKING:
     from etrainer.ui.main_window import MainWindow
 
 
+FEEDBACK_SUFFIX = ".etfeedback"
+"""core.progress.feedback.FEEDBACK_SUFFIX, repeated here: this module is imported before the first paint and
+the feedback reader (with the whole progress document model) is imported only when a reply is opened."""
+
+
 def feedback_paths(urls: Iterable[QUrl]) -> list[Path]:
     """The `.etfeedback` files among dropped URLs."""
     return [Path(u.toLocalFile()) for u in urls
@@ -31,6 +35,8 @@ def feedback_paths(urls: Iterable[QUrl]) -> list[Path]:
 
 def open_feedback_files(parent: QWidget | None, essays: EssayService, paths: Iterable[Path]) -> list[FeedbackImport]:
     """Open each reply; a refused one is explained in one sentence, a key change is asked about."""
+    from etrainer.core.progress.feedback import FeedbackReason, FeedbackRejected
+
     translate = QCoreApplication.translate
     not_opened = translate("Feedback", "The reply was not opened")
     opened = []
