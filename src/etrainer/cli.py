@@ -32,13 +32,14 @@ from pathlib import Path
 from typing import TextIO
 
 from etrainer import __version__
+from etrainer.cli_options import data_dir_option
 
 
 def _app_parser() -> argparse.ArgumentParser:
     """The options of the app itself (no subcommand): all that a start of the window needs to parse."""
     parser = argparse.ArgumentParser(prog="etrainer", description="Е-тренер: an offline e-services trainer.")
     parser.add_argument("--version", action="version", version=f"etrainer {__version__}")
-    _data_dir_option(parser, default=None)
+    data_dir_option(parser, default=None)
     parser.add_argument("--course", metavar="PATH", help="open this course pack folder instead of the installed ones")
     parser.add_argument("--language", choices=("uk", "en"), help="interface language for this run")
     parser.add_argument("--theme", choices=("light", "contrast", "projector"), help="theme for this run")
@@ -65,14 +66,14 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("file", type=Path)
 
     profiles = commands.add_parser("profiles", help="list the learner profiles in the data folder")
-    _data_dir_option(profiles)
+    data_dir_option(profiles)
     profiles.add_argument("--json", action="store_true")
     profiles.add_argument("--reset-pin", metavar="NAME",
                           help="remove the PIN of this profile (it was forgotten); a new one is set in the app")
 
     add_pack = commands.add_parser("add-pack", help="add or update a course pack from a folder or a zip file")
     add_pack.add_argument("source", type=Path)
-    _data_dir_option(add_pack)
+    data_dir_option(add_pack)
 
     questions = commands.add_parser("import-questions", help="import a GIFT or Moodle XML question bank")
     questions.add_argument("file", type=Path)
@@ -96,10 +97,6 @@ def build_parser() -> argparse.ArgumentParser:
     cli_consult.register(commands)
     return parser
 
-
-def _data_dir_option(parser: argparse.ArgumentParser, default: object = argparse.SUPPRESS) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=default,
-                        help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
 
 
 PROGRESS_SUFFIX = ".etprogress"

@@ -19,6 +19,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from etrainer.cli_options import data_dir_option
+
 OUTCOMES = ("done", "partly", "referred", "failed")
 
 
@@ -29,7 +31,7 @@ def register(commands: Any) -> None:
     actions = consult.add_subparsers(dest="consult_command", metavar="ACTION", required=True)
 
     add = actions.add_parser("add", help="record one consultation")
-    _data_dir_option(add)
+    data_dir_option(add)
     add.add_argument("--profile", required=True, metavar="NAME", help="the librarian's profile name (any case)")
     add.add_argument("--service", required=True, metavar="ID", help="a service id (see: etrainer consult services)")
     add.add_argument("--outcome", required=True, choices=OUTCOMES)
@@ -43,23 +45,19 @@ def register(commands: Any) -> None:
     services = actions.add_parser("services", help="the course's list of services")
     services.add_argument("--course", type=Path, metavar="PATH", help="a course pack folder (default: the "
                           "course the app opens)")
-    _data_dir_option(services)
+    data_dir_option(services)
     services.add_argument("--json", action="store_true")
 
     listing = actions.add_parser("list", help="a profile's consultations, oldest first")
-    _data_dir_option(listing)
+    data_dir_option(listing)
     listing.add_argument("--profile", required=True, metavar="NAME")
     listing.add_argument("--json", action="store_true")
 
     imports = actions.add_parser("import", help="consultations typed into a spreadsheet, saved as CSV")
     imports.add_argument("file", type=Path, metavar="FILE.csv")
-    _data_dir_option(imports)
+    data_dir_option(imports)
     imports.add_argument("--profile", required=True, metavar="NAME")
 
-
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
+from etrainer.cli_options import data_dir_option
+
 COMMANDS = ("doctor", "backup")
 MIN_FREE_BYTES = 100 * 1024 * 1024
 """Free space below this (or below three times the database) needs attention."""
@@ -32,15 +34,11 @@ MIN_FREE_BYTES = 100 * 1024 * 1024
 def register(commands: Any) -> None:
     doctor = commands.add_parser("doctor", help="check a data folder (database health, schema, backups, lock, "
                                  "permissions, free space) without changing anything")
-    _data_dir_option(doctor)
+    data_dir_option(doctor)
     doctor.add_argument("--json", action="store_true", help='print {"checks": [{"name", "ok", "message"}], "ok"}')
     backup = commands.add_parser("backup", help="make a backup of the progress database now and print its path")
-    _data_dir_option(backup)
+    data_dir_option(backup)
 
-
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
 
 
 @dataclass(frozen=True, slots=True)

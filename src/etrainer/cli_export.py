@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from etrainer.cli_options import data_dir_option
+
 FORMATS = ("progress", "xapi", "csv", "xlsx", "pdf", "certificate")
 COMMANDS = ("export-progress", "demo-data")
 MAX_DEMO_LEARNERS = 2000
@@ -24,7 +26,7 @@ def register(commands: Any) -> None:
     """Add the subcommands to `commands` (what `ArgumentParser.add_subparsers()` returned)."""
     export = commands.add_parser("export-progress", help="export a learner's progress for the methodist "
                                  "(signed progress file, xAPI, CSV, XLSX, PDF report or certificate)")
-    _data_dir_option(export)
+    data_dir_option(export)
     export.add_argument("--profile", required=True, metavar="NAME", help="the learner's profile name (any case)")
     export.add_argument("--format", required=True, choices=FORMATS, dest="fmt",
                         help="progress: the signed .etprogress file; pdf: the progress report")
@@ -32,7 +34,7 @@ def register(commands: Any) -> None:
                         help="the file to write (for progress, a folder gets the suggested file name)")
     demo = commands.add_parser("demo-data", help="create synthetic learners with varied progress (for trying "
                                "the methodist's workspace and for demonstrations)")
-    _data_dir_option(demo)
+    data_dir_option(demo)
     demo.add_argument("--learners", required=True, type=int, metavar="N", help="how many learners to create")
     demo.add_argument("--seed", type=int, default=0, help="the same seed makes the same learners (default 0)")
     demo.add_argument("--to-workspace", action="store_true",
@@ -40,10 +42,6 @@ def register(commands: Any) -> None:
                            "workspace (for trying the dashboard at once)")
     demo.add_argument("--db", metavar="URL", help="with --to-workspace: the workspace (default: the data folder's)")
 
-
-def _data_dir_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help="the data folder (default: $ETRAINER_DATA_DIR or the per-user data folder)")
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
