@@ -88,6 +88,7 @@ class ProfileDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("profileDialog")
         self.setWindowTitle(self.tr("Who is studying?"))
+        self.setMinimumWidth(600)  # the form's fields show their examples whole (they were elided at 410 px)
         self._profiles = profiles
         self.chosen: Profile | None = None
         self._pages = QStackedWidget()
