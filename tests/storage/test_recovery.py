@@ -547,3 +547,38 @@ def test_a_short_read_is_damage_not_a_device_error() -> None:
     device.sqlite_errorcode = 266  # type: ignore[attr-defined]  # SQLITE_IOERR_READ
     assert condition_of(short) is Condition.DAMAGED
     assert condition_of(device) is Condition.IO_ERROR
+
+
+def test_a_damaged_file_is_not_moved_while_another_etrainer_holds_the_folder(
+        folder: tuple[Path, Database], clock: FakeClock, opened: list[OpenResult]) -> None:
+    """A command-line reader must not move the file from under a running app: it says so and changes nothing;
+    once the folder is free, the same file is recovered as usual."""
+    import subprocess
+    import sys
+
+    from etrainer.storage.errors import DatabaseLocked
+
+    path, database = folder
+    BackupManager(path, path.parent / "backups", clock=clock).backup_now()
+    add_answers(database, int(add_learner(database, "Богдан", visits=1)), 5)
+    database.dispose()
+    damage_page_of(path, "ix_quiz_response_question_id")
+    damaged = path.read_bytes()
+    assert integrity_check(path) is not None
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path; "
+         "from etrainer.storage.folder_lock import DataFolderLock; "
+         "lock = DataFolderLock(Path(sys.argv[1]), 'app'); assert lock.try_acquire(); print('held', flush=True); "
+         "time.sleep(30)", str(path.parent)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        with pytest.raises(DatabaseLocked):
+            open_or_recover(path, path.parent / "backups", clock=clock)
+        assert path.read_bytes() == damaged
+        assert not [p for p in path.parent.iterdir() if ".corrupt-" in p.name]
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    result = open_or_recover(path, path.parent / "backups", clock=clock)
+    opened.append(result)
+    assert result.condition is Condition.DAMAGED and result.quarantined is not None

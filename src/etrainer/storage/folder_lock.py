@@ -139,3 +139,20 @@ else:
 
     def _unlock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def held_by_another_process(folder: Path) -> Holder | None:
+    """Who else holds the data folder's lock, or None when nobody does or this process does. Reads only:
+    a lock taken here to test is let go at once (flock and msvcrt locks belong to the open file, so the
+    lock this process may already hold is untouched)."""
+    probe = DataFolderLock(folder, "check")
+    if not probe.path.exists():
+        return None
+    if probe.try_acquire():
+        probe.release()
+        return None
+    holder = probe.holder()
+    if holder is not None and holder.pid == os.getpid():
+        return None
+    return holder or Holder(0, "?")
+

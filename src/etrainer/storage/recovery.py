@@ -40,6 +40,7 @@ from etrainer.storage.backup import BackupInfo, BackupManager, Clock, copy_datab
 from etrainer.storage.db import Database, open_database
 from etrainer.storage.errors import (
     DatabaseCommitsLost,
+    DatabaseLocked,
     DatabaseMissing,
     DatabaseReadOnly,
     DatabaseRecovered,
@@ -198,6 +199,7 @@ def _when_missing(path: Path, diagnosis: Diagnosis, backups: BackupManager, deci
     choices = ((StartChoice.RESTORE,) if newest else ()) + (StartChoice.FRESH, StartChoice.OTHER_FOLDER,
                                                             StartChoice.QUIT)
     choice = _ask(decide, question, choices, path)
+    _refuse_while_another_process_holds(path)
     if diagnosis.condition is Condition.BLANK:
         plan.quarantined = quarantine(path, clock, "blank")
     _restore_or_start_fresh(path, choice, newest, backups, plan)
@@ -209,6 +211,7 @@ def _when_foreign(path: Path, diagnosis: Diagnosis, backups: BackupManager, deci
     choices = ((StartChoice.RESTORE,) if newest else ()) + (StartChoice.FRESH, StartChoice.OTHER_FOLDER,
                                                             StartChoice.QUIT)
     choice = _ask(decide, NotEtrainerDatabase(path=str(path), reason=diagnosis.detail), choices, path)
+    _refuse_while_another_process_holds(path)
     plan.quarantined = quarantine(path, clock, "not-etrainer")  # renamed only: its bytes stay as they were
     _restore_or_start_fresh(path, choice, newest, backups, plan)
 
@@ -225,9 +228,19 @@ def _restore_or_start_fresh(path: Path, choice: StartChoice, newest: BackupInfo 
         backups.record_event("fresh-start", plan.quarantined.name if plan.quarantined else "")
 
 
+def _refuse_while_another_process_holds(path: Path) -> None:
+    """Nothing is moved aside or replaced while another Е-тренер (the app, or a command-line writer) holds
+    the data folder: it may have the file open, and this process could be a command-line reader."""
+    from etrainer.storage.folder_lock import held_by_another_process
+
+    if held_by_another_process(path.parent) is not None:
+        raise DatabaseLocked(folder=str(path.parent))
+
+
 def _when_damaged(path: Path, diagnosis: Diagnosis, backups: BackupManager, plan: _Plan, clock: Clock,
                   sqlite_tool: str | None) -> None:
     log.warning("database %s is damaged: %s", path, diagnosis.detail)
+    _refuse_while_another_process_holds(path)
     plan.quarantined = quarantine(path, clock)
     plan.damaged_at = _last_written(plan.quarantined)
     plan.salvage = salvage(plan.quarantined, sqlite_tool=sqlite_tool)
