@@ -35,7 +35,18 @@ class RoleDialog(QDialog):
             button.clicked.connect(lambda _=False, r=role: self._choose(r))
             layout.addWidget(button)
         layout.addStretch(1)
+        self._fit_the_choices_on_one_line()
         self.findChild(WrappingButton, "role-librarian").setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _fit_the_choices_on_one_line(self) -> None:
+        """Wide enough for each choice on one line where the screen allows (the projector's large type would
+        otherwise wrap three short answers into six lines); on a narrower screen they wrap. Set before the
+        dialog is shown, so that it is centred at that width."""
+        self.ensurePolished()  # the theme's font reaches the buttons' labels
+        margins = self.layout().contentsMargins()
+        wanted = max(b.one_line_width() for b in self.findChildren(WrappingButton)) + margins.left() + margins.right()
+        room = self.screen().availableGeometry().width() - 40
+        self.resize(max(self.width(), min(wanted, room)), self.height())
 
     def _choose(self, role: str) -> None:
         self.chosen = role

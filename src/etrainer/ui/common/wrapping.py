@@ -44,9 +44,12 @@ class WrappingButton(QPushButton):
     def text(self) -> str:  # type: ignore[override]
         return self._text
 
+    def one_line_width(self) -> int:
+        """The width the text needs on one line, padding included (the label has the theme's font)."""
+        return self._label.fontMetrics().horizontalAdvance(self._text) + 32
+
     def sizeHint(self) -> QSize:
-        natural = self._label.fontMetrics().horizontalAdvance(self._text) + 32  # on one line, if it fits
-        width = min(natural, 640)
+        width = min(self.one_line_width(), 640)  # on one line, if it fits
         return QSize(width, self.heightForWidth(width))
 
     def hasHeightForWidth(self) -> bool:
