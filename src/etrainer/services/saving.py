@@ -30,20 +30,17 @@ from etrainer.services.save_errors import (
     SaveFailedReadOnly,
     SaveFailure,
 )
+from etrainer.storage.health import Condition, condition_of
 
 log = logging.getLogger(__name__)
 
 
-_KINDS: dict[int, type[SaveFailed]] = {
-    13: SaveFailedDiskFull,   # SQLITE_FULL
-    8: SaveFailedReadOnly,    # SQLITE_READONLY
-    3: SaveFailedReadOnly,    # SQLITE_PERM
-    14: SaveFailedReadOnly,   # SQLITE_CANTOPEN (the folder refuses the -wal/-shm files)
-    5: SaveFailedLocked,      # SQLITE_BUSY
-    6: SaveFailedLocked,      # SQLITE_LOCKED
-    10: SaveFailedIOError,    # SQLITE_IOERR
-    11: SaveFailedDamaged,    # SQLITE_CORRUPT
-    26: SaveFailedDamaged,    # SQLITE_NOTADB
+_KINDS: dict[Condition, type[SaveFailed]] = {  # how storage.health reads SQLite's result codes, as sentences
+    Condition.DISK_FULL: SaveFailedDiskFull,
+    Condition.READ_ONLY: SaveFailedReadOnly,
+    Condition.LOCKED: SaveFailedLocked,
+    Condition.IO_ERROR: SaveFailedIOError,
+    Condition.DAMAGED: SaveFailedDamaged,
 }
 _WORDS: tuple[tuple[str, type[SaveFailed]], ...] = (
     ("disk is full", SaveFailedDiskFull), ("readonly", SaveFailedReadOnly), ("read-only", SaveFailedReadOnly),
@@ -57,9 +54,9 @@ def save_failed(error: BaseException, folder: Path | str = "") -> SaveFailed:
     original = getattr(error, "orig", None) or error
     detail = str(original).strip() or type(original).__name__
     kind: type[SaveFailed] = SaveFailed
-    code = getattr(original, "sqlite_errorcode", None)
-    if isinstance(code, int) and (code & 0xFF) in _KINDS:
-        kind = _KINDS[code & 0xFF]
+    condition = condition_of(original) if isinstance(getattr(original, "sqlite_errorcode", None), int) else None
+    if condition in _KINDS:
+        kind = _KINDS[condition]
     else:
         lowered = detail.lower()
         kind = next((k for words, k in _WORDS if words in lowered), SaveFailed)
