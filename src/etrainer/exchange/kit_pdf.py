@@ -23,7 +23,6 @@ from PySide6.QtGui import (
     QPageLayout,
     QPageSize,
     QPainter,
-    QPdfWriter,
     QPen,
     QTextDocument,
 )
@@ -40,7 +39,7 @@ from etrainer.exchange.kit_html import (
     slide_html,
 )
 from etrainer.exchange.memo_html import OutputNotOpened
-from etrainer.exchange.memo_pdf import FOOTER_MM, MARGINS_MM, RESOLUTION, STYLE, _ensure_app
+from etrainer.exchange.memo_pdf import FOOTER_MM, MARGINS_MM, STYLE, _ensure_app, write_pdf
 
 FORM_POINT_SIZE = 10.5
 SLIDE_POINT_SIZES = (20.0, 18.0, 16.0, 14.0, 12.0)
@@ -78,28 +77,7 @@ def write_kit_pdf(course: Course, path: Path, document_id: str | None = None) ->
     kit = course_kit(course)
     documents = kit_documents(kit, document_id)
     title = documents[0].title if document_id else kit.title
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise OutputNotOpened(target=str(path))
-    _ensure_app()
-    partial = path.with_name(path.name + ".part")
-    writer = QPdfWriter(str(partial))
-    writer.setTitle(title)
-    writer.setCreator("Е-тренер")
-    writer.setResolution(RESOLUTION)
-    try:
-        pages = paint_kit(writer, course, kit, documents, str(path))
-    except BaseException:
-        del writer
-        partial.unlink(missing_ok=True)
-        raise
-    del writer  # finishes the PDF
-    try:
-        partial.replace(path)
-    except OSError as error:
-        partial.unlink(missing_ok=True)
-        raise OutputNotOpened(target=str(path)) from error
-    return pages
+    return write_pdf(Path(path), title, lambda writer: paint_kit(writer, course, kit, documents, str(path)))
 
 
 def paint_kit(device: QPagedPaintDevice, course: Course, kit: Kit, documents: Sequence[KitDocument],

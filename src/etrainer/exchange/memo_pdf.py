@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt, QUrl
@@ -109,7 +110,12 @@ def paint_memos(device: QPagedPaintDevice, course: Course, memos: list[Memo], ta
 
 
 def _write_pdf(course: Course, memos: list[Memo], title: str, path: Path) -> int:
-    path = Path(path)
+    return write_pdf(Path(path), title, lambda writer: paint_memos(writer, course, memos, str(path)))
+
+
+def write_pdf(path: Path, title: str, paint: Callable[[QPdfWriter], int]) -> int:
+    """An A4 PDF at `path` painted by `paint` (which returns the page count): written to `path.part` and
+    renamed, so a failure leaves nothing half-written. Raises OutputNotOpened when it cannot be written."""
     if not path.parent.is_dir():
         raise OutputNotOpened(target=str(path))
     _ensure_app()
@@ -119,7 +125,7 @@ def _write_pdf(course: Course, memos: list[Memo], title: str, path: Path) -> int
     writer.setCreator("Е-тренер")
     writer.setResolution(RESOLUTION)
     try:
-        pages = paint_memos(writer, course, memos, str(path))
+        pages = paint(writer)
     except BaseException:
         del writer
         partial.unlink(missing_ok=True)
