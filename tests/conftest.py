@@ -123,3 +123,21 @@ def sessions(database: Database) -> sessionmaker[Session]:
 @pytest.fixture
 def learner(sessions: sessionmaker[Session]) -> Profile:
     return ProfileService(sessions).create("Оксана Петренко", "Бібліотека-філія № 3", "бібліотекарка")
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[object]:
+    """A real PostgreSQL server on 127.0.0.1 for the session (tests/servers.py); skipped locally with the
+    reason when none can be started, a failure in CI."""
+    from tests.servers import postgres_cluster
+
+    with postgres_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def postgres_url(postgres_server) -> Iterator[str]:
+    """The SQLAlchemy URL of a new, empty database on the session's PostgreSQL server, dropped afterwards."""
+    url = postgres_server.create_database()
+    yield url
+    postgres_server.drop_database(url)

@@ -1,0 +1,130 @@
+"""Real servers for the tests that need them, started on 127.0.0.1 and stopped at the end.
+
+PostgreSQL: a throw-away cluster made with Debian's `initdb` in a temporary folder (as the `postgres` user
+when the tests run as root, since `initdb` refuses root), listening on a free loopback port with trust
+authentication, stopped and removed when the test session ends. `ETRAINER_TEST_POSTGRES_URL` points the
+tests at an existing server instead (a superuser URL, for example `postgresql+psycopg://me@127.0.0.1/postgres`).
+
+When a server cannot be had, `unavailable()` skips the test with the reason — except in CI
+(`ETRAINER_CI=1`, set by `.ci/run`), where it fails: a test skipped in CI for a missing server is a failure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+POSTGRES_URL_VARIABLE = "ETRAINER_TEST_POSTGRES_URL"
+
+
+def in_ci() -> bool:
+    return os.environ.get("ETRAINER_CI") == "1"
+
+
+def unavailable(reason: str) -> NoReturn:
+    if in_ci():
+        pytest.fail(f"CI must run this test, but: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def postgres_bin() -> Path | None:
+    """The newest Debian PostgreSQL server binaries, or None."""
+    root = Path("/usr/lib/postgresql")
+    versions = sorted((p for p in root.glob("*/bin") if (p / "initdb").exists()),
+                      key=lambda p: int(p.parent.name) if p.parent.name.isdigit() else 0) if root.exists() else []
+    return versions[-1] if versions else None
+
+
+class PostgresCluster:
+    """A running server: `admin_url` connects as its superuser to the `postgres` database."""
+
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = admin_url
+
+    def create_database(self) -> str:
+        """A new empty database on the server; returns its SQLAlchemy URL."""
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        name = f"etrainer_test_{uuid.uuid4().hex[:12]}"
+        admin = make_url(self.admin_url)
+        with psycopg.connect(**_psycopg_args(admin), autocommit=True) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        return admin.set(database=name).render_as_string(hide_password=False)
+
+    def drop_database(self, url: str) -> None:
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        name = make_url(url).database
+        with psycopg.connect(**_psycopg_args(make_url(self.admin_url)), autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _psycopg_args(url) -> dict[str, object]:
+    args: dict[str, object] = {"dbname": url.database or "postgres"}
+    for key, value in (("host", url.host), ("port", url.port), ("user", url.username), ("password", url.password)):
+        if value is not None:
+            args[key] = value
+    return args
+
+
+@contextmanager
+def postgres_cluster() -> Iterator[PostgresCluster]:
+    """An existing server named by ETRAINER_TEST_POSTGRES_URL, or a throw-away cluster; skips (fails in CI)
+    with the reason when neither can be had."""
+    try:
+        import psycopg  # noqa: F401
+    except ImportError:
+        unavailable("psycopg is not installed (pip install 'etrainer[postgres]')")
+    if given := os.environ.get(POSTGRES_URL_VARIABLE):
+        yield PostgresCluster(given)
+        return
+    binaries = postgres_bin()
+    if binaries is None:
+        unavailable("no PostgreSQL server binaries in /usr/lib/postgresql (Debian package postgresql-15); "
+                    f"or set {POSTGRES_URL_VARIABLE}")
+    as_root = os.geteuid() == 0
+    folder = Path(tempfile.mkdtemp(prefix="etrainer-pg-"))
+    data, log = folder / "data", folder / "server.log"
+    port = free_port()
+
+    def run(*command: str) -> subprocess.CompletedProcess[str]:
+        prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+        return subprocess.run([*prefix, *command], capture_output=True, text=True, timeout=120)
+
+    try:
+        if as_root:
+            shutil.chown(folder, "postgres", "postgres")
+        made = run(str(binaries / "initdb"), "-D", str(data), "-U", "etrainer", "--auth=trust", "-E", "UTF8",
+                   "--locale=C.UTF-8", "--no-sync")
+        if made.returncode:
+            unavailable(f"initdb failed: {made.stderr.strip() or made.stdout.strip()}")
+        options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c max_connections=60"
+        started = run(str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60",
+                      "start")
+        if started.returncode:
+            server_log = log.read_text(errors="replace") if log.exists() else ""
+            unavailable(f"pg_ctl start failed: {started.stderr.strip()} {server_log[-400:]}")
+        try:
+            yield PostgresCluster(f"postgresql+psycopg://etrainer@127.0.0.1:{port}/postgres")
+        finally:
+            run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
