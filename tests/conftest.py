@@ -141,3 +141,13 @@ def postgres_url(postgres_server) -> Iterator[str]:
     url = postgres_server.create_database()
     yield url
     postgres_server.drop_database(url)
+
+
+@pytest.fixture
+def lrs_server() -> Iterator[object]:
+    """A real xAPI Learning Record Store (Ralph) on 127.0.0.1 with an empty store, stopped afterwards
+    (tests/servers.py); skipped locally with the reason when it is not installed, a failure in CI."""
+    from tests.servers import lrs_server as start
+
+    with start() as server:
+        yield server

@@ -128,3 +128,66 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
             run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+LRS_DIR = Path(__file__).parent / "lrs"
+LRS_PYTHON = Path(__file__).parent.parent / ".venv-lrs" / "bin" / "python"
+
+
+class LrsServer:
+    """A running Learning Record Store: `endpoint` (ends with a slash: …/xAPI/), one Basic user."""
+
+    def __init__(self, endpoint: str, user: str, password: str, store: Path) -> None:
+        self.endpoint, self.user, self.password, self.store = endpoint, user, password, store
+
+    def statement_count(self) -> int:
+        """Statements the LRS holds, read from its own file (a check that does not go through its API)."""
+        stored = self.store / "fs_lrs.jsonl"
+        return sum(1 for line in stored.read_text(encoding="utf-8").splitlines() if line.strip()) \
+            if stored.exists() else 0
+
+
+@contextmanager
+def lrs_server() -> Iterator[LrsServer]:
+    """Ralph's LRS (tests/lrs/launch.py) on a free loopback port with an empty store; skips (fails in CI) with
+    the reason when .venv-lrs is missing (scripts/bootstrap makes it)."""
+    import time
+    import urllib.error
+    import urllib.request
+
+    if not LRS_PYTHON.exists():
+        unavailable(f"the test LRS is not installed ({LRS_PYTHON}); run scripts/bootstrap")
+    folder = Path(tempfile.mkdtemp(prefix="etrainer-lrs-"))
+    store, auth, log = folder / "store", folder / "auth.json", folder / "server.log"
+    store.mkdir()
+    user, password = "methodist", "lrs-test-password"
+    made = subprocess.run([str(LRS_PYTHON), str(LRS_DIR / "make_user.py"), str(auth), user, password],
+                          capture_output=True, text=True, timeout=60)
+    if made.returncode:
+        unavailable(f"could not write the LRS user file: {made.stderr.strip()}")
+    port = free_port()
+    environment = {**os.environ, "RALPH_APP_DIR": str(folder / "app"), "RALPH_AUTH_FILE": str(auth),
+                   "RALPH_RUNSERVER_BACKEND": "fs", "RALPH_BACKENDS__LRS__FS__DEFAULT_DIRECTORY_PATH": str(store)}
+    with log.open("wb") as log_file:
+        process = subprocess.Popen([str(LRS_PYTHON), str(LRS_DIR / "launch.py"), str(port)], env=environment,
+                                   stdout=log_file, stderr=subprocess.STDOUT, cwd=folder)
+    endpoint = f"http://127.0.0.1:{port}/xAPI/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/__heartbeat__", timeout=2):
+                    break
+            except (urllib.error.URLError, OSError):
+                if process.poll() is not None or time.monotonic() > deadline:
+                    unavailable(f"the test LRS did not start: {log.read_text(errors='replace')[-600:]}")
+                time.sleep(0.2)
+        yield LrsServer(endpoint, user, password, store)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        shutil.rmtree(folder, ignore_errors=True)
