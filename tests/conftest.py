@@ -141,3 +141,12 @@ def postgres_url(postgres_server) -> Iterator[str]:
     url = postgres_server.create_database()
     yield url
     postgres_server.drop_database(url)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty methodist workspace's URL on each engine: an SQLite file in the test's folder, and a
+    database of its own on the session's PostgreSQL server (skipped locally, a failure in CI, without one)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ws' / 'workspace.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
