@@ -24,7 +24,7 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Table, bindparam, func, insert, inspect, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, func, insert, inspect, or_, select, text, update
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
@@ -343,6 +343,7 @@ _IMPORTS = (select(m.WsImportRow.file_name, m.WsImportRow.sha256, m.WsImportRow.
             .join(m.WsLearnerRow).order_by(m.WsImportRow.imported_at, m.WsImportRow.id))
 _IMPORT_BY_SHA = _IMPORTS.where(m.WsImportRow.sha256 == bindparam("file_sha256"))
 _ADD_LEARNER = insert(m.WsLearnerRow)
+_LOCK_LEARNER = text(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, hashtext(:learner_uid))")
 _UPDATE_LEARNER = update(m.WsLearnerRow).where(m.WsLearnerRow.id == bindparam("learner_row_id"))
 _ADD_IMPORT = insert(m.WsImportRow)
 _IDS = {model: select(model.uid, model.id).where(model.learner_id == bindparam("owner"))
@@ -358,6 +359,23 @@ class WorkspaceRepository:
         return self._session.connection()
 
     # -------------------------------------------------------------- learners and files
+
+    def lock_learner(self, uid: str) -> bool:
+        """Wait until no other transaction is importing a file of this learner, and keep others waiting until
+        this one ends (several methodists importing into one PostgreSQL workspace at the same time).
+
+        PostgreSQL: a transaction-scoped advisory lock on the learner's uid, which works before her row
+        exists (two first files of hers cannot both add her). After it, each statement (READ COMMITTED) sees
+        what the other import committed, so her records and files are found and not added twice. SQLite:
+        nothing to do — every workspace transaction begins IMMEDIATE, holding the file's write lock, and a
+        second process waits for it (busy timeout). One transaction importing several learners must lock
+        them in the order of their uids, or two such imports could deadlock. Returns whether it may have
+        waited (then what was read before it, such as whether the file was imported, is to be read again).
+        """
+        if self._connection.dialect.name != "postgresql":
+            return False
+        self._connection.execute(_LOCK_LEARNER, {"learner_uid": uid})
+        return True
 
     def learner(self, uid: str) -> TrustedLearner | None:
         row = self._connection.execute(_LEARNER_BY_UID, {"learner_uid": uid}).one_or_none()
