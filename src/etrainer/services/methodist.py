@@ -271,7 +271,7 @@ class WorkspaceService:
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""
-        self._workspace.dispose()
+        self.workspace.dispose()
 
     def _course(self) -> Course:
         if self.course is None:

@@ -24,10 +24,23 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
-from sqlalchemy import Connection, Table, bindparam, func, insert, inspect, or_, select, text, update
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    create_engine,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from etrainer.core.consultation.record import Outcome
 from etrainer.core.consultation.stats import DeskRecord
@@ -65,7 +78,8 @@ class WorkspaceServerUnreachable(WorkspaceUnavailable):
 
 
 class WorkspaceLoginFailed(WorkspaceUnavailable):
-    """The server refused the login; `params["password_missing"]` when it wanted a password none was given."""
+    """The server refused the login; `params["password_missing"]` when it wanted a password and none was given,
+    `params["password_refused"]` when the one given (or found in a password file) was wrong."""
 
     text = QT_TRANSLATE_NOOP("Errors", "The database server of the methodist workspace {url} refused the login "
                              "of user {user} ({reason}).")
@@ -142,6 +156,30 @@ def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
     return workspace
 
 
+def probe_server(url: str | URL) -> str:
+    """Connect to a workspace's database server and change nothing; returns the server's version (for
+    "Test connection"). Raises what `open_workspace` raises for a server that cannot be used."""
+    try:
+        target = database_url(url)
+    except (SQLAlchemyError, ValueError) as error:
+        raise WorkspaceUnavailable(url=str(url), reason=str(error)) from error
+    try:
+        engine = create_engine(_with_timeout(target), poolclass=NullPool)
+    except ImportError as error:
+        raise WorkspaceDriverMissing(url=display_url(target)) from error
+    except SQLAlchemyError as error:
+        raise WorkspaceUnavailable(url=display_url(target), reason=str(error)) from error
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                return str(connection.exec_driver_sql("SHOW server_version").scalar_one()).split(" ")[0]
+            return connection.dialect.name
+    except SQLAlchemyError as error:
+        raise connection_error(target, error) from error
+    finally:
+        engine.dispose()
+
+
 CONNECT_TIMEOUT_SECONDS = 10
 
 
@@ -168,9 +206,11 @@ def connection_error(url: URL, error: BaseException) -> WorkspaceUnavailable:
     text = " ".join(lines).lower()
     if url.get_backend_name() != "sqlite":
         if "no password supplied" in text or "password is required" in text:
-            return WorkspaceLoginFailed(url=shown, user=url.username or "", reason=detail, password_missing=True)
+            return WorkspaceLoginFailed(url=shown, user=url.username or "", reason=detail, password_missing=True,
+                                        password_refused=False)
         if any(marker in text for marker in _LOGIN_REFUSED):
-            return WorkspaceLoginFailed(url=shown, user=url.username or "", reason=detail, password_missing=False)
+            return WorkspaceLoginFailed(url=shown, user=url.username or "", reason=detail, password_missing=False,
+                                        password_refused="password authentication failed" in text)
         if any(marker in text for marker in _UNREACHABLE):
             return WorkspaceServerUnreachable(url=shown, reason=detail)
     return WorkspaceUnavailable(url=shown, reason=detail)
@@ -501,37 +541,38 @@ class WorkspaceRepository:
     def dashboard_data(self, *, details: bool = True) -> DashboardData:
         """Every learner and record as plain core records; `details=False` leaves out the quiz responses and
         walkthrough events (only item analysis and hotspots need them). Of the events, only the wrong
-        actions and the hints are read: they are all the hotspots count."""
+        actions and the hints are read: they are all the hotspots count. Every list is in the order the rows
+        were stored (ORDER BY id), the same on every engine."""
         run = self._connection.execute
         ln = m.WsLearnerRow
         learner_rows = list(run(select(ln.id, ln.uid, ln.name, ln.branch, ln.position, ln.first_import_at,
-                                       ln.last_import_at)))
+                                       ln.last_import_at).order_by(ln.id)))
         uid_of = {row[0]: row[1] for row in learner_rows}
         learners = tuple(LearnerRecord(*row[1:]) for row in learner_rows)
         lp = m.WsLessonProgressRow
         lessons = tuple(LessonRecord(uid_of[lid], *rest) for lid, *rest in run(select(
             lp.learner_id, lp.lesson_id, lp.module_id, lp.completed_at, lp.last_opened_at, lp.total_seconds,
-            lp.visits)))
+            lp.visits).order_by(lp.id)))
         qa = m.WsQuizAttemptRow
         quiz_rows = list(run(select(qa.id, qa.uid, qa.learner_id, qa.quiz_id, qa.started_at, qa.finished_at,
-                                    qa.score, qa.passed, qa.module_id, qa.kind)))
+                                    qa.score, qa.passed, qa.module_id, qa.kind).order_by(qa.id)))
         quizzes = tuple(QuizAttemptRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in quiz_rows)
         wa = m.WsWalkthroughAttemptRow
         walk_rows = list(run(select(wa.id, wa.uid, wa.learner_id, wa.scenario_id, wa.started_at, wa.mode,
                                     wa.finished_at, wa.score, wa.passed, wa.errors, wa.hints, wa.module_id,
-                                    wa.abandoned)))
+                                    wa.abandoned).order_by(wa.id)))
         walks = tuple(WalkthroughRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in walk_rows)
         if not details:
             return DashboardData(learners, lessons, quizzes, (), walks, ())
         quiz_uid = {row[0]: row[1] for row in quiz_rows}
         qr = m.WsQuizResponseRow
         responses = tuple(ResponseRecord(quiz_uid[aid], *rest) for aid, *rest in run(select(
-            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response)))
+            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response).order_by(qr.id)))
         walk_uid = {row[0]: row[1] for row in walk_rows}
         we = m.WsWalkthroughEventRow
         trouble = or_(we.kind == LogKind.HINT.value, we.correct.is_(False))
         events = tuple(EventRecord(walk_uid[aid], *rest) for aid, *rest in run(
-            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble)))
+            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble).order_by(we.id)))
         return DashboardData(learners, lessons, quizzes, responses, walks, events)
 
     def desk_records(self) -> list[DeskRecord]:

@@ -53,7 +53,7 @@ class WorkspaceEssayRepository:
             query = query.where(m.WsLearnerRow.uid == learner_uid)
         if ids is not None:
             query = query.where(m.WsEssayRow.id.in_(list(ids)))
-        return [_essay(row) for row in self._session.execute(query)]
+        return [_essay(row) for row in sorted(self._session.execute(query), key=_essay_order)]
 
     def essay(self, essay_id: int) -> SentEssay | None:
         found = self.essays(ids=[essay_id])
@@ -108,9 +108,13 @@ _ESSAYS = (select(m.WsEssayRow.id, m.WsEssayRow.uid, m.WsLearnerRow.uid, m.WsLea
            .join(m.WsLearnerRow, m.WsLearnerRow.id == m.WsEssayRow.learner_id)
            .join(m.WsQuizResponseRow, m.WsQuizResponseRow.id == m.WsEssayRow.response_id)
            .join(m.WsQuizAttemptRow, m.WsQuizAttemptRow.id == m.WsQuizResponseRow.attempt_id)
-           .outerjoin(m.WsEssayGradeRow, m.WsEssayGradeRow.essay_id == m.WsEssayRow.id)
-           .order_by(m.WsLearnerRow.name, m.WsQuizAttemptRow.module_id, m.WsQuizResponseRow.question_id,
-                     m.WsEssayRow.id))
+           .outerjoin(m.WsEssayGradeRow, m.WsEssayGradeRow.essay_id == m.WsEssayRow.id))
+
+
+def _essay_order(row: Any) -> tuple[Any, ...]:
+    """By learner name, module (none first), question and id, in code point order: sorted here, not by ORDER BY,
+    because PostgreSQL sorts text by its collation (not by code point, as SQLite does) and NULLs last."""
+    return row[3], row[4] is not None, row[4] or "", row[6], row[0]
 
 
 def _essay(row: Any) -> SentEssay:
