@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 from sqlalchemy.engine import make_url
 from tests.test_cli_workspace import call
 
+from etrainer.core.learner.names import person_key
 from etrainer.paths import bundled_course_dir
 from etrainer.services.methodist import WorkspaceService
 from etrainer.storage.workspace import open_workspace
@@ -36,11 +37,20 @@ def cells(path: Path) -> dict[str, list[tuple[object, ...]]]:
     return {sheet.title: [tuple(cell.value for cell in row) for row in sheet.iter_rows()] for sheet in book}
 
 
+@pytest.fixture
+def ukrainian_postgres_url(postgres_server) -> str:  # type: ignore[no-untyped-def]
+    """A database whose text sorts by the Ukrainian ICU collation (І, Є, Ґ among the letters, case ignored
+    first), unlike SQLite's code point order: what a server set up in Ukraine is likely to have."""
+    url = postgres_server.create_database(icu_locale="uk-UA")
+    yield url
+    postgres_server.drop_database(url)
+
+
 def test_the_same_files_give_the_same_reports_on_both_engines(
-        postgres_url: str, demo_files: list[Path], tmp_path: Path) -> None:
+        ukrainian_postgres_url: str, demo_files: list[Path], tmp_path: Path) -> None:
     sqlite_url = f"sqlite:///{tmp_path / 'ws.sqlite3'}"
     reports = {}
-    for name, url in (("sqlite", sqlite_url), ("postgresql", postgres_url)):
+    for name, url in (("sqlite", sqlite_url), ("postgresql", ukrainian_postgres_url)):
         import_with_a_fixed_clock(url, demo_files)
         status, out, err = call("workspace", "report", "--db", url, "--course", COURSE,
                                 "--xlsx", str(tmp_path / f"{name}.xlsx"))
@@ -50,6 +60,8 @@ def test_the_same_files_give_the_same_reports_on_both_engines(
         reports[name] = (cells(tmp_path / f"{name}.xlsx"), json.loads(essays), out.split(": ", 1)[1])
     sheets, essays, summary = reports["sqlite"]
     assert sum(len(rows) for rows in sheets.values()) > 50 and len(essays["essays"]) > 0
+    learners = [essay["learner"] for essay in essays["essays"]]  # by surname, in the Ukrainian alphabet
+    assert learners == sorted(learners, key=person_key) and len(set(learners)) > 2
     other_sheets, other_essays, other_summary = reports["postgresql"]
     assert list(other_sheets) == list(sheets)
     for title, rows in sheets.items():

@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from etrainer.core.learner.names import person_key
 from etrainer.core.progress.document import ProgressDocument
 from etrainer.core.quiz.essay import EssayMark, LevelPick, SentEssay, count_words
 from etrainer.core.quiz.model import QuestionKind
@@ -112,9 +113,10 @@ _ESSAYS = (select(m.WsEssayRow.id, m.WsEssayRow.uid, m.WsLearnerRow.uid, m.WsLea
 
 
 def _essay_order(row: Any) -> tuple[Any, ...]:
-    """By learner name, module (none first), question and id, in code point order: sorted here, not by ORDER BY,
-    because PostgreSQL sorts text by its collation (not by code point, as SQLite does) and NULLs last."""
-    return row[3], row[4] is not None, row[4] or "", row[6], row[0]
+    """By learner (surname first, in Ukrainian alphabetical order, as the dashboard lists people), module (none
+    first), question and id. Sorted here, not by ORDER BY: SQLite sorts text by code point (І and Є before А),
+    PostgreSQL by the database's collation and NULLs last — the same workspace would list differently."""
+    return person_key(row[3]), row[4] is not None, row[4] or "", row[6], row[0]
 
 
 def _essay(row: Any) -> SentEssay:
