@@ -151,3 +151,20 @@ def lrs_server() -> Iterator[object]:
 
     with start() as server:
         yield server
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def workspace_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new, empty methodist workspace's URL on each engine: an SQLite file in the test's folder, and a
+    database of its own on the session's PostgreSQL server (skipped locally, a failure in CI, without one)."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'ws' / 'workspace.sqlite3'}"
+    return request.getfixturevalue("postgres_url")
+
+
+@pytest.fixture(scope="session")
+def demo_files(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    """Six demo learners' signed progress files (the bundled course), made once per test session."""
+    from tests.workspace_files import demo_progress_files
+
+    return demo_progress_files(tmp_path_factory.mktemp("demo"), 6, seed=19)

@@ -2,7 +2,8 @@
 
 PostgreSQL: a throw-away cluster made with Debian's `initdb` in a temporary folder (as the `postgres` user
 when the tests run as root, since `initdb` refuses root), listening on a free loopback port with trust
-authentication, stopped and removed when the test session ends. `ETRAINER_TEST_POSTGRES_URL` points the
+authentication (except PASSWORD_USER, who needs a password, for the login tests), stopped and removed when
+the test session ends. `ETRAINER_TEST_POSTGRES_URL` points the
 tests at an existing server instead (a superuser URL, for example `postgresql+psycopg://me@127.0.0.1/postgres`).
 
 When a server cannot be had, `unavailable()` skips the test with the reason — except in CI
@@ -51,21 +52,45 @@ def postgres_bin() -> Path | None:
     return versions[-1] if versions else None
 
 
+PASSWORD_USER = "etrainer_methodist"
+"""The throw-away cluster's one role that must log in with a password (scram-sha-256 in pg_hba.conf)."""
+
+
 class PostgresCluster:
-    """A running server: `admin_url` connects as its superuser to the `postgres` database."""
+    """A running server: `admin_url` connects as its superuser to the `postgres` database. `password_auth`:
+    PASSWORD_USER logs in with a password there (the throw-away cluster; unknown for a given server)."""
 
-    def __init__(self, admin_url: str) -> None:
+    def __init__(self, admin_url: str, password_auth: bool = False) -> None:
         self.admin_url = admin_url
+        self.password_auth = password_auth
 
-    def create_database(self) -> str:
-        """A new empty database on the server; returns its SQLAlchemy URL."""
+    def password_user_url(self, url: str, password: str) -> str:
+        """`url`'s database with PASSWORD_USER (given `password`, made its owner) and no password in the URL."""
+        import psycopg
+        from sqlalchemy.engine import make_url
+
+        if not self.password_auth:
+            unavailable("this PostgreSQL server has no role that logs in with a password (the tests' own "
+                        f"cluster does; {POSTGRES_URL_VARIABLE} names another)")
+        target = make_url(url)
+        with psycopg.connect(**_psycopg_args(make_url(self.admin_url)), autocommit=True) as connection:
+            exists = connection.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (PASSWORD_USER,)).fetchone()
+            verb = "ALTER" if exists else "CREATE"
+            connection.execute(f"{verb} ROLE {PASSWORD_USER} LOGIN PASSWORD '{password}'")
+            connection.execute(f'ALTER DATABASE "{target.database}" OWNER TO {PASSWORD_USER}')
+        return target.set(username=PASSWORD_USER, password=None).render_as_string(hide_password=False)
+
+    def create_database(self, icu_locale: str | None = None) -> str:
+        """A new empty database on the server; returns its SQLAlchemy URL. `icu_locale` (for example "uk-UA"):
+        text sorts by that language's ICU collation there, as on a server set up for it, not by code point."""
         import psycopg
         from sqlalchemy.engine import make_url
 
         name = f"etrainer_test_{uuid.uuid4().hex[:12]}"
         admin = make_url(self.admin_url)
+        collation = f" TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '{icu_locale}'" if icu_locale else ""
         with psycopg.connect(**_psycopg_args(admin), autocommit=True) as connection:
-            connection.execute(f'CREATE DATABASE "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"{collation}')
         return admin.set(database=name).render_as_string(hide_password=False)
 
     def drop_database(self, url: str) -> None:
@@ -116,6 +141,9 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
                    "--locale=C.UTF-8", "--no-sync")
         if made.returncode:
             unavailable(f"initdb failed: {made.stderr.strip() or made.stdout.strip()}")
+        hba = data / "pg_hba.conf"
+        rules = hba.read_text()
+        hba.write_text(f"host all {PASSWORD_USER} 127.0.0.1/32 scram-sha-256\n{rules}")
         options = f"-c listen_addresses=127.0.0.1 -p {port} -k {folder} -c fsync=off -c max_connections=60"
         started = run(str(binaries / "pg_ctl"), "-D", str(data), "-l", str(log), "-o", options, "-w", "-t", "60",
                       "start")
@@ -123,7 +151,7 @@ def postgres_cluster() -> Iterator[PostgresCluster]:
             server_log = log.read_text(errors="replace") if log.exists() else ""
             unavailable(f"pg_ctl start failed: {started.stderr.strip()} {server_log[-400:]}")
         try:
-            yield PostgresCluster(f"postgresql+psycopg://etrainer@127.0.0.1:{port}/postgres")
+            yield PostgresCluster(f"postgresql+psycopg://etrainer@127.0.0.1:{port}/postgres", password_auth=True)
         finally:
             run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
     finally:

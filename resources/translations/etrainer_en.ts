@@ -1139,6 +1139,18 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The methodist workspace {url} is on a PostgreSQL server, but the PostgreSQL driver is not installed. Install it with: pip install &apos;etrainer[postgres]&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server of the methodist workspace {url} cannot be reached ({reason}). Check the host and port, and that the server is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database server of the methodist workspace {url} refused the login of user {user} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3226,6 +3238,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>ServerLogin</name>
+    <message>
+        <source>Password of the user {user} on the server {server} (asked once per session, never saved):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server did not accept the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3326,6 +3349,86 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On this computer (a file in the data folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On a database server (PostgreSQL), shared by several methodists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service name (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service name (optional):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is never saved: Е-тренер asks for it once per session, unless the PostgreSQL password file (PGPASSFILE, ~/.pgpass) or service file gives it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace window opens it the next time it is opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version} at {server}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not tested: no password was given.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected. {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3773,11 +3876,19 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Methodist&apos;s workspace on {server} — Е-тренер</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Consultations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Essays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Workspace: {place}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

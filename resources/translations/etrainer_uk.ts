@@ -1147,6 +1147,18 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Не вдалося відкрити робочий простір методиста {url}: {reason}</translation>
     </message>
     <message>
+        <source>The methodist workspace {url} is on a PostgreSQL server, but the PostgreSQL driver is not installed. Install it with: pip install &apos;etrainer[postgres]&apos;</source>
+        <translation>Робочий простір методиста {url} розміщено на сервері PostgreSQL, але драйвер PostgreSQL не встановлено. Встановіть його командою: pip install 'etrainer[postgres]'</translation>
+    </message>
+    <message>
+        <source>The database server of the methodist workspace {url} cannot be reached ({reason}). Check the host and port, and that the server is running.</source>
+        <translation>Не вдалося зʼєднатися із сервером бази даних робочого простору методиста {url} ({reason}). Перевірте адресу й порт і те, що сервер працює.</translation>
+    </message>
+    <message>
+        <source>The database server of the methodist workspace {url} refused the login of user {user} ({reason}).</source>
+        <translation>Сервер бази даних робочого простору методиста {url} не впустив користувача {user} ({reason}).</translation>
+    </message>
+    <message>
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
         <translation>Робочий простір методиста {url} створено новішою версією Е-тренера (схема {found}). Оновіть Е-тренер, щоб його відкрити.</translation>
     </message>
@@ -3246,6 +3258,17 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
 </context>
 <context>
+    <name>ServerLogin</name>
+    <message>
+        <source>Password of the user {user} on the server {server} (asked once per session, never saved):</source>
+        <translation>Пароль користувача {user} на сервері {server} (запитується раз за сеанс, не зберігається):</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password.</source>
+        <translation>Сервер не прийняв пароль.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3348,6 +3371,86 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Close</source>
         <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Methodist&apos;s workspace</source>
+        <translation>Робочий простір методиста</translation>
+    </message>
+    <message>
+        <source>On this computer (a file in the data folder)</source>
+        <translation>На цьому компʼютері (файл у папці даних)</translation>
+    </message>
+    <message>
+        <source>On a database server (PostgreSQL), shared by several methodists</source>
+        <translation>На сервері бази даних (PostgreSQL), спільний для кількох методистів</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Сервер</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Порт</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База даних</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Імʼя користувача</translation>
+    </message>
+    <message>
+        <source>Service name (optional)</source>
+        <translation>Назва служби (необовʼязково)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Сервер:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Порт:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База даних:</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Імʼя користувача:</translation>
+    </message>
+    <message>
+        <source>Service name (optional):</source>
+        <translation>Назва служби (необовʼязково):</translation>
+    </message>
+    <message>
+        <source>The password is never saved: Е-тренер asks for it once per session, unless the PostgreSQL password file (PGPASSFILE, ~/.pgpass) or service file gives it.</source>
+        <translation>Пароль ніколи не зберігається: Е-тренер запитує його раз за сеанс, якщо його не дає файл паролів PostgreSQL (PGPASSFILE, ~/.pgpass) чи файл служб.</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>Перевірити зʼєднання</translation>
+    </message>
+    <message>
+        <source>The workspace window opens it the next time it is opened.</source>
+        <translation>Вікно робочого простору відкриє його, коли його відкриють наступного разу.</translation>
+    </message>
+    <message>
+        <source>Connecting to {server}…</source>
+        <translation>Зʼєднання з {server}…</translation>
+    </message>
+    <message>
+        <source>Connected: PostgreSQL {version} at {server}.</source>
+        <translation>Зʼєднано: PostgreSQL {version} на {server}.</translation>
+    </message>
+    <message>
+        <source>Not tested: no password was given.</source>
+        <translation>Не перевірено: пароль не введено.</translation>
+    </message>
+    <message>
+        <source>Not connected. {reason}</source>
+        <translation>Не зʼєднано. {reason}</translation>
     </message>
     <message>
         <source>automatic</source>
@@ -3794,12 +3897,20 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Період:</translation>
     </message>
     <message>
+        <source>Methodist&apos;s workspace on {server} — Е-тренер</source>
+        <translation>Робочий простір методиста на {server} — Е-тренер</translation>
+    </message>
+    <message>
         <source>Consultations</source>
         <translation>Консультації</translation>
     </message>
     <message>
         <source>Essays</source>
         <translation>Есе</translation>
+    </message>
+    <message>
+        <source>Workspace: {place}</source>
+        <translation>Робочий простір: {place}</translation>
     </message>
     <message>
         <source>Library:</source>

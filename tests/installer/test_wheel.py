@@ -29,7 +29,8 @@ def test_the_wheel_carries_the_course_themes_icons_guides_and_compiled_translati
                      "etrainer/bundle/resources/themes/projector.qss", "etrainer/bundle/resources/icons/etrainer.svg",
                      "etrainer/bundle/resources/translations/etrainer_uk.qm",
                      "etrainer/bundle/resources/translations/etrainer_en.qm",
-                     "etrainer/storage/migrations/env.py"):
+                     "etrainer/storage/migrations/env.py", "etrainer/storage/workspace_migrations/env.py",
+                     "etrainer/storage/workspace_migrations/versions/w0001_schema_2.py"):
         assert expected in names
     guides = {n for n in names if n.startswith("etrainer/bundle/docs/guides/") and n.endswith(".md")}
     assert len(guides) == len(list((ROOT / "docs" / "guides").glob("*.md"))) > 0

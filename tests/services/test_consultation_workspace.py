@@ -37,8 +37,8 @@ def course():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def workspace_service(tmp_path: Path, course):  # type: ignore[no-untyped-def]
-    workspace = open_workspace(tmp_path / "ws" / "workspace.sqlite3")
+def workspace_service(workspace_url: str, course):  # type: ignore[no-untyped-def]
+    workspace = open_workspace(workspace_url)  # on each engine
     yield WorkspaceService(workspace, course)
     workspace.dispose()
 

@@ -44,8 +44,9 @@ def essay_course(course: Course, bank: Quiz) -> Course:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    opened = open_workspace(tmp_path / "workspace.sqlite3")
+def workspace(workspace_url: str) -> Workspace:
+    """A new workspace on each engine (SQLite, and PostgreSQL when a server can be had)."""
+    opened = open_workspace(workspace_url)
     yield opened
     opened.dispose()
 

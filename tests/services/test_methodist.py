@@ -45,8 +45,9 @@ def write(path: Path, doc: Any, key: InstallationKey | None = KEY) -> Path:
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    opened = open_workspace(tmp_path / "workspace.sqlite3")
+def workspace(workspace_url: str) -> Workspace:
+    """A new workspace on each engine (SQLite, and PostgreSQL when a server can be had)."""
+    opened = open_workspace(workspace_url)
     yield opened
     opened.dispose()
 

@@ -70,8 +70,9 @@ def make_doc(exported: str = "2026-11-27T16:00:00Z", uid: str = "learner-1", sco
 
 
 @pytest.fixture
-def workspace(tmp_path: Path) -> Workspace:
-    opened = open_workspace(tmp_path / "ws" / "workspace.sqlite3")
+def workspace(workspace_url: str) -> Workspace:
+    """A new workspace on each engine (SQLite, and PostgreSQL when a server can be had)."""
+    opened = open_workspace(workspace_url)
     yield opened
     opened.dispose()
 
@@ -84,15 +85,16 @@ def store(workspace: Workspace, doc: dict[str, Any]) -> RecordCounts:
         return repository.store_records(learner, document)
 
 
-def test_a_new_workspace_has_every_table_and_its_schema_version(workspace: Workspace, tmp_path: Path) -> None:
-    assert (tmp_path / "ws" / "workspace.sqlite3").is_file()
+def test_a_new_workspace_has_every_table_and_its_schema_version(workspace: Workspace, workspace_url: str,
+                                                                tmp_path: Path) -> None:
+    assert (tmp_path / "ws" / "workspace.sqlite3").is_file() == workspace.is_sqlite
     with workspace.sessions.begin() as session:
         counts = WorkspaceRepository(session).row_counts()
         assert session.scalars(select(m.WorkspaceSchemaRow.version)).all() == [m.WORKSPACE_SCHEMA_VERSION]
     assert set(counts) == {t.name for t in m.WorkspaceBase.metadata.sorted_tables}
     assert counts["workspace_schema"] == 1 and counts["ws_learner"] == 0
     workspace.dispose()
-    again = open_workspace(f"sqlite:///{tmp_path / 'ws' / 'workspace.sqlite3'}")
+    again = open_workspace(workspace_url)
     with again.sessions.begin() as session:
         assert session.scalars(select(m.WorkspaceSchemaRow.version)).all() == [m.WORKSPACE_SCHEMA_VERSION]
     again.dispose()
@@ -102,12 +104,12 @@ def test_default_path_is_in_the_data_folder(tmp_path: Path) -> None:
     assert default_workspace_path(tmp_path) == tmp_path / "workspace.sqlite3"
 
 
-def test_a_workspace_from_a_newer_etrainer_is_refused(workspace: Workspace, tmp_path: Path) -> None:
+def test_a_workspace_from_a_newer_etrainer_is_refused(workspace: Workspace, workspace_url: str) -> None:
     with workspace.sessions.begin() as session:
         session.execute(update(m.WorkspaceSchemaRow).values(version=m.WORKSPACE_SCHEMA_VERSION + 1))
     workspace.dispose()
     with pytest.raises(WorkspaceTooNew) as caught:
-        open_workspace(tmp_path / "ws" / "workspace.sqlite3")
+        open_workspace(workspace_url)
     assert caught.value.params["found"] == m.WORKSPACE_SCHEMA_VERSION + 1
 
 
@@ -159,7 +161,7 @@ def test_bulk_insert_sends_named_parameters_to_postgresql() -> None:
                        "reached_end": True}]
 
 
-def test_records_are_stored_once_and_read_back(workspace: Workspace, tmp_path: Path) -> None:
+def test_records_are_stored_once_and_read_back(workspace: Workspace) -> None:
     assert store(workspace, make_doc()) == RecordCounts(new=7)
     assert store(workspace, make_doc()) == RecordCounts(skipped=7)
     with workspace.sessions.begin() as session:
@@ -187,7 +189,8 @@ def test_records_are_stored_once_and_read_back(workspace: Workspace, tmp_path: P
     assert (brief.responses, brief.events, len(brief.quiz_attempts)) == ((), (), 1)
 
 
-def test_times_are_stored_as_the_orm_stores_them(workspace: Workspace) -> None:
+def test_times_are_stored_as_the_orm_stores_them(tmp_path: Path) -> None:
+    workspace = open_workspace(tmp_path / "ws" / "workspace.sqlite3")
     store(workspace, make_doc())
     path = workspace.database.path
     workspace.dispose()

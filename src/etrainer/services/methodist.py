@@ -161,6 +161,11 @@ class WorkspaceService:
                 document = parse_progress_bytes(raw)
                 if document.signature is None:
                     raise ProgressFileRejected(RejectReason.BAD_SIGNATURE, "the file is not signed")
+                # Another methodist importing a file of hers makes this wait; she may have imported this one.
+                if repository.lock_learner(document.learner.uid) and (
+                        known_file := repository.imported_file(sha256)) is not None:
+                    skipped = RecordCounts(skipped=known_file.counts.total)
+                    return FileResult(path, FileStatus.UNCHANGED, known_file.learner_name, skipped)
                 known = repository.learner(document.learner.uid)
                 if known is not None and trust_new_key:
                     known = repository.trust_key(known, document.signature.public_key)
@@ -266,7 +271,7 @@ class WorkspaceService:
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""
-        self._workspace.dispose()
+        self.workspace.dispose()
 
     def _course(self) -> Course:
         if self.course is None:

@@ -5,12 +5,15 @@ per learner (reader zoom, last lesson). Values are JSON; typed accessors check a
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from etrainer.core.ids import LearnerId
 from etrainer.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.repositories import MISSING, InstallationRepository, SettingRepository
+
+if TYPE_CHECKING:
+    from etrainer.services.workspace_server import WorkspaceLocation
 
 THEMES = ("light", "high-contrast")
 DEFAULT_THEME = "light"
@@ -23,6 +26,7 @@ class GlobalSetting(StrEnum):
     LANGUAGE = "ui.language"
     THEME = "ui.theme"
     WINDOW_GEOMETRY = "ui.window-geometry"
+    WORKSPACE = "workspace.location"
 
 
 class LearnerSetting(StrEnum):
@@ -87,6 +91,16 @@ class SettingsService:
 
     def set_window_geometry(self, geometry: str | None) -> None:
         self.set(GlobalSetting.WINDOW_GEOMETRY, geometry)
+
+    def workspace_location(self) -> WorkspaceLocation:
+        """Where the methodist's workspace is (default: the file in the data folder)."""
+        from etrainer.services.workspace_server import WorkspaceLocation
+
+        return WorkspaceLocation.from_json(self.get(GlobalSetting.WORKSPACE))
+
+    def set_workspace_location(self, location: WorkspaceLocation) -> None:
+        """Keep the location (host, port, database, user, service name; there is no password field)."""
+        self.set(GlobalSetting.WORKSPACE, location.as_json())
 
     def installation_id(self) -> str:
         """This installation's stable uuid (for signing exported files)."""

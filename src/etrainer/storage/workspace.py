@@ -13,15 +13,34 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import cache
 from operator import itemgetter
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, insert, or_, select, update
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import (
+    Connection,
+    Table,
+    bindparam,
+    create_engine,
+    func,
+    insert,
+    inspect,
+    or_,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
 
 from etrainer.core.consultation.record import Outcome
 from etrainer.core.consultation.stats import DeskRecord
@@ -40,7 +59,6 @@ from etrainer.core.walkthrough.state import LogKind
 from etrainer.i18n import QT_TRANSLATE_NOOP
 from etrainer.storage import workspace_models as m
 from etrainer.storage.db import Database, database_url, open_database
-from etrainer.storage.models import utc_now
 
 WORKSPACE_FILE = "workspace.sqlite3"
 
@@ -49,14 +67,38 @@ class WorkspaceUnavailable(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The methodist workspace {url} cannot be opened: {reason}")
 
 
+class WorkspaceDriverMissing(WorkspaceUnavailable):
+    text = QT_TRANSLATE_NOOP("Errors", "The methodist workspace {url} is on a PostgreSQL server, but the "
+                             "PostgreSQL driver is not installed. Install it with: pip install 'etrainer[postgres]'")
+
+
+class WorkspaceServerUnreachable(WorkspaceUnavailable):
+    text = QT_TRANSLATE_NOOP("Errors", "The database server of the methodist workspace {url} cannot be reached "
+                             "({reason}). Check the host and port, and that the server is running.")
+
+
+class WorkspaceLoginFailed(WorkspaceUnavailable):
+    """The server refused the login; `params["password_missing"]` when it wanted a password and none was given,
+    `params["password_refused"]` when the one given (or found in a password file) was wrong."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "The database server of the methodist workspace {url} refused the login "
+                             "of user {user} ({reason}).")
+
+
 class WorkspaceTooNew(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The methodist workspace {url} was made by a newer eTrainer "
                              "(schema {found}). Update eTrainer to open it.")
 
 
+WORKSPACE_MIGRATIONS_DIR = Path(__file__).resolve().with_name("workspace_migrations")
+_MIGRATION_LOCK = 0x45545753  # "ETWS": one PostgreSQL advisory lock for creating or upgrading the schema
+
+
 @dataclass(frozen=True, slots=True)
 class Workspace:
     database: Database
+    url: URL | None = None
+    """The URL as given (the database's may carry an added connect_timeout)."""
 
     @property
     def sessions(self) -> sessionmaker[Session]:
@@ -65,7 +107,11 @@ class Workspace:
     @property
     def display_url(self) -> str:
         """The URL with any password hidden."""
-        return self.database.url.render_as_string(hide_password=True)
+        return display_url(self.url or self.database.url)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database.is_sqlite
 
     def dispose(self) -> None:
         self.database.dispose()
@@ -75,39 +121,161 @@ def default_workspace_path(data: Path) -> Path:
     return data / WORKSPACE_FILE
 
 
+def display_url(url: URL) -> str:
+    """The URL as shown to people: any password hidden."""
+    return url.render_as_string(hide_password=True)
+
+
 def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
-    """Open (creating or upgrading) a workspace; raises WorkspaceUnavailable or WorkspaceTooNew."""
+    """Open (creating or upgrading) a workspace; raises WorkspaceUnavailable (or a subclass saying what is
+    wrong with a server) or WorkspaceTooNew. Messages never carry the password."""
     try:
         url = database_url(url_or_path)
+    except (SQLAlchemyError, ValueError) as error:
+        raise WorkspaceUnavailable(url=str(url_or_path), reason=str(error)) from error
+    shown = display_url(url)
+    try:
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
-        database = open_database(url)
-    except (SQLAlchemyError, ImportError, OSError, ValueError) as error:
-        raise WorkspaceUnavailable(url=str(url_or_path), reason=str(error)) from error
-    workspace = Workspace(database)
+        database = open_database(_with_timeout(url))
+    except ImportError as error:
+        if url.get_backend_name() == "postgresql":
+            raise WorkspaceDriverMissing(url=shown) from error
+        raise WorkspaceUnavailable(url=shown, reason=str(error)) from error
+    except (SQLAlchemyError, OSError, ValueError) as error:
+        raise WorkspaceUnavailable(url=shown, reason=str(error)) from error
+    workspace = Workspace(database, url)
     try:
         _create_or_upgrade(database)
     except SQLAlchemyError as error:
         database.dispose()
-        raise WorkspaceUnavailable(url=workspace.display_url, reason=str(error).splitlines()[0]) from error
+        raise connection_error(url, error) from error
     except WorkspaceTooNew:
         database.dispose()
         raise
     return workspace
 
 
+def probe_server(url: str | URL) -> str:
+    """Connect to a workspace's database server and change nothing; returns the server's version (for
+    "Test connection"). Raises what `open_workspace` raises for a server that cannot be used."""
+    try:
+        target = database_url(url)
+    except (SQLAlchemyError, ValueError) as error:
+        raise WorkspaceUnavailable(url=str(url), reason=str(error)) from error
+    try:
+        engine = create_engine(_with_timeout(target), poolclass=NullPool)
+    except ImportError as error:
+        raise WorkspaceDriverMissing(url=display_url(target)) from error
+    except SQLAlchemyError as error:
+        raise WorkspaceUnavailable(url=display_url(target), reason=str(error)) from error
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name == "postgresql":
+                return str(connection.exec_driver_sql("SHOW server_version").scalar_one()).split(" ")[0]
+            return connection.dialect.name
+    except SQLAlchemyError as error:
+        raise connection_error(target, error) from error
+    finally:
+        engine.dispose()
+
+
+CONNECT_TIMEOUT_SECONDS = 10
+
+
+def _with_timeout(url: URL) -> URL:
+    """A server that does not answer is reported after 10 s, not after the system's TCP timeout (minutes)."""
+    if url.get_backend_name() == "postgresql" and "connect_timeout" not in url.query:
+        return url.update_query_dict({"connect_timeout": str(CONNECT_TIMEOUT_SECONDS)})
+    return url
+
+
+_LOGIN_REFUSED = ("password authentication failed", "no password supplied", "authentication failed",
+                  "password is required", "role \"", "pg_hba.conf")
+_UNREACHABLE = ("connection refused", "could not translate host name", "timeout expired", "no route to host",
+                "network is unreachable", "could not connect", "connection timed out", "name or service not known",
+                "no such file or directory", "server closed the connection")
+
+
+def connection_error(url: URL, error: BaseException) -> WorkspaceUnavailable:
+    """The error to show for a failed connection or schema step: says which server and what went wrong."""
+    shown = display_url(url)
+    original = getattr(error, "orig", None) or error
+    lines = [line.strip() for line in str(original).splitlines() if line.strip()]
+    detail = _server_detail(lines)
+    text = " ".join(lines).lower()
+    if url.get_backend_name() != "sqlite":
+        if "no password supplied" in text or "password is required" in text:
+            return WorkspaceLoginFailed(url=shown, user=url.username or "", reason=detail, password_missing=True,
+                                        password_refused=False)
+        if any(marker in text for marker in _LOGIN_REFUSED):
+            return WorkspaceLoginFailed(url=shown, user=url.username or "", reason=detail, password_missing=False,
+                                        password_refused="password authentication failed" in text)
+        if any(marker in text for marker in _UNREACHABLE):
+            return WorkspaceServerUnreachable(url=shown, reason=detail)
+    return WorkspaceUnavailable(url=shown, reason=detail)
+
+
+def _server_detail(lines: list[str]) -> str:
+    """libpq's words without its "connection failed: connection to server at … failed:" preamble."""
+    if not lines:
+        return "unknown error"
+    first = lines[0]
+    for marker in ("failed: FATAL:", "failed: "):
+        if marker in first:
+            first = first.rsplit(marker, 1)[1].strip()
+            break
+    return first.removeprefix("FATAL:").strip() or lines[0]
+
+
+@cache
+def _workspace_scripts() -> ScriptDirectory:
+    return ScriptDirectory(str(WORKSPACE_MIGRATIONS_DIR))
+
+
+def workspace_alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(WORKSPACE_MIGRATIONS_DIR))
+    config.set_main_option("path_separator", "os")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def workspace_head() -> str:
+    head = _workspace_scripts().get_current_head()
+    assert head is not None, "the workspace migrations folder has no revision"
+    return head
+
+
+def workspace_revision(connection: Connection) -> str | None:
+    return MigrationContext.configure(connection, opts={"version_table": m.WORKSPACE_VERSION_TABLE}
+                                      ).get_current_revision()
+
+
 def _create_or_upgrade(database: Database) -> None:
+    """Bring the schema to the newest revision in one transaction (PostgreSQL: under an advisory lock, so two
+    methodists opening a new workspace at once do not both create it); adopts a workspace made before the
+    Alembic revisions (see workspace_migrations/versions/w0001_schema_2.py)."""
+    shown = display_url(database.url)
     with database.engine.begin() as connection:
-        m.WorkspaceBase.metadata.create_all(connection)
+        if connection.dialect.name == "postgresql":
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
+        current = workspace_revision(connection)
+        if current is not None:
+            try:
+                _workspace_scripts().get_revision(current)
+            except CommandError as error:
+                raise WorkspaceTooNew(url=shown, found=current) from error
+        elif inspect(connection).has_table(m.WorkspaceSchemaRow.__tablename__):
+            found = connection.scalar(select(m.WorkspaceSchemaRow.version))
+            if found is not None and found > m.WORKSPACE_SCHEMA_VERSION:
+                raise WorkspaceTooNew(url=shown, found=found)
+        if current != workspace_head():
+            command.upgrade(workspace_alembic_config(connection), "head")
         found = connection.scalar(select(m.WorkspaceSchemaRow.version))
-        if found is None:
-            connection.execute(insert(m.WorkspaceSchemaRow).values(id=1, version=m.WORKSPACE_SCHEMA_VERSION,
-                                                                   created_at=utc_now()))
-        elif found > m.WORKSPACE_SCHEMA_VERSION:
-            raise WorkspaceTooNew(url=database.url.render_as_string(hide_password=True), found=found)
-        elif found < m.WORKSPACE_SCHEMA_VERSION:
-            # 1 → 2 only added tables (essays, marks, the key), which create_all has just made.
-            connection.execute(update(m.WorkspaceSchemaRow).values(version=m.WORKSPACE_SCHEMA_VERSION))
+        if found is not None and found > m.WORKSPACE_SCHEMA_VERSION:
+            raise WorkspaceTooNew(url=shown, found=found)
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +383,7 @@ _IMPORTS = (select(m.WsImportRow.file_name, m.WsImportRow.sha256, m.WsImportRow.
             .join(m.WsLearnerRow).order_by(m.WsImportRow.imported_at, m.WsImportRow.id))
 _IMPORT_BY_SHA = _IMPORTS.where(m.WsImportRow.sha256 == bindparam("file_sha256"))
 _ADD_LEARNER = insert(m.WsLearnerRow)
+_LOCK_LEARNER = text(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK}, hashtext(:learner_uid))")
 _UPDATE_LEARNER = update(m.WsLearnerRow).where(m.WsLearnerRow.id == bindparam("learner_row_id"))
 _ADD_IMPORT = insert(m.WsImportRow)
 _IDS = {model: select(model.uid, model.id).where(model.learner_id == bindparam("owner"))
@@ -230,6 +399,23 @@ class WorkspaceRepository:
         return self._session.connection()
 
     # -------------------------------------------------------------- learners and files
+
+    def lock_learner(self, uid: str) -> bool:
+        """Wait until no other transaction is importing a file of this learner, and keep others waiting until
+        this one ends (several methodists importing into one PostgreSQL workspace at the same time).
+
+        PostgreSQL: a transaction-scoped advisory lock on the learner's uid, which works before her row
+        exists (two first files of hers cannot both add her). After it, each statement (READ COMMITTED) sees
+        what the other import committed, so her records and files are found and not added twice. SQLite:
+        nothing to do — every workspace transaction begins IMMEDIATE, holding the file's write lock, and a
+        second process waits for it (busy timeout). One transaction importing several learners must lock
+        them in the order of their uids, or two such imports could deadlock. Returns whether it may have
+        waited (then what was read before it, such as whether the file was imported, is to be read again).
+        """
+        if self._connection.dialect.name != "postgresql":
+            return False
+        self._connection.execute(_LOCK_LEARNER, {"learner_uid": uid})
+        return True
 
     def learner(self, uid: str) -> TrustedLearner | None:
         row = self._connection.execute(_LEARNER_BY_UID, {"learner_uid": uid}).one_or_none()
@@ -355,37 +541,38 @@ class WorkspaceRepository:
     def dashboard_data(self, *, details: bool = True) -> DashboardData:
         """Every learner and record as plain core records; `details=False` leaves out the quiz responses and
         walkthrough events (only item analysis and hotspots need them). Of the events, only the wrong
-        actions and the hints are read: they are all the hotspots count."""
+        actions and the hints are read: they are all the hotspots count. Every list is in the order the rows
+        were stored (ORDER BY id), the same on every engine."""
         run = self._connection.execute
         ln = m.WsLearnerRow
         learner_rows = list(run(select(ln.id, ln.uid, ln.name, ln.branch, ln.position, ln.first_import_at,
-                                       ln.last_import_at)))
+                                       ln.last_import_at).order_by(ln.id)))
         uid_of = {row[0]: row[1] for row in learner_rows}
         learners = tuple(LearnerRecord(*row[1:]) for row in learner_rows)
         lp = m.WsLessonProgressRow
         lessons = tuple(LessonRecord(uid_of[lid], *rest) for lid, *rest in run(select(
             lp.learner_id, lp.lesson_id, lp.module_id, lp.completed_at, lp.last_opened_at, lp.total_seconds,
-            lp.visits)))
+            lp.visits).order_by(lp.id)))
         qa = m.WsQuizAttemptRow
         quiz_rows = list(run(select(qa.id, qa.uid, qa.learner_id, qa.quiz_id, qa.started_at, qa.finished_at,
-                                    qa.score, qa.passed, qa.module_id, qa.kind)))
+                                    qa.score, qa.passed, qa.module_id, qa.kind).order_by(qa.id)))
         quizzes = tuple(QuizAttemptRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in quiz_rows)
         wa = m.WsWalkthroughAttemptRow
         walk_rows = list(run(select(wa.id, wa.uid, wa.learner_id, wa.scenario_id, wa.started_at, wa.mode,
                                     wa.finished_at, wa.score, wa.passed, wa.errors, wa.hints, wa.module_id,
-                                    wa.abandoned)))
+                                    wa.abandoned).order_by(wa.id)))
         walks = tuple(WalkthroughRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in walk_rows)
         if not details:
             return DashboardData(learners, lessons, quizzes, (), walks, ())
         quiz_uid = {row[0]: row[1] for row in quiz_rows}
         qr = m.WsQuizResponseRow
         responses = tuple(ResponseRecord(quiz_uid[aid], *rest) for aid, *rest in run(select(
-            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response)))
+            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response).order_by(qr.id)))
         walk_uid = {row[0]: row[1] for row in walk_rows}
         we = m.WsWalkthroughEventRow
         trouble = or_(we.kind == LogKind.HINT.value, we.correct.is_(False))
         events = tuple(EventRecord(walk_uid[aid], *rest) for aid, *rest in run(
-            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble)))
+            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble).order_by(we.id)))
         return DashboardData(learners, lessons, quizzes, responses, walks, events)
 
     def desk_records(self) -> list[DeskRecord]:

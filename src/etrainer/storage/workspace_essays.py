@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from etrainer.core.learner.names import person_key
 from etrainer.core.progress.document import ProgressDocument
 from etrainer.core.quiz.essay import EssayMark, LevelPick, SentEssay, count_words
 from etrainer.core.quiz.model import QuestionKind
@@ -53,7 +54,7 @@ class WorkspaceEssayRepository:
             query = query.where(m.WsLearnerRow.uid == learner_uid)
         if ids is not None:
             query = query.where(m.WsEssayRow.id.in_(list(ids)))
-        return [_essay(row) for row in self._session.execute(query)]
+        return [_essay(row) for row in sorted(self._session.execute(query), key=_essay_order)]
 
     def essay(self, essay_id: int) -> SentEssay | None:
         found = self.essays(ids=[essay_id])
@@ -108,9 +109,14 @@ _ESSAYS = (select(m.WsEssayRow.id, m.WsEssayRow.uid, m.WsLearnerRow.uid, m.WsLea
            .join(m.WsLearnerRow, m.WsLearnerRow.id == m.WsEssayRow.learner_id)
            .join(m.WsQuizResponseRow, m.WsQuizResponseRow.id == m.WsEssayRow.response_id)
            .join(m.WsQuizAttemptRow, m.WsQuizAttemptRow.id == m.WsQuizResponseRow.attempt_id)
-           .outerjoin(m.WsEssayGradeRow, m.WsEssayGradeRow.essay_id == m.WsEssayRow.id)
-           .order_by(m.WsLearnerRow.name, m.WsQuizAttemptRow.module_id, m.WsQuizResponseRow.question_id,
-                     m.WsEssayRow.id))
+           .outerjoin(m.WsEssayGradeRow, m.WsEssayGradeRow.essay_id == m.WsEssayRow.id))
+
+
+def _essay_order(row: Any) -> tuple[Any, ...]:
+    """By learner (surname first, in Ukrainian alphabetical order, as the dashboard lists people), module (none
+    first), question and id. Sorted here, not by ORDER BY: SQLite sorts text by code point (І and Є before А),
+    PostgreSQL by the database's collation and NULLs last — the same workspace would list differently."""
+    return person_key(row[3]), row[4] is not None, row[4] or "", row[6], row[0]
 
 
 def _essay(row: Any) -> SentEssay:

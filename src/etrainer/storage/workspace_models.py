@@ -7,10 +7,10 @@ and a newer file from the same learner adds only what is new. (A file can only e
 own, signed learner, so a uid another learner also used cannot touch her records.) Every record row
 carries the course id and version it was made with.
 
-Portable across SQLite and PostgreSQL (generic types only). The schema is created with
-`WorkspaceBase.metadata.create_all` and its version kept in the single `workspace_schema` row; a future
-version adds an upgrade step in `storage.workspace` (no Alembic branch: the workspace has no learner data
-of its own to migrate, and every table can be rebuilt by importing the files again).
+Portable across SQLite and PostgreSQL (generic types only). The schema is made and upgraded by the
+workspace's own Alembic revisions (storage/workspace_migrations, version table `workspace_alembic_version`),
+the same on both engines; the first revision adopts a workspace made before them by `create_all`. The
+single `workspace_schema` row keeps the version an eTrainer from before Alembic checks (it refuses above 2).
 """
 
 from __future__ import annotations
@@ -34,7 +34,9 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from etrainer.storage.models import CONSTRAINT_NAMES, UtcDateTime, utc_now
 
 WORKSPACE_SCHEMA_VERSION = 2
-"""2 added essays, their marks and the workspace's signing key (new tables only: `create_all` adds them)."""
+"""2 added essays, their marks and the workspace's signing key. Raised by a revision that an older eTrainer
+could not work with; the Alembic revision itself is in `WORKSPACE_VERSION_TABLE`."""
+WORKSPACE_VERSION_TABLE = "workspace_alembic_version"
 ID_LENGTH = 80
 UID_LENGTH = 64
 SHA256_LENGTH = 64

@@ -180,10 +180,16 @@ class AppController(QObject):
         from etrainer.ui.methodist.window import open_workspace_window
 
         window = self._workspace
-        if window is None or not window.isVisible():
-            window = self._workspace = open_workspace_window(None, self._data, self._vm.course)
-        if window is None:
+        if window is not None and window.isVisible():
+            self._workspace_opened(window, files)
             return
+        # Where Settings say: the file opens at once; a server calls back once connected (password asked then).
+        location = self.services.settings.workspace_location() if self.services is not None else None
+        open_workspace_window(None, self._data, self._vm.course, location,
+                              lambda opened: self._workspace_opened(opened, files))
+
+    def _workspace_opened(self, window: WorkspaceWindow, files: list[Path] | None) -> None:
+        self._workspace = window
         window.raise_()
         window.activateWindow()
         self._signal_usable_on_paint(window)

@@ -1,4 +1,5 @@
-"""Settings: interface language, theme, the data folder, and backups (make one, restore one)."""
+"""Settings: interface language, theme, the methodist's workspace (this computer or a server), the data
+folder, and backups (make one, restore one)."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,13 +32,14 @@ from etrainer.core.errors import EtrainerError
 from etrainer.paths import bundled_course_dir, packs_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts
-from etrainer.ui.common.errors import show_error
+from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.roles import role_label
 from etrainer.ui.theme import Theme, apply_theme
 from etrainer.ui.welcome import ROLES
 
 if TYPE_CHECKING:
     from etrainer.services.facade import AppServices
+    from etrainer.services.workspace_server import WorkspaceLocation
 
 BACKUP_ROLE = Qt.ItemDataRole.UserRole
 
@@ -111,12 +116,16 @@ class SettingsDialog(QDialog):
         for button in (backup_now, restore):  # one under the other: side by side they overflow in large type
             data_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
+        self._workspace_box = self._build_workspace_box(services)
+        self._workspace_box.setVisible(self._role.currentData() == "methodist")
+
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.accept)
         body = QWidget(objectName="settingsBody")
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(look)
+        body_layout.addWidget(self._workspace_box)
         body_layout.addWidget(data_box, 1)
         scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)  # fits 768 px in large type
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -127,6 +136,102 @@ class SettingsDialog(QDialog):
         self._language.currentIndexChanged.connect(self._on_look_changed)
         self._theme.currentIndexChanged.connect(self._on_look_changed)
         self._reload_backups()
+
+    def _build_workspace_box(self, services: AppServices) -> QGroupBox:
+        """«Робочий простір»: the file in the data folder, or a PostgreSQL server (no password field: it is
+        asked once per session when the server needs one)."""
+        box = QGroupBox(self.tr("Methodist's workspace"), objectName="workspaceBox")
+        layout = QVBoxLayout(box)
+        location = services.settings.workspace_location()
+        self._local = QRadioButton(self.tr("On this computer (a file in the data folder)"),
+                                   objectName="workspaceLocalRadio")
+        self._server = QRadioButton(self.tr("On a database server (PostgreSQL), shared by several methodists"),
+                                    objectName="workspaceServerRadio")
+        (self._server if location.server else self._local).setChecked(True)
+        self._host = QLineEdit(location.host, objectName="workspaceHost", placeholderText="db.library.example")
+        self._port = QSpinBox(objectName="workspacePort", minimum=1, maximum=65535, value=location.port)
+        self._database = QLineEdit(location.database, objectName="workspaceDatabase", placeholderText="etrainer")
+        self._user = QLineEdit(location.user, objectName="workspaceUser")
+        self._service = QLineEdit(location.service, objectName="workspaceService")
+        for widget, name in ((self._host, self.tr("Server")), (self._port, self.tr("Port")),
+                             (self._database, self.tr("Database")), (self._user, self.tr("User name")),
+                             (self._service, self.tr("Service name (optional)"))):
+            widget.setAccessibleName(name)
+        self._server_fields = QWidget(objectName="workspaceServerFields")
+        form = QFormLayout(self._server_fields)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Server:"), self._host)
+        form.addRow(self.tr("Port:"), self._port)
+        form.addRow(self.tr("Database:"), self._database)
+        form.addRow(self.tr("User name:"), self._user)
+        form.addRow(self.tr("Service name (optional):"), self._service)
+        note = QLabel(self.tr("The password is never saved: Е-тренер asks for it once per session, unless the "
+                              "PostgreSQL password file (PGPASSFILE, ~/.pgpass) or service file gives it."),
+                      objectName="workspacePasswordNote", wordWrap=True)
+        self._test = QPushButton(self.tr("Test connection"), objectName="testConnectionButton")
+        self._test.clicked.connect(self._on_test_clicked)
+        self._test_result = QLabel(objectName="connectionResult", wordWrap=True)
+        self._test_result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(note)
+        form.addRow(self._test)
+        form.addRow(self._test_result)
+        layout.addWidget(self._local)
+        layout.addWidget(self._server)
+        layout.addWidget(self._server_fields)
+        layout.addWidget(QLabel(self.tr("The workspace window opens it the next time it is opened."), wordWrap=True))
+        self._server_fields.setEnabled(location.server)
+        self._server.toggled.connect(self._server_fields.setEnabled)
+        self._server.toggled.connect(self._save_workspace)
+        for edit in (self._host, self._database, self._user, self._service):
+            edit.editingFinished.connect(self._save_workspace)
+        self._port.valueChanged.connect(self._save_workspace)
+        return box
+
+    def workspace_location(self) -> WorkspaceLocation:
+        """The location as the dialog shows it now."""
+        from etrainer.services.workspace_server import WorkspaceLocation
+
+        return WorkspaceLocation(self._server.isChecked(), self._host.text().strip(), self._port.value(),
+                                 self._database.text().strip(), self._user.text().strip(),
+                                 self._service.text().strip())
+
+    def _save_workspace(self) -> None:
+        try:
+            self._services.settings.set_workspace_location(self.workspace_location())
+        except EtrainerError as error:
+            self._test_result.setText(error_sentence(error))
+
+    def _on_test_clicked(self) -> None:
+        """Connect to the server in the background (asking for the password if it needs one) and say how it went."""
+        from etrainer.services.workspace_server import check_server
+        from etrainer.ui.methodist.server_login import ServerConnection
+
+        self._save_workspace()
+        location, data = self.workspace_location(), self._data
+        where = location.display(data)
+        self._test.setEnabled(False)
+        self._test_result.setText(self.tr("Connecting to {server}…").format(server=where))
+
+        def done(version: str) -> None:
+            self._test.setEnabled(True)
+            self._test_result.setText(self.tr("Connected: PostgreSQL {version} at {server}.").format(
+                version=version, server=where))
+
+        def failed(error: BaseException | None) -> None:
+            self._test.setEnabled(True)
+            if error is None:
+                self._test_result.setText(self.tr("Not tested: no password was given."))
+            else:
+                reason = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+                self._test_result.setText(self.tr("Not connected. {reason}").format(reason=reason))
+
+        ServerConnection(self, location, self.tr("Test connection"), lambda password: check_server(
+            location, data, password), done, failed, quiet=True).start()
+
+    def accept(self) -> None:
+        self._save_workspace()
+        super().accept()
 
     def _reload_backups(self) -> None:
         self._backups.clear()
@@ -142,6 +247,7 @@ class SettingsDialog(QDialog):
     def _on_role_changed(self) -> None:
         """The start and the welcome tour (Help) follow the role from now on."""
         self._prefs.role = self._role.currentData() or "librarian"
+        self._workspace_box.setVisible(self._prefs.role == "methodist")
         self._save_prefs()
 
     def _on_course_changed(self) -> None:

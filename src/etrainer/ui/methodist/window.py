@@ -48,9 +48,12 @@ from etrainer.ui.methodist.essays import EssayMatrixModel, EssaysTab
 from etrainer.ui.methodist.models import SMALL_SAMPLE, CollatingProxy, HotspotModel, ItemModel, TagModel
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from etrainer.core.course.model import Course
     from etrainer.core.progress.overview import Dashboard
     from etrainer.services.methodist import ImportReport, WorkspaceService
+    from etrainer.services.workspace_server import WorkspaceLocation
 
 
 def _percent(value: float | None) -> str:
@@ -83,6 +86,11 @@ class WorkspaceWindow(QMainWindow):
         self._importing = False
         self.setObjectName("workspaceWindow")
         self.setWindowTitle(self.tr("Methodist's workspace — Е-тренер"))
+        workspace = service.workspace
+        self.place = str(workspace.database.path) if workspace.database.path is not None else workspace.display_url
+        """Which workspace is open: its file, or its server's URL without the password."""
+        if not workspace.is_sqlite:
+            self.setWindowTitle(self.tr("Methodist's workspace on {server} — Е-тренер").format(server=self.place))
         self.setAcceptDrops(True)
         self.resize(*_fitting_size(self, 1100, 720))
         course = getattr(service, "course", None)
@@ -131,6 +139,10 @@ class WorkspaceWindow(QMainWindow):
         self._cancel.hide()
         self._cancel.clicked.connect(self._on_cancel_clicked)
         status = QHBoxLayout()
+        place = QLabel(self.tr("Workspace: {place}").format(place=self.place), objectName="workspacePlace",
+                       wordWrap=True)
+        place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(place)
         status.addWidget(self._status, 1)
         status.addWidget(self._bar)
         status.addWidget(self._cancel)
@@ -495,17 +507,36 @@ def _fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
     return min(width, room.width() - 16), min(height, room.height() - 48)  # the frame and the title bar
 
 
-def open_workspace_window(parent: QWidget | None, data: Path, course: Course | None) -> WorkspaceWindow | None:
-    """Open the methodist's workspace in the data folder; a clear message when it cannot be opened."""
-    from etrainer.services.methodist import open_workspace_service
+def open_workspace_window(parent: QWidget | None, data: Path, course: Course | None,
+                          location: WorkspaceLocation | None = None,
+                          on_open: Callable[[WorkspaceWindow], object] | None = None) -> WorkspaceWindow | None:
+    """Open the methodist's workspace where Settings say (default: the file in the data folder); a clear
+    message when it cannot be opened. The file opens at once and its window is returned; a server is
+    connected to in the background (asking for its password when needed): None is returned and `on_open`
+    gets the window when it is there."""
+    from etrainer.services.workspace_server import WorkspaceLocation, open_located_workspace
 
-    try:
-        service = open_workspace_service(data, course)
-    except EtrainerError as error:
-        show_error(parent, QCoreApplication.translate("WorkspaceWindow", "Methodist's workspace"), error)
+    location = location or WorkspaceLocation()
+    title = QCoreApplication.translate("WorkspaceWindow", "Methodist's workspace")
+
+    def show(service: WorkspaceService) -> WorkspaceWindow:
+        window = WorkspaceWindow(service, parent)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda *_: service.close())
+        window.show()
+        if on_open is not None:
+            on_open(window)
+        return window
+
+    if location.server:
+        from etrainer.ui.methodist.server_login import ServerConnection
+
+        ServerConnection(parent, location, title, lambda password: open_located_workspace(
+            location, data, course, password), show).start()
         return None
-    window = WorkspaceWindow(service, parent)
-    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    window.destroyed.connect(lambda *_: service.close())
-    window.show()
-    return window
+    try:
+        service = open_located_workspace(location, data, course)
+    except EtrainerError as error:
+        show_error(parent, title, error)
+        return None
+    return show(service)
