@@ -236,6 +236,7 @@ class WorkspaceService:
         session = self._sessions()
         session.begin()
         self._batch = _Batch(session, WorkspaceRepository(session), WorkspaceEssayRepository(session), [])
+        self._batch.repository.prepare_for_import()
         return self._batch
 
     def _commit(self, batch: _Batch, progress: ProgressCallback | None, done: int, total: int) -> list[FileResult]:

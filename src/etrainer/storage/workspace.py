@@ -43,6 +43,7 @@ from etrainer.storage.models import UtcDateTime, utc_now
 from etrainer.storage.workspace_rows import RecordRows, record_rows, stamp_for
 
 WORKSPACE_FILE = "workspace.sqlite3"
+IMPORT_CACHE_KIB = 32768
 
 
 class WorkspaceUnavailable(EtrainerError):
@@ -273,6 +274,13 @@ class WorkspaceRepository:
         rows = (self._connection.execute(_IMPORTS) if sha256 is None
                 else self._connection.execute(_IMPORT_BY_SHA, {"file_sha256": sha256}))
         return [ImportedFile(*row[:7], RecordCounts(*row[7:])) for row in rows]
+
+    def prepare_for_import(self) -> None:
+        """Give this SQLite connection a page cache that holds a batch of files until its commit (SQLite's
+        default of 2 MB spills dirty pages into the WAL mid-transaction: a large import took a third longer).
+        The cache stays with the pooled connection, at most IMPORT_CACHE_KIB, allocated as pages are used."""
+        if self._connection.dialect.name == "sqlite":
+            self._connection.exec_driver_sql(f"PRAGMA cache_size=-{IMPORT_CACHE_KIB}")
 
     def has_imports(self) -> bool:
         return self._connection.scalar(select(m.WsImportRow.id).limit(1)) is not None
