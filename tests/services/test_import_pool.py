@@ -20,7 +20,7 @@ from etrainer.services import methodist
 from etrainer.services.methodist import FileStatus, ImportReport, WorkspaceService
 from etrainer.storage.models import UtcDateTime
 from etrainer.storage.workspace import COLUMNS, WorkspaceRepository, open_workspace, rows_of
-from etrainer.storage.workspace_rows import stamp_for
+from etrainer.storage.workspace_rows import as_json, stamp_for
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
 
@@ -169,3 +169,38 @@ def test_an_unread_key_is_never_trusted_by_a_batch(tmp_path: Path, monkeypatch: 
     assert [(f.status, f.reason) for f in report.files] == [(FileStatus.IMPORTED, None),
                                                            (FileStatus.REJECTED, RejectReason.KEY_CHANGED)]
     assert len(rows["ws_import"]) == 1
+
+
+def test_the_pool_writes_the_same_records_into_postgresql(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          postgres_url: str) -> None:
+    """Moments made for the server's driver, bulk inserts and savepoints on PostgreSQL: the same report and
+    the same records as on SQLite, and a re-import adds nothing."""
+    folder = mixed_folder(tmp_path / "in")
+    monkeypatch.setattr(methodist, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(methodist, "BATCH_FILES", 4)
+    reports, data = [], []
+    for url in (str(tmp_path / "workspace.sqlite3"), postgres_url):
+        workspace = open_workspace(url)
+        try:
+            service = WorkspaceService(workspace, clock=lambda: NOW)
+            reports.append(summary(service.import_paths([folder], workers=2)))
+            data.append(service.data())
+            again = service.import_paths([folder], workers=2)
+            assert again.counts.new == 0 and again.counts.updated == 0
+            assert service.data() == data[-1]
+        finally:
+            workspace.dispose()
+    assert reports[0] == reports[1]
+    for field in ("learners", "lessons", "quiz_attempts", "responses", "walkthroughs", "events"):
+        sqlite_records, server_records = (sorted(getattr(d, field), key=repr) for d in data)
+        assert sqlite_records == server_records, field
+    assert len(data[0].learners) == 7
+
+
+@pytest.mark.parametrize("value", [
+    {"kind": "choice", "picked": [2, 0]}, {"b": 1.5, "a": [1, None, True, "Київ \"лапки\"\n\t"]},
+    {"z": {"y": [1e-7, 1e300, -0.0, 12345678901234567890]}, "é": "ґ"}, {}, None])
+def test_responses_are_stored_as_the_json_encoder_writes_them(value: Any) -> None:
+    expected = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True,
+                                                     separators=(",", ":"))
+    assert as_json(value) == expected
