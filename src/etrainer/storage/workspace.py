@@ -158,9 +158,13 @@ def bulk_insert(connection: Connection, table: Table, columns: tuple[str, ...], 
     The statement is compiled once per dialect, table and columns, and each value goes through its column
     type's own bind processing, as SQLAlchemy would do it — only without its per-row bookkeeping, which is
     most of the cost of a large import. `encoded=True`: the values are ready for the driver already
-    (`workspace_rows.stamp_for` made the moments), and go to it unprocessed.
+    (`workspace_rows.stamp_for` made the moments), and go to it unprocessed; through psycopg (PostgreSQL)
+    they go by COPY (`_copy_rows`).
     """
     dialect = connection.dialect
+    if encoded and dialect.name == "postgresql" and dialect.driver == "psycopg":
+        _copy_rows(connection, table, columns, rows)
+        return
     key = (f"{dialect.name}+{dialect.driver}", table.name, columns)
     if key not in _INSERTS:
         compiled = insert(table).compile(dialect=dialect, column_keys=list(columns))
@@ -184,6 +188,27 @@ def bulk_insert(connection: Connection, table: Table, columns: tuple[str, ...], 
                 values[index] = process(values[index])
         params.append(tuple(values) if positional else dict(zip(order, values, strict=True)))
     connection.exec_driver_sql(sql, params)
+
+
+def _copy_rows(connection: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]
+               ) -> None:
+    """Driver-ready `rows` into a PostgreSQL table through psycopg's COPY … FROM STDIN, in the transaction.
+
+    A server executes each statement of an executemany on its own (parse, plan, execute, a round trip in the
+    pipeline): psycopg's pipelined executemany stored about 3,000 records per second on PostgreSQL 15 on
+    127.0.0.1, most of the time waiting for the server; multi-row INSERT … VALUES statements were quicker on
+    the server but psycopg parses each long statement's placeholders in Python. COPY sends the rows as one
+    stream, each value written by psycopg's C dumpers.
+    """
+    quote = connection.dialect.identifier_preparer.quote
+    sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        with cursor.copy(sql) as copy:
+            for row in rows:
+                copy.write_row(row)
+    finally:
+        cursor.close()
 
 
 _BASE = ("uid", "learner_id", "course_id", "course_version")
