@@ -1,6 +1,7 @@
 """Methodist workspace benchmark (not a test): import 1,000 signed progress files, then open the dashboard.
 
     .venv/bin/python benchmarks/workspace_import.py [--files 1000] [--records 300] [--runs 3] [--no-memory]
+        [--workers N] [--in-process] [--db URL]... [--postgres-cluster]
 
 Generates synthetic learners' progress files for the bundled course (each about `--records` records:
 lesson progress and visits, quiz attempts with their responses, walkthrough attempts with their events),
@@ -8,38 +9,55 @@ signed with a few installation keys, in a temporary folder. Then, in the same ru
 1. baseline — reading and `json.loads`-ing every file;
    reference — reading and checking every file with core.progress.file alone (no database);
 2. the import into a fresh SQLite workspace (every check: limits, signature, shape, key, uids),
-   `--runs` times into fresh workspaces, the median shown;
+   `--runs` times into fresh workspaces, the median shown, with records per second; the files are checked
+   by `--workers` processes (default: one per core); `--in-process` adds one run checked in this process;
 3. re-importing the same folder (every file already imported);
 4. opening the dashboard: loading the workspace and the learners × modules matrix, then every view;
-5. traced memory (tracemalloc) of importing 10 % of the files and of all of them, into fresh workspaces:
-   the peak, the most any one file needed on top of what was in use before it (flat: the same for 100
-   and 1,000 files), and what the finished report (one small entry per file) still holds.
-Results are recorded in docs/benchmarks.md.
+5. traced memory (tracemalloc, this process) of importing 10 % of the files and of all of them, into fresh
+   workspaces: the peak, the most any one step needed on top of what was in use before it (a step: a batch
+   of files written in one transaction; flat: the same for 100 and 1,000 files), what the finished report
+   (one small entry per file) still holds, and the largest resident size a worker process reached;
+6. for each `--db URL` (a server database; its workspace tables are DROPPED before each run) and for
+   `--postgres-cluster` (a throw-away PostgreSQL cluster started here from Debian's binaries, fsync on,
+   removed at the end): steps 2 and 3 on that engine, and the workspace's size there.
+Results are recorded in docs/benchmarks.md; docs/scaling.md projects from them.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import random
+import resource
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
 import uuid
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from etrainer.core.course.model import Course
-from etrainer.core.course.pack import load_pack
 from etrainer.core.progress.file import file_name_for, format_time, parse_progress_bytes
 from etrainer.exchange.signing import InstallationKey
-from etrainer.paths import bundled_course_dir
-from etrainer.services.methodist import WorkspaceService
-from etrainer.storage.workspace import open_workspace
+
+if __name__ == "__main__":  # not in the import's worker processes, which "spawn" imports this file into
+    from ratios import ratio
+    from sqlalchemy import func, select
+
+    from etrainer.core.course.pack import load_pack
+    from etrainer.paths import bundled_course_dir
+    from etrainer.services.methodist import WorkspaceService
+    from etrainer.storage import workspace_models as m
+    from etrainer.storage.workspace import Workspace, open_workspace
 
 BRANCHES = ("Центральна бібліотека", "Філія № 1", "Філія № 2", "Сільська філія Степове", "Дитяча бібліотека")
 POSITIONS = ("бібліотекар", "провідний бібліотекар", "завідувачка філії")
@@ -182,30 +200,50 @@ def checked(folder: Path) -> float:
     return time.perf_counter() - start
 
 
-def import_into(db: Path, folder: Path | list[Path], course: Course) -> tuple[float, WorkspaceService, Any]:
+def import_into(db: Path | str, folder: Path | list[Path], course: Course, workers: int | None = None
+                ) -> tuple[float, WorkspaceService, Any]:
     workspace = open_workspace(db)
     service = WorkspaceService(workspace, course)
     start = time.perf_counter()
-    report = service.import_paths(folder if isinstance(folder, list) else [folder])
+    report = service.import_paths(folder if isinstance(folder, list) else [folder], workers=workers)
     return time.perf_counter() - start, service, report
+
+
+def fresh(url: str) -> str:
+    """The server database `url` with no workspace tables (open_workspace makes them again)."""
+    workspace = open_workspace(url)
+    with workspace.database.engine.begin() as connection:
+        m.WorkspaceBase.metadata.drop_all(connection)
+    workspace.dispose()
+    return url
+
+
+def size_mb(workspace: Workspace) -> float:
+    """The workspace's size on disk: the SQLite file, or a server's tables with their indexes and TOAST."""
+    if workspace.database.path is not None:
+        return workspace.database.path.stat().st_size / 2**20
+    with workspace.database.engine.connect() as connection:
+        total = sum(connection.scalar(select(func.pg_total_relation_size(table.name))) or 0
+                    for table in m.WorkspaceBase.metadata.sorted_tables)
+    return total / 2**20
 
 
 def memory(root: Path, folder: Path, course: Course, share: float) -> tuple[float, float, float]:
     """Importing a share of the files under tracemalloc: the peak over the whole import, the largest peak of
-    any one file above the memory in use when it started, and what is still in use after the import (the
-    report with one entry per file, statement caches)."""
+    any one step (a batch of files written in one transaction) above the memory in use when it started, and
+    what is still in use after the import (the report with one entry per file, statement caches)."""
     files = sorted(folder.iterdir())
     subset = files[: max(1, int(len(files) * share))]
     service = WorkspaceService(open_workspace(root / f"memory-{len(subset)}.sqlite3"), course)
     tracemalloc.start()
     start = tracemalloc.get_traced_memory()[0]
-    state = {"before": start, "per_file": 0, "peak": 0}
+    state = {"before": start, "per_step": 0, "peak": 0}
 
     def on_progress(done: int, total: int) -> None:
         current, peak = tracemalloc.get_traced_memory()
         state["peak"] = max(state["peak"], peak)
         if done:
-            state["per_file"] = max(state["per_file"], peak - state["before"])
+            state["per_step"] = max(state["per_step"], peak - state["before"])
         tracemalloc.reset_peak()
         state["before"] = current
 
@@ -214,7 +252,58 @@ def memory(root: Path, folder: Path, course: Course, share: float) -> tuple[floa
     tracemalloc.stop()
     service.workspace.dispose()
     assert len(report.accepted) == len(subset)
-    return (state["peak"] - start) / 2**20, state["per_file"] / 2**20, (held - start) / 2**20
+    return (state["peak"] - start) / 2**20, state["per_step"] / 2**20, (held - start) / 2**20
+
+
+@contextlib.contextmanager
+def postgres_cluster() -> Iterator[str]:
+    """A throw-away PostgreSQL cluster on 127.0.0.1 (Debian's binaries; as the postgres user when run as
+    root), with the server's default durability (fsync on, unlike the test suite's cluster)."""
+    versions = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"))
+    if not versions:
+        raise SystemExit("no PostgreSQL server binaries in /usr/lib/postgresql (Debian package postgresql-15)")
+    binaries = versions[-1].parent
+    folder = Path(tempfile.mkdtemp(prefix="etrainer-bench-pg-"))
+    as_root = os.geteuid() == 0
+    prefix = ["runuser", "-u", "postgres", "--"] if as_root else []
+    if as_root:
+        shutil.chown(folder, "postgres", "postgres")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    data = folder / "data"
+    try:
+        subprocess.run([*prefix, str(binaries / "initdb"), "-D", str(data), "-U", "etrainer", "--auth=trust",
+                        "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
+        subprocess.run([*prefix, str(binaries / "pg_ctl"), "-D", str(data), "-l", str(folder / "server.log"), "-o",
+                        f"-c listen_addresses=127.0.0.1 -p {port} -k {folder}", "-w", "start"],
+                       check=True, capture_output=True)
+        try:
+            yield f"postgresql+psycopg://etrainer@127.0.0.1:{port}/postgres"
+        finally:
+            subprocess.run([*prefix, str(binaries / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"],
+                           capture_output=True)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def engine_runs(name: str, url: str, folder: Path, course: Course, runs: int, workers: int | None,
+                base: float, files: int) -> None:
+    """Steps 2 and 3 against a server database (emptied before each run), and the workspace's size there."""
+    times = []
+    for _ in range(runs):
+        seconds, service, report = import_into(fresh(url), folder, course, workers)
+        times.append(seconds)
+        service.workspace.dispose()
+    seconds = statistics.median(times)
+    print(f"{name}: import (median of {runs})".ljust(50) + f" {seconds:7.2f} s   ratio {seconds / base:5.1f}x   "
+          f"{report.counts.new / seconds:,.0f} records/s   ({len(report.accepted)} accepted; "
+          f"runs: {', '.join(f'{t:.2f}' for t in times)} s)")
+    again, service, _ = import_into(url, folder, course, workers)
+    print(f"{name}: re-import of the same folder".ljust(50) + f" {again:7.2f} s   ratio {again / base:5.1f}x")
+    size = size_mb(service.workspace)
+    print(f"{name}: workspace size".ljust(50) + f" {size:7.1f} MB   ({size / files * 1000:.1f} MB per 1,000 learners)")
+    service.workspace.dispose()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -223,6 +312,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=int, default=300)
     parser.add_argument("--runs", type=int, default=3, help="imports into fresh workspaces; the median is shown")
     parser.add_argument("--no-memory", action="store_true", help="skip the (slower) tracemalloc runs")
+    parser.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    parser.add_argument("--in-process", action="store_true", help="add one import checked in this process")
+    parser.add_argument("--db", action="append", default=[], metavar="URL",
+                        help="also import into this server database (its workspace tables are dropped first)")
+    parser.add_argument("--postgres-cluster", action="store_true",
+                        help="also import into a throw-away local PostgreSQL cluster")
     args = parser.parse_args(argv)
     course = load_pack(bundled_course_dir()).course
     root = Path(tempfile.mkdtemp(prefix="etrainer-workspace-bench-"))
@@ -233,15 +328,20 @@ def main(argv: list[str] | None = None) -> int:
         records = generate(folder, course, args.files, args.records)
         size = sum(p.stat().st_size for p in folder.iterdir()) / 2**20
         print(f"generated {args.files} files, {records} records ({records / args.files:.0f} per file), "
-              f"{size:.1f} MB in {time.perf_counter() - start:.1f} s")
+              f"{size:.1f} MB in {time.perf_counter() - start:.1f} s; {os.cpu_count()} cores")
         base = statistics.median(baseline(folder) for _ in range(args.runs))
         check = statistics.median(checked(folder) for _ in range(args.runs))
         print(f"baseline: read + json.loads every file             {base:7.2f} s")
         print(f"reference: read + check every file (no database)   {check:7.2f} s   ratio {check / base:5.1f}x")
+        if args.in_process:
+            seconds, service, report = import_into(root / "in-process.sqlite3", folder, course, workers=1)
+            service.workspace.dispose()
+            print(f"import checked in this process (1 run)             {seconds:7.2f} s   ratio {seconds / base:5.1f}x"
+                  f"   {report.counts.new / seconds:,.0f} records/s")
         times = []
         for run in range(args.runs):
             db = root / f"workspace-{run}.sqlite3"
-            seconds, service, report = import_into(db, folder, course)
+            seconds, service, report = import_into(db, folder, course, args.workers)
             times.append(seconds)
             if run < args.runs - 1:
                 service.workspace.dispose()
@@ -250,7 +350,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<50} {seconds:7.2f} s   ratio {seconds / base:5.1f}x   "
               f"{report.counts.new / seconds:,.0f} records/s   ({len(report.accepted)} accepted, "
               f"{len(report.rejected)} rejected; runs: {', '.join(f'{t:.2f}' for t in times)} s)")
-        again, _, second = import_into(db, folder, course)
+        ratio("workspace import, SQLite (1,000 files)", seconds, base, "s", 6,
+              baseline_name="read + json.loads")
+        again, _, second = import_into(db, folder, course, args.workers)
         print(f"re-import of the same folder                       {again:7.2f} s   ratio {again / base:5.1f}x"
               f"   ({second.counts.new} new records)")
         start = time.perf_counter()
@@ -262,13 +364,23 @@ def main(argv: list[str] | None = None) -> int:
         print(f"open the dashboard (load + learners × modules)     {opened:7.2f} s   ratio {opened / base:5.1f}x")
         print(f"every dashboard view (matrix, tags, items, steps)  {every:7.2f} s   ratio {every / base:5.1f}x   "
               f"({len(dashboard.matrix.rows)} learners, {len(dashboard.items)} questions)")
-        print(f"workspace file                                     {db.stat().st_size / 2**20:7.1f} MB")
+        size = size_mb(service.workspace)
+        print(f"workspace file                                     {size:7.1f} MB   "
+              f"({size / args.files * 1000:.1f} MB per 1,000 learners)")
         service.workspace.dispose()
         if not args.no_memory:
             for share in (0.1, 1.0):
-                peak, per_file, held = memory(root, folder, course, share)
+                peak, per_step, held = memory(root, folder, course, share)
                 print(f"traced memory, {max(1, int(args.files * share))} files: peak {peak:.1f} MB, largest "
-                      f"one file needs {per_file:.2f} MB, still in use afterwards {held:.1f} MB (the report)")
+                      f"step needs {per_step:.2f} MB, still in use afterwards {held:.1f} MB (the report)")
+            worker_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+            print(f"largest resident size of a worker process: {worker_kb / 1024:.0f} MB")
+        for url in args.db:
+            engine_runs(url.split(":")[0], url, folder, course, args.runs, args.workers, base, args.files)
+        if args.postgres_cluster:
+            with postgres_cluster() as url:
+                engine_runs("postgresql (throw-away cluster)", url, folder, course, args.runs, args.workers, base,
+                            args.files)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0

@@ -1,5 +1,9 @@
 """Entry point of the PyInstaller bundle: `etrainer` (and `etrainer-cli.exe` on Windows) run `etrainer.cli.main`.
 
+`multiprocessing.freeze_support()` comes first: the methodist's workspace import checks files in worker
+processes started with "spawn", which run this same executable; in such a child it runs the worker and
+exits instead of starting the program again (a no-op in the program itself and outside a bundle).
+
 Two Windows details are settled before the program starts:
 - the windowed `etrainer.exe` has no console, so `sys.stdout` and `sys.stderr` are None and the
   first `print` (argparse's `--version`, a warning) would raise: they are pointed at the null device;
@@ -11,6 +15,7 @@ Everything else is the same as `python -m etrainer`.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import sys
 
@@ -32,4 +37,5 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -10,9 +10,8 @@ compute in `core.progress.dashboard` / `core.progress.item_analysis`.
 
 from __future__ import annotations
 
-import hashlib
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
@@ -20,6 +19,7 @@ from os import PathLike
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report, training_by_module
 from etrainer.core.course.model import Course
@@ -42,11 +42,19 @@ from etrainer.core.progress.file import (
     ProgressFileRejected,
     RejectReason,
     check_key,
-    parse_progress_bytes,
 )
 from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, item_analysis, walkthrough_hotspots
 from etrainer.core.progress.overview import Dashboard
 from etrainer.core.quiz.essay import SentEssay
+from etrainer.services.import_reading import (
+    CheckedFile,
+    KnownFile,
+    Outcome,
+    RejectedFile,
+    check_file,
+    pool_workers,
+    read_in_pool,
+)
 from etrainer.storage.workspace import (
     ImportedFile,
     RecordCounts,
@@ -61,7 +69,15 @@ IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")
 """What a folder is searched for; a file named explicitly is tried whatever its name."""
 
 ProgressCallback = Callable[[int, int], object]
-"""Called with (files done, files in all) before the first file and after each one."""
+"""Called with (files done, files in all) before the first file and after each one (after each file of a
+batch once the batch is committed)."""
+
+POOL_MIN_FILES = 64
+"""Fewer files are checked in this process: starting the worker processes (a fresh interpreter each, with
+"spawn") costs about as much as checking this many files."""
+BATCH_FILES = 32
+"""Files written per transaction: one commit (a disk flush with SQLite's synchronous=FULL) per file was a
+third of the writing time; more files per commit would gain little and hold the write lock longer."""
 
 
 class FileStatus(Enum):
@@ -119,6 +135,16 @@ def find_progress_files(paths: Iterable[str | PathLike[str]]) -> list[Path]:
     return list(found)
 
 
+@dataclass(slots=True)
+class _Batch:
+    """The transaction several files of an import are written in, and their results until it commits."""
+
+    session: Session
+    repository: WorkspaceRepository
+    essays: WorkspaceEssayRepository
+    results: list[FileResult]
+
+
 class WorkspaceService:
     def __init__(self, workspace: Workspace, course: Course | None = None,
                  clock: Callable[[], datetime] = lambda: datetime.now(UTC)) -> None:
@@ -126,22 +152,54 @@ class WorkspaceService:
         self.course = course
         self._sessions = workspace.sessions
         self._clock = clock
+        self._batch: _Batch | None = None
 
     # -------------------------------------------------------------- import
 
     def import_paths(self, paths: Iterable[str | PathLike[str]], progress: ProgressCallback | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> ImportReport:
+                     cancelled: Callable[[], bool] | None = None, *, workers: int | None = None) -> ImportReport:
+        """Import every file found; `workers` processes check them (default: one per core; 1 checks them here).
+
+        An import of fewer than POOL_MIN_FILES files is checked in this process: starting the workers costs
+        more than they would save. Several files are written per transaction (BATCH_FILES), each under its
+        own savepoint, so a file refused on writing leaves the others and the workspace as they were.
+        """
         files = find_progress_files(paths)
         results: list[FileResult] = []
         if progress is not None:
             progress(0, len(files))
-        for done, path in enumerate(files, start=1):
-            if cancelled is not None and cancelled():
-                return ImportReport(tuple(results), True, len(files))
-            results.append(self.import_file(path))
-            if progress is not None:
-                progress(done, len(files))
-        return ImportReport(tuple(results), False, len(files))
+        workers = pool_workers() if workers is None else workers
+        batch: _Batch | None = None
+        dialect = self.workspace.database.dialect
+        if workers > 1 and len(files) >= POOL_MIN_FILES:
+            is_known = self._known_check() if self._has_imports() else None
+            outcomes: Iterator[Outcome] = read_in_pool(files, MAX_FILE_BYTES, dialect, workers, is_known)
+        else:
+            outcomes = (check_file(path, MAX_FILE_BYTES, dialect) for path in files)
+        stopped = False
+        try:
+            for path in files:
+                if cancelled is not None and cancelled():
+                    stopped = True
+                    break
+                if batch is None:
+                    batch = self._begin_batch()
+                outcome = next(outcomes)
+                batch.results.append(self._write(batch, path, outcome))
+                if len(batch.results) >= BATCH_FILES:
+                    results += self._commit(batch, progress, len(results), len(files))
+                    batch = None
+            if batch is not None:
+                results += self._commit(batch, progress, len(results), len(files))
+                batch = None
+        finally:
+            if batch is not None:
+                batch.session.close()
+            self._batch = None
+            close = getattr(outcomes, "close", None)
+            if close is not None:
+                close()
+        return ImportReport(tuple(results), stopped, len(files))
 
     def import_file(self, path: Path, *, trust_new_key: bool = False) -> FileResult:
         """Import one file in its own transaction; a rejection leaves the workspace exactly as it was.
@@ -149,33 +207,74 @@ class WorkspaceService:
         `trust_new_key` accepts a file whose learner is known with another key (the methodist checked with
         her: she reinstalled eTrainer) and trusts the new key from now on; the signature must still match.
         """
+        batch = self._begin_batch()
         try:
-            raw = _read(path)
-            sha256 = hashlib.sha256(raw).hexdigest()
-            with self._sessions.begin() as session:
-                repository = WorkspaceRepository(session)
-                known_file = repository.imported_file(sha256)
-                if known_file is not None:
-                    skipped = RecordCounts(skipped=known_file.counts.total)
-                    return FileResult(path, FileStatus.UNCHANGED, known_file.learner_name, skipped)
-                document = parse_progress_bytes(raw)
-                if document.signature is None:
-                    raise ProgressFileRejected(RejectReason.BAD_SIGNATURE, "the file is not signed")
-                # Another methodist importing a file of hers makes this wait; she may have imported this one.
-                if repository.lock_learner(document.learner.uid) and (
-                        known_file := repository.imported_file(sha256)) is not None:
-                    skipped = RecordCounts(skipped=known_file.counts.total)
-                    return FileResult(path, FileStatus.UNCHANGED, known_file.learner_name, skipped)
-                known = repository.learner(document.learner.uid)
+            batch.results.append(self._write(batch, path, self._check(path), trust_new_key))
+            (result,) = self._commit(batch, None, 0, 1)
+        finally:
+            batch.session.close()
+            self._batch = None
+        return result
+
+    def _check(self, path: Path) -> CheckedFile | RejectedFile:
+        return check_file(path, MAX_FILE_BYTES, self.workspace.database.dialect)
+
+    def _has_imports(self) -> bool:
+        """False for a fresh workspace, where no file can be skipped as already imported."""
+        with self._sessions.begin() as session:
+            return WorkspaceRepository(session).has_imports()
+
+    def _known_check(self) -> Callable[[str], bool]:
+        """Whether the workspace holds a file's bytes, asked in the open batch's transaction (the pool reads
+        ahead between two files written; a second SQLite transaction would wait for this one's lock)."""
+        def is_known(sha256: str) -> bool:
+            assert self._batch is not None, "the pool is only read from inside a batch"
+            return self._batch.repository.imported_file(sha256) is not None
+        return is_known
+
+    def _begin_batch(self) -> _Batch:
+        session = self._sessions()
+        session.begin()
+        self._batch = _Batch(session, WorkspaceRepository(session), WorkspaceEssayRepository(session), [])
+        self._batch.repository.lock_imports()  # first: what the batch reads then includes others' imports
+        self._batch.repository.prepare_for_import()
+        return self._batch
+
+    def _commit(self, batch: _Batch, progress: ProgressCallback | None, done: int, total: int) -> list[FileResult]:
+        batch.session.commit()
+        batch.session.close()
+        self._batch = None
+        if progress is not None:
+            for n in range(1, len(batch.results) + 1):
+                progress(done + n, total)
+        return batch.results
+
+    def _write(self, batch: _Batch, path: Path, outcome: Outcome, trust_new_key: bool = False) -> FileResult:
+        """Write one checked file under a savepoint of the batch's transaction."""
+        repository = batch.repository
+        known_file = repository.imported_file(outcome.sha256) if outcome.sha256 is not None else None
+        if known_file is not None:
+            skipped = RecordCounts(skipped=known_file.counts.total)
+            return FileResult(path, FileStatus.UNCHANGED, known_file.learner_name, skipped)
+        if isinstance(outcome, KnownFile):  # it was known when read, and is not now: check it after all
+            return self._write(batch, path, self._check(path), trust_new_key)
+        if isinstance(outcome, RejectedFile):
+            return FileResult(path, FileStatus.REJECTED, reason=outcome.reason, detail=outcome.detail)
+        document = outcome.header
+        assert document.signature is not None  # check_file refuses an unsigned file
+        public_key = document.signature.public_key
+        try:
+            known = repository.learner(document.learner.uid)
+            if known is not None and not trust_new_key:
+                check_key(document, known.public_key)
+            with batch.session.begin_nested():
                 if known is not None and trust_new_key:
-                    known = repository.trust_key(known, document.signature.public_key)
-                elif known is not None:
-                    check_key(document, known.public_key)
+                    known = repository.trust_key(known, public_key)
                 now = self._clock()
-                learner = repository.save_learner(document, document.signature.public_key, now, known)
-                counts = repository.store_records(learner, document)
-                WorkspaceEssayRepository(session).store_essays(learner, document)
-                repository.add_import(learner, document, path.name, sha256, counts, now)
+                learner = repository.save_learner(document, public_key, now, known)
+                counts = repository.store_rows(learner, document.exported_at, outcome.rows)
+                batch.essays.store_essay_rows(learner, outcome.essays)
+                repository.add_import(learner, document, path.name, outcome.sha256, counts, now)
         except ProgressFileRejected as rejected:
             return FileResult(path, FileStatus.REJECTED, reason=rejected.reason, detail=rejected.detail)
         except IntegrityError as error:  # not expected: uids are unique per learner and checked per file
@@ -284,21 +383,3 @@ def open_workspace_service(data: Path, course: Course | None = None) -> Workspac
 
     Raises an EtrainerError subclass with a sentence when the workspace file cannot be opened."""
     return WorkspaceService(open_workspace(default_workspace_path(data)), course)
-
-
-def _read(path: Path) -> bytes:
-    """The file's bytes; refuses a missing, unreadable or oversized file before reading it."""
-    try:
-        if not path.is_file():
-            raise ProgressFileRejected(RejectReason.NOT_A_PROGRESS_FILE, f"{path.name} is not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ProgressFileRejected(RejectReason.TOO_LARGE, f"{size} bytes; the limit is {MAX_FILE_BYTES}")
-        with path.open("rb") as stream:  # read(n) allocates n bytes first: ask for no more than the file's size
-            raw = stream.read(min(size, MAX_FILE_BYTES) + 1)
-    except OSError as error:
-        raise ProgressFileRejected(RejectReason.NOT_A_PROGRESS_FILE,
-                                   f"cannot be read: {error.strerror or error}") from error
-    if len(raw) > MAX_FILE_BYTES:
-        raise ProgressFileRejected(RejectReason.TOO_LARGE, f"more than {MAX_FILE_BYTES} bytes")
-    return raw

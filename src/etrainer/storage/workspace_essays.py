@@ -14,10 +14,11 @@ from sqlalchemy.orm import Session
 
 from etrainer.core.learner.names import person_key
 from etrainer.core.progress.document import ProgressDocument
-from etrainer.core.quiz.essay import EssayMark, LevelPick, SentEssay, count_words
+from etrainer.core.quiz.essay import EssayMark, LevelPick, SentEssay
 from etrainer.core.quiz.model import QuestionKind
 from etrainer.storage import workspace_models as m
 from etrainer.storage.workspace import TrustedLearner
+from etrainer.storage.workspace_rows import essay_rows
 
 
 class WorkspaceEssayRepository:
@@ -26,8 +27,10 @@ class WorkspaceEssayRepository:
 
     def store_essays(self, learner: TrustedLearner, document: ProgressDocument) -> int:
         """Note the file's essays not yet known (their responses are stored already); returns how many."""
-        essays = [(r.uid, r.max_points, r.essay_text or "") for a in document.quiz_attempts for r in a.responses
-                  if r.question_kind is QuestionKind.ESSAY]
+        return self.store_essay_rows(learner, essay_rows(document))
+
+    def store_essay_rows(self, learner: TrustedLearner, essays: list[tuple[str, float, int]]) -> int:
+        """As store_essays, for (response uid, maximum points, words) as `workspace_rows.essay_rows` made them."""
         if not essays:
             return 0
         known = set(self._session.scalars(select(m.WsEssayRow.uid).where(m.WsEssayRow.learner_id == learner.id)))
@@ -36,11 +39,11 @@ class WorkspaceEssayRepository:
             .where(m.WsQuizResponseRow.learner_id == learner.id,
                    m.WsQuizResponseRow.question_kind == QuestionKind.ESSAY.value)).all())
         added = 0
-        for uid, max_points, text in essays:
+        for uid, max_points, words in essays:
             if uid in known or uid not in responses:
                 continue
             self._session.add(m.WsEssayRow(uid=uid, learner_id=learner.id, response_id=responses[uid],
-                                           max_points=max_points or 0.0, words=count_words(text)))
+                                           max_points=max_points, words=words))
             added += 1
         self._session.flush()
         return added
