@@ -14,7 +14,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer.core.course.pack import load_pack
-from etrainer.core.quiz.model import Answer, MatchPair, Matching, Numerical, NumericAnswer, Question, QuestionKind
+from etrainer.core.quiz.model import Answer, Matching, MatchPair, Numerical, NumericAnswer, Question, QuestionKind
 from etrainer.core.quiz.response import response_to_json
 from etrainer.core.walkthrough.demo_answers import right_response, wrong_response
 from etrainer.exchange.xapi import interaction_definition, response_text, statements

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -154,6 +155,16 @@ def statements(doc: ProgressDocument, course: Course | None = None) -> list[dict
         out.extend(_walkthrough(builder, walk))
     out.sort(key=lambda s: s["timestamp"])
     return out
+
+
+def settled(doc: ProgressDocument) -> ProgressDocument:
+    """The document without the records that may still change: a lesson visit still open, a quiz attempt not
+    finished, a walkthrough neither finished nor abandoned. What goes to an LRS is sent once and never again
+    (an LRS keeps statements unchanged), so an attempt goes when it is over, with its final result."""
+    return replace(doc, lesson_visits=tuple(v for v in doc.lesson_visits if v.closed_at is not None),
+                   quiz_attempts=tuple(a for a in doc.quiz_attempts if a.finished_at is not None),
+                   walkthrough_attempts=tuple(w for w in doc.walkthrough_attempts
+                                              if w.finished_at is not None or w.abandoned))
 
 
 def _visit(b: _Builder, visit: LessonVisitRecord, module_id: str | None) -> dict[str, Any]:

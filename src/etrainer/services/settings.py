@@ -23,6 +23,8 @@ class GlobalSetting(StrEnum):
     LANGUAGE = "ui.language"
     THEME = "ui.theme"
     WINDOW_GEOMETRY = "ui.window-geometry"
+    LRS_ENDPOINT = "lrs.endpoint"
+    LRS_USER = "lrs.user"
 
 
 class LearnerSetting(StrEnum):
