@@ -115,15 +115,15 @@ class LrsService:
             return LrsOutboxRepository(session).counts(learner, endpoint)
 
     def push(self, learner: LearnerId, course: Course, endpoint: str, user: str, password: str,
-             report: Report | None = None, *, tries: int = TRIES, delay: float = DELAY,
-             sleep: Callable[[float], None] = time.sleep) -> PushResult:
+             report: Report | None = None, *, tries: int | None = None, delay: float | None = None,
+             sleep: Callable[[float], None] | None = None) -> PushResult:
         """Enqueue, then send what waits (see the module docstring). Raises LrsAddressInvalid for a bad address."""
         endpoint = normalize_endpoint(endpoint)
         self.enqueue(learner, course, endpoint)
         with self._sessions.begin() as session:
             pending = LrsOutboxRepository(session).pending(learner, endpoint)
         sender = _Sender(self._sessions, endpoint, user, password, report or (lambda done, total: True),
-                         len(pending), tries, delay, sleep)
+                         len(pending), tries or TRIES, DELAY if delay is None else delay, sleep or time.sleep)
         return sender.run(pending)
 
 
