@@ -1,4 +1,5 @@
-"""Settings: interface language, theme, the data folder, and backups (make one, restore one)."""
+"""Settings: interface language, theme, the data folder, backups (make one, restore one), and the learning record
+store (LRS) progress can be sent to: its address and user; the password is never stored."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGroupBox,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -28,7 +30,7 @@ from etrainer.core.errors import EtrainerError
 from etrainer.paths import bundled_course_dir, packs_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts
-from etrainer.ui.common.errors import show_error
+from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.roles import role_label
 from etrainer.ui.theme import Theme, apply_theme
 from etrainer.ui.welcome import ROLES
@@ -111,6 +113,8 @@ class SettingsDialog(QDialog):
         for button in (backup_now, restore):  # one under the other: side by side they overflow in large type
             data_layout.addWidget(button, 0, Qt.AlignmentFlag.AlignLeft)
 
+        lrs_box = self._lrs_section()
+
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.accept)
         body = QWidget(objectName="settingsBody")
@@ -118,6 +122,7 @@ class SettingsDialog(QDialog):
         body_layout.setContentsMargins(0, 0, 0, 0)
         body_layout.addWidget(look)
         body_layout.addWidget(data_box, 1)
+        body_layout.addWidget(lrs_box)
         scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)  # fits 768 px in large type
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -127,6 +132,46 @@ class SettingsDialog(QDialog):
         self._language.currentIndexChanged.connect(self._on_look_changed)
         self._theme.currentIndexChanged.connect(self._on_look_changed)
         self._reload_backups()
+
+    def _lrs_section(self) -> QGroupBox:
+        """The LRS address and user; saved with a button, refused inline when the address is not http(s)."""
+        box = QGroupBox(self.tr("Learning record store (LRS)"), objectName="lrsBox")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        config = self._services.lrs.config()
+        self._lrs_endpoint = QLineEdit(config.endpoint if config else "", objectName="lrsEndpointEdit")
+        self._lrs_endpoint.setPlaceholderText("https://lrs.example.org/xAPI/")
+        self._lrs_endpoint.setAccessibleName(self.tr("LRS address"))
+        self._lrs_user = QLineEdit(config.user if config else "", objectName="lrsUserEdit")
+        self._lrs_user.setAccessibleName(self.tr("LRS user"))
+        form.addRow(QLabel(self.tr("Your progress can also be sent to a learning record store, if your library "
+                                   "system runs one. Leave the address empty to send nothing: then Е-тренер never "
+                                   "connects anywhere."), wordWrap=True))
+        form.addRow(self.tr("Address:"), self._lrs_endpoint)
+        form.addRow(self.tr("User:"), self._lrs_user)
+        form.addRow(QLabel(self.tr("The password is not saved: Е-тренер asks for it the first time you send after "
+                                   "it starts and keeps it only in memory until it closes."), wordWrap=True,
+                           objectName="lrsPasswordNote"))
+        save = QPushButton(self.tr("Save the LRS settings"), objectName="lrsSaveButton")
+        save.clicked.connect(self._on_lrs_save_clicked)
+        form.addRow(save)
+        self._lrs_message = QLabel(objectName="lrsMessage", wordWrap=True)
+        form.addRow(self._lrs_message)
+        return box
+
+    def _on_lrs_save_clicked(self) -> None:
+        try:
+            config = self._services.lrs.configure(self._lrs_endpoint.text(), self._lrs_user.text())
+        except EtrainerError as error:
+            self._lrs_message.setText(error_sentence(error))
+            return
+        if config is None:
+            self._lrs_endpoint.clear()
+            self._lrs_user.clear()
+            self._lrs_message.setText(self.tr("No LRS: nothing is sent anywhere."))
+        else:
+            self._lrs_endpoint.setText(config.endpoint)
+            self._lrs_message.setText(self.tr("Saved. Send your progress from «Export for the methodist»."))
 
     def _reload_backups(self) -> None:
         self._backups.clear()
