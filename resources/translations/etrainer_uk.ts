@@ -3439,7 +3439,7 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>The password is not saved: Е-тренер asks for it the first time you send after it starts and keeps it only in memory until it closes.</source>
-        <translation>Пароль не зберігається: Е-тренер питає його під час першого надсилання після запуску й тримає лише в пам'яті, доки не закриється.</translation>
+        <translation>Пароль не зберігається: Е-тренер питає його під час першого надсилання після запуску й тримає лише в памʼяті, доки не закриється.</translation>
     </message>
     <message>
         <source>Save the LRS settings</source>
