@@ -166,23 +166,20 @@ def test_retries_back_off_exponentially(sessions: sessionmaker[Session], demo: A
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     import etrainer.services.lrs as module
 
-    calls: list[float] = []
-    clock = [0.0]
-
-    def fake_sleep(seconds: float) -> None:
-        calls.append(seconds)
-        clock[0] += seconds
-
-    monkeypatch.setattr(module.time, "monotonic", lambda: clock[0])
+    waits: list[float] = []
+    slept_before_try: list[float] = []
 
     def refuse(*args: object, **kwargs: object) -> object:
+        slept_before_try.append(sum(waits))
         raise LrsUnavailable(endpoint="http://lrs.invalid/xAPI/", reason="HTTP 503")
 
     monkeypatch.setattr(module, "post_statements", refuse)
     result = LrsService(sessions).push(demo.id, course, "http://lrs.invalid/xAPI/", "u", "p", tries=4, delay=1.0,
-                                       sleep=fake_sleep)
+                                       sleep=waits.append)
     assert result.failed == result.total and isinstance(result.error, LrsUnavailable)
-    assert clock[0] == pytest.approx(1 + 2 + 4)  # three waits between four tries, each twice the last
+    # four tries, the waits between them 1, 2 and 4 s
+    assert slept_before_try == pytest.approx([0, 1, 1 + 2, 1 + 2 + 4]) and sum(waits) == pytest.approx(7)
+    assert max(waits) <= 0.2  # in short steps, so that Cancel is not kept waiting
 
 
 def test_a_wrong_password_stops_with_a_sentence_and_keeps_the_queue(sessions: sessionmaker[Session], demo: Any,

@@ -165,7 +165,7 @@ class _Sender:
             return
         for item in batch:  # the LRS has some of them: find out which, one by one
             self._send([item])
-            self._report(self.sent + self.already, self.total)
+            self._check()
 
     def _post(self, batch: Sequence[OutboxItem]) -> Posted:
         statements: list[dict[str, Any]] = [item.statement for item in batch]
@@ -185,11 +185,17 @@ class _Sender:
 
     def _wait(self, seconds: float) -> None:
         """Sleep before a retry, in short steps so that a cancel is not kept waiting."""
-        end = time.monotonic() + seconds
-        while (left := end - time.monotonic()) > 0:
-            if not self._report(self.sent + self.already, self.total):
-                raise _Cancelled
-            self._sleep(min(0.2, left))
+        left = seconds
+        while left > 0:
+            self._check()
+            step = min(0.2, left)
+            self._sleep(step)
+            left -= step
+
+    def _check(self) -> None:
+        """Report the progress; raise _Cancelled once the user cancelled."""
+        if not self._report(self.sent + self.already, self.total):
+            raise _Cancelled
 
     def _done(self, batch: Sequence[OutboxItem], outcome: str) -> None:
         if not batch:
