@@ -1266,6 +1266,30 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The learning record store at {endpoint} does not answer ({reason}). The statements stay queued and go with the next sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} refused the statements (HTTP {status}){detail}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} refused the user name or the password (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} does not let this user send statements (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no learning record store at {endpoint} (HTTP {status}): check the address (it usually ends with /xAPI/).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“{endpoint}” is not a learning record store address: it must start with http:// or https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>
@@ -1543,6 +1567,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;p&gt;«Send to the LRS» sends the same records — your name, your answers and results — as xAPI statements to the learning record store at &lt;b&gt;{endpoint}&lt;/b&gt; (user {user}). An attempt you have not finished waits until it is finished.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1576,6 +1604,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>I agree</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to the LRS</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1623,6 +1655,38 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The file was not saved: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of {user} at {endpoint} (it is kept only until Е-тренер closes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sent {sent}, already there {already}, waiting {waiting}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not everything was sent: {reason} ({counts}). What was not sent stays queued and goes with the next sending.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled ({counts}). What was not sent stays queued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing new to send: the LRS has all your finished work.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent to the LRS: {counts}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3429,6 +3493,46 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Not connected. {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning record store (LRS)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRS address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRS user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your progress can also be sent to a learning record store, if your library system runs one. Leave the address empty to send nothing: then Е-тренер never connects anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is not saved: Е-тренер asks for it the first time you send after it starts and keeps it only in memory until it closes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the LRS settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No LRS: nothing is sent anywhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. Send your progress from «Export for the methodist».</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1148,7 +1148,7 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The methodist workspace {url} is on a PostgreSQL server, but the PostgreSQL driver is not installed. Install it with: pip install &apos;etrainer[postgres]&apos;</source>
-        <translation>Робочий простір методиста {url} розміщено на сервері PostgreSQL, але драйвер PostgreSQL не встановлено. Встановіть його командою: pip install 'etrainer[postgres]'</translation>
+        <translation>Робочий простір методиста {url} розміщено на сервері PostgreSQL, але драйвер PostgreSQL не встановлено. Встановіть його командою: pip install &apos;etrainer[postgres]&apos;</translation>
     </message>
     <message>
         <source>The database server of the methodist workspace {url} cannot be reached ({reason}). Check the host and port, and that the server is running.</source>
@@ -1273,6 +1273,30 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation>«{value}» — не результат: використайте done, partly, referred або failed.</translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} does not answer ({reason}). The statements stay queued and go with the next sending.</source>
+        <translation>Сховище навчальних записів за адресою {endpoint} не відповідає ({reason}). Записи лишаються в черзі й підуть із наступним надсиланням.</translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} refused the statements (HTTP {status}){detail}.</source>
+        <translation>Сховище навчальних записів за адресою {endpoint} відхилило записи (HTTP {status}){detail}.</translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} refused the user name or the password (HTTP {status}).</source>
+        <translation>Сховище навчальних записів за адресою {endpoint} не прийняло імʼя користувача або пароль (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The learning record store at {endpoint} does not let this user send statements (HTTP {status}).</source>
+        <translation>Сховище навчальних записів за адресою {endpoint} не дозволяє цьому користувачеві надсилати записи (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>There is no learning record store at {endpoint} (HTTP {status}): check the address (it usually ends with /xAPI/).</source>
+        <translation>За адресою {endpoint} немає сховища навчальних записів (HTTP {status}): перевірте адресу (зазвичай вона закінчується на /xAPI/).</translation>
+    </message>
+    <message>
+        <source>“{endpoint}” is not a learning record store address: it must start with http:// or https://.</source>
+        <translation>«{endpoint}» — не адреса сховища навчальних записів: вона має починатися з http:// або https://.</translation>
     </message>
 </context>
 <context>
@@ -1552,6 +1576,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>&lt;p&gt;Ваші есе ({n}) потраплять до методиста повністю, щоб він міг їх прочитати й оцінити.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;«Send to the LRS» sends the same records — your name, your answers and results — as xAPI statements to the learning record store at &lt;b&gt;{endpoint}&lt;/b&gt; (user {user}). An attempt you have not finished waits until it is finished.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;«Надіслати до LRS» надсилає ті самі записи — ваше імʼя, ваші відповіді й результати — як твердження xAPI до сховища навчальних записів за адресою &lt;b&gt;{endpoint}&lt;/b&gt; (користувач {user}). Незавершена спроба чекає, доки ви її завершите.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
         <translation>Файл для методиста (.etprogress) — рекомендовано</translation>
     </message>
@@ -1586,6 +1614,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>I agree</source>
         <translation>Погоджуюся</translation>
+    </message>
+    <message>
+        <source>Send to the LRS</source>
+        <translation>Надіслати до LRS</translation>
     </message>
     <message>
         <source>Save the file…</source>
@@ -1634,6 +1666,38 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The file was not saved: {reason}</source>
         <translation>Файл не збережено: {reason}</translation>
+    </message>
+    <message>
+        <source>The password of {user} at {endpoint} (it is kept only until Е-тренер closes):</source>
+        <translation>Пароль користувача {user} для {endpoint} (його памʼятають лише до закриття Е-тренера):</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Надсилання…</translation>
+    </message>
+    <message>
+        <source>sent {sent}, already there {already}, waiting {waiting}</source>
+        <translation>надіслано {sent}, уже були там {already}, чекають {waiting}</translation>
+    </message>
+    <message>
+        <source>Not everything was sent: {reason} ({counts}). What was not sent stays queued and goes with the next sending.</source>
+        <translation>Надіслано не все: {reason} ({counts}). Ненадіслане лишається в черзі й піде з наступним надсиланням.</translation>
+    </message>
+    <message>
+        <source>Cancelled ({counts}). What was not sent stays queued.</source>
+        <translation>Скасовано ({counts}). Ненадіслане лишається в черзі.</translation>
+    </message>
+    <message>
+        <source>Nothing new to send: the LRS has all your finished work.</source>
+        <translation>Нічого нового надсилати: у LRS уже є вся ваша завершена робота.</translation>
+    </message>
+    <message>
+        <source>Sent to the LRS: {counts}.</source>
+        <translation>Надіслано до LRS: {counts}.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: {reason}</source>
+        <translation>Нічого не надіслано: {reason}</translation>
     </message>
     <message>
         <source>Cancelling…</source>
@@ -3451,6 +3515,46 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Not connected. {reason}</source>
         <translation>Не зʼєднано. {reason}</translation>
+    </message>
+    <message>
+        <source>Learning record store (LRS)</source>
+        <translation>Сховище навчальних записів (LRS)</translation>
+    </message>
+    <message>
+        <source>LRS address</source>
+        <translation>Адреса LRS</translation>
+    </message>
+    <message>
+        <source>LRS user</source>
+        <translation>Користувач LRS</translation>
+    </message>
+    <message>
+        <source>Your progress can also be sent to a learning record store, if your library system runs one. Leave the address empty to send nothing: then Е-тренер never connects anywhere.</source>
+        <translation>Ваш поступ можна також надсилати до сховища навчальних записів, якщо його має ваша бібліотечна система. Залиште адресу порожньою, щоб нічого не надсилати: тоді Е-тренер нікуди не зʼєднується.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Адреса:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Користувач:</translation>
+    </message>
+    <message>
+        <source>The password is not saved: Е-тренер asks for it the first time you send after it starts and keeps it only in memory until it closes.</source>
+        <translation>Пароль не зберігається: Е-тренер питає його під час першого надсилання після запуску й тримає лише в памʼяті, доки не закриється.</translation>
+    </message>
+    <message>
+        <source>Save the LRS settings</source>
+        <translation>Зберегти налаштування LRS</translation>
+    </message>
+    <message>
+        <source>No LRS: nothing is sent anywhere.</source>
+        <translation>LRS немає: нічого нікуди не надсилається.</translation>
+    </message>
+    <message>
+        <source>Saved. Send your progress from «Export for the methodist».</source>
+        <translation>Збережено. Надсилайте поступ з вікна «Експорт для методиста».</translation>
     </message>
     <message>
         <source>automatic</source>

@@ -16,6 +16,7 @@
     etrainer doctor [--data-dir D] [--json]                  check a data folder without changing anything
     etrainer backup [--data-dir D]                           make a backup now and print its path
     etrainer consult add|services|list|import …              the anonymous consultation log
+    etrainer lrs push [--data-dir D] --profile NAME --endpoint URL --user U   progress to an xAPI LRS
 
 An expected failure (EtrainerError) ends any command with one sentence on stderr and exit status 1.
 
@@ -87,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_questions.add_argument("--quiz", required=True, help="the quiz id")
     export_questions.add_argument("-o", "--output", type=Path, help="the .gift file (default: <quiz id>.gift)")
 
-    from etrainer import cli_consult, cli_doctor, cli_export, cli_feedback, cli_memo, cli_workspace
+    from etrainer import cli_consult, cli_doctor, cli_export, cli_feedback, cli_lrs, cli_memo, cli_workspace
 
     cli_export.register(commands)
     cli_feedback.register(commands)
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_memo.register(commands)
     cli_doctor.register(commands)
     cli_consult.register(commands)
+    cli_lrs.register(commands)
     return parser
 
 
@@ -134,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 "add-pack": _add_pack, "import-questions": _import_questions, "export-questions": _export_questions,
                 "export-progress": _exchange, "demo-data": _exchange, "workspace": _workspace,
                 "memo": _memo, "doctor": _doctor, "backup": _doctor, "open-feedback": _open_feedback,
-                "consult": _consult}
+                "consult": _consult, "lrs": _lrs}
     from etrainer.cli_lock import FolderBusyExit
     from etrainer.core.errors import EtrainerError
 
@@ -175,6 +177,12 @@ def _consult(args: argparse.Namespace) -> int:
     from etrainer import cli_consult
 
     return cli_consult.run(args)
+
+
+def _lrs(args: argparse.Namespace) -> int:
+    from etrainer import cli_lrs
+
+    return cli_lrs.run(args)
 
 
 def _workspace(args: argparse.Namespace) -> int:

@@ -14,8 +14,10 @@ attempt. Statement ids are uuid5 of the record uid, so exporting again gives the
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from typing import Any
 from urllib.parse import quote
 
@@ -31,7 +33,8 @@ from etrainer.core.progress.document import (
 from etrainer.core.progress.format import format_time
 from etrainer.core.progress.learner_report import question_label
 from etrainer.core.quiz.essay import EssayMark
-from etrainer.core.quiz.model import QuestionKind
+from etrainer.core.quiz.model import Gap, GapKind, NumericAnswer, Question, QuestionKind
+from etrainer.core.quiz.response import parse_number
 from etrainer.core.walkthrough.state import Mode
 
 XAPI_VERSION = "1.0.3"
@@ -119,15 +122,21 @@ class _Builder:
         scenario = self.course.scenario(scenario_id) if self.course is not None else None
         return self.activity("walkthrough", scenario_id, "simulation", scenario.title if scenario else None)
 
-    def question(self, response: QuizResponseRecord) -> dict[str, Any]:
-        title = None
+    def find_question(self, response: QuizResponseRecord) -> Question | None:
+        """The course's question the response answers (None without a course, or when it is gone or changed kind)."""
         for quiz in self.course.quizzes if self.course is not None else ():
             found = quiz.question(response.question_id)
             if found is not None:
-                title = question_label(found)
-                break
-        return self.activity("question", response.question_id, "cmi.interaction", title,
-                             interactionType=INTERACTION_TYPES[response.question_kind])
+                return found if found.kind is response.question_kind else None
+        return None
+
+    def question(self, response: QuizResponseRecord) -> dict[str, Any]:
+        found = self.find_question(response)
+        if found is None:
+            return self.activity("question", response.question_id, "cmi.interaction", None,
+                                 interactionType=INTERACTION_TYPES[response.question_kind])
+        return self.activity("question", response.question_id, "cmi.interaction", question_label(found),
+                             **interaction_definition(found))
 
 
 def statements(doc: ProgressDocument, course: Course | None = None) -> list[dict[str, Any]]:
@@ -146,6 +155,16 @@ def statements(doc: ProgressDocument, course: Course | None = None) -> list[dict
         out.extend(_walkthrough(builder, walk))
     out.sort(key=lambda s: s["timestamp"])
     return out
+
+
+def settled(doc: ProgressDocument) -> ProgressDocument:
+    """The document without the records that may still change: a lesson visit still open, a quiz attempt not
+    finished, a walkthrough neither finished nor abandoned. What goes to an LRS is sent once and never again
+    (an LRS keeps statements unchanged), so an attempt goes when it is over, with its final result."""
+    return replace(doc, lesson_visits=tuple(v for v in doc.lesson_visits if v.closed_at is not None),
+                   quiz_attempts=tuple(a for a in doc.quiz_attempts if a.finished_at is not None),
+                   walkthrough_attempts=tuple(w for w in doc.walkthrough_attempts
+                                              if w.finished_at is not None or w.abandoned))
 
 
 def _visit(b: _Builder, visit: LessonVisitRecord, module_id: str | None) -> dict[str, Any]:
@@ -169,7 +188,8 @@ def _quiz(b: _Builder, attempt: QuizAttemptRecord) -> list[dict[str, Any]]:
     out = [b.statement(statement_id(attempt.uid, "attempted"), "attempted", quiz, format_time(attempt.started_at),
                        context, None if finished else {"completion": False})]
     for response in attempt.responses:
-        result = {"completion": True, "response": _response_text(response), "duration": duration(response.seconds)}
+        text = response_text(response.question_kind, response.response, b.find_question(response))
+        result = {"completion": True, "response": text, "duration": duration(response.seconds)}
         if response.question_kind is not QuestionKind.ESSAY:  # an essay has no score until it is marked
             result = {"score": {"scaled": _unit(response.score), "raw": _unit(response.score), "min": 0, "max": 1},
                       "success": response.correct, **result}
@@ -244,9 +264,45 @@ def _unit(value: float) -> float:
     return round(min(1.0, max(0.0, value)), 4)
 
 
-def _response_text(response: QuizResponseRecord) -> str:
-    """The answer in xAPI's interaction response form (`[,]` between items, `[.]` inside a matched pair)."""
-    data = response.response
+def interaction_definition(question: Question) -> dict[str, Any]:
+    """The question as an xAPI 1.0.3 interaction (Data, Appendix C): its type, a Ukrainian description,
+    the components a response refers to (`choices`; `source`/`target` for matching) and the right answers
+    (`correctResponsesPattern`), for every kind that has them. Component ids are the indices the learner's
+    responses use (options, pairs and items in file order; matching targets in `Matching.choices()` order)."""
+    definition: dict[str, Any] = {"interactionType": INTERACTION_TYPES[question.kind],
+                                  "description": {DESCRIPTION_LANGUAGE: _plain(question.text) or question.id}}
+    pattern: list[str] = []
+    match question.kind:
+        case QuestionKind.SINGLE_CHOICE | QuestionKind.MULTIPLE_CHOICE:
+            definition["choices"] = _components(a.text for a in question.answers)
+            pattern = _choice_pattern(question)
+        case QuestionKind.TRUE_FALSE if question.true_false is not None:
+            pattern = ["true" if question.true_false.correct else "false"]
+        case QuestionKind.ORDERING:
+            definition["choices"] = _components(question.ordering)
+            pattern = ["[,]".join(str(i) for i in range(len(question.ordering)))] if question.ordering else []
+        case QuestionKind.MATCHING if question.matching is not None:
+            targets = question.matching.choices()
+            definition["source"] = _components(p.prompt for p in question.matching.pairs)
+            definition["target"] = _components(targets)
+            pattern = ["[,]".join(f"{i}[.]{targets.index(p.answer)}" for i, p in enumerate(question.matching.pairs))]
+        case QuestionKind.SHORT_ANSWER:
+            pattern = [a.text for a in question.answers if a.fraction >= FULL_MARK]
+        case QuestionKind.NUMERICAL if question.numerical is not None:
+            pattern = [_numeric_pattern(n) for n in question.numerical.answers if n.fraction >= FULL_MARK]
+        case QuestionKind.CLOZE if question.cloze is not None:
+            gaps = [_gap_answer(gap) for gap in question.cloze.gaps]
+            pattern = ["[,]".join(gaps)] if gaps and all(g is not None for g in gaps) else []  # type: ignore[misc]
+    pattern = [p for p in dict.fromkeys(pattern) if p]
+    if pattern:
+        definition["correctResponsesPattern"] = pattern
+    return definition
+
+
+def response_text(kind: QuestionKind, data: Mapping[str, Any], question: Question | None = None) -> str:
+    """The answer in xAPI's interaction response form (`[,]` between items, `[.]` inside a matched pair),
+    referring to the ids `interaction_definition(question)` defines. Without the question, a matched pair's
+    target is the answer's text (its index cannot be known)."""
     match data.get("kind"):
         case "choice":
             return "[,]".join(str(i) for i in data.get("picked", []))
@@ -255,9 +311,68 @@ def _response_text(response: QuizResponseRecord) -> str:
         case "ordering":
             return "[,]".join(str(i) for i in data.get("order", []))
         case "matching":
-            return "[,]".join(f"{i}[.]{a}" for i, a in enumerate(data.get("answers", [])) if a is not None)
+            targets = question.matching.choices() if question is not None and question.matching else None
+            pairs = []
+            for index, answer in enumerate(data.get("answers", [])):
+                if answer is None:
+                    continue
+                if targets is None:
+                    pairs.append(f"{index}[.]{answer}")
+                elif answer in targets:
+                    pairs.append(f"{index}[.]{targets.index(answer)}")
+            return "[,]".join(pairs)
         case "cloze":
             return "[,]".join("" if v is None else str(v) for v in data.get("values", []))
         case "hotspot":
             return f"{data.get('x')},{data.get('y')}"
-    return str(data.get("text", ""))
+    text = str(data.get("text", ""))
+    if kind is QuestionKind.NUMERICAL:
+        number = parse_number(text)
+        return _number(number) if number is not None else text
+    return text
+
+
+FULL_MARK = 1 - 1e-9
+DESCRIPTION_LANGUAGE = "uk-UA"
+_MARKS = re.compile(r"[*_`#>]|\{\{\d+\}\}")
+
+
+def _plain(text: str) -> str:
+    """Markdown text as one plain line (marks and gap markers removed; a link keeps its words)."""
+    text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    return re.sub(r"\s+", " ", _MARKS.sub("", text)).strip()
+
+
+def _components(texts: Iterable[str]) -> list[dict[str, Any]]:
+    return [{"id": str(i), "description": {DESCRIPTION_LANGUAGE: _plain(t) or str(i)}} for i, t in enumerate(texts)]
+
+
+def _choice_pattern(question: Question) -> list[str]:
+    fractions = [a.fraction for a in question.answers]
+    if question.kind is QuestionKind.MULTIPLE_CHOICE:
+        right = [str(i) for i, f in enumerate(fractions) if f > 0]
+        return ["[,]".join(right)] if right else []
+    best = max(fractions, default=0.0)
+    return [str(i) for i, f in enumerate(fractions) if f >= min(best, FULL_MARK) and f > 0]
+
+
+def _number(value: float) -> str:
+    return f"{value:.12g}"  # 45.41 for 45.42 - 0.01, not 45.410000000000004
+
+
+def _numeric_pattern(answer: NumericAnswer) -> str:
+    if answer.tolerance <= 0:
+        return _number(answer.value)
+    return f"{_number(answer.value - answer.tolerance)}[:]{_number(answer.value + answer.tolerance)}"
+
+
+def _gap_answer(gap: Gap) -> str | None:
+    """A right value of one cloze gap as the learner's response gives it (the option's index for a list)."""
+    if gap.kind is GapKind.CHOICE:
+        fractions = [a.fraction for a in gap.answers]
+        return str(fractions.index(max(fractions))) if fractions else None
+    if gap.kind is GapKind.NUMERICAL:
+        best = max(gap.numbers, key=lambda n: n.fraction, default=None)
+        return _number(best.value) if best is not None else None
+    best_text = max(gap.answers, key=lambda a: a.fraction, default=None)
+    return best_text.text if best_text is not None else None

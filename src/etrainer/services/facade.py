@@ -17,6 +17,7 @@ from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
 from etrainer.services.essays import EssayService
 from etrainer.services.learning import LearningService
+from etrainer.services.lrs import LrsService
 from etrainer.services.profiles import ProfileService
 from etrainer.services.quizzes import QuizService
 from etrainer.services.saving import GuardedSessions, SaveMonitor
@@ -53,6 +54,8 @@ class AppServices:
         self.walkthroughs = WalkthroughService(sessions)
         self.transfer = ExportService(sessions)
         self.essays = EssayService(sessions)
+        self.lrs = LrsService(sessions, self.settings)
+        """Sending to a learning record store; holds the LRS password for this session only."""
         self.backups = backups
         self.course = course
 

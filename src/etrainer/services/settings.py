@@ -27,6 +27,8 @@ class GlobalSetting(StrEnum):
     THEME = "ui.theme"
     WINDOW_GEOMETRY = "ui.window-geometry"
     WORKSPACE = "workspace.location"
+    LRS_ENDPOINT = "lrs.endpoint"
+    LRS_USER = "lrs.user"
 
 
 class LearnerSetting(StrEnum):

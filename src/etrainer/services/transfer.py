@@ -131,11 +131,17 @@ class ExportService:
     def export_xapi(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
         """xAPI 1.0.3 statements of the same records, as a JSON array."""
         document = self.document(learner, course)
-        with self._sessions.begin() as session:
-            marks = [(m.response_uid, m.mark) for m in EssayRepository(session).marks(learner)]
-        statements = xapi.statements(document, course) + xapi.grading_statements(document, marks, course)
+        statements = self.xapi_statements(learner, course, document)
         data = json.dumps(statements, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8")
         return _write(self._target(out_path, document.learner.name, ".xapi.json"), data)
+
+    def xapi_statements(self, learner: LearnerId, course: Course,
+                        document: ProgressDocument | None = None) -> list[dict[str, Any]]:
+        """The learner's xAPI statements (of `document`, by default all her records) and her essays' marks."""
+        document = document or self.document(learner, course)
+        with self._sessions.begin() as session:
+            marks = [(m.response_uid, m.mark) for m in EssayRepository(session).marks(learner)]
+        return xapi.statements(document, course) + xapi.grading_statements(document, marks, course)
 
     def report(self, learner: LearnerId, course: Course) -> LearnerReport:
         return learner_report(self.document(learner, course), course)

@@ -368,6 +368,32 @@ class ConsultationRow(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class LrsOutboxRow(Base):
+    """An xAPI statement of the learner's progress waiting for (or already taken by) a Learning Record Store.
+
+    One row per (endpoint, statement id): re-enqueueing the same statement changes nothing; a statement
+    whose content changed is updated while unsent and never sent a second time once sent."""
+
+    __tablename__ = "lrs_outbox"
+    __table_args__ = (UniqueConstraint("endpoint", "statement_id"),
+                      Index("ix_lrs_outbox_learner_pending", "learner_id", "endpoint", "sent_at"))
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    learner_id: Mapped[int] = mapped_column(_learner_fk())
+    endpoint: Mapped[str] = mapped_column(String(500))
+    statement_id: Mapped[str] = mapped_column(String(UID_LENGTH))
+    body: Mapped[str] = mapped_column(Text)
+    """The statement as JSON text."""
+    digest: Mapped[str] = mapped_column(String(64))
+    """SHA-256 of the body (to notice a changed statement)."""
+    enqueued_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utc_now)
+    sent_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    outcome: Mapped[str | None] = mapped_column(String(20))
+    """`sent` (the LRS stored it) or `already` (it had it: 409); NULL while unsent."""
+    tries: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    last_error: Mapped[str] = mapped_column(Text, default="")
+
+
 def is_managed_table(name: str | None) -> bool:
     """False for tables the models do not declare on purpose: the FTS5 table and its shadow tables."""
     return not (name or "").startswith(FTS_TABLE)

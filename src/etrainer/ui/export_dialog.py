@@ -1,6 +1,9 @@
 """«Експорт для методиста»: the learner sees what the file will contain, confirms, and saves it.
 
-The export runs off the UI thread with a busy bar and can be cancelled before it is written.
+The export runs off the UI thread with a busy bar and can be cancelled before it is written. When a learning
+record store is configured (Settings), the same consent also covers «Send to the LRS»: the statements go off
+the UI thread with a progress bar, and Cancel stops between batches (what was sent stays sent, the rest stays
+queued in her database for the next time).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from etrainer.core.errors import EtrainerError
+from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.common.wrapping import HeightForWidthFilter
@@ -35,6 +39,7 @@ if TYPE_CHECKING:
     from etrainer.core.course.model import Course
     from etrainer.core.learner.profiles import Profile
     from etrainer.services.facade import AppServices
+    from etrainer.services.lrs import PushResult
 
 #: format → (service method, file suffix)
 FORMATS = {
@@ -75,6 +80,15 @@ class ExportDialog(QDialog):
             contents.setText(contents.text() + self.tr(
                 "<p>Your essays ({n}) go to the methodist in full, so that she can read and mark them.</p>")
                 .format(n=summary.essays))
+        self._lrs = services.lrs.config()
+        if self._lrs is not None:
+            contents.setText(contents.text() + self.tr(
+                "<p>«Send to the LRS» sends the same records — your name, your answers and results — as xAPI "
+                "statements to the learning record store at <b>{endpoint}</b> (user {user}). An attempt you have "
+                "not finished waits until it is finished.</p>").format(endpoint=self._lrs.endpoint,
+                                                                       user=self._lrs.user or "—"))
+        self._sending: Progress | None = None
+        self._send_over = True
         self._formats = QButtonGroup(self)
         choices = QVBoxLayout()
         for key, text in (("progress", self.tr("A file for the methodist (.etprogress) — recommended")),
@@ -112,6 +126,11 @@ class ExportDialog(QDialog):
         self._set_save_enabled(False)
         self._consent.toggled.connect(self._set_save_enabled)
         self._save.clicked.connect(self._on_save_clicked)
+        self._send = QPushButton(self.tr("Send to the LRS"), objectName="sendLrsButton")
+        self._send.setVisible(self._lrs is not None)
+        self._send.setEnabled(False)
+        self._consent.toggled.connect(lambda on: self._send.setEnabled(on and self._sending is None))
+        self._send.clicked.connect(self._on_send_clicked)
         self._open = QPushButton(self.tr("Open the folder"), objectName="openExportFolderButton")
         self._open.hide()
         self._open.clicked.connect(self._open_folder)
@@ -121,6 +140,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self._open)
         buttons.addStretch(1)
         buttons.addWidget(self._close)
+        buttons.addWidget(self._send)
         buttons.addWidget(self._save)
         body = QWidget(objectName="exportBody")
         layout = QVBoxLayout(body)
@@ -170,6 +190,7 @@ class ExportDialog(QDialog):
         """Write the chosen format to `path` in the background."""
         method, _ = FORMATS[self.chosen_format()]
         self._set_save_enabled(False)
+        self._busy.setRange(0, 0)
         self._busy.show()
         self._message.setText(self.tr("Saving…"))
         self._cancelled = False
@@ -199,7 +220,79 @@ class ExportDialog(QDialog):
         self._message.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
         self._set_save_enabled(self._consent.isChecked())
 
+    def _on_send_clicked(self) -> None:
+        if self._lrs is None:
+            return
+        password = self._services.lrs.password
+        if password is None:
+            password = prompts.ask_text(self, self.tr("Send to the LRS"), self.tr(
+                "The password of {user} at {endpoint} (it is kept only until Е-тренер closes):").format(
+                    user=self._lrs.user or "—", endpoint=self._lrs.endpoint), password=True)
+            if password is None:
+                return
+            self._services.lrs.password = password
+        self.send_to_lrs(password)
+
+    def send_to_lrs(self, password: str) -> None:
+        """Queue and send her statements in the background; Close cancels between batches."""
+        config = self._lrs
+        if config is None:
+            return
+        self._send.setEnabled(False)
+        self._set_save_enabled(False)
+        self._busy.setRange(0, 0)
+        self._busy.show()
+        self._message.setText(self.tr("Sending…"))
+        self._close.setText(self.tr("Cancel"))
+        lrs, learner, course = self._services.lrs, self._learner.id, self._course
+
+        def work(progress: Progress) -> PushResult:
+            return lrs.push(learner, course, config.endpoint, config.user, password, progress.report)
+
+        self._send_over = False
+        progress = run_in_background(work, self._on_sent, self._on_send_failed, self._on_send_progress)
+        if not self._send_over:  # still running (tests run it inline: then it is over already)
+            self._sending = progress
+
+    def _on_send_progress(self, done: int, total: int) -> None:
+        self._busy.setRange(0, max(1, total))
+        self._busy.setValue(done)
+
+    def _on_sent(self, result: PushResult) -> None:
+        self._after_sending()
+        counts = self.tr("sent {sent}, already there {already}, waiting {waiting}").format(
+            sent=result.sent, already=result.already, waiting=result.waiting)
+        if result.error is not None:
+            if result.error.params.get("status") == 401:
+                self._services.lrs.password = None  # asked again next time
+            self._message.setText(self.tr("Not everything was sent: {reason} ({counts}). What was not sent stays "
+                                          "queued and goes with the next sending.").format(
+                reason=error_sentence(result.error), counts=counts))
+        elif result.cancelled:
+            self._message.setText(self.tr("Cancelled ({counts}). What was not sent stays queued.").format(
+                counts=counts))
+        elif result.total == 0:
+            self._message.setText(self.tr("Nothing new to send: the LRS has all your finished work."))
+        else:
+            self._message.setText(self.tr("Sent to the LRS: {counts}.").format(counts=counts))
+
+    def _on_send_failed(self, error: BaseException) -> None:
+        self._after_sending()
+        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        self._message.setText(self.tr("Nothing was sent: {reason}").format(reason=sentence))
+
+    def _after_sending(self) -> None:
+        self._sending, self._send_over = None, True
+        self._busy.hide()
+        self._close.setText(self.tr("Close"))
+        self._send.setEnabled(self._consent.isChecked())
+        self._set_save_enabled(self._consent.isChecked())
+
     def _on_close_clicked(self) -> None:
+        if self._sending is not None:
+            self._sending.cancel()
+            self._message.setText(self.tr("Cancelling…"))
+            return
         if self._busy.isVisible():
             self._cancelled = True
             self._message.setText(self.tr("Cancelling…"))

@@ -1,5 +1,6 @@
 """Settings: interface language, theme, the methodist's workspace (this computer or a server), the data
-folder, and backups (make one, restore one)."""
+folder, backups (make one, restore one), and the learning record store (LRS) progress can be sent to: its
+address and user; no password is ever stored."""
 
 from __future__ import annotations
 
@@ -118,6 +119,7 @@ class SettingsDialog(QDialog):
 
         self._workspace_box = self._build_workspace_box(services)
         self._workspace_box.setVisible(self._role.currentData() == "methodist")
+        lrs_box = self._lrs_section()
 
         close = QPushButton(self.tr("Close"), objectName="closeButton")
         close.clicked.connect(self.accept)
@@ -127,6 +129,7 @@ class SettingsDialog(QDialog):
         body_layout.addWidget(look)
         body_layout.addWidget(self._workspace_box)
         body_layout.addWidget(data_box, 1)
+        body_layout.addWidget(lrs_box)
         scroll = QScrollArea(objectName="settingsScroll", widgetResizable=True)  # fits 768 px in large type
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -232,6 +235,46 @@ class SettingsDialog(QDialog):
     def accept(self) -> None:
         self._save_workspace()
         super().accept()
+
+    def _lrs_section(self) -> QGroupBox:
+        """The LRS address and user; saved with a button, refused inline when the address is not http(s)."""
+        box = QGroupBox(self.tr("Learning record store (LRS)"), objectName="lrsBox")
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        config = self._services.lrs.config()
+        self._lrs_endpoint = QLineEdit(config.endpoint if config else "", objectName="lrsEndpointEdit")
+        self._lrs_endpoint.setPlaceholderText("https://lrs.example.org/xAPI/")
+        self._lrs_endpoint.setAccessibleName(self.tr("LRS address"))
+        self._lrs_user = QLineEdit(config.user if config else "", objectName="lrsUserEdit")
+        self._lrs_user.setAccessibleName(self.tr("LRS user"))
+        form.addRow(QLabel(self.tr("Your progress can also be sent to a learning record store, if your library "
+                                   "system runs one. Leave the address empty to send nothing: then Е-тренер never "
+                                   "connects anywhere."), wordWrap=True))
+        form.addRow(self.tr("Address:"), self._lrs_endpoint)
+        form.addRow(self.tr("User:"), self._lrs_user)
+        form.addRow(QLabel(self.tr("The password is not saved: Е-тренер asks for it the first time you send after "
+                                   "it starts and keeps it only in memory until it closes."), wordWrap=True,
+                           objectName="lrsPasswordNote"))
+        save = QPushButton(self.tr("Save the LRS settings"), objectName="lrsSaveButton")
+        save.clicked.connect(self._on_lrs_save_clicked)
+        form.addRow(save)
+        self._lrs_message = QLabel(objectName="lrsMessage", wordWrap=True)
+        form.addRow(self._lrs_message)
+        return box
+
+    def _on_lrs_save_clicked(self) -> None:
+        try:
+            config = self._services.lrs.configure(self._lrs_endpoint.text(), self._lrs_user.text())
+        except EtrainerError as error:
+            self._lrs_message.setText(error_sentence(error))
+            return
+        if config is None:
+            self._lrs_endpoint.clear()
+            self._lrs_user.clear()
+            self._lrs_message.setText(self.tr("No LRS: nothing is sent anywhere."))
+        else:
+            self._lrs_endpoint.setText(config.endpoint)
+            self._lrs_message.setText(self.tr("Saved. Send your progress from «Export for the methodist»."))
 
     def _reload_backups(self) -> None:
         self._backups.clear()

@@ -57,8 +57,13 @@ _alive: set[_Signals] = set()
 
 
 def run_in_background(fn: Callable[[Progress], Any], on_done: Callable[[Any], None],
-                      on_error: Callable[[BaseException], None]) -> Progress:
+                      on_error: Callable[[BaseException], None],
+                      on_progress: Callable[[int, int], None] | None = None) -> Progress:
+    """Run `fn(progress)` on the thread pool; `on_progress(done, total)` (connected before it starts) follows
+    `progress.report` on the UI thread."""
     progress = Progress()
+    if on_progress is not None:
+        progress.changed.connect(on_progress)
     if INLINE:
         try:
             result = fn(progress)
