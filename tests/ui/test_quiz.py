@@ -315,6 +315,7 @@ def test_an_information_page_is_read_with_next_and_counts_no_points(qtbot, pack,
     (pack / "01-basics" / "basics.quiz.yaml").write_text(PAGES_QUIZ, encoding="utf-8")
     window, services = open_window(qtbot, pack, tmp_path / "data")
     click_tree(qtbot, window, "Перевірка — основи")
+    assert "Questions: 2" in window.findChild(QLabel, "quizIntroText").text()  # the page is not a question
     qtbot.mouseClick(window.findChild(QPushButton, "startQuizButton"), Qt.MouseButton.LeftButton)
     keys = quiz_page(window)
     qtbot.keyClick(keys, Qt.Key.Key_2)
