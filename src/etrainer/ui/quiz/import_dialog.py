@@ -107,7 +107,8 @@ class ImportQuestionsDialog(QDialog):
         self._error.clear()
 
         def parse(progress: Progress) -> ParsedBank:
-            return load_bank(path)
+            bank = load_bank(path)  # … with the links to files that will not be copied into the pack, reported
+            return ParsedBank(bank.questions, plan_media(bank, path.parent, path.parent).bank.problems)
 
         run_in_background(parse, self._on_parsed, self._on_failed)
 
