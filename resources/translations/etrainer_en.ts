@@ -396,7 +396,15 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
 <context>
     <name>ClassroomQuiz</name>
     <message>
+        <source>Hands for {letter} first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Hands for {letter}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put them in the right order.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -496,6 +504,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Vote now on your phones!</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands up: which comes first?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -623,6 +635,22 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Nickname or team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The right order: {order}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands for it first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hands for the right first item: {share}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Orders given from phones: {orders}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2965,6 +2993,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{title} · page {n} of {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>See the results ▸</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3664,6 +3696,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Remove the selected nickname from the room (it cannot join again)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ {order} — {count}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -402,8 +402,16 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
 <context>
     <name>ClassroomQuiz</name>
     <message>
+        <source>Hands for {letter} first</source>
+        <translation>Рук за {letter} першим</translation>
+    </message>
+    <message>
         <source>Hands for {letter}</source>
         <translation>Піднятих рук за {letter}</translation>
+    </message>
+    <message>
+        <source>Put them in the right order.</source>
+        <translation>Розставте в правильному порядку.</translation>
     </message>
     <message>
         <source>Why:</source>
@@ -503,6 +511,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Vote now on your phones!</source>
         <translation>Голосуйте з телефонів!</translation>
+    </message>
+    <message>
+        <source>Hands up: which comes first?</source>
+        <translation>Руки вгору: що спершу?</translation>
     </message>
     <message>
         <source>Why? ▸ (O)</source>
@@ -630,6 +642,22 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Nickname or team</source>
         <translation>Імʼя або команда</translation>
+    </message>
+    <message>
+        <source>The right order: {order}</source>
+        <translation>Правильний порядок: {order}</translation>
+    </message>
+    <message>
+        <source>Hands for it first</source>
+        <translation>Рук за нього першим</translation>
+    </message>
+    <message>
+        <source>Hands for the right first item: {share}</source>
+        <translation>Рук за правильний перший крок: {share}</translation>
+    </message>
+    <message>
+        <source>Orders given from phones: {orders}</source>
+        <translation>Порядки з телефонів: {orders}</translation>
     </message>
 </context>
 <context>
@@ -2983,6 +3011,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>{title} · питання {n} з {total}</translation>
     </message>
     <message>
+        <source>{title} · page {n} of {total}</source>
+        <translation>{title} · сторінка {n} з {total}</translation>
+    </message>
+    <message>
         <source>See the results ▸</source>
         <translation>Результати ▸</translation>
     </message>
@@ -3686,6 +3718,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Remove the selected nickname from the room (it cannot join again)</source>
         <translation>Прибрати вибране імʼя з кімнати (з ним більше не можна приєднатися)</translation>
+    </message>
+    <message>
+        <source>✓ {order} — {count}</source>
+        <translation>✓ {order} — {count}</translation>
     </message>
     <message>
         <source>Answered: {answered} of {total}</source>

@@ -238,8 +238,17 @@ def test_unclosed_title_is_kept_as_text_like_moodle() -> None:
 
 
 # -- what is reported -------------------------------------------------------------------------------
+def test_a_description_becomes_an_information_page_and_exports_back_as_text() -> None:
+    (page,) = parse_gift(r"::Опис::Це лише опис без відповідей\: далі — питання.").questions
+    assert (page.kind, page.title, page.text) == (QuestionKind.DESCRIPTION, "Опис",
+                                                  "Це лише опис без відповідей: далі — питання.")
+    exported = export_gift([page])
+    assert "{" not in exported and r"::Опис::Це лише опис без відповідей\: далі — питання." in exported
+    (again,) = parse_gift(exported).questions
+    assert (again.kind, again.title, again.text) == (page.kind, page.title, page.text)
+
+
 @pytest.mark.parametrize(("text", "message"), [
-    ("::Опис::Це лише опис без відповідей.", "description"),
     ("::Дужка::Не закрито {=так ~ні", "braces"),
     ("::Дужка::Не відкрито =так ~ні}", "braces"),
     ("::Навпаки::Дужки } навпаки {", "braces"),
@@ -267,8 +276,10 @@ def test_unimportable_questions_are_reported(text: str, message: str) -> None:
 def test_problems_carry_the_line_where_the_question_starts_and_the_rest_imports() -> None:
     text = (DATA / "ukrainian-bank.gift").read_text(encoding="utf-8")
     bank = parse_gift(text)
-    assert [(p.line, p.message.split(" ")[0]) for p in bank.problems] == [(38, "“Пам'ятка:"), (41, "more")]
-    assert len(bank.questions) == 10 and [q.line for q in bank.questions if q.kind is QuestionKind.ESSAY] == [22]
+    assert [(p.line, p.message.split(" ")[0]) for p in bank.problems] == [(41, "more")]
+    (page,) = [q for q in bank.questions if q.kind is QuestionKind.DESCRIPTION]  # a description: a page
+    assert (page.line, page.text) == (38, "Пам'ятка: перед входом на портал перевірте, чи з вами ваш телефон.")
+    assert len(bank.questions) == 11 and [q.line for q in bank.questions if q.kind is QuestionKind.ESSAY] == [22]
     kinds = [q.kind for q in bank.questions]
     assert kinds.count(QuestionKind.TRUE_FALSE) == 2 and QuestionKind.CLOZE in kinds
     assert bank.questions[0].category == "Електронні послуги" and bank.questions[-1].category == "Ідентифікація"
@@ -398,7 +409,7 @@ def test_import_command_json_on_the_contract_sample(tmp_path: Path) -> None:
 def test_import_command_reports_problems_with_exit_1(tmp_path: Path) -> None:
     code, out, _ = run(DATA / "ukrainian-bank.gift")
     assert code == 1
-    assert "10 question(s) understood" in out and "essay 1" in out
+    assert "11 question(s) understood" in out and "essay 1" in out and "description 1" in out
     assert f"{DATA / 'ukrainian-bank.gift'}:41: more than one answer block" in out
 
 

@@ -1,5 +1,5 @@
 """Moodle's own import rules: essays come in (GIFT `{}`, Moodle XML `essay`) and go back out to GIFT; a
-description is reported with its text kept; answer weights outside Moodle's grades are refused with the
+description becomes an information page; answer weights outside Moodle's grades are refused with the
 line and the allowed values; a `*` short answer is "any other answer" with its feedback; links to pictures
 and sounds in a question text are kept."""
 
@@ -28,11 +28,14 @@ def test_moodle_xml_essays_import_with_their_word_range_points_and_grader_notes(
     assert essay.explanation == "Добра відповідь називає кроки."
 
 
-def test_the_description_is_reported_with_its_text_and_the_weights_with_the_allowed_values() -> None:
+def test_the_description_is_an_information_page_and_the_weights_are_refused_with_the_allowed_values() -> None:
     bank = parse_moodle_xml((DATA / "moodle-essays.xml").read_bytes())
-    assert [q.title for q in bank.questions] == ["Допомога без КЕП", "Столиця"]
-    described, weighted = bank.problems
-    assert described.line == 16 and "«Далі — питання про ідентифікацію.»" in described.message
+    assert [(q.title, q.kind) for q in bank.questions] == [("Допомога без КЕП", QuestionKind.ESSAY),
+                                                           ("Вступ", QuestionKind.DESCRIPTION),
+                                                           ("Столиця", QuestionKind.SHORT_ANSWER)]
+    page = bank.questions[1]
+    assert (page.line, page.text, page.category) == (16, "Далі — питання про ідентифікацію.", "Рефлексія")
+    (weighted,) = bank.problems
     assert weighted.line == 26 and "33%" in weighted.message and "33.33333" in weighted.message
     assert "83.33333" in weighted.message and "line 30" in weighted.message
 
@@ -60,12 +63,13 @@ def test_gift_essays_import_and_export_back() -> None:
     assert essays[1].explanation == "Згадайте запис до ЦНАП."
     assert "[queue.png](https://example.org/queue.png)" in essays[1].text
     problems = {p.line: p.message for p in bank.problems}
-    assert set(problems) == {8, 10}
+    assert set(problems) == {8}
     assert "33%" in problems[8] and "16.66667" in problems[8]
-    assert "«Далі — питання про ідентифікацію.»" in problems[10]
-    again = parse_gift(export_gift(essays))
-    assert [(q.kind, q.title, q.explanation) for q in again.questions] == [
-        (q.kind, q.title, q.explanation) for q in essays]
+    (page,) = [q for q in bank.questions if q.kind is QuestionKind.DESCRIPTION]
+    assert (page.line, page.title, page.text) == (10, "Вступ", "Далі — питання про ідентифікацію.")
+    again = parse_gift(export_gift(bank.questions))  # essays and the description go back out as they came
+    assert [(q.kind, q.title, q.text, q.explanation) for q in again.questions] == [
+        (q.kind, q.title, q.text, q.explanation) for q in bank.questions]
 
 
 def test_every_moodle_grade_and_its_negative_is_allowed_and_nothing_else() -> None:

@@ -34,7 +34,8 @@ def test_every_supported_type_is_imported(bank) -> None:  # type: ignore[no-unty
         ("КЕП", QuestionKind.TRUE_FALSE), ("Київ латинкою", QuestionKind.SHORT_ANSWER),
         ("ПДФО", QuestionKind.NUMERICAL), ("Скорочення", QuestionKind.MATCHING), ("Cloze", QuestionKind.CLOZE),
         ("Вибір слів", QuestionKind.CLOZE), ("Кроки", QuestionKind.ORDERING), ("Есе", QuestionKind.ESSAY),
-        ("Зображення", QuestionKind.SINGLE_CHOICE)]
+        ("Опис", QuestionKind.DESCRIPTION), ("Зображення", QuestionKind.SINGLE_CHOICE)]
+    assert by_title(bank, "Опис").text == "Розділ про ідентифікацію."
     assert [q.id for q in bank.questions][:3] == ["portal-diia", "dokumenty", "kep"]
 
 
@@ -103,11 +104,10 @@ def test_ordering_follows_the_positions(bank) -> None:  # type: ignore[no-untype
 
 def test_problems_name_the_question_and_its_line(bank) -> None:  # type: ignore[no-untyped-def]
     assert [(p.line, p.message.split(":")[0]) for p in bank.problems] == [
-        (80, "“Опис”"), (84, "“Зображення”"), (92, "“Формула”"), (96, "“Без правильної”")]
-    assert "description" in bank.problems[0].message and "«Розділ про ідентифікацію.»" in bank.problems[0].message
-    assert "1 picture(s) or file(s) were not imported" in bank.problems[1].message
-    assert "calculated" in bank.problems[2].message
-    assert "no option is marked correct" in bank.problems[3].message
+        (84, "“Зображення”"), (92, "“Формула”"), (96, "“Без правильної”")]
+    assert "1 picture(s) or file(s) were not imported" in bank.problems[0].message
+    assert "calculated" in bank.problems[1].message
+    assert "no option is marked correct" in bank.problems[2].message
 
 
 def test_a_picture_only_question_keeps_its_text_without_the_picture(bank) -> None:  # type: ignore[no-untyped-def]
@@ -181,7 +181,10 @@ def test_import_command_reads_moodle_xml_by_extension() -> None:
     code = run_import_questions(DATA / "moodle-bank.xml", None, True, True, None, out, err)
     assert code == 1 and err.getvalue() == ""
     doc = json.loads(out.getvalue())
-    assert len(doc["questions"]) == 11 and [p["line"] for p in doc["problems"]] == [80, 84, 92, 96]
+    assert len(doc["questions"]) == 12 and [p["line"] for p in doc["problems"]] == [84, 92, 96]
+    assert {"id": "opys", "type": "description", "title": "Опис", "text": "Розділ про ідентифікацію.",
+            "category": "Терміни", "explanation": ""}.items() <= next(
+                q for q in doc["questions"] if q["type"] == "description").items()
     cloze = next(q for q in doc["questions"] if q["type"] == "cloze")
     assert cloze["gaps"][2] == {"type": "numerical", "answers": [
         {"value": 10.0, "tolerance": 0.0, "fraction": 1.0, "feedback": ""}]}

@@ -119,8 +119,9 @@ def test_finishing_scores_and_passes_and_counts_attempts(
     attempt = answer_all(quizzes, learner, quizzes.start(learner.id, bank, quiz_course))
     done = quizzes.finish(learner.id, attempt)
     simple = sum(1 for q in attempt.questions if right(q) is not None)
-    automatic = sum(1 for q in attempt.questions if q.question.kind.value != "essay")
-    assert done.score == pytest.approx(simple / automatic)        # the essay waits for the methodist
+    automatic = sum(1 for q in attempt.questions if q.question.kind.value not in ("essay", "description"))
+    assert done.score == pytest.approx(simple / automatic)        # the essay waits for the methodist, a page
+    assert attempt.page_positions and automatic == attempt.to_answer - 1  # is read and never scored
     assert done.pending == 0 and not done.passed                  # … and an essay not submitted fails it
     status = quizzes.status(learner.id, bank)
     assert (status.finished_attempts, status.unfinished, status.best_score) == (1, False, done.score)
@@ -203,7 +204,8 @@ def test_wrong_answers_enter_the_review_deck_and_leave_it_over_days(
     assert quizzes.review_due(learner.id, quiz_course) == 0  # due tomorrow
     clock.advance(days=1)
     due = quizzes.review_due(learner.id, quiz_course)
-    assert due == attempt.count - len(attempt.essay_positions)  # wrong or unanswered: every question but essays
+    assert due == attempt.count - len(attempt.essay_positions) - len(attempt.page_positions)  # wrong or
+    # unanswered: every question but essays and information pages
     session_attempt = quizzes.start_review(learner.id, quiz_course)
     assert session_attempt is not None and session_attempt.review and session_attempt.count == due
     position = simple(session_attempt)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import random
 import socket
 from collections import Counter
 from typing import Any
@@ -11,8 +12,10 @@ from typing import Any
 import aiohttp
 import pytest
 
-from etrainer.core.classroom.voting import Phase, VoteOption, VoteQuestion, VotingRoom
-from etrainer.core.quiz.model import QuestionKind
+from etrainer.core.classroom.quiz import classroom_question
+from etrainer.core.classroom.voting import Phase, VoteOption, VoteQuestion, VotingRoom, from_classroom
+from etrainer.core.ids import QuestionId
+from etrainer.core.quiz.model import Question, QuestionKind
 from etrainer.services.voting.limits import Limits
 from etrainer.services.voting.server import VotingServer, phone_state
 
@@ -56,35 +59,60 @@ def test_thirty_phones_answer_at_once_and_every_answer_counts_once(server):
     base = server.url
     letters = "АБВГ"
     chosen = {f"Телефон {n:02d}": letters[n % 4] for n in range(PHONES)}
+    steps = Question(QuestionId("steps"), QuestionKind.ORDERING, "Розставте кроки.",
+                     ordering=("вхід", "заява", "підпис", "відповідь"))
+    ordering = from_classroom(classroom_question(steps, random.Random(1)), 2, 3)
+    right = ordering.right
+    given = [right, (right[1], right[0], *right[2:]), tuple(reversed(right))]
+    orders = {name: given[n % 3] for n, name in enumerate(chosen)}
 
-    async def phones() -> tuple[list[int], list[int]]:
+    async def answer_all(session: aiohttp.ClientSession, tokens: list[str], number: int,
+                         answers: list[list[str]], again: list[str]) -> tuple[list[int], list[int]]:
+        async def answer(token: str, given: list[str]) -> tuple[int, int]:
+            first, _ = await _post(session, base + "api/vote",
+                                   {"room": "4827", "token": token, "question": number, "answer": given})
+            second, _ = await _post(session, base + "api/vote",
+                                    {"room": "4827", "token": token, "question": number, "answer": again})
+            return first, second
+
+        results = await asyncio.gather(*(answer(t, a) for t, a in zip(tokens, answers, strict=True)))
+        return [r[0] for r in results], [r[1] for r in results]
+
+    async def phones() -> list[tuple[list[int], list[int]]]:
         async with aiohttp.ClientSession() as session:
-            tokens = await asyncio.gather(*(_join(session, base, name) for name in chosen))
+            tokens = list(await asyncio.gather(*(_join(session, base, name) for name in chosen)))
             server.open_question(_question(), 60)
+            choice = await answer_all(session, tokens, 1, [[letter] for letter in chosen.values()], ["А"])
+            choice_tally = server.tally()
+            results.append(server.reveal())
+            server.wait()
+            server.open_question(ordering, 60)  # an ordering question: each phone sends a whole order
+            order = await answer_all(session, tokens, 2, [list(o) for o in orders.values()], list(right))
+            return [choice, order, ((choice_tally.answered, choice_tally.participants),
+                                    [int(choice_tally.distribution is None)])]
 
-            async def answer(token: str, letter: str) -> tuple[int, int]:
-                first, _ = await _post(session, base + "api/vote",
-                                       {"room": "4827", "token": token, "question": 1, "answer": [letter]})
-                again, _ = await _post(session, base + "api/vote",
-                                       {"room": "4827", "token": token, "question": 1, "answer": ["А"]})
-                return first, again
-
-            results = await asyncio.gather(*(answer(t, letter) for t, letter in zip(tokens, chosen.values(),
-                                                                                     strict=True)))
-            return [r[0] for r in results], [r[1] for r in results]
-
-    firsts, seconds = asyncio.run(phones())
-    assert firsts == [200] * PHONES
-    assert seconds == [409] * PHONES  # a second answer to the same question is refused
-    tally = server.tally()
-    assert (tally.answered, tally.participants, tally.distribution) == (PHONES, PHONES, None)  # hidden until reveal
-    distribution = server.reveal()
+    results: list[Any] = []
+    choice, order, (choice_counts, hidden) = asyncio.run(phones())
+    for firsts, seconds in (choice, order):
+        assert firsts == [200] * PHONES
+        assert seconds == [409] * PHONES  # a second answer to the same question is refused
+    assert choice_counts == (PHONES, PHONES) and hidden == [1]  # the distribution is hidden until the reveal
     expected = Counter(chosen.values())
+    (distribution,) = results
     assert distribution.per_option == tuple(expected[letter] for letter in letters)
     assert distribution.answered == PHONES and distribution.right == expected["Б"]
+
+    tally = server.tally()
+    assert (tally.answered, tally.participants, tally.distribution) == (PHONES, PHONES, None)
+    distribution = server.reveal()
+    counted = Counter("".join(o) for o in orders.values())
+    assert distribution.answered == PHONES and distribution.right == counted["".join(right)] == PHONES // 3
+    assert dict(distribution.orders) == dict(counted)  # each order given, counted once per phone
+    firsts_counted = Counter(o[0] for o in orders.values())
+    assert distribution.per_option == tuple(firsts_counted[letter] for letter in ordering.letters)
     assert server.tally().distribution == distribution
-    assert sum(s.points for s in server.tally().scoreboard) == expected["Б"]
-    assert len(server.changes) >= PHONES * 2  # joins and answers all reached the projector's callback
+    assert sum(s.points for s in server.tally().scoreboard) == expected["Б"] + PHONES // 3
+    assert len(server.changes) >= PHONES * 3  # joins and answers all reached the projector's callback
 
 
 def test_a_phone_hears_the_question_and_the_reveal_by_server_sent_events(server):

@@ -234,3 +234,62 @@ def test_start_classroom_quiz_opens_the_setup_full_screen(qtbot, course):
     qtbot.addWidget(window)
     assert window.isVisible() and window.isFullScreen()
     assert child(window, QPushButton, "startButton").isVisible()
+
+
+def _ordering(course: Course):  # type: ignore[no-untyped-def]
+    return next(q for quiz in course.quizzes for q in eligible_questions(quiz) if q.kind is QuestionKind.ORDERING)
+
+
+def test_an_ordering_question_is_shown_shuffled_and_revealed_in_the_right_order_with_hands_for_the_first(
+        qtbot, course, clock):
+    question = _ordering(course)
+    lettered = classroom_question(question, random.Random(2))
+    window = ClassroomQuizWindow(course, clock=clock)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    window.start(ClassroomSession("t", (lettered,), ClassroomSettings(), clock))
+    board = window.findChild(QuizBoard)
+    assert [tile.letter for tile in board.tiles] == [o.letter for o in lettered.options]
+    assert [o.text for o in lettered.options] != list(question.ordering)  # shuffled for the room
+    assert "Put them in the right order." in child(window, QLabel, "boardQuestion").text()
+    first, *rest = lettered.right_letters
+    spin = child(window, QSpinBox, f"handsSpin_{first}")
+    assert spin.accessibleName() == f"Hands for {first} first"
+    spin.setValue(3)
+    child(window, QSpinBox, f"handsSpin_{rest[0]}").setValue(1)
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert child(window, QLabel, "stageLabel").text() == "Hands up: which comes first?"
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert [tile.letter for tile in board.tiles] == list(lettered.right_letters)  # now in the right order
+    assert [tile.badge.text() for tile in board.tiles] == [f"{n}·{letter}" for n, letter in
+                                                         enumerate(lettered.right_letters, 1)]
+    shares = {tile.letter: tile.share.text() for tile in board.tiles}
+    assert shares[first] == "75%" and shares[rest[0]] == "25%"
+    visible = [tile for tile in board.tiles if tile.isVisible()]
+    assert visible and all(tile.property("state") == "right" for tile in visible)
+    tops = [tile.geometry().top() for tile in visible]
+    assert tops == sorted(tops)  # read top to bottom in the right order
+    for tile in visible:
+        assert tile.geometry().bottom() <= board.height()
+        assert tile.badge.fontMetrics().horizontalAdvance(tile.badge.text()) <= tile.badge.width()
+    child(window, QSpinBox, f"handsSpin_{first}").setValue(1)  # a correction after the reveal, found by letter
+    assert {tile.letter: tile.share.text() for tile in board.tiles}[first] == "50%"
+    assert window.session.summary().results[0].share_right(TallyMode.HANDS) == pytest.approx(0.5)
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    assert f"The right order: {' → '.join(lettered.right_letters)}" in window.summary_markdown()
+
+
+def test_a_team_game_offers_ordering_questions_and_the_trainer_gives_points(qtbot, course, clock):
+    lettered = classroom_question(_ordering(course), random.Random(5))
+    window = ClassroomQuizWindow(course, clock=clock)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    window.start(ClassroomSession("t", (lettered,), ClassroomSettings(mode=TallyMode.TEAMS, teams=("Сови", "Лиси")),
+                                  clock))
+    assert not window.findChildren(QSpinBox, "handsSpin_А")
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    assert [tile.letter for tile in window.findChild(QuizBoard).tiles] == list(lettered.right_letters)
+    child(window, QSpinBox, "teamSpin_0").setValue(3)
+    assert window.session.summary().team_totals() == (("Сови", 3), ("Лиси", 0))

@@ -17,6 +17,7 @@ from etrainer.core.classroom.quiz import Stage
 from etrainer.core.classroom.summary import load_summary
 from etrainer.core.course.model import Course
 from etrainer.core.course.pack import load_pack
+from etrainer.core.quiz.model import QuestionKind
 from etrainer.paths import bundled_course_dir
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_screen import ClassroomQuizWindow
@@ -43,7 +44,7 @@ def post(url: str, body: dict[str, Any]) -> tuple[int, dict[str, Any]]:
 
 
 def start_with_phones(qtbot, course: Course) -> ClassroomQuizWindow:  # type: ignore[no-untyped-def]
-    window = ClassroomQuizWindow(course, course.quiz("admin-services-quiz"), rng=random.Random(4))
+    window = ClassroomQuizWindow(course, course.quiz("admin-services-quiz"), rng=random.Random(0))
     qtbot.addWidget(window)
     window.resize(1024, 768)
     window.show()
@@ -75,6 +76,7 @@ def test_phones_answer_and_the_projector_counts_live_then_shows_the_distribution
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.session.stage is Stage.VOTING
     question = window.session.current
+    assert question.kind is QuestionKind.SINGLE_CHOICE
     right = question.right_letters[0]
     wrong = next(o.letter for o in question.options if not o.correct)
     assert post(base + "api/vote", {"room": code, "token": tokens["Оля"], "question": 1, "answer": [right]})[0] == 200
@@ -137,3 +139,52 @@ def test_a_second_vote_and_a_paused_countdown_are_refused(qtbot, course):
 def test_the_qr_code_is_made_in_memory():
     pixmap = qr_pixmap("http://192.0.2.10:8765/?room=4827", 4)
     assert not pixmap.isNull() and pixmap.width() == pixmap.height() > 100
+
+
+def test_an_ordering_question_goes_to_the_phones_and_the_projector_shows_the_orders(qtbot, course, tmp_path):
+    from etrainer.core.classroom.quiz import ClassroomSession, ClassroomSettings, classroom_question, eligible_questions
+    from etrainer.core.classroom.summary import save_summary
+    from etrainer.ui.classroom.quiz_board import QuizBoard
+
+    steps = next(q for quiz in course.quizzes for q in eligible_questions(quiz) if q.kind is QuestionKind.ORDERING)
+    lettered = classroom_question(steps, random.Random(3))
+    window = ClassroomQuizWindow(course)
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    window.show()
+    assert window.start_voting(LOOPBACK, port=0)
+    window.start(ClassroomSession("t", (lettered,), ClassroomSettings()))
+    panel = window.voting
+    base, code = panel.server.url, panel.room.code
+    names = ("Оля", "Петро", "Іра")
+    tokens = {name: post(base + "api/join", {"room": code, "name": name})[1]["token"] for name in names}
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    right = list(lettered.right_letters)
+    swapped = [right[1], right[0], *right[2:]]
+    status, state = 0, {}
+    with urllib.request.urlopen(f"{base}api/state?room={code}&token={tokens['Оля']}", timeout=5) as response:
+        status, state = response.status, json.loads(response.read())
+    assert status == 200 and state["question"]["kind"] == "ordering"
+    assert [o["letter"] for o in state["question"]["options"]] == [o.letter for o in lettered.options]
+    for name, order in (("Оля", right), ("Петро", right), ("Іра", swapped)):
+        assert post(base + "api/vote", {"room": code, "token": tokens[name], "question": 1, "answer": order})[0] == 200
+    answered = panel.findChild(QLabel, "votingAnswered")
+    qtbot.waitUntil(lambda: answered.text() == "Answered: 3 of 3", timeout=3000)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    distribution = panel.findChild(QLabel, "votingDistribution")
+    assert distribution.isVisible()
+    assert distribution.text().split("\n") == [f"✓ {' '.join(right)} — 2", f"{' '.join(swapped)} — 1"]
+    assert [tile.letter for tile in window.findChild(QuizBoard).tiles] == right  # the board: the right order
+    hands = dict(zip([o.letter for o in lettered.options], window.session.hands(), strict=True))
+    assert hands[right[0]] == 2 and hands[right[1]] == 1 and sum(hands.values()) == 3  # who put it first
+    assert "1. Оля — 1" in panel.findChild(QLabel, "votingScoreboard").text()
+    qtbot.keyClick(window, Qt.Key.Key_N)
+    markdown = window.summary_markdown()
+    assert "Answered from phones: 3; right: 2" in markdown
+    assert f"Orders given from phones: {' → '.join(right)} — 2; {' → '.join(swapped)} — 1" in markdown
+    target = tmp_path / "summary.json"
+    save_summary(window.summary(), target)
+    saved = json.loads(target.read_text(encoding="utf-8"))["phones"]["questions"][0]
+    assert saved["orders"] == [{"order": "".join(right), "count": 2}, {"order": "".join(swapped), "count": 1}]
+    assert load_summary(target).phones == window.summary().phones
+    window.close()

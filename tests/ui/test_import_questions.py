@@ -52,3 +52,27 @@ def test_a_quiz_exports_to_gift_and_back(tmp_path):
     back = parse_gift(target.read_text(encoding="utf-8"))
     assert len(back.questions) + len(skipped) == len(quiz.questions)
     assert {q.kind for q in back.questions} >= {q.kind for q in quiz.questions if q.id not in skipped}
+
+
+def test_saving_copies_the_pictures_beside_the_bank_into_the_pack(qtbot, tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "form.png").write_bytes(b"\x89PNG\r\n\x1a\nform")
+    bank = folder / "bank.gift"
+    bank.write_text("::Форма::[html]<p>Що на знімку <img src\\=\"form.png\" alt\\=\"форма\">?</p>{T}\n\n"
+                    "::Поза::[html]<p>А тут <img src\\=\"../secret.png\">?</p>{F}\n", encoding="utf-8")
+    (tmp_path / "secret.png").write_bytes(b"not for the pack")
+    dialog = ImportQuestionsDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.load(bank)
+    qtbot.waitUntil(lambda: dialog.findChild(QPushButton, "saveQuizButton").isEnabled(), timeout=5000)
+    problems = dialog.findChild(QListWidget, "importProblems")
+    assert [problems.item(i).text() for i in range(problems.count())] == [
+        "line 3: the file “../secret.png” leads outside the bank's folder: kept as a link, not copied"]
+    target = tmp_path / "pack" / "01-basics" / "basics.quiz.yaml"
+    dialog.save_to(target)
+    assert dialog.written == target and dialog.media == [target.parent / "media" / "form.png"]
+    assert (target.parent / "media" / "form.png").read_bytes() == (folder / "form.png").read_bytes()
+    quiz = load_quiz_file(target, PackContext(root=tmp_path / "pack"))
+    assert quiz is not None and "[форма](media/form.png)" in quiz.questions[0].text
+    assert "(../secret.png)" in quiz.questions[1].text and not (target.parent / "media" / "secret.png").exists()

@@ -283,3 +283,60 @@ def test_the_review_speaks_to_learners_without_codes_or_coordinates(qtbot, pack,
     coded = type(graded)(**{**{f: getattr(graded, f) for f in graded.__slots__}, "source": "FACTS §6.3"})
     assert "FACTS" not in _feedback_html(coded) and "Source" not in _feedback_html(coded)
     services.close()
+
+
+PAGES_QUIZ = """\
+id: basics-quiz
+title: Перевірка — основи
+module: basics
+pass_mark: 100%
+feedback: immediate
+shuffle_options: false
+questions:
+  - id: ui-single
+    type: single_choice
+    text: Хто утворює **ЦНАП**?
+    options:
+      - text: Бібліотека
+      - text: Орган місцевого самоврядування
+        correct: true
+  - id: ui-page
+    type: description
+    title: Далі — «Дія»
+    text: Наступне питання — про **«Дію»**. Прочитайте й натисніть «Далі».
+  - id: ui-true-false
+    type: true_false
+    text: КЕП можна отримати в банку.
+    correct: true
+"""
+
+
+def test_an_information_page_is_read_with_next_and_counts_no_points(qtbot, pack, tmp_path):
+    (pack / "01-basics" / "basics.quiz.yaml").write_text(PAGES_QUIZ, encoding="utf-8")
+    window, services = open_window(qtbot, pack, tmp_path / "data")
+    click_tree(qtbot, window, "Перевірка — основи")
+    assert "Questions: 2" in window.findChild(QLabel, "quizIntroText").text()  # the page is not a question
+    qtbot.mouseClick(window.findChild(QPushButton, "startQuizButton"), Qt.MouseButton.LeftButton)
+    keys = quiz_page(window)
+    qtbot.keyClick(keys, Qt.Key.Key_2)
+    qtbot.keyClick(keys, Qt.Key.Key_Return)       # check
+    qtbot.keyClick(keys, Qt.Key.Key_Return)       # next: the information page
+    assert "page 2 of 3" in heading(window)
+    text = window.findChild(QLabel, "questionText").text()
+    assert "<b>«Дію»</b>" in text or "<strong>«Дію»</strong>" in text
+    assert window.findChild(QWidget, "informationPage") is not None  # nothing to pick or type
+    next_button = window.findChild(QPushButton, "checkButton")
+    assert next_button.isEnabled() and next_button.text() == "Next ▸"
+    assert not window.findChild(QLabel, "feedbackPanel").isVisible()
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    assert "question 3 of 3" in heading(window)
+    qtbot.keyClick(keys, Qt.Key.Key_1)            # true
+    qtbot.keyClick(keys, Qt.Key.Key_Return)
+    qtbot.keyClick(keys, Qt.Key.Key_Return)       # see the results: no question «without an answer» asked
+    assert page(window) == "quizResults"
+    score = window.findChild(QLabel, "resultScore").text()
+    assert "100%" in score and "✓ Passed" in score  # the page took no answer and cost no points
+    review = window.findChild(QTextBrowser, "resultReview").toPlainText()
+    assert "Далі — «Дія»" not in review and "No answer" not in review
+    assert [qid for qid, _ in stored_responses(services)] == ["ui-single", "ui-true-false"]
+    services.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QSpinBo
 
 from etrainer.core.classroom.quiz import Stage
 from etrainer.core.course.pack import load_pack
+from etrainer.core.quiz.model import QuestionKind
 from etrainer.paths import bundled_course_dir
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_screen import ClassroomQuizWindow
@@ -85,7 +86,7 @@ def _only_loopback(page: Any, base: str, outside: list[str]) -> None:
 
 def test_a_phone_joins_answers_and_the_projector_counts_it(qtbot, browser, tmp_path):
     course = load_pack(bundled_course_dir()).course
-    window = ClassroomQuizWindow(course, course.quiz("admin-services-quiz"), rng=random.Random(4))
+    window = ClassroomQuizWindow(course, course.quiz("admin-services-quiz"), rng=random.Random(17))
     qtbot.addWidget(window)
     window.resize(1024, 768)
     window.show()
@@ -152,8 +153,24 @@ def test_a_phone_joins_answers_and_the_projector_counts_it(qtbot, browser, tmp_p
     qtbot.keyClick(window, Qt.Key.Key_N)
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.session.stage is Stage.VOTING and window.session.index == 1
+    ordering = window.session.current  # the second question puts steps in order
+    assert ordering.kind is QuestionKind.ORDERING
     _wait_for(old, qtbot, "text=Питання 2 з 2")
     _wait_for(page, qtbot, "text=Питання 2 з 2")
+    right = list(ordering.right_letters)
+    swapped = [right[1], right[0], *right[2:]]
+    for phone, order in ((page, right), (old, swapped)):
+        for letter in order:  # tap the items in the order they come
+            phone.click(f".tile[data-letter='{letter}']")
+        assert not phone.is_disabled("#sendButton")
+        phone.click("#sendButton")
+        _wait_for(phone, qtbot, "text=Відповідь прийнято ✓")
+    qtbot.waitUntil(lambda: answered.text() == "Answered: 2 of 2", timeout=5000)
+    qtbot.keyClick(window, Qt.Key.Key_R)
+    _wait_for(page, qtbot, "text=✓ Правильно!")
+    assert "Правильна відповідь: " + " → ".join(right) in page.inner_text("#message")
+    distribution = panel.findChild(QLabel, "votingDistribution")
+    assert distribution.text().split("\n") == [f"✓ {' '.join(right)} — 1", f"{' '.join(swapped)} — 1"]
     qtbot.keyClick(window, Qt.Key.Key_N)  # the end: the summary, and each phone's place
     _wait_for(page, qtbot, "text=Ваше місце: 1 з 2")
     _wait_for(old, qtbot, "text=Ваше місце: 2 з 2")

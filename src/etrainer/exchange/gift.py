@@ -12,8 +12,8 @@ and `\\n` is a line break. The answer block decides the kind:
     {=a =b}            short answer
 `#` starts an answer's feedback and `####` the general feedback. Text after the answer block makes
 a missing-word question: a cloze question with one gap when words follow, or the same kind with a
-blank line (_____) when only punctuation does. Text without an answer block is a description
-(reported, not imported).
+blank line (_____) when only punctuation does. Text without an answer block is a description: it
+becomes an information page (`description`), and exports back as text without braces.
 """
 
 from __future__ import annotations
@@ -138,10 +138,12 @@ def _question(body: str, category: str, line: int) -> Question:
         else:
             body = body[2:]
     start, end = body.find("{"), body.find("}")
-    if start < 0 and end < 0:
-        kept = " ".join(_restore(body).split())
-        raise GiftError(f"“{title or _short(body)}” has no answers in {{…}}: a description (an information text), "
-                        f"not a question: not imported; its text, to put in a lesson: «{kept}»")
+    if start < 0 and end < 0:  # Moodle's description: an information page in the quiz
+        text = _formatted(body)
+        if not text:
+            raise GiftError("the description has no text")
+        return Question(id=QuestionId("q"), kind=QuestionKind.DESCRIPTION, text=text, title=title,
+                        category=category, line=line)
     if start < 0 or end < 0 or end < start:
         raise GiftError("the braces { } do not match: write \\{ or \\} for a brace in the text")
     answers, before, after = body[start + 1:end], body[:start], body[end + 1:]
@@ -368,6 +370,8 @@ def _escape(text: str) -> str:
 
 
 def _text_with_block(question: Question) -> str:
+    if question.kind is QuestionKind.DESCRIPTION:  # GIFT's description: the text with no answer block
+        return _guarded(_escape(question.text))
     block = _block(question)
     text = question.text
     if question.kind is QuestionKind.CLOZE:

@@ -8,8 +8,9 @@ referenced as @@PLUGINFILE@@ are not imported: the question comes without them, 
 says so.
 
 Types: multichoice, truefalse, shortanswer, numerical, matching, ordering, multianswer (Moodle's
-Cloze: `{1:SHORTANSWER:=…}`), gapselect and ddwtos become eTrainer questions; essay, description
-and other types are reported question by question with the line where each starts.
+Cloze: `{1:SHORTANSWER:=…}`), gapselect, ddwtos and essay become eTrainer questions, and a description
+becomes an information page; other types are reported question by question with the line where each
+starts.
 """
 
 from __future__ import annotations
@@ -175,11 +176,6 @@ def _add(bank: ParsedBank, node: _Node, kind: str, category: str) -> None:
     label = f"“{name}”: " if name else ""
     if kind in _NOT_IMPORTED:
         bank.problems.append(ImportProblem(node.line, f"{label}{_NOT_IMPORTED[kind]} (not imported)"))
-        return
-    if kind == "description":
-        kept = " ".join(_Texts().get(node, "questiontext").split())
-        bank.problems.append(ImportProblem(node.line, f"{label}a description is an information text, not a question: "
-                                                      f"not imported; its text, to put in a lesson: «{kept}»"))
         return
     builder = _BUILDERS.get(kind)
     if builder is None:
@@ -410,7 +406,13 @@ def _essay(node: _Node, texts: _Texts) -> dict[str, Any]:
             "essay": Essay(whole("minwordlimit"), whole("maxwordlimit"), (), template, points)}
 
 
-_BUILDERS = {"essay": _essay, "multichoice": _multichoice, "truefalse": _truefalse, "shortanswer": _shortanswer,
+def _description(node: _Node, texts: _Texts) -> dict[str, Any]:
+    """Moodle's description: an information page in the quiz (no answer, no points)."""
+    return {"kind": QuestionKind.DESCRIPTION}
+
+
+_BUILDERS = {"description": _description, "essay": _essay,
+             "multichoice": _multichoice, "truefalse": _truefalse, "shortanswer": _shortanswer,
              "numerical": _numerical, "matching": _matching, "ordering": _ordering, "gapselect": _gapselect,
              "ddwtos": _gapselect, "multianswer": _multianswer}
 

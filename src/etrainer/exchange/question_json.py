@@ -326,6 +326,10 @@ def run_import_questions(path: Path, fmt: str | None, dry_run: bool, as_json: bo
     except EtrainerError as error:
         print(f"etrainer import-questions: {error}", file=stderr)
         return 2
+    from etrainer.exchange.bank_media import copy_media, plan_media
+
+    media = plan_media(bank, path.parent, target.parent)  # pictures and sounds beside the bank go into the pack
+    bank = media.bank
     if not bank.questions and not bank.problems:
         bank.problems.append(ImportProblem(0, "the file holds no questions"))
     if as_json:
@@ -336,10 +340,15 @@ def run_import_questions(path: Path, fmt: str | None, dry_run: bool, as_json: bo
         title = next((q.category for q in bank.questions if q.category), "") or path.stem
         text = bank_to_quiz_yaml(bank, quiz_id_for(target), title, base=target.parent.resolve())
         try:
+            copied = copy_media(media, target.parent)
             write_text_atomically(target, text)
         except OSError as error:
-            print(f"etrainer import-questions: {target} cannot be written: {error.strerror or error}", file=stderr)
+            failed = error.filename or target
+            print(f"etrainer import-questions: {failed} cannot be written: {error.strerror or error}", file=stderr)
             return 2
+        if copied:
+            print(f"Copied {len(copied)} picture(s) or sound(s) into {copied[0].parent}",
+                  file=stderr if as_json else stdout)
         print(f"Wrote {len(bank.questions)} question(s) to {target}", file=stderr if as_json else stdout)
     return 1 if bank.problems else 0
 

@@ -207,8 +207,8 @@ class QuizService:
         deck = ReviewRepository(session)
         today = (attempt.finished_at or self._clock()).date()
         for position, drawn in enumerate(attempt.questions):
-            if drawn.question.kind is QuestionKind.ESSAY:
-                continue
+            if drawn.question.kind in (QuestionKind.ESSAY, QuestionKind.DESCRIPTION):
+                continue  # an essay is written once; an information page is read, not answered
             item = attempt.answers.get(position)
             _schedule(deck, learner, drawn.question.id, item is not None and item.graded.correct, today,
                       attempt.quiz.id)
@@ -228,11 +228,12 @@ def _schedule(deck: ReviewRepository, learner: LearnerId, question_id: str, corr
 
 
 def _questions(course: Course) -> dict[str, Question]:
-    """The questions the review deck may ask: every question but essays (an essay is written once)."""
+    """The questions the review deck may ask: every question but essays (an essay is written once) and
+    information pages."""
     found: dict[str, Question] = {}
     for quiz in course.quizzes:
         for question in quiz.questions:
-            if question.kind is not QuestionKind.ESSAY:
+            if question.kind not in (QuestionKind.ESSAY, QuestionKind.DESCRIPTION):
                 found.setdefault(question.id, question)
     return found
 

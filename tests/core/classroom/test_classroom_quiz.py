@@ -114,7 +114,64 @@ def test_the_bundled_final_test_offers_questions_from_its_pools():
     eligible = eligible_questions(final, course.quizzes)
     assert len(eligible) > 20
     assert {q.kind for q in eligible} <= {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE,
-                                          QuestionKind.TRUE_FALSE}
+                                          QuestionKind.TRUE_FALSE, QuestionKind.ORDERING}
+    assert QuestionKind.ORDERING in {q.kind for q in eligible}  # the pack's ordering questions are offered too
+
+
+def ordering(qid: str, count: int = 4) -> Question:
+    return Question(QuestionId(qid), QuestionKind.ORDERING, "Розставте кроки.",
+                    ordering=tuple(f"крок {i + 1}" for i in range(count)), explanation="Спершу вхід.")
+
+
+def test_ordering_questions_take_part_with_their_items_shuffled_and_ranked():
+    quiz = make_quiz(choice("a"), ordering("o"), ordering("long", count=len(LETTERS) + 1), ordering("one", count=1))
+    assert [q.id for q in eligible_questions(quiz)] == ["a", "o"]
+    seen = set()
+    for seed in range(30):
+        lettered = classroom_question(ordering("o"), random.Random(seed), shuffle=True)
+        assert [o.letter for o in lettered.options] == ["А", "Б", "В", "Г"]
+        texts = [o.text for o in lettered.options]
+        assert texts != ["крок 1", "крок 2", "крок 3", "крок 4"]  # never shown in the right order
+        assert [o.text for o in sorted(lettered.options, key=lambda o: o.rank)] == ["крок 1", "крок 2", "крок 3",
+                                                                                     "крок 4"]
+        by_letter = {o.letter: o.text for o in lettered.options}
+        assert [by_letter[letter] for letter in lettered.right_letters] == ["крок 1", "крок 2", "крок 3", "крок 4"]
+        assert [o.text for o in lettered.options if o.correct] == ["крок 1"]  # hands count the first item
+        seen.add(tuple(texts))
+    assert len(seen) > 3
+    unshuffled = classroom_question(ordering("o", count=2))
+    assert [o.text for o in unshuffled.options] == ["крок 2", "крок 1"]
+
+
+def test_an_ordering_question_in_the_summary_keeps_its_order_hands_and_phones(tmp_path: Path):
+    from dataclasses import replace
+
+    from etrainer.core.classroom.quiz import PhoneQuestion, PhoneResults
+
+    question = classroom_question(ordering("o", count=3), random.Random(3))
+    room = ClassroomSession("Вікторина", (question,), ClassroomSettings(), FakeClock())
+    first = question.right_letters[0]
+    other = next(o.letter for o in question.options if o.letter != first)
+    room.set_hands(first, 3)
+    room.set_hands(other, 1)
+    room.reveal()
+    right = "".join(question.right_letters)
+    wrong = right[1] + right[0] + right[2]
+    phones = PhoneResults(4, (PhoneQuestion(4, 3, room.hands(), ((right, 3), (wrong, 1))),), ((1, "Оксана", 1),))
+    summary = replace(room.summary(), phones=phones)
+    path = tmp_path / "room.json"
+    save_summary(summary, path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["questions"][0]["kind"] == "ordering"
+    assert sorted(o["rank"] for o in data["questions"][0]["options"]) == [1, 2, 3]
+    assert data["phones"]["questions"][0]["orders"] == [{"order": right, "count": 3}, {"order": wrong, "count": 1}]
+    assert load_summary(path) == summary
+    text = summary_markdown(summary)
+    assert f"The right order: {' → '.join(right)}" in text
+    assert "Hands for the right first item: 75%" in text
+    by_letter = {o.letter: o for o in question.options}
+    assert f"| {first} | {by_letter[first].text} | 1 | 3 |" in text
+    assert f"{' → '.join(right)} — 3; {' → '.join(wrong)} — 1" in text
 
 
 def test_countdown_runs_pauses_and_runs_out_on_the_injected_clock():

@@ -44,7 +44,8 @@ from etrainer.core.quiz.response import (
 
 def test_kinds_are_exactly_the_documented_ones() -> None:
     assert [k.value for k in QuestionKind] == ["single_choice", "multiple_choice", "true_false", "matching",
-                                              "ordering", "short_answer", "numerical", "cloze", "hotspot", "essay"]
+                                              "ordering", "short_answer", "numerical", "cloze", "hotspot", "essay",
+                                              "description"]
 
 
 def test_pass_mark() -> None:

@@ -1,8 +1,11 @@
 """The classroom quiz: one big question for a room that votes by a show of hands or plays in teams.
 
-Only questions a room can answer by raising hands take part: single choice, multiple choice and
-true/false (`CLASSROOM_KINDS`) with at most `len(LETTERS)` options; the options are lettered
-А Б В Г Д Е. A question goes QUESTION → VOTING (a countdown on an injected clock) → REVEALED;
+Only questions a room can answer by raising hands take part: single choice, multiple choice,
+true/false and ordering (`CLASSROOM_KINDS`) with at most `len(LETTERS)` options or items; they are
+lettered А Б В Г Д Е. An ordering question's items are shown shuffled; each option knows its `rank`
+(its place in the right order). With hands the trainer counts, per item, the hands of those who put it
+first (what the phones count too); in a team game the trainer gives each team points after the reveal.
+A question goes QUESTION → VOTING (a countdown on an injected clock) → REVEALED;
 the trainer types the hands per option (`TallyMode.HANDS`) or each team's points (`TallyMode.TEAMS`).
 The session summary belongs to the trainer: it is saved as a file (core.classroom.summary) and is
 never written into any learner's progress.
@@ -26,7 +29,8 @@ from etrainer.core.quiz.model import Question, QuestionKind, Quiz
 Clock = Callable[[], float]
 """Monotonic seconds (time.monotonic in the app, a fake in tests)."""
 
-CLASSROOM_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE})
+CLASSROOM_KINDS = frozenset({QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.TRUE_FALSE,
+                             QuestionKind.ORDERING})
 LETTERS = ("А", "Б", "В", "Г", "Д", "Е")
 """Ukrainian option letters; a question with more options than letters is left out."""
 DEFAULT_SECONDS = 30
@@ -103,7 +107,10 @@ class ClassroomOption:
     text: str
     """Markdown course text; for true/false the TRUE/FALSE marker (translate it in the "Quiz" context)."""
     correct: bool
+    """Choice: a right option. Ordering: the item that comes first (its hands are the right ones)."""
     translatable: bool = False
+    rank: int = 0
+    """Ordering only: the item's place in the right order (1-based); 0 for a choice option."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +125,9 @@ class ClassroomQuestion:
 
     @property
     def right_letters(self) -> tuple[str, ...]:
+        """The right options in letter order; for an ordering question, the letters in the right order."""
+        if self.kind is QuestionKind.ORDERING:
+            return tuple(option.letter for option in sorted(self.options, key=lambda option: option.rank))
         return tuple(option.letter for option in self.options if option.correct)
 
 
@@ -125,6 +135,8 @@ def suits_classroom(question: Question) -> bool:
     """Whether a room can answer `question` by raising hands (a kind in CLASSROOM_KINDS, ≤ 6 options)."""
     if question.kind is QuestionKind.TRUE_FALSE:
         return question.true_false is not None
+    if question.kind is QuestionKind.ORDERING:
+        return 2 <= len(question.ordering) <= len(LETTERS)
     return (question.kind in CLASSROOM_KINDS and 2 <= len(question.answers) <= len(LETTERS)
             and any(answer.fraction > 0 for answer in question.answers))
 
@@ -136,7 +148,10 @@ def eligible_questions(quiz: Quiz, quizzes: Sequence[Quiz] = ()) -> list[Questio
 
 def classroom_question(question: Question, rng: random.Random | None = None,
                        shuffle: bool = False) -> ClassroomQuestion:
-    """`question` lettered for the room; choice options are shuffled with `rng` when `shuffle`."""
+    """`question` lettered for the room; choice options are shuffled with `rng` when `shuffle`. Ordering items
+    are always shown out of order (shuffled with `rng`, or turned by one place without it)."""
+    if question.kind is QuestionKind.ORDERING:
+        return _ordering_question(question, rng)
     if question.kind is QuestionKind.TRUE_FALSE and question.true_false is not None:
         right = question.true_false.correct
         options = (ClassroomOption(LETTERS[0], TRUE, right, True), ClassroomOption(LETTERS[1], FALSE, not right, True))
@@ -146,6 +161,19 @@ def classroom_question(question: Question, rng: random.Random | None = None,
             rng.shuffle(order)
         options = tuple(ClassroomOption(letter, question.answers[i].text, question.answers[i].fraction > 0)
                         for letter, i in zip(LETTERS, order, strict=False))
+    return ClassroomQuestion(question.id, question.kind, question.text, options, question.explanation,
+                             question.source)
+
+
+def _ordering_question(question: Question, rng: random.Random | None) -> ClassroomQuestion:
+    items = question.ordering[: len(LETTERS)]
+    order = list(range(len(items)))
+    if rng is not None:
+        rng.shuffle(order)
+    if order == sorted(order) and len(order) > 1:  # shown in the right order, it would give the answer away
+        order = order[1:] + order[:1]
+    options = tuple(ClassroomOption(letter, items[i], i == 0, rank=i + 1) for letter, i in zip(LETTERS, order,
+                                                                                                strict=False))
     return ClassroomQuestion(question.id, question.kind, question.text, options, question.explanation,
                              question.source)
 
@@ -189,7 +217,8 @@ class QuestionResult:
     revealed: bool
 
     def share_right(self, mode: TallyMode) -> float | None:
-        """HANDS: the share of raised hands that went to right options; TEAMS: the share of teams that
+        """HANDS: the share of raised hands that went to right options (ordering: to the item that comes
+        first); TEAMS: the share of teams that
         scored. None when there is nothing to count."""
         if mode is TallyMode.TEAMS:
             return sum(1 for p in self.points if p > 0) / len(self.points) if self.points else None
@@ -205,6 +234,9 @@ class PhoneQuestion:
     answered: int
     right: int
     per_option: tuple[int, ...]
+    """How many chose each option (ordering: how many put the item first)."""
+    orders: tuple[tuple[str, int], ...] = ()
+    """Ordering only: each order given, as letters ("БАВГ"), with how many gave it, most frequent first."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -54,6 +54,11 @@ PHONE_ANSWERS = QT_TRANSLATE_NOOP("ClassroomSummary", "Answered from phones: {an
 NOT_OPENED = QT_TRANSLATE_NOOP("ClassroomSummary", "Not opened for the phones.")
 PLACE = QT_TRANSLATE_NOOP("ClassroomSummary", "Place")
 NICKNAME = QT_TRANSLATE_NOOP("ClassroomSummary", "Nickname or team")
+RIGHT_ORDER = QT_TRANSLATE_NOOP("ClassroomSummary", "The right order: {order}")
+PLACE_IN_ORDER = QT_TRANSLATE_NOOP("ClassroomSummary", "Place")
+HANDS_FIRST = QT_TRANSLATE_NOOP("ClassroomSummary", "Hands for it first")
+SHARE_FIRST = QT_TRANSLATE_NOOP("ClassroomSummary", "Hands for the right first item: {share}")
+PHONE_ORDERS = QT_TRANSLATE_NOOP("ClassroomSummary", "Orders given from phones: {orders}")
 
 
 class ClassroomFileUnreadable(EtrainerError):
@@ -112,12 +117,19 @@ def _phones_to_json(phones: PhoneResults, results: tuple[QuestionResult, ...]) -
     """Optional in version 1 (older readers ignore it): per question the phones' answer distribution."""
     return {"participants": phones.participants,
             "questions": [None if q is None else
-                          {"answered": q.answered, "right": q.right,
-                           "distribution": {o.letter: n for o, n in zip(r.question.options, q.per_option,
-                                                                         strict=False)}}
+                          _phone_question_json(q, r)
                           for q, r in zip(phones.questions, results, strict=False)],
             "scoreboard": [{"place": place, "name": name, "points": points}
                            for place, name, points in phones.scoreboard]}
+
+
+def _phone_question_json(question: PhoneQuestion, result: QuestionResult) -> dict[str, Any]:
+    data: dict[str, Any] = {"answered": question.answered, "right": question.right,
+                            "distribution": {o.letter: n for o, n in zip(result.question.options, question.per_option,
+                                                                         strict=False)}}
+    if result.question.kind is QuestionKind.ORDERING:
+        data["orders"] = [{"order": order, "count": count} for order, count in question.orders]
+    return data
 
 
 def _phones_from_json(data: Any, results: tuple[QuestionResult, ...]) -> PhoneResults | None:
@@ -129,8 +141,10 @@ def _phones_from_json(data: Any, results: tuple[QuestionResult, ...]) -> PhoneRe
             questions.append(None)
             continue
         counts = item["distribution"]
+        orders = tuple((str(row["order"]), max(0, int(row["count"]))) for row in item.get("orders", ()))
         questions.append(PhoneQuestion(max(0, int(item["answered"])), max(0, int(item["right"])),
-                                       tuple(max(0, int(counts.get(o.letter, 0))) for o in result.question.options)))
+                                       tuple(max(0, int(counts.get(o.letter, 0))) for o in result.question.options),
+                                       orders))
     board = tuple((int(row["place"]), str(row["name"]), int(row["points"])) for row in data["scoreboard"])
     return PhoneResults(max(0, int(data["participants"])), tuple(questions), board)
 
@@ -140,8 +154,15 @@ def _result_to_json(result: QuestionResult) -> dict[str, Any]:
     return {"id": q.question_id, "kind": q.kind.value, "text": q.text, "explanation": q.explanation,
             "source": q.source, "revealed": result.revealed, "hands": list(result.hands),
             "points": list(result.points),
-            "options": [{"letter": o.letter, "text": o.text, "correct": o.correct, "translatable": o.translatable}
-                        for o in q.options]}
+            "options": [_option_json(o) for o in q.options]}
+
+
+def _option_json(option: ClassroomOption) -> dict[str, Any]:
+    data: dict[str, Any] = {"letter": option.letter, "text": option.text, "correct": option.correct,
+                            "translatable": option.translatable}
+    if option.rank:
+        data["rank"] = option.rank  # ordering: the item's place in the right order
+    return data
 
 
 def summary_from_json(data: Any, path: str = "") -> ClassroomSummary:
@@ -161,8 +182,8 @@ def summary_from_json(data: Any, path: str = "") -> ClassroomSummary:
 
 
 def _result_from_json(item: dict[str, Any], team_count: int) -> QuestionResult:
-    options = tuple(ClassroomOption(str(o["letter"]), str(o["text"]), bool(o["correct"]), bool(o["translatable"]))
-                    for o in item["options"])
+    options = tuple(ClassroomOption(str(o["letter"]), str(o["text"]), bool(o["correct"]), bool(o["translatable"]),
+                                    max(0, int(o.get("rank", 0)))) for o in item["options"])
     hands = tuple(max(0, int(h)) for h in item["hands"])
     points = tuple(max(0, int(p)) for p in item["points"])
     if len(hands) != len(options) or len(points) != team_count:
@@ -220,6 +241,9 @@ def summary_markdown(summary: ClassroomSummary, translate: Translate = str) -> s
             answers = phones.questions[number - 1]
             lines += [t(NOT_OPENED) if answers is None else
                       t(PHONE_ANSWERS).format(answered=answers.answered, right=answers.right), ""]
+            if answers is not None and answers.orders:
+                given = "; ".join(f"{' → '.join(order)} — {count}" for order, count in answers.orders)
+                lines += [t(PHONE_ORDERS).format(orders=given), ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -227,18 +251,27 @@ def _question_markdown(number: int, result: QuestionResult, summary: ClassroomSu
     q = result.question
     lines = [f"## {number}. {_cell(q.text)}", ""]
     hands = summary.mode is TallyMode.HANDS
-    lines += [f"| | {t(OPTION)} |" + (f" {t(HANDS)} |" if hands else ""), "|---|---|" + ("---:|" if hands else "")]
+    ordering = q.kind is QuestionKind.ORDERING
+    if ordering:
+        lines += [t(RIGHT_ORDER).format(order=" → ".join(q.right_letters)), ""]
+        lines += [f"| | {t(OPTION)} | {t(PLACE_IN_ORDER)} |" + (f" {t(HANDS_FIRST)} |" if hands else ""),
+                  "|---|---|---:|" + ("---:|" if hands else "")]
+    else:
+        lines += [f"| | {t(OPTION)} |" + (f" {t(HANDS)} |" if hands else ""),
+                  "|---|---|" + ("---:|" if hands else "")]
     for option, count in zip(q.options, result.hands, strict=False):
         text = t(option.text) if option.translatable else option.text
-        mark = f"{option.letter} ✓" if option.correct else option.letter
-        lines.append(f"| {mark} | {_cell(text)} |" + (f" {count} |" if hands else ""))
+        mark = f"{option.letter} ✓" if option.correct and not ordering else option.letter
+        place = f" {option.rank} |" if ordering else ""
+        lines.append(f"| {mark} | {_cell(text)} |{place}" + (f" {count} |" if hands else ""))
     lines.append("")
     if not hands:
         lines += [f"| {t(TEAM)} | {t(POINTS)} |", "|---|---:|"]
         lines += [f"| {_cell(team)} | {points} |" for team, points in zip(summary.teams, result.points, strict=False)]
         lines.append("")
     share = _percent(result.share_right(summary.mode), t)
-    lines += [(t(SHARE_HANDS) if hands else t(SHARE_TEAMS)).format(share=share), ""]
+    label = (t(SHARE_FIRST) if ordering else t(SHARE_HANDS)) if hands else t(SHARE_TEAMS)
+    lines += [label.format(share=share), ""]
     if not result.revealed:
         lines += [t(NOT_REVEALED), ""]
     if q.explanation:

@@ -97,7 +97,18 @@ class QuizAttempt:
         return self.finished or (self.locks_answers and position in self.answers)
 
     def first_unanswered(self) -> int | None:
-        return next((i for i in range(self.count) if i not in self.answers), None)
+        pages = set(self.page_positions)
+        return next((i for i in range(self.count) if i not in self.answers and i not in pages), None)
+
+    @property
+    def page_positions(self) -> tuple[int, ...]:
+        """Where the information pages are: read with «Далі», never answered, never scored."""
+        return tuple(i for i, drawn in enumerate(self.questions) if drawn.question.kind is QuestionKind.DESCRIPTION)
+
+    @property
+    def to_answer(self) -> int:
+        """How many questions take an answer (the information pages do not)."""
+        return self.count - len(self.page_positions)
 
     @property
     def essay_positions(self) -> tuple[int, ...]:
@@ -114,7 +125,7 @@ class QuizAttempt:
         """0..1 over the self-grading questions of the attempt (unanswered ones count 0; essays left out).
         An attempt of essays only scores 1 once every essay is submitted."""
         essays = self.essay_positions
-        automatic = self.count - len(essays)
+        automatic = self.to_answer - len(essays)
         if not automatic:
             return 1.0 if essays and all(i in self.answers for i in essays) else 0.0
         return quiz_score([a.graded for a in self.answers.values()], automatic)
@@ -148,6 +159,8 @@ def answer(attempt: QuizAttempt, position: int, response: Response, now: datetim
         raise AnswerLocked()
     if attempt.expired(now):
         raise TimeIsUp()
+    if attempt.questions[position].question.kind is QuestionKind.DESCRIPTION:
+        raise TypeError("an information page takes no answer")
     graded = grade(attempt.questions[position].question, response)
     answers = dict(attempt.answers)
     answers[position] = AttemptAnswer(position, response, graded, now, max(0.0, float(seconds)))

@@ -264,4 +264,5 @@ _CHECKS = {
     QuestionKind.CLOZE: _cloze,
     QuestionKind.HOTSPOT: _hotspot,
     QuestionKind.ESSAY: _essay,
+    QuestionKind.DESCRIPTION: lambda question, issues: None,  # only its text, which every question needs
 }

@@ -78,7 +78,7 @@ def resolve_pools(quiz: Quiz, quizzes: Sequence[Quiz]) -> Quiz:
             pools.append(pool)
             continue
         source = resolve_pools(source, [q for q in quizzes if q.id != quiz.id])
-        drawable = [q for q in source.questions if q.kind is not QuestionKind.ESSAY]
+        drawable = [q for q in source.questions if q.kind not in (QuestionKind.ESSAY, QuestionKind.DESCRIPTION)]
         for question in drawable:
             if question.id not in known:
                 questions.append(question)

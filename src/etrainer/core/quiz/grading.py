@@ -81,6 +81,8 @@ class GradedAnswer:
 
 def grade(question: Question, response: Response | None) -> GradedAnswer:
     """Grade `response` (None: not answered). Raises TypeError if the response is for another kind."""
+    if question.kind is QuestionKind.DESCRIPTION:
+        raise TypeError("an information page takes no answer and is not graded")
     expected = RESPONSE_TYPES[question.kind]
     if response is not None and not isinstance(response, expected):
         raise TypeError(f"a {question.kind.value} question takes a {expected.__name__}, not {response!r}")
@@ -265,7 +267,7 @@ def right_answer(question: Question) -> tuple[str, ...]:
     if kind is QuestionKind.CLOZE:
         return tuple(f"{n}: {_gap_answer(gap)}" for n, gap in enumerate(question.cloze.gaps, 1)) \
             if question.cloze else ()
-    if kind is QuestionKind.ESSAY:
+    if kind in (QuestionKind.ESSAY, QuestionKind.DESCRIPTION):
         return ()
     return (MARKED_AREA,)
 

@@ -37,6 +37,8 @@ class QuestionKind(Enum):
     HOTSPOT = "hotspot"
     ESSAY = "essay"
     """A written reflection a methodist marks by hand; grading leaves it pending."""
+    DESCRIPTION = "description"
+    """An information page (Moodle's "description"): a text read in the quiz with «Далі»; no answer, no points."""
 
 
 class FeedbackMode(Enum):

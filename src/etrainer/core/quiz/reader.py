@@ -57,6 +57,7 @@ KIND_KEYS: dict[QuestionKind, frozenset[str]] = {
     QuestionKind.CLOZE: frozenset({"gaps"}),
     QuestionKind.HOTSPOT: frozenset({"image", "regions"}),
     QuestionKind.ESSAY: frozenset({"min_words", "max_words", "rubric", "model_answer", "points"}),
+    QuestionKind.DESCRIPTION: frozenset(),
 }
 #: Where each part named by a QuestionIssue lives in the file.
 PART_KEYS = {"answers": "answers", "pairs": "pairs", "items": "items", "gaps": "gaps", "regions": "regions",
@@ -146,6 +147,8 @@ class QuestionReader:
             return {"cloze": Cloze(self.gaps(item))}
         if kind is QuestionKind.ESSAY:
             return {"essay": self.essay(item)}
+        if kind is QuestionKind.DESCRIPTION:
+            return {}
         return self.hotspot(item)
 
     def essay(self, item: LineDict) -> Essay:

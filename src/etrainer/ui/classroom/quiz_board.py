@@ -1,5 +1,8 @@
 """The big board of the classroom quiz: the question, lettered option tiles and, once revealed, the explanation.
 
+An ordering question shows its items shuffled; the reveal puts the tiles in the right order, each badge
+with its place and letter («1·В»), and the hands (who put the item first) stay on their tiles.
+
 The board places its children itself: it picks the largest type (and one or two columns of tiles)
 at which everything fits the room it is given, so the room reads it from the back row.
 """
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QSpinBox
 
 from etrainer.core.classroom.quiz import ClassroomQuestion
 from etrainer.core.quiz.grading import learner_source
+from etrainer.core.quiz.model import QuestionKind
 from etrainer.ui.classroom.projector import inline_html, largest_fitting, make_font, pixels, text_height
 from etrainer.ui.common.numbers import format_percent
 
@@ -47,7 +51,8 @@ QLabel#explanationText { background: #EAF1F8; border-left: 10px solid #1F4E79; c
 
 
 class OptionTile(QFrame):
-    def __init__(self, letter: str, html_text: str, with_tally: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, letter: str, html_text: str, with_tally: bool, parent: QWidget | None = None,
+                 first: bool = False) -> None:
         super().__init__(parent, objectName="optionTile")
         self.setProperty("state", "")
         self.letter = letter
@@ -61,8 +66,9 @@ class OptionTile(QFrame):
         layout.addWidget(self.text, 1)
         if with_tally:
             self.spin = QSpinBox(objectName=f"handsSpin_{letter}", maximum=999)
-            self.spin.setAccessibleName(QCoreApplication.translate("ClassroomQuiz", "Hands for {letter}")
-                                        .format(letter=letter))
+            name = (QCoreApplication.translate("ClassroomQuiz", "Hands for {letter} first") if first
+                    else QCoreApplication.translate("ClassroomQuiz", "Hands for {letter}"))
+            self.spin.setAccessibleName(name.format(letter=letter))
             column = QVBoxLayout()
             column.addStretch(1)
             column.addWidget(self.spin)
@@ -112,7 +118,11 @@ class QuizBoard(QWidget):
     def show_question(self, question: ClassroomQuestion, with_tally: bool, hands: tuple[int, ...]) -> None:
         self._question = question
         self._revealed = False
-        self._question_label.setText(inline_html(self._markdown(question.text)))
+        text = inline_html(self._markdown(question.text))
+        if question.kind is QuestionKind.ORDERING:
+            hint = QCoreApplication.translate("ClassroomQuiz", "Put them in the right order.")
+            text += f"<br><i>{html.escape(hint)}</i>"
+        self._question_label.setText(text)
         for tile in self.tiles:
             tile.hide()
             tile.setParent(None)
@@ -120,7 +130,8 @@ class QuizBoard(QWidget):
         self.tiles = []
         for option, count in zip(question.options, hands, strict=False):
             text = QCoreApplication.translate("Quiz", option.text) if option.translatable else option.text
-            tile = OptionTile(option.letter, inline_html(self._markdown(text)), with_tally, self)
+            tile = OptionTile(option.letter, inline_html(self._markdown(text)), with_tally, self,
+                              first=question.kind is QuestionKind.ORDERING)
             if tile.spin is not None:
                 tile.spin.setValue(count)
                 tile.spin.valueChanged.connect(lambda value, letter=option.letter: self.hands_changed.emit(letter,
@@ -147,12 +158,20 @@ class QuizBoard(QWidget):
             return
         self._revealed = True
         total = sum(hands)
+        ordering = question.kind is QuestionKind.ORDERING
         for tile, option, count in zip(self.tiles, question.options, hands, strict=False):
-            tile.badge.setText(f"{option.letter} ✓" if option.correct else option.letter)
-            tile.set_state("right" if option.correct else "dim")
+            if ordering:
+                tile.badge.setText(f"{option.rank}·{option.letter}")
+                tile.set_state("right")
+            else:
+                tile.badge.setText(f"{option.letter} ✓" if option.correct else option.letter)
+                tile.set_state("right" if option.correct else "dim")
             if tile.spin is not None:
                 tile.share.setText(format_percent(round(100 * count / total)) if total else "—")
                 tile.share.show()
+        if ordering:  # the tiles in the right order
+            rank = {option.letter: option.rank for option in question.options}
+            self.tiles.sort(key=lambda tile: rank.get(tile.letter, 0))
         parts = []
         if question.explanation:
             label = QCoreApplication.translate("ClassroomQuiz", "Why:")
@@ -162,14 +181,16 @@ class QuizBoard(QWidget):
             parts.append(f"<i>{html.escape(label)} {html.escape(learner_source(question.source))}</i>")
         self._explanation.setText("<br>".join(parts))
         self._explanation.setVisible(bool(parts))
-        right = next((i for i, option in enumerate(question.options) if option.correct), 0)
+        right = 0 if ordering else next((i for i, option in enumerate(question.options) if option.correct), 0)
         self.part = "options-2" if self.pages == 2 and right >= (len(self.tiles) + 1) // 2 else "options"
         self.relayout()
 
     def update_shares(self, hands: tuple[int, ...]) -> None:
-        if self._revealed:
+        if self._revealed and self._question is not None:
             total = sum(hands)
-            for tile, count in zip(self.tiles, hands, strict=False):
+            counts = {option.letter: count for option, count in zip(self._question.options, hands, strict=False)}
+            for tile in self.tiles:  # by letter: an ordering question's tiles are in the right order by now
+                count = counts.get(tile.letter, 0)
                 tile.share.setText(format_percent(round(100 * count / total)) if total else "—")
 
     # -- layout ---------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ from etrainer.core.classroom.summary import save_summary, summary_markdown
 from etrainer.core.course.model import Course
 from etrainer.core.course.reader import context_for
 from etrainer.core.markdown import RenderContext, render_lesson
-from etrainer.core.quiz.model import Quiz
+from etrainer.core.quiz.model import QuestionKind, Quiz
 from etrainer.ui.classroom import projector
 from etrainer.ui.classroom.quiz_board import QuizBoard
 from etrainer.ui.classroom.quiz_setup import QuizSetupPage
@@ -249,6 +249,8 @@ class ClassroomQuizWindow(QWidget):
             stage, state, button = self.tr("Time is up! Keep your hands up"), "over", self.tr("❚❚ Pause (Space)")
         elif countdown.running and self.voting is not None:
             stage, state, button = self.tr("Vote now on your phones!"), "running", self.tr("❚❚ Pause (Space)")
+        elif countdown.running and self._first_item_hands():
+            stage, state, button = self.tr("Hands up: which comes first?"), "running", self.tr("❚❚ Pause (Space)")
         elif countdown.running:
             stage, state, button = self.tr("Vote now: raise your hand!"), "running", self.tr("❚❚ Pause (Space)")
         else:
@@ -272,6 +274,12 @@ class ClassroomQuizWindow(QWidget):
         totals = dict(session.summary().team_totals())
         for label, team in zip(self._team_totals, session.settings.teams, strict=False):
             label.setText(self.tr("= {points}").format(points=totals.get(team, 0)))
+
+    def _first_item_hands(self) -> bool:
+        """An ordering question counted by hands: the room raises hands for the item each puts first."""
+        session = self.session
+        return (session is not None and session.settings.mode is TallyMode.HANDS
+                and session.current.kind is QuestionKind.ORDERING)
 
     def _on_tick(self) -> None:
         session = self.session

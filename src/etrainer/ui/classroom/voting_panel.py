@@ -18,11 +18,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QPushButton, QSi
 
 from etrainer.core.classroom.quiz import ClassroomQuestion, PhoneQuestion, PhoneResults
 from etrainer.core.classroom.slides import plain_inline
-from etrainer.core.classroom.voting import Phase, VotingRoom, from_classroom
+from etrainer.core.classroom.voting import Distribution, Phase, VotingRoom, from_classroom
+from etrainer.core.quiz.model import QuestionKind
 from etrainer.services.voting.server import DEFAULT_PORT, Tally, VotingServer
 from etrainer.ui.classroom.projector import make_font
 
 LOOPBACK = "127.0.0.1"
+ORDERS_SHOWN = 4
+"""Lines of orders after an ordering question's reveal: the right one, then the most common others."""
 
 
 def lan_addresses() -> list[str]:
@@ -145,8 +148,8 @@ class VotingPanel(QWidget):
         distributions = self.server.distributions()
         tally = self.server.tally()
         per_question = tuple(
-            PhoneQuestion(d.answered, d.right, d.per_option) if (d := self._distribution(distributions, i)) else None
-            for i in range(questions))
+            PhoneQuestion(d.answered, d.right, d.per_option, d.orders)
+            if (d := self._distribution(distributions, i)) else None for i in range(questions))
         return PhoneResults(tally.participants, per_question,
                             tuple((s.place, s.name, s.points) for s in self.server.scoreboard()))
 
@@ -158,7 +161,9 @@ class VotingPanel(QWidget):
     def refresh(self) -> None:
         tally = self.server.tally()
         self.answered.setText(self._answered_text(tally))
-        if tally.distribution is not None:
+        if tally.distribution is not None and tally.distribution.question.kind is QuestionKind.ORDERING:
+            self.distribution.setText(self._orders_text(tally.distribution))
+        elif tally.distribution is not None:
             question = tally.distribution.question
             parts = [f"{o.letter}{' ✓' if o.letter in question.right else ''} — {n}"
                      for o, n in zip(question.options, tally.distribution.per_option, strict=False)]
@@ -183,6 +188,15 @@ class VotingPanel(QWidget):
                 self.names.setCurrentItem(matches[0])
         self._remove.setEnabled(bool(tally.names))
         self._fit()
+
+    def _orders_text(self, distribution: Distribution) -> str:
+        """An ordering question after the reveal: the right order and how many gave it, then the most
+        common other orders (at most ORDERS_SHOWN lines in all)."""
+        right = "".join(distribution.question.right)
+        lines = [self.tr("✓ {order} — {count}").format(order=" ".join(right), count=distribution.right)]
+        others = [(order, count) for order, count in distribution.orders if order != right]
+        lines += [f"{' '.join(order)} — {count}" for order, count in others[: ORDERS_SHOWN - 1]]
+        return "\n".join(lines)
 
     def _answered_text(self, tally: Tally) -> str:
         if tally.phase in (Phase.OPEN, Phase.CLOSED, Phase.REVEALED):

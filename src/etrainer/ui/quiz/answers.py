@@ -65,6 +65,16 @@ class AnswerWidget(QWidget):
         return False
 
 
+class NoAnswer(AnswerWidget):
+    """An information page takes no answer: nothing to pick, nothing to type."""
+
+    def __init__(self) -> None:
+        super().__init__(objectName="informationPage")
+
+    def response(self) -> Response | None:
+        return None
+
+
 class _OptionRow(WrappingToggle):
     """A numbered option: its button and wrapping text, marked ✓ or ✗ once checked."""
 

@@ -28,6 +28,7 @@ from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import is_valid_id
 from etrainer.core.quiz.bank import ParsedBank, slugify
+from etrainer.exchange.bank_media import copy_media, plan_media
 from etrainer.exchange.gift import export_gift, unexportable
 from etrainer.exchange.question_json import bank_to_quiz_yaml, load_bank, write_text_atomically
 from etrainer.ui.common.errors import error_sentence
@@ -46,6 +47,8 @@ class ImportQuestionsDialog(QDialog):
         self.resize(640, 520)
         self.bank: ParsedBank | None = None
         self.written: Path | None = None
+        self.media: list[Path] = []
+        """The pictures and sounds copied into the pack with the quiz file."""
         self._source: Path | None = None
         intro = QLabel(self.tr("Choose a question bank exported from Moodle: GIFT (.gift, .txt) or Moodle XML "
                                "(.xml). Nothing is changed until you save."), wordWrap=True)
@@ -104,7 +107,8 @@ class ImportQuestionsDialog(QDialog):
         self._error.clear()
 
         def parse(progress: Progress) -> ParsedBank:
-            return load_bank(path)
+            bank = load_bank(path)  # … with the links to files that will not be copied into the pack, reported
+            return ParsedBank(bank.questions, plan_media(bank, path.parent, path.parent).bank.problems)
 
         run_in_background(parse, self._on_parsed, self._on_failed)
 
@@ -148,13 +152,15 @@ class ImportQuestionsDialog(QDialog):
         assert self.bank is not None
         if not path.name.endswith(".quiz.yaml"):
             path = path.with_name(path.name.removesuffix(".yaml") + ".quiz.yaml")
-        text = bank_to_quiz_yaml(self.bank, self._quiz_id.text().strip(), self._title.text().strip() or path.stem,
+        media = plan_media(self.bank, self._source.parent if self._source else path.parent, path.parent)
+        text = bank_to_quiz_yaml(media.bank, self._quiz_id.text().strip(), self._title.text().strip() or path.stem,
                                  self._module.currentData() or None, base=path.parent.resolve())
         try:
+            self.media = copy_media(media, path.parent)  # the pictures and sounds beside the bank, into the pack
             write_text_atomically(path, text)
         except OSError as error:
             self._error.setText(self.tr("{path} cannot be written: {reason}").format(
-                path=str(path), reason=error.strerror or str(error)))
+                path=str(error.filename or path), reason=error.strerror or str(error)))
             return
         self.written = path
         self.accept()

@@ -1,5 +1,7 @@
 """The quiz page: the quiz's intro, one question at a time, and the results with a review of every answer.
 
+An information page (a `description` item) shows its text with «Next ▸» and takes no answer.
+
 Keys: digits pick numbered options, Enter checks the answer (and then goes on), ← and → move between
 questions when the quiz gives feedback at the end. Feedback is shown below the answer, never in a box.
 """
@@ -37,6 +39,7 @@ from etrainer.ui.quiz.answers import (
     ClozeAnswer,
     HotspotAnswer,
     MatchingAnswer,
+    NoAnswer,
     OrderingAnswer,
     TextAnswer,
 )
@@ -68,6 +71,8 @@ def make_answer_widget(drawn: DrawnQuestion) -> AnswerWidget:
         return ClozeAnswer(drawn, choose, QCoreApplication.translate("QuizPage", "Gap {n}:"))
     if kind is QuestionKind.ESSAY:
         return EssayAnswer(drawn)
+    if kind is QuestionKind.DESCRIPTION:
+        return NoAnswer()
     return HotspotAnswer(drawn, QCoreApplication.translate("QuizPage", "The picture for this question is missing."))
 
 
@@ -295,9 +300,10 @@ class QuizPage(QWidget):
         position = attempt.position
         drawn = attempt.questions[position]
         title = self.tr("Review") if attempt.review else attempt.quiz.title
-        self._heading.setText(self.tr("{title} · question {n} of {total}").format(title=title, n=position + 1,
-                                                                                total=attempt.count))
-        self._bar.setRange(0, attempt.count)
+        page = drawn.question.kind is QuestionKind.DESCRIPTION
+        heading = self.tr("{title} · page {n} of {total}") if page else self.tr("{title} · question {n} of {total}")
+        self._heading.setText(heading.format(title=title, n=position + 1, total=attempt.count))
+        self._bar.setRange(0, attempt.to_answer)
         self._bar.setValue(attempt.answered)
         self._text.setText(self._question_html(drawn))
         if isinstance(self._answer, EssayAnswer):
@@ -319,7 +325,7 @@ class QuizPage(QWidget):
         if isinstance(self._answer, EssayAnswer) and self.vm is not None:
             vm = self.vm
             self._answer.draft_changed.connect(lambda text, at=position: vm.save_essay_draft(at, text))
-        self._checked = attempt.is_locked(position)
+        self._checked = attempt.is_locked(position) or page  # a page is only read: «Next» at once
         self._feedback.hide()
         if self._checked and stored is not None:
             self._show_feedback(stored.graded)
@@ -439,7 +445,7 @@ class QuizPage(QWidget):
         response = self._answer.response() if self._answer and not self._checked else None
         if response is not None and not vm.attempt.locks_answers:
             vm.submit(response)
-        missing = vm.attempt.count - vm.attempt.answered
+        missing = vm.attempt.to_answer - vm.attempt.answered
         question = self.tr("Questions without an answer: {n}. They will count as wrong. Finish anyway?")
         if missing and not prompts.ask_yes_no(self, self.tr("Finish the quiz"), question.format(n=missing),
                                               self.tr("Finish"), self.tr("Go back")):
@@ -500,6 +506,8 @@ class QuizPage(QWidget):
         marks = self.vm.essay_marks(attempt.uid) if self.vm is not None and attempt.pending else {}
         for position, graded in enumerate(attempt.graded_in_order()):
             question = attempt.questions[position].question
+            if question.kind is QuestionKind.DESCRIPTION:
+                continue  # an information page was read, not answered
             title = question.title or question.text
             parts.append(f"<h4>{position + 1}. {html.escape(title)}</h4>")
             if graded is None:

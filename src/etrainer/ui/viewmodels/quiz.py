@@ -20,7 +20,7 @@ from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.quiz.attempt import QuizAttempt, TimeIsUp
 from etrainer.core.quiz.essay import EssayMark
-from etrainer.core.quiz.model import Quiz
+from etrainer.core.quiz.model import QuestionKind, Quiz
 from etrainer.core.quiz.response import Response
 from etrainer.services.save_errors import SaveFailed
 from etrainer.ui.common.errors import error_sentence
@@ -58,7 +58,8 @@ class QuizViewModel(QObject):
     def intro(self, quiz: Quiz) -> QuizIntro:
         self.quiz = quiz
         status = self._services.quizzes.status(self.learner.id, quiz)
-        count = sum(p.draw for p in quiz.pools) if quiz.pools else len(quiz.questions)
+        count = sum(p.draw for p in quiz.pools) if quiz.pools else sum(  # information pages are not questions
+            1 for q in quiz.questions if q.kind is not QuestionKind.DESCRIPTION)
         return QuizIntro(quiz, count, status.finished_attempts, status.attempts_left, status.best_score,
                          status.passed, status.unfinished)
 
