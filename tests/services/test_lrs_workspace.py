@@ -1,0 +1,297 @@
+"""Pulling statements from a real LRS (Ralph, tests/lrs) into the methodist's workspace, compared with a file import
+of the same learners; pulling again, foreign statements, paging, bad answers; sending the workspace's statements."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import threading
+import uuid
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, ClassVar
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+from tests.conftest import FakeClock
+
+from etrainer.core.course.model import Course
+from etrainer.core.course.pack import load_pack
+from etrainer.core.progress.document import ProgressDocument
+from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsRefused, LrsUnreachable
+from etrainer.exchange.lrs_reader import SkipReason
+from etrainer.exchange.xapi import statements
+from etrainer.paths import bundled_course_dir
+from etrainer.services.demo_data import make_demo_learners
+from etrainer.services.lrs_workspace import LrsWorkspaceService
+from etrainer.services.methodist import WorkspaceService
+from etrainer.services.transfer import ExportService
+from etrainer.storage.workspace import Workspace, open_workspace, rows_of
+from etrainer.storage.workspace_lrs import LRS_SOURCE
+
+
+@pytest.fixture(scope="module")
+def course() -> Course:
+    return load_pack(bundled_course_dir()).course
+
+
+@pytest.fixture
+def made(database: Any, sessions: sessionmaker[Session], course: Course, clock: FakeClock,
+         tmp_path: Path) -> tuple[list[ProgressDocument], Path]:
+    """Two demo learners' progress documents and their exported files (in one folder)."""
+    learners = make_demo_learners(SimpleNamespace(database=database), course, 2, seed=7, clock=clock)
+    exporter = ExportService(sessions, clock=clock)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    for learner in learners:
+        exporter.export_progress(learner.id, course, folder)
+    return [exporter.document(learner.id, course) for learner in learners], folder
+
+
+def open_ws(path: Path) -> Workspace:
+    return open_workspace(path)
+
+
+@pytest.fixture
+def pulled_ws(tmp_path: Path) -> Workspace:
+    workspace = open_ws(tmp_path / "pulled.sqlite3")
+    yield workspace
+    workspace.dispose()
+
+
+@pytest.fixture
+def filed_ws(tmp_path: Path) -> Workspace:
+    workspace = open_ws(tmp_path / "filed.sqlite3")
+    yield workspace
+    workspace.dispose()
+
+
+def endpoint_of(server: Any, **options: Any) -> LrsEndpoint:
+    return LrsEndpoint.of(server.endpoint, server.user, server.password, **options)
+
+
+def push(server: Any, items: list[dict[str, Any]]) -> None:
+    endpoint = endpoint_of(server)
+    for start in range(0, len(items), 200):
+        assert endpoint.post(items[start:start + 200]) == 200
+
+
+def service_for(workspace: Workspace, course: Course) -> LrsWorkspaceService:
+    return LrsWorkspaceService(workspace, lambda cid: course if cid == course.id else None)
+
+
+def rounded(value: Any) -> Any:
+    """Floats to 4 decimals (xAPI's scaled scores are written so), inside tuples and dataclasses too."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        value = dataclasses.astuple(value)
+    if isinstance(value, tuple | list):
+        return tuple(rounded(v) for v in value)
+    return round(value, 4) if isinstance(value, float) else value
+
+
+def close(left: Any, right: Any) -> bool:
+    """Equal, floats within 1e-4 (means of scores written to 4 decimals)."""
+    left, right = rounded(left), rounded(right)
+    if isinstance(left, tuple) and isinstance(right, tuple):
+        return len(left) == len(right) and all(close(a, b) for a, b in zip(left, right, strict=True))
+    if isinstance(left, float) and isinstance(right, float):
+        return abs(left - right) <= 1e-4
+    return left == right
+
+
+def comparable(data: Any) -> dict[str, Any]:
+    """What the statements carry of the dashboard's data, in a form that ignores row order.
+
+    Left out because no statement carries it: the learner's branch and position and the import times,
+    walkthrough events (hotspots). Quiz scores are compared to 4 decimals (the statements' precision). Record
+    uids are compared as they are (the `record` extension carries them)."""
+    return {
+        "learners": sorted((r.uid, r.name) for r in data.learners),
+        "lessons": sorted(rounded(r) for r in data.lessons),
+        "quizzes": sorted(rounded(r) for r in data.quiz_attempts),
+        "responses": sorted(rounded(r) for r in data.responses),
+        "walks": sorted(rounded(r) for r in data.walkthroughs),
+    }
+
+
+def test_a_pull_gives_the_dashboard_a_file_import_gives(lrs_server: Any, made: Any, course: Course,
+                                                        pulled_ws: Workspace, filed_ws: Workspace) -> None:
+    documents, folder = made
+    push(lrs_server, [s for d in documents for s in statements(d, course)])
+    expected_statements = sum(len(statements(d, course)) for d in documents)
+    assert lrs_server.statement_count() == expected_statements
+
+    report = service_for(pulled_ws, course).pull(endpoint_of(lrs_server))
+    assert report.read == expected_statements and report.learners == 2 and not report.skipped
+    files = WorkspaceService(filed_ws).import_paths([folder])
+    assert len(files.accepted) == 2
+
+    by_lrs, by_file = WorkspaceService(pulled_ws, course), WorkspaceService(filed_ws, course)
+    assert comparable(by_lrs.data()) == comparable(by_file.data())
+    strip = lambda matrix: [(row.learner.uid, row.learner.name, rounded(row.cells)) for row in matrix.rows]  # noqa: E731
+    assert strip(by_lrs.matrix()) == strip(by_file.matrix())
+    assert close(by_lrs.competencies(), by_file.competencies())
+    assert close(by_lrs.items(), by_file.items())
+    assert [f.file_name for f in by_lrs.imported_files()] == [LRS_SOURCE + lrs_server.endpoint] * 2
+
+
+def test_pulling_again_adds_nothing(lrs_server: Any, made: Any, course: Course, pulled_ws: Workspace) -> None:
+    documents, _ = made
+    push(lrs_server, statements(documents[0], course))
+    service = service_for(pulled_ws, course)
+    first = service.pull(endpoint_of(lrs_server))
+    assert first.counts.new == documents[0].record_count - _not_carried(documents[0])
+    with pulled_ws.sessions.begin() as session:
+        before = rows_of(session, [t for t in _tables() if t.name != "ws_import" and t.name != "ws_learner"])
+    again = service.pull(endpoint_of(lrs_server))
+    assert again.counts.new == 0 and again.counts.updated == 0 and again.counts.skipped == first.counts.new
+    with pulled_ws.sessions.begin() as session:
+        assert rows_of(session, [t for t in _tables() if t.name != "ws_import" and t.name != "ws_learner"]) == before
+
+
+def _tables() -> list[Any]:
+    from etrainer.storage.workspace_models import WorkspaceBase
+
+    return list(WorkspaceBase.metadata.sorted_tables)
+
+
+def _not_carried(document: ProgressDocument) -> int:
+    """Records a document has that no statement carries: walkthrough events, consultations, and the lesson
+    progress of lessons never read (made again from visits, so counted once as progress all the same)."""
+    return sum(len(w.events) for w in document.walkthrough_attempts) + len(document.consultations)
+
+
+def test_a_learner_known_from_files_keeps_her_key_and_nothing_doubles(
+        lrs_server: Any, made: Any, course: Course, filed_ws: Workspace) -> None:
+    documents, folder = made
+    WorkspaceService(filed_ws).import_paths([folder])
+    with filed_ws.sessions.begin() as session:
+        before = rows_of(session, [t for t in _tables() if t.name not in ("ws_import", "ws_learner")])
+        keys = rows_of(session, [t for t in _tables() if t.name == "ws_learner"])
+    push(lrs_server, [s for d in documents for s in statements(d, course)])
+    report = service_for(filed_ws, course).pull(endpoint_of(lrs_server))
+    assert report.counts.new == 0 and report.counts.updated == 0
+    with filed_ws.sessions.begin() as session:
+        assert rows_of(session, [t for t in _tables() if t.name not in ("ws_import", "ws_learner")]) == before
+        after = rows_of(session, [t for t in _tables() if t.name == "ws_learner"])
+    strip_times = lambda rows: [r[:9] for r in rows["ws_learner"]]  # noqa: E731 (id … last_import_at excluded)
+    assert strip_times(after) == strip_times(keys)
+
+
+def foreign_statements() -> list[dict[str, Any]]:
+    base = {"verb": {"id": "http://adlnet.gov/expapi/verbs/experienced"}, "timestamp": "2026-11-01T10:00:00Z"}
+    return [
+        {**base, "id": str(uuid.uuid4()), "actor": {"mbox": "mailto:someone@example.org"},
+         "object": {"id": "https://etrainer.invalid/xapi/c/lesson/l1"}},
+        {**base, "id": str(uuid.uuid4()),
+         "actor": {"account": {"homePage": "https://etrainer.invalid/learners", "name": "x"}},
+         "object": {"id": "https://moodle.example.org/course/7"}},
+        {**base, "id": str(uuid.uuid4()), "verb": {"id": "http://adlnet.gov/expapi/verbs/launched"},
+         "actor": {"account": {"homePage": "https://etrainer.invalid/learners", "name": "x"}},
+         "object": {"id": "https://etrainer.invalid/xapi/c/lesson/l1"}},
+    ]
+
+
+def test_foreign_statements_are_counted_and_skipped(lrs_server: Any, made: Any, course: Course,
+                                                     pulled_ws: Workspace) -> None:
+    documents, _ = made
+    push(lrs_server, statements(documents[0], course) + foreign_statements())
+    report = service_for(pulled_ws, course).pull(endpoint_of(lrs_server), limit=7)  # many pages
+    assert report.skipped == {SkipReason.OTHER_ACTOR: 1, SkipReason.OTHER_ACTIVITY: 1, SkipReason.OTHER_VERB: 1}
+    assert report.read == len(statements(documents[0], course)) + 3
+    assert report.learners == 1 and report.counts.new > 0
+
+
+def test_paging_reads_every_statement_once(lrs_server: Any, made: Any, course: Course, pulled_ws: Workspace,
+                                           tmp_path: Path) -> None:
+    documents, _ = made
+    items = statements(documents[1], course)
+    push(lrs_server, items)
+    pages = list(endpoint_of(lrs_server).statement_pages(limit=5))
+    assert len(pages) >= len(items) // 5 and max(len(p) for p in pages) <= 5
+    assert sorted(s["id"] for p in pages for s in p) == sorted(s["id"] for s in items)
+    small = service_for(pulled_ws, course).pull(endpoint_of(lrs_server), limit=5)
+    other = open_ws(tmp_path / "big-pages.sqlite3")
+    try:
+        big = service_for(other, course).pull(endpoint_of(lrs_server), limit=1000)
+        assert small == big
+        assert comparable(WorkspaceService(pulled_ws).data()) == comparable(WorkspaceService(other).data())
+    finally:
+        other.dispose()
+
+
+def test_wrong_password_and_unreachable_endpoint(lrs_server: Any, pulled_ws: Workspace, course: Course) -> None:
+    service = service_for(pulled_ws, course)
+    with pytest.raises(LrsRefused, match="refused the user name or password"):
+        service.pull(LrsEndpoint.of(lrs_server.endpoint, lrs_server.user, "wrong"))
+    with pytest.raises(LrsUnreachable, match="cannot be reached"):
+        service.pull(LrsEndpoint.of("http://127.0.0.1:9/xAPI/", "u", "p", timeout=5))
+    with pytest.raises(LrsUnreachable, match="not an http"):
+        LrsEndpoint.of("ftp://example.org/", "u", "p")
+
+
+# -------------------------------------------------------------- a misbehaving LRS (a local fake)
+
+class _Fake(BaseHTTPRequestHandler):
+    answers: ClassVar[list[bytes]] = []
+
+    def do_GET(self) -> None:
+        body = self.answers.pop(0) if self.answers else b'{"statements": [], "more": ""}'
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture
+def fake_lrs() -> Any:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield SimpleNamespace(endpoint=f"http://127.0.0.1:{server.server_port}/xAPI/", answers=_Fake.answers)
+    server.shutdown()
+    server.server_close()
+    _Fake.answers.clear()
+
+
+def good_page(documents: list[ProgressDocument], course: Course, more: str = "") -> bytes:
+    return json.dumps({"statements": statements(documents[0], course), "more": more}).encode()
+
+
+@pytest.mark.parametrize("bad", [
+    b"{not json", b'{"statements": {"a": 1}}', b"[1, 2]", b'{"statements": [7]}',
+    b'{"statements": [], "more": 5}', b'{"statements": [{}], "more": "http://elsewhere.example.org/xAPI/x"}',
+    "wrong type", "bad response", "huge",
+])
+def test_a_bad_answer_is_a_clear_error_and_changes_nothing(fake_lrs: Any, made: Any, course: Course,
+                                                           pulled_ws: Workspace, bad: Any) -> None:
+    documents, _ = made
+    items = statements(documents[0], course)
+    endpoint = LrsEndpoint.of(fake_lrs.endpoint, "u", "p")
+    if bad == "wrong type":
+        broken = json.loads(json.dumps(items))
+        next(s for s in broken if s["verb"]["id"].endswith("passed") or s["verb"]["id"].endswith("failed")
+             )["result"]["score"]["scaled"] = "high"
+        bad = json.dumps({"statements": broken}).encode()
+    elif bad == "bad response":
+        broken = json.loads(json.dumps(items))
+        next(s for s in broken if s["object"]["definition"].get("interactionType") == "choice"
+             )["result"]["response"] = "x[,]y"
+        bad = json.dumps({"statements": broken}).encode()
+    elif bad == "huge":
+        endpoint = LrsEndpoint.of(fake_lrs.endpoint, "u", "p", max_bytes=4096)
+        bad = good_page(documents, course)
+        assert len(bad) > 4096
+    # a good first page (its more link relative, as Ralph writes it), then the bad one
+    fake_lrs.answers.extend([good_page(documents, course, "/xAPI/statements?page=2"), bad])
+    with pulled_ws.sessions.begin() as session:
+        before = rows_of(session)
+    with pytest.raises(LrsBadAnswer) as raised:
+        service_for(pulled_ws, course).pull(endpoint)
+    assert fake_lrs.endpoint in str(raised.value)
+    with pulled_ws.sessions.begin() as session:
+        assert rows_of(session) == before
