@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import shutil
 import threading
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -13,12 +14,14 @@ from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 from tests.conftest import FakeClock
+from tests.services.test_methodist import KEY
+from tests.storage.test_workspace import make_doc
 
 from etrainer.core.course.model import Course
 from etrainer.core.course.pack import load_pack
 from etrainer.core.progress.document import ProgressDocument
+from etrainer.core.progress.file import validate_document
 from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsRefused, LrsUnreachable
 from etrainer.exchange.lrs_reader import SkipReason
 from etrainer.exchange.xapi import statements
@@ -27,7 +30,9 @@ from etrainer.services.demo_data import make_demo_learners
 from etrainer.services.lrs_workspace import LrsWorkspaceService
 from etrainer.services.methodist import WorkspaceService
 from etrainer.services.transfer import ExportService
+from etrainer.storage.db import open_database
 from etrainer.storage.workspace import Workspace, open_workspace, rows_of
+from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 from etrainer.storage.workspace_lrs import LRS_SOURCE
 
 
@@ -36,17 +41,24 @@ def course() -> Course:
     return load_pack(bundled_course_dir()).course
 
 
-@pytest.fixture
-def made(database: Any, sessions: sessionmaker[Session], course: Course, clock: FakeClock,
-         tmp_path: Path) -> tuple[list[ProgressDocument], Path]:
-    """Two demo learners' progress documents and their exported files (in one folder)."""
-    learners = make_demo_learners(SimpleNamespace(database=database), course, 2, seed=7, clock=clock)
-    exporter = ExportService(sessions, clock=clock)
-    folder = tmp_path / "files"
-    folder.mkdir()
-    for learner in learners:
-        exporter.export_progress(learner.id, course, folder)
-    return [exporter.document(learner.id, course) for learner in learners], folder
+@pytest.fixture(scope="module")
+def made(db_template: Path, course: Course, tmp_path_factory: pytest.TempPathFactory
+         ) -> tuple[list[ProgressDocument], Path]:
+    """Three demo learners' progress documents and their exported files (in one folder): every question kind,
+    essays, walkthroughs passed, failed and abandoned. Made once for the module (they are only read)."""
+    folder = tmp_path_factory.mktemp("lrs-learners")
+    shutil.copyfile(db_template, folder / "etrainer.sqlite")
+    database = open_database(folder / "etrainer.sqlite")
+    clock = FakeClock()
+    try:
+        learners = make_demo_learners(SimpleNamespace(database=database), course, 3, seed=3, clock=clock)
+        exporter = ExportService(database.sessions, clock=clock)
+        (folder / "files").mkdir()
+        for learner in learners:
+            exporter.export_progress(learner.id, course, folder / "files")
+        return [exporter.document(learner.id, course) for learner in learners], folder / "files"
+    finally:
+        database.dispose()
 
 
 def open_ws(path: Path) -> Workspace:
@@ -123,17 +135,56 @@ def test_a_pull_gives_the_dashboard_a_file_import_gives(lrs_server: Any, made: A
     assert lrs_server.statement_count() == expected_statements
 
     report = service_for(pulled_ws, course).pull(endpoint_of(lrs_server))
-    assert report.read == expected_statements and report.learners == 2 and not report.skipped
+    assert report.read == expected_statements and report.learners == 3 and not report.skipped
     files = WorkspaceService(filed_ws).import_paths([folder])
-    assert len(files.accepted) == 2
+    assert len(files.accepted) == 3
 
     by_lrs, by_file = WorkspaceService(pulled_ws, course), WorkspaceService(filed_ws, course)
     assert comparable(by_lrs.data()) == comparable(by_file.data())
     strip = lambda matrix: [(row.learner.uid, row.learner.name, rounded(row.cells)) for row in matrix.rows]  # noqa: E731
     assert strip(by_lrs.matrix()) == strip(by_file.matrix())
     assert close(by_lrs.competencies(), by_file.competencies())
-    assert close(by_lrs.items(), by_file.items())
-    assert [f.file_name for f in by_lrs.imported_files()] == [LRS_SOURCE + lrs_server.endpoint] * 2
+    pulled_items = {(i.quiz_id, i.question_id): i for i in by_lrs.items()}
+    filed_items = {(i.quiz_id, i.question_id): i for i in by_file.items()}
+    assert pulled_items.keys() == filed_items.keys()
+    for key, item in filed_items.items():
+        assert close(pulled_items[key], item), (pulled_items[key], item)
+    assert [f.file_name for f in by_lrs.imported_files()] == [LRS_SOURCE + lrs_server.endpoint] * 3
+    assert essays_of(pulled_ws) == essays_of(filed_ws) and essays_of(pulled_ws)
+
+
+def essays_of(workspace: Workspace) -> list[tuple[Any, ...]]:
+    with workspace.sessions.begin() as session:
+        return sorted((e.learner_uid, e.question_id, e.text, e.max_points, e.words)
+                      for e in WorkspaceEssayRepository(session).essays())
+
+
+def test_unfinished_attempts_and_unread_lessons_without_a_course(lrs_server: Any, tmp_path: Path,
+                                                                 pulled_ws: Workspace, filed_ws: Workspace) -> None:
+    doc = make_doc()
+    records = doc["records"]
+    # the app counts a lesson's visits from its visit records; the hand-made document says 2 opened on 2 days
+    records["lesson_progress"][0] |= {"visits": 1, "last_opened_at": "2026-10-02T08:00:00Z"}
+    records["lesson_progress"].append({"uid": "lp-unread", "lesson_id": "l2", "module_id": "m1",
+                                       "first_opened_at": "2026-10-06T08:00:00Z",
+                                       "last_opened_at": "2026-10-06T08:00:00Z", "completed_at": None,
+                                       "total_seconds": 40, "visits": 1})
+    records["lesson_visits"].append({"uid": "lv-unread", "lesson_id": "l2", "opened_at": "2026-10-06T08:00:00Z",
+                                     "closed_at": None, "seconds": 40, "reached_end": False})
+    records["quiz_attempts"].append({**records["quiz_attempts"][0], "uid": "qa-open", "finished_at": None,
+                                     "score": None, "passed": None, "started_at": "2026-10-07T08:00:00Z",
+                                     "responses": [{**records["quiz_attempts"][0]["responses"][0], "uid": "qr-open",
+                                                    "answered_at": "2026-10-07T08:01:00Z"}]})
+    signed = KEY.sign(doc)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "olena.etprogress").write_text(json.dumps(signed, ensure_ascii=False), encoding="utf-8")
+    push(lrs_server, statements(validate_document(doc)))
+    LrsWorkspaceService(pulled_ws).pull(endpoint_of(lrs_server))
+    assert len(WorkspaceService(filed_ws).import_paths([tmp_path / "in"]).accepted) == 1
+    pulled, filed = comparable(WorkspaceService(pulled_ws).data()), comparable(WorkspaceService(filed_ws).data())
+    # the file's walkthrough was still open (not abandoned); the statements cannot tell it from an abandoned one
+    assert [w[-1] for w in pulled.pop("walks")] == [True] and [w[-1] for w in filed.pop("walks")] == [False]
+    assert pulled == filed
 
 
 def test_pulling_again_adds_nothing(lrs_server: Any, made: Any, course: Course, pulled_ws: Workspace) -> None:
