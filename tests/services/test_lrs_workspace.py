@@ -14,6 +14,7 @@ from types import SimpleNamespace
 from typing import Any, ClassVar
 
 import pytest
+from sqlalchemy import delete
 from tests.conftest import FakeClock
 from tests.services.test_methodist import KEY
 from tests.storage.test_workspace import make_doc
@@ -22,7 +23,7 @@ from etrainer.core.course.model import Course
 from etrainer.core.course.pack import load_pack
 from etrainer.core.progress.document import ProgressDocument
 from etrainer.core.progress.file import validate_document
-from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsRefused, LrsUnreachable
+from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsError, LrsRefused, LrsUnreachable
 from etrainer.exchange.lrs_reader import SkipReason
 from etrainer.exchange.xapi import statements
 from etrainer.paths import bundled_course_dir
@@ -34,6 +35,7 @@ from etrainer.storage.db import open_database
 from etrainer.storage.workspace import Workspace, open_workspace, rows_of
 from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 from etrainer.storage.workspace_lrs import LRS_SOURCE
+from etrainer.storage.workspace_models import WsLrsSentRow
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +88,7 @@ def endpoint_of(server: Any, **options: Any) -> LrsEndpoint:
 def push(server: Any, items: list[dict[str, Any]]) -> None:
     endpoint = endpoint_of(server)
     for start in range(0, len(items), 200):
-        assert endpoint.post(items[start:start + 200]) == 200
+        assert endpoint.post(items[start:start + 200])[0] == 200
 
 
 def service_for(workspace: Workspace, course: Course) -> LrsWorkspaceService:
@@ -346,3 +348,99 @@ def test_a_bad_answer_is_a_clear_error_and_changes_nothing(fake_lrs: Any, made: 
     assert fake_lrs.endpoint in str(raised.value)
     with pulled_ws.sessions.begin() as session:
         assert rows_of(session) == before
+
+
+# -------------------------------------------------------------- sending the workspace's statements
+
+def test_the_workspace_sends_its_statements_once(lrs_server: Any, made: Any, course: Course, filed_ws: Workspace,
+                                                 tmp_path: Path) -> None:
+    documents, folder = made
+    WorkspaceService(filed_ws).import_paths([folder])
+    service = service_for(filed_ws, course)
+    calls: list[tuple[int, int]] = []
+    report = service.send(endpoint_of(lrs_server), progress=lambda done, total: calls.append((done, total)))
+    expected = sum(len(statements(d, course)) for d in documents)
+    assert (report.total, report.sent, report.already, report.previously) == (expected, expected, 0, 0)
+    assert lrs_server.statement_count() == expected
+    assert calls[0] == (0, expected) and calls[-1] == (expected, expected) and len(calls) > 2
+    again = service.send(endpoint_of(lrs_server))
+    assert (again.total, again.sent, again.previously) == (0, 0, expected)
+    # another workspace with the same files: the LRS has every id already (409), nothing is stored twice
+    other = open_ws(tmp_path / "other.sqlite3")
+    try:
+        WorkspaceService(other).import_paths([folder])
+        third = service_for(other, course).send(endpoint_of(lrs_server), batch_size=500)
+        assert (third.sent, third.already) == (0, expected) and lrs_server.statement_count() == expected
+        # and what was sent reads back into a fresh workspace as the files did
+        pulled = open_ws(tmp_path / "round-trip.sqlite3")
+        try:
+            service_for(pulled, course).pull(endpoint_of(lrs_server))
+            assert comparable(WorkspaceService(pulled).data()) == comparable(WorkspaceService(filed_ws).data())
+        finally:
+            pulled.dispose()
+    finally:
+        other.dispose()
+
+
+def test_sending_can_be_cancelled_between_batches(lrs_server: Any, made: Any, course: Course,
+                                                  filed_ws: Workspace) -> None:
+    _, folder = made
+    WorkspaceService(filed_ws).import_paths([folder])
+    asked: list[int] = []
+
+    def cancelled() -> bool:
+        asked.append(1)
+        return len(asked) > 2
+
+    report = service_for(filed_ws, course).send(endpoint_of(lrs_server), cancelled=cancelled, batch_size=10)
+    assert report.cancelled and report.sent == 20 == lrs_server.statement_count()
+    rest = service_for(filed_ws, course).send(endpoint_of(lrs_server))
+    assert rest.previously == 20 and rest.sent == rest.total == report.total - 20
+
+
+class _Flaky(BaseHTTPRequestHandler):
+    statuses: ClassVar[list[int]] = []
+    bodies: ClassVar[list[list[Any]]] = []
+
+    def do_POST(self) -> None:
+        length = int(self.headers.get("Content-Length", "0"))
+        self.bodies.append(json.loads(self.rfile.read(length)))
+        status = self.statuses.pop(0) if self.statuses else 200
+        self.send_response(status)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+def test_sending_retries_with_backoff_and_stops_on_a_refused_password(made: Any, course: Course,
+                                                                      filed_ws: Workspace) -> None:
+    _, folder = made
+    WorkspaceService(filed_ws).import_paths([folder])
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    endpoint = LrsEndpoint.of(f"http://127.0.0.1:{server.server_port}/xAPI", "u", "p")
+    slept: list[float] = []
+    service = LrsWorkspaceService(filed_ws, lambda cid: course, sleep=slept.append)
+    try:
+        _Flaky.statuses[:] = [500, 503, 200]
+        report = service.send(endpoint, batch_size=100000)
+        assert slept == [1.0, 2.0] and report.sent == report.total and len(_Flaky.bodies) == 3
+        assert _Flaky.bodies[0] == _Flaky.bodies[2]
+        WorkspaceService(filed_ws).import_paths([folder])
+        with filed_ws.sessions.begin() as session:
+            session.execute(delete(WsLrsSentRow))
+        _Flaky.statuses[:] = [401]
+        with pytest.raises(LrsRefused):
+            service.send(endpoint)
+        assert slept == [1.0, 2.0]  # a refused password is not retried
+        _Flaky.statuses[:] = [500] * 5
+        with pytest.raises(LrsError, match="HTTP 500"):
+            service.send(endpoint)
+        assert slept == [1.0, 2.0, 1.0, 2.0, 4.0, 8.0]
+    finally:
+        server.shutdown()
+        server.server_close()
+        _Flaky.statuses.clear()
+        _Flaky.bodies.clear()

@@ -120,14 +120,24 @@ class LrsEndpoint:
                 raise LrsBadAnswer(endpoint=self.url, reason=f"a more link to another server ({target.netloc})")
         raise LrsBadAnswer(endpoint=self.url, reason=f"more than {MAX_PAGES} pages")
 
-    def post(self, statements: list[dict[str, Any]]) -> int:
-        """POST the statements; returns the status for 2xx and 409 (a statement id the LRS has), raises
-        LrsRefused for 401/403 and LrsError for any other status."""
+    def post(self, statements: list[dict[str, Any]]) -> tuple[int, set[str] | None]:
+        """POST the statements: (status, the ids the LRS says it stored, when its answer lists them) for 2xx and
+        409 (an id the LRS has with other content); raises LrsRefused for 401/403 and LrsError otherwise.
+        An LRS that already has a statement exactly as sent may accept it without listing its id, or answer 204
+        when it had them all (Ralph does both)."""
         status, raw = self.request("POST", f"{self.url}statements", statements)
-        if status == 409 or 200 <= status < 300:
-            return status
+        if status == 409:
+            return status, None
         self._check(status, raw)
-        return status
+        if status == 204:  # xAPI answers a POST with 200 and the ids; Ralph with 204 when it had every statement
+            return status, set()
+        try:
+            listed = json.loads(raw) if raw else None
+        except (ValueError, RecursionError):
+            listed = None
+        if isinstance(listed, list) and all(isinstance(i, str) for i in listed):
+            return status, set(listed)
+        return status, None
 
     def _check(self, status: int, raw: bytes) -> None:
         if status in (401, 403):

@@ -9,7 +9,8 @@ Trust: statements are not signed; the LRS's own authentication is the trust (doc
 
 `send` makes statements from the workspace's records (`exchange.xapi.statements`, the same as a learner's
 export), leaves out those already sent to that endpoint (`ws_lrs_sent`), and POSTs them in batches with retries
-and backoff; 200/204 and 409 (the LRS has that id) count as done.
+and backoff; 200/204 and 409 (the LRS has that id) count as done. "Already there" counts the 409s and the
+statements an LRS accepted without listing them as stored (it had them exactly so).
 """
 
 from __future__ import annotations
@@ -187,20 +188,23 @@ class LrsWorkspaceService:
             if cancelled is not None and cancelled():
                 return SendReport(len(todo), sent, already, previously, cancelled=True)
             batch = todo[start:start + batch_size]
-            status = self._post(endpoint, batch)
-            if status == 409 and len(batch) > 1:  # some ids are there already: one by one to tell which
-                statuses = [self._post(endpoint, [one]) for one in batch]
+            status, stored = self._post(endpoint, batch)
+            if status == 409 and len(batch) > 1:  # an id is there with other content: one by one to tell which
+                answers = [self._post(endpoint, [one]) for one in batch]
             else:
-                statuses = [status] * len(batch)
-            already += statuses.count(409)
-            sent += len(batch) - statuses.count(409)
+                answers = [(status, stored)] * len(batch)
+            for statement, (status, stored) in zip(batch, answers, strict=True):
+                if status == 409 or (stored is not None and statement["id"] not in stored):
+                    already += 1
+                else:
+                    sent += 1
             with self.workspace.sessions.begin() as session:
                 LrsWorkspaceRepository(session).mark_sent(endpoint.url, [s["id"] for s in batch], self._clock())
             if progress is not None:
                 progress(start + len(batch), len(todo))
         return SendReport(len(todo), sent, already, previously)
 
-    def _post(self, endpoint: LrsEndpoint, batch: list[dict[str, Any]]) -> int:
+    def _post(self, endpoint: LrsEndpoint, batch: list[dict[str, Any]]) -> tuple[int, set[str] | None]:
         for delay in (*RETRY_DELAYS, None):
             try:
                 return endpoint.post(batch)
