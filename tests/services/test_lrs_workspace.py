@@ -28,6 +28,7 @@ from etrainer.exchange.lrs_reader import SkipReason
 from etrainer.exchange.xapi import statements
 from etrainer.paths import bundled_course_dir
 from etrainer.services.demo_data import make_demo_learners
+from etrainer.services.essay_grading import EssayGradingService
 from etrainer.services.lrs_workspace import LrsWorkspaceService
 from etrainer.services.methodist import WorkspaceService
 from etrainer.services.transfer import ExportService
@@ -444,3 +445,36 @@ def test_sending_retries_with_backoff_and_stops_on_a_refused_password(made: Any,
         server.server_close()
         _Flaky.statuses.clear()
         _Flaky.bodies.clear()
+
+
+def test_the_methodists_marks_are_sent_and_skipped_when_pulled(lrs_server: Any, made: Any, course: Course,
+                                                                filed_ws: Workspace, tmp_path: Path) -> None:
+    documents, folder = made
+    WorkspaceService(filed_ws).import_paths([folder])
+    grading = EssayGradingService(filed_ws, course)
+    essay = grading.essays()[0]
+    grading.grade(essay.id, essay.max_points / 2, "Добре, але коротко.", grader="Ірина Коваль")
+    report = service_for(filed_ws, course).send(endpoint_of(lrs_server))
+    expected = sum(len(statements(d, course)) for d in documents)
+    assert report.sent == expected + 1 == lrs_server.statement_count()
+    pulled = open_ws(tmp_path / "pulled-marks.sqlite3")
+    try:
+        back = service_for(pulled, course).pull(endpoint_of(lrs_server))
+        assert back.skipped == {SkipReason.MARK: 1} and not back.foreign
+    finally:
+        pulled.dispose()
+
+
+def test_a_pull_into_postgresql_gives_what_a_pull_into_sqlite_gives(lrs_server: Any, made: Any, course: Course,
+                                                                     postgres_url: str, pulled_ws: Workspace) -> None:
+    documents, _ = made
+    push(lrs_server, [s for d in documents for s in statements(d, course)])
+    server_ws = open_workspace(postgres_url)
+    try:
+        on_server = service_for(server_ws, course).pull(endpoint_of(lrs_server), limit=100)
+        on_file = service_for(pulled_ws, course).pull(endpoint_of(lrs_server))
+        assert on_server == on_file and on_server.counts.new > 0
+        assert comparable(WorkspaceService(server_ws).data()) == comparable(WorkspaceService(pulled_ws).data())
+        assert service_for(server_ws, course).pull(endpoint_of(lrs_server)).counts.new == 0
+    finally:
+        server_ws.dispose()

@@ -8,9 +8,10 @@ duplicated, a learner known from signed files keeps her key and profile and gets
 Trust: statements are not signed; the LRS's own authentication is the trust (docs/methodist-lrs.md).
 
 `send` makes statements from the workspace's records (`exchange.xapi.statements`, the same as a learner's
-export), leaves out those already sent to that endpoint (`ws_lrs_sent`), and POSTs them in batches with retries
-and backoff; 200/204 and 409 (the LRS has that id) count as done. "Already there" counts the 409s and the
-statements an LRS accepted without listing them as stored (it had them exactly so).
+export) and the methodist's essay marks (`grading_statements`), leaves out those already sent to that endpoint
+(`ws_lrs_sent`), and POSTs them in batches with retries and backoff; 200/204 and 409 (the LRS has that id) count
+as done. "Already there" counts the 409s and the statements an LRS accepted without listing them as stored (it had
+them exactly so).
 """
 
 from __future__ import annotations
@@ -32,9 +33,10 @@ from etrainer.core.progress.document import (
     ProgressDocument,
     QuizAttemptRecord,
 )
+from etrainer.core.quiz.essay import EssayMark
 from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsError, LrsRefused, LrsUnreachable
 from etrainer.exchange.lrs_reader import BadStatement, PulledCourse, SkipReason, read_statements
-from etrainer.exchange.xapi import IRI_BASE, statement_id, statements
+from etrainer.exchange.xapi import IRI_BASE, grading_statements, statement_id, statements
 from etrainer.storage.workspace import RecordCounts, Workspace, WorkspaceRepository
 from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 from etrainer.storage.workspace_lrs import EPOCH, SYNTHETIC_PROGRESS, LrsWorkspaceRepository
@@ -171,9 +173,15 @@ class LrsWorkspaceService:
             repository = LrsWorkspaceRepository(session)
             documents = repository.documents(now)
             done = repository.sent_ids(endpoint.url)
+            marks: dict[str, list[tuple[str, EssayMark]]] = {}
+            for essay in WorkspaceEssayRepository(session).essays():
+                if essay.mark is not None:
+                    marks.setdefault(essay.learner_uid, []).append((essay.uid, essay.mark))
         made: list[dict[str, Any]] = []
         for document in documents:
-            made.extend(statements(document, self._courses(document.course.id)))
+            course = self._courses(document.course.id)
+            made.extend(statements(document, course))
+            made.extend(grading_statements(document, marks.get(document.learner.uid, ()), course))
         todo = [s for s in made if s["id"] not in done]
         return todo, len(made) - len(todo)
 
