@@ -137,16 +137,16 @@ def _read_one(s: dict[str, Any], pulled: PulledStatements, courses: dict[str, Co
     if not isinstance(object_id, str) or not object_id.startswith(IRI_BASE + "/"):
         return SkipReason.OTHER_ACTIVITY
     parts = [unquote(p) for p in object_id.removeprefix(IRI_BASE + "/").split("/")]
-    verb_id = verb.get("id") if isinstance(verb, dict) else None
-    if not isinstance(verb_id, str) or not verb_id.startswith(ADL_VERB) or len(parts) != 3:
-        return SkipReason.OTHER_VERB if len(parts) == 3 or not isinstance(verb_id, str) else SkipReason.OTHER_ACTIVITY
+    if len(parts) != 3 or parts[1] not in _KINDS:  # the course itself, a module, or not an eTrainer path
+        return SkipReason.OTHER_ACTIVITY
     course_id, kind, item_id = parts
-    verb_name = verb_id.removeprefix(ADL_VERB)
-    handler = _HANDLERS.get((verb_name, kind))
-    if verb_name == "scored" and kind == "question":
+    verb_id = verb.get("id") if isinstance(verb, dict) else None
+    verb_name = verb_id.removeprefix(ADL_VERB) if isinstance(verb_id, str) and verb_id.startswith(ADL_VERB) else ""
+    if (verb_name, kind) == ("scored", "question"):
         return SkipReason.MARK
+    handler = _HANDLERS.get((verb_name, kind))
     if handler is None:
-        return SkipReason.OTHER_VERB if kind in _KINDS else SkipReason.OTHER_ACTIVITY
+        return SkipReason.OTHER_VERB
     sid = _text(s, "id")
     where = f"statement {sid}"
     learner_uid = _ident(account.get("name"), f"{where}: actor.account.name")
@@ -354,7 +354,7 @@ _HANDLERS = {("experienced", "lesson"): _visit, ("completed", "lesson"): _read,
              ("answered", "question"): _answered, ("attempted", "walkthrough"): _walk_started,
              ("passed", "walkthrough"): _walk_finished, ("failed", "walkthrough"): _walk_finished,
              ("completed", "walkthrough"): _walk_finished}
-_KINDS = {kind for _, kind in _HANDLERS} | {"module"}
+_KINDS = {kind for _, kind in _HANDLERS}
 
 
 def _pass_mark(st: _Statement) -> float:
