@@ -46,13 +46,16 @@ def test_pull_prints_counts_and_what_was_skipped(filled: Any, tmp_path: Path) ->
     ({"ETRAINER_LRS_PASSWORD": "wrong"}, "refused the user name or password (HTTP 401)"),
     ({"--endpoint": "http://127.0.0.1:9/xAPI/"}, "cannot be reached"),
     ({"--since": "yesterday"}, "--since takes an ISO 8601 time"),
+    ({"ETRAINER_LRS_PASSWORD": None}, "put the LRS password in the environment variable ETRAINER_LRS_PASSWORD"),
 ])
 def test_pull_fails_with_a_sentence(filled: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                    change: dict[str, str], expected: str) -> None:
-    if "ETRAINER_LRS_PASSWORD" in change:
-        monkeypatch.setenv("ETRAINER_LRS_PASSWORD", change["ETRAINER_LRS_PASSWORD"])
-    endpoint = change.get("--endpoint", filled.endpoint)
-    extra = ["--since", change["--since"]] if "--since" in change else []
+                                    change: dict[str, str | None], expected: str) -> None:
+    if change.get("ETRAINER_LRS_PASSWORD", "") is None:
+        monkeypatch.delenv("ETRAINER_LRS_PASSWORD")
+    elif "ETRAINER_LRS_PASSWORD" in change:
+        monkeypatch.setenv("ETRAINER_LRS_PASSWORD", str(change["ETRAINER_LRS_PASSWORD"]))
+    endpoint = str(change.get("--endpoint", filled.endpoint))
+    extra = ["--since", str(change["--since"])] if "--since" in change else []
     status, out, err = call("workspace", "pull-lrs", "--endpoint", endpoint, "--user", filled.user,
                             "--db", str(tmp_path / "ws.sqlite3"), *extra)
     assert status == 1 and out == "" and expected in err and err.startswith("error: ")

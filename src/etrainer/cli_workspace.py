@@ -144,7 +144,11 @@ def _pull_lrs(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO
             print(f"error: --since takes an ISO 8601 time such as 2026-12-01T00:00:00Z, not “{args.since}”", file=err)
             return 1
         since = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
-    password = os.environ.get("ETRAINER_LRS_PASSWORD", "")
+    password = os.environ.get("ETRAINER_LRS_PASSWORD")
+    if password is None:
+        print("error: put the LRS password in the environment variable ETRAINER_LRS_PASSWORD "
+              "(it is never taken on the command line)", file=err)
+        return 1
     courses: dict[str, Any] = {}
 
     def course(course_id: str) -> Any:
