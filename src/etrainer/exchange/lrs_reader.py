@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from enum import Enum
@@ -43,6 +44,7 @@ from etrainer.exchange.xapi import (
 
 MAX_TEXT = 20_000
 """The longest text field read (an essay's limit)."""
+CourseLookup = Callable[[str], Course | None]
 _ID = re.compile(r"^[^\s]{1,80}$")
 _DURATION = re.compile(r"^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?$")
 _BY_INTERACTION = {"true-false": QuestionKind.TRUE_FALSE, "matching": QuestionKind.MATCHING,
@@ -114,21 +116,24 @@ class PulledStatements:
         return sum(self.skipped[reason] for reason in FOREIGN)
 
 
-def read_statements(statements: list[Any], courses: dict[str, Course] | None = None) -> PulledStatements:
-    """Sort every statement into records per (learner uid, course id); `courses` (by id) give question kinds,
-    matching sizes, cloze gap kinds and essay maxima, which the statements do not carry exactly."""
-    pulled = PulledStatements()
+def read_statements(statements: list[Any], courses: CourseLookup | dict[str, Course] | None = None,
+                    into: PulledStatements | None = None) -> PulledStatements:
+    """Sort every statement into records per (learner uid, course id), adding to `into` when given (a pull reads
+    page by page); `courses` (a lookup by id, or a dict) give question kinds, matching sizes, cloze gap kinds,
+    essay maxima and pass marks, which the statements do not carry exactly."""
+    pulled = into if into is not None else PulledStatements()
+    lookup: CourseLookup = courses.get if isinstance(courses, dict) else courses or (lambda course_id: None)
     for statement in statements:
         pulled.read += 1
         if not isinstance(statement, dict):
             raise BadStatement(f"statement {pulled.read} is not a JSON object")
-        reason = _read_one(statement, pulled, courses or {})
+        reason = _read_one(statement, pulled, lookup)
         if reason is not None:
             pulled.skipped[reason] += 1
     return pulled
 
 
-def _read_one(s: dict[str, Any], pulled: PulledStatements, courses: dict[str, Course]) -> SkipReason | None:
+def _read_one(s: dict[str, Any], pulled: PulledStatements, courses: CourseLookup) -> SkipReason | None:
     actor, obj, verb = s.get("actor"), s.get("object"), s.get("verb")
     account = actor.get("account") if isinstance(actor, dict) else None
     if not isinstance(account, dict) or account.get("homePage") != LEARNER_HOME:
@@ -159,7 +164,7 @@ def _read_one(s: dict[str, Any], pulled: PulledStatements, courses: dict[str, Co
     name = actor.get("name") if isinstance(actor, dict) else None
     if isinstance(name, str) and name.strip():
         target.learner_name = name.strip()[:200]
-    statement = _Statement(s, sid, where, verb_name, item_id, courses.get(course_id))
+    statement = _Statement(s, sid, where, verb_name, item_id, courses(course_id))
     handler(statement, target)
     if target.last_at is None or statement.at > target.last_at:
         target.last_at = statement.at

@@ -22,7 +22,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
-from urllib.parse import unquote
 
 from etrainer.core.course.model import Course
 from etrainer.core.progress.document import (
@@ -35,14 +34,15 @@ from etrainer.core.progress.document import (
 )
 from etrainer.core.quiz.essay import EssayMark
 from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsError, LrsRefused, LrsUnreachable
-from etrainer.exchange.lrs_reader import BadStatement, PulledCourse, SkipReason, read_statements
-from etrainer.exchange.xapi import IRI_BASE, grading_statements, statement_id, statements
+from etrainer.exchange.lrs_reader import BadStatement, PulledCourse, PulledStatements, SkipReason, read_statements
+from etrainer.exchange.xapi import grading_statements, statement_id, statements
 from etrainer.storage.workspace import RecordCounts, Workspace, WorkspaceRepository
 from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 from etrainer.storage.workspace_lrs import EPOCH, SYNTHETIC_PROGRESS, LrsWorkspaceRepository
 
-MAX_PULLED_STATEMENTS = 2_000_000
-"""The most statements one pull reads (about 2 GB of JSON at most is never held: pages are capped too)."""
+MAX_PULLED_STATEMENTS = 1_000_000
+"""The most statements one pull reads (they are sorted into records page by page; the records stay in memory
+until they are stored, in one transaction)."""
 PAGE_SIZE = 500
 BATCH_SIZE = 50
 RETRY_DELAYS = (1.0, 2.0, 4.0, 8.0)
@@ -89,17 +89,23 @@ class LrsWorkspaceService:
     def pull(self, endpoint: LrsEndpoint, since: datetime | None = None, limit: int = PAGE_SIZE) -> PullReport:
         """Read the LRS's statements (stored since `since`) into the workspace; raises LrsError subclasses with
         a sentence, leaving the workspace unchanged."""
-        found: list[Any] = []
-        for page in endpoint.statement_pages(since, limit):
-            found.extend(page)
-            if len(found) > MAX_PULLED_STATEMENTS:
-                raise LrsBadAnswer(endpoint=endpoint.url, reason=f"more than {MAX_PULLED_STATEMENTS} statements")
-        course_ids = {_course_id(s) for s in found}
-        courses = {cid: course for cid in course_ids if cid and (course := self._courses(cid)) is not None}
+        cache: dict[str, Course | None] = {}
+
+        def course_of(course_id: str) -> Course | None:
+            if course_id not in cache:
+                cache[course_id] = self._courses(course_id)
+            return cache[course_id]
+
+        pulled = PulledStatements()
         try:
-            pulled = read_statements(found, courses)
+            for page in endpoint.statement_pages(since, limit):  # sorted page by page: no raw statements kept
+                read_statements(page, course_of, into=pulled)
+                if pulled.read > MAX_PULLED_STATEMENTS:
+                    raise LrsBadAnswer(endpoint=endpoint.url, reason=f"more than {MAX_PULLED_STATEMENTS} statements "
+                                       "(pull part of them with --since)")
         except BadStatement as error:
             raise LrsBadAnswer(endpoint=endpoint.url, reason=str(error)) from error
+        courses = {course_id: course for course_id, course in cache.items() if course is not None}
         counts = RecordCounts()
         now = self._clock()
         with self.workspace.sessions.begin() as session:
@@ -233,15 +239,6 @@ def _with_responses(attempt: QuizAttemptRecord, responses: list[Any]) -> QuizAtt
 def _pass_mark(course: Course | None, quiz_id: str) -> float:
     quiz = course.quiz(quiz_id) if course is not None else None
     return float(quiz.pass_mark) if quiz is not None else 0.0
-
-
-def _course_id(statement: Any) -> str:
-    """The course id of an eTrainer activity id (to find the course pack), "" for anything else."""
-    obj = statement.get("object") if isinstance(statement, dict) else None
-    iri = obj.get("id") if isinstance(obj, dict) else None
-    if isinstance(iri, str) and iri.startswith(IRI_BASE + "/"):
-        return unquote(iri.removeprefix(IRI_BASE + "/").split("/")[0])
-    return ""
 
 
 __all__ = ["LrsBadAnswer", "LrsEndpoint", "LrsError", "LrsRefused", "LrsUnreachable", "LrsWorkspaceService",
