@@ -508,3 +508,20 @@ def test_a_later_pull_since_a_time_completes_what_an_earlier_pull_saw_begun(lrs_
             assert uids(session) == uids(other) == ["learner-1-lp"]
     finally:
         whole.dispose()
+
+
+def test_a_start_read_again_never_undoes_a_stored_end(fake_lrs: Any, made: Any, course: Course,
+                                                      pulled_ws: Workspace) -> None:
+    documents, _ = made
+    items = statements(documents[0], course)
+    starts = [s for s in items if s["verb"]["id"].endswith("attempted")]
+    assert any(d.finished_at for d in documents[0].walkthrough_attempts) and documents[0].quiz_attempts
+    endpoint = LrsEndpoint.of(fake_lrs.endpoint, "u", "p")
+    fake_lrs.answers.extend([json.dumps({"statements": items}).encode(),
+                             json.dumps({"statements": starts}).encode()])
+    service = service_for(pulled_ws, course)
+    service.pull(endpoint)
+    before = comparable(WorkspaceService(pulled_ws).data())
+    again = service.pull(endpoint)
+    assert again.read == len(starts) and again.counts.new == again.counts.updated == 0
+    assert comparable(WorkspaceService(pulled_ws).data()) == before

@@ -120,6 +120,12 @@ class LrsWorkspaceService:
         known = {} if learner.is_new else lrs.attempts_by_registration(
             learner.id, lambda uid: statement_id(uid, "registration"))
         attempts = dict(pc.attempts)
+        for registration, attempt in pc.attempts.items():  # a start read again never undoes a stored end
+            stored = known.get(registration)
+            if attempt.finished_at is None and stored is not None and stored.finished_at is not None:
+                attempts[registration] = stored
+        finished_walks = set() if learner.is_new else lrs.finished_walkthroughs(learner.id)
+        walks = [w for w in pc.walks.values() if w.finished_at is not None or w.uid not in finished_walks]
         for registration, answers in pc.responses.items():
             attempt = attempts.get(registration) or known.get(registration)
             if attempt is None:  # none of its attempt's statements was pulled: an unfinished attempt
@@ -137,7 +143,7 @@ class LrsWorkspaceService:
             LearnerInfo(pc.learner_uid, pc.learner_name, "", "", EPOCH), tuple(progress),
             tuple(sorted(pc.visits.values(), key=lambda v: v.opened_at)),
             tuple(sorted(attempts.values(), key=lambda a: a.started_at)),
-            tuple(sorted(pc.walks.values(), key=lambda w: w.started_at)), None)
+            tuple(sorted(walks, key=lambda w: w.started_at)), None)
         counts = WorkspaceRepository(session).store_records(learner, document)
         WorkspaceEssayRepository(session).store_essays(learner, document)
         if counts.new or counts.updated:

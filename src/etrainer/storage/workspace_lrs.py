@@ -70,6 +70,12 @@ class LrsWorkspaceRepository:
                                             qa.pass_mark).where(qa.learner_id == learner_id))
         return {registration_of(row[0]): QuizAttemptRecord(*row, ()) for row in rows}
 
+    def finished_walkthroughs(self, learner_id: int) -> set[str]:
+        """The uids of the learner's stored walkthrough attempts that have an end."""
+        wa = m.WsWalkthroughAttemptRow
+        return set(self._session.scalars(select(wa.uid).where(wa.learner_id == learner_id,
+                                                              wa.finished_at.is_not(None))))
+
     def lesson_state(self, learner_id: int, course_id: str
                      ) -> tuple[dict[str, LessonProgressRecord], list[LessonVisitRecord]]:
         """The learner's stored lesson progress (by lesson id) and visits in the course."""
