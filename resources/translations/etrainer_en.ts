@@ -1318,6 +1318,22 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>“{endpoint}” is not a learning record store address: it must start with http:// or https://.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The LRS at {endpoint} answered with an error: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LRS at {endpoint} cannot be reached: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LRS at {endpoint} refused the user name or password (HTTP {status}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The LRS at {endpoint} sent an answer eTrainer cannot read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>
@@ -2145,6 +2161,73 @@ If your methodist told you that she now works in another workspace (a new comput
     </message>
     <message>
         <source>No problems found in the course.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LrsSendDialog</name>
+    <message>
+        <source>Send to an LRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s records go to the Learning Record Store as xAPI statements. Statements sent before are not sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRS address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password is kept only until eTrainer is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the LRS address and the user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{sent} sent, {already} were in the LRS already, {before} sent earlier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending was cancelled: {counts} The rest goes next time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done: {counts}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending stopped: {reason} What was sent stays noted.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4029,6 +4112,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Workspace: {place}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send to LRS…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

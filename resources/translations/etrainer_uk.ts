@@ -1326,6 +1326,22 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>“{endpoint}” is not a learning record store address: it must start with http:// or https://.</source>
         <translation>«{endpoint}» — не адреса сховища навчальних записів: вона має починатися з http:// або https://.</translation>
     </message>
+    <message>
+        <source>The LRS at {endpoint} answered with an error: {reason}</source>
+        <translation>LRS за адресою {endpoint} відповіло помилкою: {reason}</translation>
+    </message>
+    <message>
+        <source>The LRS at {endpoint} cannot be reached: {reason}</source>
+        <translation>LRS за адресою {endpoint} недоступне: {reason}</translation>
+    </message>
+    <message>
+        <source>The LRS at {endpoint} refused the user name or password (HTTP {status}).</source>
+        <translation>LRS за адресою {endpoint} не прийняло ім’я користувача або пароль (HTTP {status}).</translation>
+    </message>
+    <message>
+        <source>The LRS at {endpoint} sent an answer eTrainer cannot read: {reason}</source>
+        <translation>LRS за адресою {endpoint} надіслало відповідь, яку Е-тренер не може прочитати: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>
@@ -2159,6 +2175,73 @@ If your methodist told you that she now works in another workspace (a new comput
     <message>
         <source>No problems found in the course.</source>
         <translation>У курсі не знайдено проблем.</translation>
+    </message>
+</context>
+<context>
+    <name>LrsSendDialog</name>
+    <message>
+        <source>Send to an LRS</source>
+        <translation>Надіслати до LRS</translation>
+    </message>
+    <message>
+        <source>The workspace&apos;s records go to the Learning Record Store as xAPI statements. Statements sent before are not sent again.</source>
+        <translation>Записи робочого простору буде надіслано до сховища навчальних записів (LRS) як твердження xAPI. Те, що вже надсилали, повторно не надсилається.</translation>
+    </message>
+    <message>
+        <source>LRS address:</source>
+        <translation>Адреса LRS:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Користувач:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Пароль:</translation>
+    </message>
+    <message>
+        <source>The password is kept only until eTrainer is closed.</source>
+        <translation>Пароль зберігається лише до закриття Е-тренера.</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Надіслати</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрити</translation>
+    </message>
+    <message>
+        <source>Type the LRS address and the user name.</source>
+        <translation>Уведіть адресу LRS та ім’я користувача.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Скасувати</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Надсилання…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current batch…</source>
+        <translation>Зупиняємо після поточної порції…</translation>
+    </message>
+    <message>
+        <source>{sent} sent, {already} were in the LRS already, {before} sent earlier.</source>
+        <translation>надіслано: {sent}, уже були в LRS: {already}, надіслано раніше: {before}.</translation>
+    </message>
+    <message>
+        <source>Sending was cancelled: {counts} The rest goes next time.</source>
+        <translation>Надсилання скасовано: {counts} Решту буде надіслано наступного разу.</translation>
+    </message>
+    <message>
+        <source>Done: {counts}</source>
+        <translation>Готово: {counts}</translation>
+    </message>
+    <message>
+        <source>Sending stopped: {reason} What was sent stays noted.</source>
+        <translation>Надсилання зупинено: {reason} Те, що встигли надіслати, позначено.</translation>
     </message>
 </context>
 <context>
@@ -4051,6 +4134,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Workspace: {place}</source>
         <translation>Робочий простір: {place}</translation>
+    </message>
+    <message>
+        <source>Send to LRS…</source>
+        <translation>Надіслати до LRS…</translation>
     </message>
     <message>
         <source>Library:</source>

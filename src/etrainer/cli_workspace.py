@@ -12,6 +12,9 @@
         mark one essay; exit status 1 with a sentence for an unknown id or points out of range
     etrainer workspace feedback [--db URL] -o DIR
         write one signed .etfeedback per learner with new marks into DIR and print their paths
+    etrainer workspace pull-lrs --endpoint URL --user U [--since ISO] [--db URL]
+        read eTrainer's statements from an xAPI LRS into the workspace (password from $ETRAINER_LRS_PASSWORD);
+        prints the counts and what was skipped; exit status 1 with a sentence when the LRS cannot be read
 
 `--db` takes an SQLAlchemy URL (`sqlite:///path`, `postgresql+psycopg://user@host/db`) or a file path;
 by default the workspace is `workspace.sqlite3` in the data folder. cli.py calls `register` and `run`.
@@ -59,7 +62,14 @@ def register(commands: Any) -> argparse.ArgumentParser:
                        "installed pack)")
     feedback = actions.add_parser("feedback", help="write signed .etfeedback files with the new marks")
     feedback.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="the folder to write to")
-    for parser in (importing, report, essays, grade, feedback):
+    pull = actions.add_parser("pull-lrs", help="read learners' statements from an xAPI LRS into the workspace")
+    pull.add_argument("--endpoint", required=True, metavar="URL", help="the LRS's xAPI base, e.g. "
+                      "https://lrs.example.org/xAPI/")
+    pull.add_argument("--user", required=True, metavar="U", help="the LRS user (Basic authentication); the "
+                      "password is read from $ETRAINER_LRS_PASSWORD")
+    pull.add_argument("--since", metavar="ISO", help="only statements stored since this time "
+                      "(ISO 8601, e.g. 2026-12-01T00:00:00Z; UTC when no offset is given)")
+    for parser in (importing, report, essays, grade, feedback, pull):
         parser.add_argument("--db", metavar="URL", help="the workspace database: an SQLAlchemy URL or a file "
                             "(default: workspace.sqlite3 in the data folder)")
         parser.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
@@ -81,6 +91,8 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
     try:
         if args.workspace_command == "import":
             return _import(workspace, args, out)
+        if args.workspace_command == "pull-lrs":
+            return _pull_lrs(workspace, args, out, err)
         if args.workspace_command in ("essays", "grade", "feedback"):
             return _essays(workspace, args, out, err)
         return _report(workspace, args, out, err)
@@ -113,6 +125,58 @@ def _import(workspace: Any, args: argparse.Namespace, out: TextIO) -> int:
         detail = f" ({rejected.detail})" if rejected.detail else ""
         print(f"rejected {rejected.path}: {rejected.reason.value}: {rejected.reason.sentence}{detail}", file=out)
     return 1 if report.rejected or missing else 0
+
+
+def _pull_lrs(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    import os
+    from datetime import UTC, datetime
+
+    from etrainer.core.errors import EtrainerError
+    from etrainer.exchange.lrs_http import LrsEndpoint
+    from etrainer.exchange.lrs_reader import FOREIGN
+    from etrainer.services.lrs_workspace import LrsWorkspaceService
+
+    since = None
+    if args.since is not None:
+        try:
+            since = datetime.fromisoformat(args.since.strip().replace("Z", "+00:00"))
+        except ValueError:
+            print(f"error: --since takes an ISO 8601 time such as 2026-12-01T00:00:00Z, not “{args.since}”", file=err)
+            return 1
+        since = since.replace(tzinfo=UTC) if since.tzinfo is None else since.astimezone(UTC)
+    password = os.environ.get("ETRAINER_LRS_PASSWORD")
+    if password is None:
+        print("error: put the LRS password in the environment variable ETRAINER_LRS_PASSWORD "
+              "(it is never taken on the command line)", file=err)
+        return 1
+    courses: dict[str, Any] = {}
+
+    def course(course_id: str) -> Any:
+        if course_id not in courses:
+            try:
+                found = _course(None, getattr(args, "data_dir", None), [course_id])
+            except EtrainerError:
+                found = None
+            courses[course_id] = found if found is not None and found.id == course_id else None
+        return courses[course_id]
+
+    try:
+        endpoint = LrsEndpoint.of(args.endpoint, args.user, password)
+        report = LrsWorkspaceService(workspace, course).pull(endpoint, since)
+    except EtrainerError as error:
+        print(f"error: {error}", file=err)
+        return 1
+    counts = report.counts
+    print(f"{report.read} statement(s) read, {report.learners} learner(s)", file=out)
+    print(f"records: {counts.new} new, {counts.updated} updated, {counts.skipped} already in the workspace", file=out)
+    foreign = {reason: report.skipped[reason] for reason in FOREIGN if report.skipped[reason]}
+    if foreign:
+        detail = ", ".join(f"{n} {reason.value}" for reason, n in foreign.items())
+        print(f"skipped {sum(foreign.values())}: not from eTrainer ({detail})", file=out)
+    for reason, n in report.skipped.items():
+        if reason not in FOREIGN:
+            print(f"skipped {n}: {reason.value} (kept in the methodist's own workspace)", file=out)
+    return 0
 
 
 def _report(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from etrainer.core.course.pack import load_pack
 from etrainer.core.progress.file import validate_document
-from etrainer.exchange.xapi import IRI_BASE, LEARNER_HOME, duration, statement_id, statements
+from etrainer.exchange.xapi import IRI_BASE, LEARNER_HOME, RECORD_EXTENSION, duration, statement_id, statements
 from etrainer.paths import bundled_course_dir
 from etrainer.services.demo_data import make_demo_learners
 from etrainer.services.transfer import ExportService
@@ -69,6 +69,18 @@ def test_ids_are_deterministic_and_unique() -> None:
     assert [s["id"] for s in first] == [s["id"] for s in second]
     assert len({s["id"] for s in first}) == len(first)
     assert statement_id("lv-1") in {s["id"] for s in first}
+
+
+def test_each_statement_carries_its_records_uid() -> None:
+    items = sample_statements()
+    doc = validate_document(json.loads((DATA / "progress" / "sample-v1.json").read_text(encoding="utf-8")))
+    uids = {s["context"]["extensions"][RECORD_EXTENSION] for s in items}
+    attempt = doc.quiz_attempts[0]
+    assert uids == {"lv-1", attempt.uid, *(r.uid for r in attempt.responses), doc.walkthrough_attempts[0].uid}
+    started, finished = (s for s in items if s["context"]["extensions"][RECORD_EXTENSION] == attempt.uid)
+    assert started["context"] is not finished["context"]  # each statement has its own context object
+    walk = next(s for s in items if s["object"]["id"].split("/")[-2] == "walkthrough")
+    assert set(walk["context"]["extensions"]) == {RECORD_EXTENSION}
 
 
 def test_actor_activities_and_context() -> None:

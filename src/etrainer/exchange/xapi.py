@@ -9,7 +9,8 @@ and the methodist in `context.instructor` (`grading_statements`).
 The actor is an account {homePage: LEARNER_HOME, name: learner uid}; activity ids live under
 `https://etrainer.invalid/xapi/<course id>/` (lesson/…, quiz/…, question/…, walkthrough/…, module/…);
 context: parent = the module, grouping = the course (an answer's quiz is in `other`), registration = the
-attempt. Statement ids are uuid5 of the record uid, so exporting again gives the same ids.
+attempt; context extension `record` = the record's uid. Statement ids are uuid5 of the record uid, so exporting
+again gives the same ids.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ XAPI_VERSION = "1.0.3"
 IRI_BASE = "https://etrainer.invalid/xapi"
 LEARNER_HOME = "https://etrainer.invalid/learners"
 EXTENSION_BASE = f"{IRI_BASE}/extensions"
+RECORD_EXTENSION = f"{EXTENSION_BASE}/record"
+"""Context extension: the uid of the record a statement was made from (the progress file's `uid`)."""
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, IRI_BASE)
 ADL_VERB = "http://adlnet.gov/expapi/verbs/"
 ADL_ACTIVITY = "http://adlnet.gov/expapi/activities/"
@@ -154,6 +157,23 @@ def statements(doc: ProgressDocument, course: Course | None = None) -> list[dict
     for walk in doc.walkthrough_attempts:
         out.extend(_walkthrough(builder, walk))
     out.sort(key=lambda s: s["timestamp"])
+    return _with_record_uids(out, doc)
+
+
+def _with_record_uids(out: list[dict[str, Any]], doc: ProgressDocument) -> list[dict[str, Any]]:
+    """Each statement's context carries its record's uid (extension `record`): a statement id cannot be turned
+    back into the uid, and a reader rebuilding the records from an LRS (workspace pull-lrs) keys them by it, as
+    a file import does."""
+    uids: dict[str, str] = {}
+    for uid in [r.uid for r in doc.lesson_visits] + [r.uid for r in doc.lesson_progress] + [
+            r.uid for a in doc.quiz_attempts for r in a.responses]:
+        uids[statement_id(uid)] = uid
+    for uid in [a.uid for a in doc.quiz_attempts] + [w.uid for w in doc.walkthrough_attempts]:
+        uids[statement_id(uid, "attempted")] = uids[statement_id(uid, "finished")] = uid
+    for statement in out:
+        if statement["id"] in uids:
+            extensions = {**statement["context"].get("extensions", {}), RECORD_EXTENSION: uids[statement["id"]]}
+            statement["context"] = {**statement["context"], "extensions": extensions}
     return out
 
 

@@ -284,6 +284,19 @@ class WsConsultationRow(WorkspaceBase):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class WsLrsSentRow(WorkspaceBase):
+    """A statement the methodist sent from the workspace to an LRS (it answered 200, 204 or 409): sending again
+    to the same endpoint skips it. Only ids are kept; the statements are made again from the records."""
+
+    __tablename__ = "ws_lrs_sent"
+    __table_args__ = (UniqueConstraint("endpoint", "statement_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    endpoint: Mapped[str] = mapped_column(String(500))
+    """The LRS's xAPI base URL, ending with "/"."""
+    statement_id: Mapped[str] = mapped_column(String(36))
+    sent_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 #: The record tables in the order they are written (parents before children).
 RECORD_TABLES = (WsLessonProgressRow, WsLessonVisitRow, WsQuizAttemptRow, WsQuizResponseRow,
                  WsWalkthroughAttemptRow, WsWalkthroughEventRow)

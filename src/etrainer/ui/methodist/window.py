@@ -156,7 +156,8 @@ class WorkspaceWindow(QMainWindow):
         for text, slot, name in ((self.tr("Import files…"), self._on_import_files, "importFilesButton"),
                                  (self.tr("Import a folder…"), self._on_import_folder, "importFolderButton"),
                                  (self.tr("Export to Excel…"), self._on_export_xlsx, "exportXlsxButton"),
-                                 (self.tr("PDF report…"), self._on_export_pdf, "exportPdfButton")):
+                                 (self.tr("PDF report…"), self._on_export_pdf, "exportPdfButton"),
+                                 (self.tr("Send to LRS…"), self.open_lrs_send, "sendToLrsButton")):
             button = QPushButton(text, objectName=name)
             button.clicked.connect(slot)
             groups.append([button])
@@ -470,6 +471,21 @@ class WorkspaceWindow(QMainWindow):
             self._on_export_failed(error)
             return
         self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
+
+    def open_lrs_send(self) -> Any:
+        """«Надіслати до LRS…»: the workspace's records to a Learning Record Store (ui.methodist.lrs_send)."""
+        from etrainer.services.lrs_workspace import LrsWorkspaceService
+        from etrainer.ui.methodist.lrs_send import LrsSendDialog
+
+        course = getattr(self.service, "course", None)
+        service = LrsWorkspaceService(self.service.workspace,
+                                      lambda course_id: course if course is not None and course.id == course_id
+                                      else None)
+        dialog = LrsSendDialog(service, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setModal(True)
+        dialog.show()
+        return dialog
 
     def _on_export_failed(self, error: BaseException) -> None:
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
