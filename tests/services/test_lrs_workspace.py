@@ -23,7 +23,7 @@ from tests.storage.test_workspace import make_doc
 from etrainer.core.course.model import Course
 from etrainer.core.course.pack import load_pack
 from etrainer.core.progress.document import ProgressDocument
-from etrainer.core.progress.file import validate_document
+from etrainer.core.progress.file import read_progress_file, validate_document
 from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsError, LrsRefused, LrsUnreachable
 from etrainer.exchange.lrs_reader import SkipReason
 from etrainer.exchange.xapi import statements
@@ -37,7 +37,7 @@ from etrainer.storage.db import open_database
 from etrainer.storage.workspace import Workspace, open_workspace, rows_of
 from etrainer.storage.workspace_essays import WorkspaceEssayRepository
 from etrainer.storage.workspace_lrs import LRS_SOURCE
-from etrainer.storage.workspace_models import WsLessonProgressRow, WsLrsSentRow
+from etrainer.storage.workspace_models import WsLearnerRow, WsLessonProgressRow, WsLrsSentRow
 
 
 @pytest.fixture(scope="module")
@@ -525,3 +525,20 @@ def test_a_start_read_again_never_undoes_a_stored_end(fake_lrs: Any, made: Any, 
     again = service.pull(endpoint)
     assert again.read == len(starts) and again.counts.new == again.counts.updated == 0
     assert comparable(WorkspaceService(pulled_ws).data()) == before
+
+
+def test_a_learner_first_seen_in_the_lrs_has_her_first_signed_file_trusted(
+        lrs_server: Any, made: Any, course: Course, pulled_ws: Workspace) -> None:
+    """Pulled first, she has no key; her first signed file is accepted (its key trusted from then on), and a file
+    of hers signed with another key after it is refused as usual."""
+    documents, folder = made
+    push(lrs_server, statements(documents[0], course))
+    service_for(pulled_ws, course).pull(endpoint_of(lrs_server))
+    files = sorted(folder.iterdir())
+    own = next(p for p in files if documents[0].learner.uid in p.read_text("utf-8"))
+    report = WorkspaceService(pulled_ws).import_paths([own])
+    assert [r.status.name for r in report.files] == ["IMPORTED"]
+    with pulled_ws.sessions.begin() as session:
+        (key,) = session.execute(select(WsLearnerRow.public_key).where(
+            WsLearnerRow.uid == documents[0].learner.uid)).one()
+    assert key == read_progress_file(own).signature.public_key

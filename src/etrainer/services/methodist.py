@@ -265,10 +265,13 @@ class WorkspaceService:
         public_key = document.signature.public_key
         try:
             known = repository.learner(document.learner.uid)
-            if known is not None and not trust_new_key:
+            # A learner first seen in an LRS (`workspace pull-lrs`) has no key yet: her first signed file's key is
+            # trusted as a first file's is, and checked from then on.
+            first_key = known is not None and not known.public_key
+            if known is not None and not trust_new_key and not first_key:
                 check_key(document, known.public_key)
             with batch.session.begin_nested():
-                if known is not None and trust_new_key:
+                if known is not None and (trust_new_key or first_key):
                     known = repository.trust_key(known, public_key)
                 now = self._clock()
                 learner = repository.save_learner(document, public_key, now, known)
