@@ -36,7 +36,7 @@ from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind, Quiz
 from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.services.saving import Sessions, guarded
-from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
+from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt, save_answer_sqlite
 from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import new_uid, utc_now
 
@@ -119,9 +119,14 @@ class QuizService:
         now = self._clock()
         updated = answer_question(attempt, position, response, now, seconds)
         item = updated.answers[position]
+        kind = attempt.questions[position].question.kind.value
+        writer = None if attempt.review else self._sessions.sqlite_write()
+        if writer is not None:  # the most frequent write: straight on SQLite, same statements, same transaction
+            with writer as connection:
+                save_answer_sqlite(connection, attempt.uid, item, kind)
+            return updated
         with self._sessions.begin() as session:
-            QuizAttemptRepository(session).save_answer(attempt.uid, item,
-                                                       attempt.questions[position].question.kind.value)
+            QuizAttemptRepository(session).save_answer(attempt.uid, item, kind)
             if attempt.review:
                 _schedule(ReviewRepository(session), learner, item.graded.question_id, item.graded.correct,
                           now.date(), "")

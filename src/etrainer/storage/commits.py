@@ -25,6 +25,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import weakref
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -81,8 +82,24 @@ def record_current(db_path: Path) -> None:
     record(db_path, count)
 
 
+def bump(connection: sqlite3.Connection) -> int:
+    """Raise the database's counter by one inside the open write transaction; the new value."""
+    count = database_count(connection) + 1
+    connection.execute(f"PRAGMA user_version = {count:d}")
+    return count
+
+
+_TRACKED: weakref.WeakKeyDictionary[Any, Path] = weakref.WeakKeyDictionary()
+
+
+def tracked_file(engine: Any) -> Path | None:
+    """The database file whose commits `engine` counts (see `track`), or None."""
+    return _TRACKED.get(engine)
+
+
 def track(engine: Any, db_path: Path) -> None:
     """Count the write transactions of `engine` (an SQLAlchemy engine on the SQLite file `db_path`)."""
+    _TRACKED[engine] = db_path
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
@@ -93,9 +110,7 @@ def track(engine: Any, db_path: Path) -> None:
         raw = _raw(connection)
         if raw.total_changes == connection.info.pop(_BEFORE, raw.total_changes):
             return  # nothing written: nothing to count
-        count = database_count(raw) + 1
-        raw.execute(f"PRAGMA user_version = {count:d}")
-        connection.info[_PENDING] = count
+        connection.info[_PENDING] = bump(raw)
 
     @event.listens_for(engine, "rollback")
     def _on_rollback(connection: Connection) -> None:
