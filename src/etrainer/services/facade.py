@@ -7,26 +7,29 @@
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
-from etrainer.services.essays import EssayService
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
 from etrainer.services.quizzes import QuizService
 from etrainer.services.saving import GuardedSessions, SaveMonitor
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
-from etrainer.services.transfer import ExportService
 from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
 from etrainer.storage.errors import DatabaseReadOnly, OpeningDeclined
 from etrainer.storage.recovery import Decide, OpenResult, StartChoice, open_or_recover
+
+if TYPE_CHECKING:
+    from etrainer.services.essays import EssayService
+    from etrainer.services.transfer import ExportService
 
 __all__ = ["AppServices", "Decide", "OpeningDeclined", "StartChoice", "open_app_services", "open_services"]
 
@@ -44,17 +47,29 @@ class AppServices:
         self.database = opened.database
         self.save_monitor = SaveMonitor()
         """Whether saving works now; the main window's banner listens to it."""
-        sessions = GuardedSessions(opened.database.sessions, self.save_monitor)
+        sessions = self._sessions = GuardedSessions(opened.database.sessions, self.save_monitor)
         self.profiles = ProfileService(sessions)
         self.learning = LearningService(sessions)
         self.search = SearchService(sessions)
         self.settings = SettingsService(sessions)
         self.quizzes = QuizService(sessions)
         self.walkthroughs = WalkthroughService(sessions)
-        self.transfer = ExportService(sessions)
-        self.essays = EssayService(sessions)
         self.backups = backups
         self.course = course
+
+    # Exports and essay replies are built on first use: their modules (spreadsheets, signatures, the progress
+    # document model) cost about half a second to import, which the profile chooser must not wait for.
+    @cached_property
+    def transfer(self) -> ExportService:
+        from etrainer.services.transfer import ExportService
+
+        return ExportService(self._sessions)
+
+    @cached_property
+    def essays(self) -> EssayService:
+        from etrainer.services.essays import EssayService
+
+        return EssayService(self._sessions)
 
     @property
     def recovery_message(self) -> EtrainerError | None:

@@ -37,7 +37,6 @@ from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.services.saving import Sessions, guarded
 from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt, save_answer_sqlite
-from etrainer.storage.essays import EssayRepository
 from etrainer.storage.models import new_uid, utc_now
 
 log = logging.getLogger(__name__)
@@ -134,12 +133,16 @@ class QuizService:
 
     def save_essay_draft(self, attempt: QuizAttempt, position: int, text: str) -> None:
         """Keep what the learner has typed of an essay so far (the page calls it, debounced, as she types)."""
+        from etrainer.storage.essays import EssayRepository  # with the progress-file model: not at start-up
+
         question = attempt.questions[position].question
         with self._sessions.begin() as session:
             EssayRepository(session).save_draft(attempt.uid, position, question.id, text, self._clock())
 
     def essay_draft(self, attempt: QuizAttempt, position: int) -> str:
         """The saved draft of an essay ("" when none)."""
+        from etrainer.storage.essays import EssayRepository
+
         with self._sessions.begin() as session:
             return EssayRepository(session).draft(attempt.uid, position) or ""
 

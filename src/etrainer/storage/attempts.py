@@ -10,7 +10,6 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -94,7 +93,12 @@ class QuizAttemptRepository:
                   "response": json.dumps(response_to_json(item.response), ensure_ascii=False),
                   "score": item.graded.score, "correct": item.graded.correct, "answered_at": item.answered_at,
                   "seconds": round(item.seconds, 3)}
-        insert = (postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert)(QuizResponseRow)
+        if connection.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # ~50 ms: not at start-up
+
+            insert = postgresql_insert(QuizResponseRow)
+        else:
+            insert = sqlite_insert(QuizResponseRow)
         connection.execute(insert.values(attempt_id=attempt_id, position=item.position, **values)
                            .on_conflict_do_update(index_elements=["attempt_id", "position"], set_=values))
 
