@@ -12,7 +12,7 @@ from os import PathLike
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from etrainer.core.course.model import Course
+from etrainer.core.course.model import Course, Lesson
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
@@ -79,11 +79,15 @@ class AppServices:
 
     def index_course(self, course: Course) -> bool:
         """Make the course searchable (only rebuilt when it changed) and search in it from now on."""
-        from etrainer.core.course.reader import plain_text
+
+        def text_of(lesson: Lesson) -> str:
+            from etrainer.core.course.reader import plain_text  # Markdown: only when the index is rebuilt
+
+            return plain_text(course, lesson)
 
         self.course = course
         self.search.course_id = course.id
-        return self.search.index_course(course, lambda lesson: plain_text(course, lesson))
+        return self.search.index_course(course, text_of)
 
     def backup_now(self, reason: str | BackupReason = BackupReason.SESSION) -> Path:
         """A backup now ("session", "manual", …); raises BackupFailed."""
