@@ -18,18 +18,18 @@ from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
-from etrainer.services.quizzes import QuizService
 from etrainer.services.saving import GuardedSessions, SaveMonitor
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
-from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
 from etrainer.storage.errors import DatabaseReadOnly, OpeningDeclined
 from etrainer.storage.recovery import Decide, OpenResult, StartChoice, open_or_recover
 
 if TYPE_CHECKING:
     from etrainer.services.essays import EssayService
+    from etrainer.services.quizzes import QuizService
     from etrainer.services.transfer import ExportService
+    from etrainer.services.walkthroughs import WalkthroughService
 
 __all__ = ["AppServices", "Decide", "OpeningDeclined", "StartChoice", "open_app_services", "open_services"]
 
@@ -52,13 +52,24 @@ class AppServices:
         self.learning = LearningService(sessions)
         self.search = SearchService(sessions)
         self.settings = SettingsService(sessions)
-        self.quizzes = QuizService(sessions)
-        self.walkthroughs = WalkthroughService(sessions)
         self.backups = backups
         self.course = course
 
-    # Exports and essay replies are built on first use: their modules (spreadsheets, signatures, the progress
-    # document model) cost about half a second to import, which the profile chooser must not wait for.
+    # Quizzes, walkthroughs, exports and essay replies are built on first use: their modules (the quiz and
+    # scenario models, spreadsheets, signatures, the progress document model) cost about half a second to
+    # import, which the profile chooser must not wait for.
+    @cached_property
+    def quizzes(self) -> QuizService:
+        from etrainer.services.quizzes import QuizService
+
+        return QuizService(self._sessions)
+
+    @cached_property
+    def walkthroughs(self) -> WalkthroughService:
+        from etrainer.services.walkthroughs import WalkthroughService
+
+        return WalkthroughService(self._sessions)
+
     @cached_property
     def transfer(self) -> ExportService:
         from etrainer.services.transfer import ExportService
