@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.numbers import format_percent
 from etrainer.ui.common.save_banner import SaveBanner
@@ -422,6 +421,8 @@ class MainWindow(QMainWindow):
     def _on_external_link(self, url: QUrl) -> None:
         question = self.tr("Open this address in your web browser?\n\n{url}\n\nIt is outside Е-тренер and "
                            "needs the Internet.").format(url=url.toString())
+        from etrainer.ui.common import prompts  # file and input dialogs: not on the way to the first paint
+
         if prompts.ask_yes_no(self, self.tr("Open a web page"), question, self.tr("Open"), self.tr("Cancel")):
             QDesktopServices.openUrl(url)
 
