@@ -60,6 +60,9 @@ def paired(app_args: list[str], runs: int) -> tuple[float, float]:
     data = tempfile.mkdtemp(prefix="etrainer-bench-")
     try:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", ETRAINER_DATA_DIR=data)
+        # An installed eTrainer has its bytecode compiled (pip compiles a wheel's modules): the first run writes
+        # it, so that no counted run compiles the sources again (a shell with PYTHONDONTWRITEBYTECODE=1 would).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         app_cmd = [sys.executable, "-m", "etrainer", *app_args]
         bare_cmd = [sys.executable, "-c", BARE]
         timed(app_cmd, env), timed(bare_cmd, env)  # creates the database and the course cache; warms the files

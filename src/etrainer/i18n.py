@@ -7,7 +7,6 @@ carry translatable sentences; the UI translates them when it shows them.
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -50,6 +49,8 @@ def catalog_dir(folder: Path, language: str) -> Path:
     name = f"etrainer_{language}"
     if (folder / f"{name}.qm").is_file() or not (folder / f"{name}.ts").is_file():
         return folder
+    import subprocess  # only for a catalog nobody compiled: not on the way to the first paint
+
     import PySide6
 
     tool = next((p for p in (Path(PySide6.__file__).parent / n for n in ("lrelease", "lrelease.exe")) if p.is_file()),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -21,6 +23,10 @@ from etrainer.core.quiz.loading import load_quiz_file
 from etrainer.core.quiz.model import FeedbackMode, Pool, Quiz
 from etrainer.core.quiz.response import ChoiceResponse, Response, TextResponse, TrueFalseResponse
 from etrainer.services.quizzes import QuizService
+from etrainer.services.saving import GuardedSessions
+from etrainer.storage import commits
+from etrainer.storage.attempts import QuizAttemptRepository
+from etrainer.storage.db import Database
 from etrainer.storage.models import QuizAttemptRow, QuizResponseRow, ReviewCardRow
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "quiz"
@@ -255,3 +261,57 @@ def test_statuses_of_a_course_agree_with_each_quiz_status(
     statuses = quizzes.statuses(learner.id, course)
     assert statuses == {quiz.id: quizzes.status(learner.id, quiz) for quiz in course.quizzes}
     assert (statuses["admin-services-quiz"].finished_attempts, statuses["other-quiz"].unfinished) == (1, True)
+
+
+def _response_columns(db_path: Path, attempt_uid: str) -> tuple[object, ...]:
+    with closing(sqlite3.connect(db_path)) as connection:
+        return connection.execute(
+            "SELECT r.position, r.question_id, r.question_kind, r.response, r.score, r.correct, r.answered_at,"
+            " r.seconds, length(r.uid) FROM quiz_response r JOIN quiz_attempt a ON a.id = r.attempt_id"
+            " WHERE a.uid = ?", (attempt_uid,)).fetchone()
+
+
+def test_an_answer_saved_straight_on_sqlite_is_stored_as_the_orm_stores_it(
+        quizzes: QuizService, learner: Profile, quiz_course: Course, bank: Quiz,
+        sessions: sessionmaker[Session], db_path: Path) -> None:
+    assert GuardedSessions(sessions).sqlite_write() is not None  # the answer takes the SQLite path here
+    first = quizzes.start(learner.id, bank, quiz_course)
+    at = simple(first)
+    first = quizzes.answer(learner.id, first, at, wrong(first.questions[at]), seconds=2.25)
+    second = quizzes.start(learner.id, bank, quiz_course)
+    with sessions.begin() as session:  # the same answer through SQLAlchemy's statements
+        QuizAttemptRepository(session).save_answer(second.uid, first.answers[at],
+                                                   first.questions[at].question.kind.value)
+    assert _response_columns(db_path, first.uid) == _response_columns(db_path, second.uid)
+    with sessions.begin() as session:
+        row = session.scalars(select(QuizResponseRow).where(QuizResponseRow.position == at)
+                              .order_by(QuizResponseRow.id)).first()
+        assert row is not None and row.answered_at == first.answers[at].answered_at and row.correct is False
+
+
+def test_an_answer_to_an_unknown_attempt_is_rolled_back_and_the_next_one_is_saved(
+        quizzes: QuizService, learner: Profile, quiz_course: Course, bank: Quiz, db_path: Path) -> None:
+    attempt = quizzes.start(learner.id, bank, quiz_course)
+    at = simple(attempt)
+    with pytest.raises(KeyError):
+        quizzes.answer(learner.id, replace(attempt, uid="no-such-attempt"), at, right(attempt.questions[at]))
+    attempt = quizzes.answer(learner.id, attempt, at, right(attempt.questions[at]))
+    assert _response_columns(db_path, attempt.uid)[0] == at
+    with closing(sqlite3.connect(db_path)) as connection:
+        assert connection.execute("SELECT count(*) FROM quiz_response").fetchone()[0] == 1
+
+
+def test_each_answer_is_a_counted_commit(quizzes: QuizService, learner: Profile, quiz_course: Course, bank: Quiz,
+                                         database: Database, db_path: Path) -> None:
+    commits.track(database.engine, db_path)
+    attempt = quizzes.start(learner.id, bank, quiz_course)
+    before = commits.recorded_count(db_path)
+    assert before is not None
+    for position, drawn in enumerate(attempt.questions):
+        if (response := right(drawn)) is not None:
+            attempt = quizzes.answer(learner.id, attempt, position, response)
+    answered = sum(right(drawn) is not None for drawn in attempt.questions)
+    assert answered >= 2
+    with closing(sqlite3.connect(db_path)) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == before + answered
+    assert commits.recorded_count(db_path) == before + answered

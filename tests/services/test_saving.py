@@ -4,15 +4,20 @@ hears when saving fails and when a write succeeds again."""
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sqlalchemy.exc import OperationalError
 from tests.faults import disk_full, read_only
 
+from etrainer.core.course.model import Course
 from etrainer.core.learner.profiles import Profile, ProfileNameTaken
+from etrainer.core.quiz.model import Question, QuestionKind, Quiz, TrueFalse
+from etrainer.core.quiz.response import TrueFalseResponse
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
+from etrainer.services.quizzes import QuizService
 from etrainer.services.saving import (
     GuardedSessions,
     SaveFailed,
@@ -119,3 +124,18 @@ def test_each_refusal_has_its_own_sentence(message: str, code: int | None, kind:
     assert failure.params["detail"] == message
     assert str(failure).startswith("Progress is not being saved right now:")
     assert str(failure).endswith("You can go on reading the lessons.")
+
+
+def test_an_answer_saved_straight_on_sqlite_fails_as_a_sentence_and_clears_when_saving_works(
+        database: Database, learner: Profile, course: Course, monitor: SaveMonitor) -> None:
+    quiz = Quiz("q", "Тест", (Question("q1", QuestionKind.TRUE_FALSE, "Так?", true_false=TrueFalse(True)),))
+    quizzes = QuizService(GuardedSessions(database.sessions, monitor))
+    attempt = quizzes.start(learner.id, quiz, replace(course, quizzes=(quiz,)))
+    lift = read_only(database.engine)
+    with pytest.raises(SaveFailedReadOnly):
+        quizzes.answer(learner.id, attempt, 0, TrueFalseResponse(True))
+    assert isinstance(monitor.failure, SaveFailedReadOnly)
+    lift()
+    attempt = quizzes.answer(learner.id, attempt, 0, TrueFalseResponse(True))
+    assert monitor.failure is None and attempt.answers[0].graded.correct
+    assert quizzes.resume(learner.id, quiz, replace(course, quizzes=(quiz,))) is not None

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 from contextlib import closing
 from pathlib import Path
 
@@ -111,6 +113,31 @@ def test_a_database_at_head_is_left_alone(db_path: Path) -> None:
     assert not (db_path.parent / "backups").exists()
 
 
+def test_the_head_read_from_the_migration_files_is_alembics_head(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    assert migrate.head_from_files() == head_revision()
+    versions = tmp_path / "migrations" / "versions"
+    versions.mkdir(parents=True)
+    for file in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"):
+        (versions / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path / "migrations")
+    (versions / "0099_branch.py").write_text('revision = "0099_branch"\ndown_revision = "0001_initial"\n')
+    assert migrate.head_from_files() is None  # two heads: not a plain line, Alembic decides
+
+
+def test_a_database_at_head_is_checked_without_importing_alembic(db_path: Path) -> None:
+    probe = ("import sys\nfrom pathlib import Path\nfrom etrainer.storage.migrate import upgrade_to_head\n"
+             f"try:\n    print(upgrade_to_head(Path({str(db_path)!r})))\n"
+             "except Exception as error:\n    print(type(error).__name__)\n"
+             "print('alembic' in sys.modules)\n")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.split() == ["None", "False"], result.stdout + result.stderr
+    with closing(sqlite3.connect(db_path)) as connection, connection:
+        connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=False)
+    assert result.stdout.split() == ["DatabaseNewer", "True"], result.stdout + result.stderr  # Alembic decides
+
+
 def test_a_database_from_a_newer_etrainer_is_refused_untouched(db_path: Path) -> None:
     with closing(sqlite3.connect(db_path)) as connection, connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_future'")
@@ -132,7 +159,7 @@ def test_a_failing_migration_changes_nothing(tmp_path: Path, monkeypatch: pytest
         real_upgrade(config, revision)  # type: ignore[arg-type]
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(migrate.command, "upgrade", upgrade_then_fail)
+    monkeypatch.setattr(command, "upgrade", upgrade_then_fail)  # migrate imports it when it upgrades
     with pytest.raises(DatabaseUpgradeFailed) as caught:
         upgrade_to_head(path)
     assert "disk full" in str(caught.value)

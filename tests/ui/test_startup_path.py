@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from etrainer.prefs import Prefs
+
 PROBE = """
 import sys
 import PySide6.QtCore as QtCore
@@ -47,3 +49,28 @@ def test_a_subcommand_still_takes_the_full_parser(tmp_path: Path) -> None:
     help_text = subprocess.run([sys.executable, "-m", "etrainer", "--help"], capture_output=True, text=True,
                                env=env, timeout=60, check=True).stdout
     assert "workspace" in help_text and "--exit-when-usable" in help_text
+
+
+USABLE_PROBE = """
+import sys
+import PySide6.QtCore as QtCore
+from etrainer.cli import main
+code = main(sys.argv[1:])
+print(code, *(name for name in ("alembic", "openpyxl", "markdown", "etrainer.exchange.signing",
+                                "etrainer.core.progress.document") if name in sys.modules),
+      *(["Qt-namespace-enums"] if "Qt" in vars(QtCore) else []))
+"""
+
+
+def test_the_profile_chooser_waits_for_no_exports_replies_markdown_or_alembic(tmp_path: Path) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    command = [sys.executable, "-c", USABLE_PROBE, "--data-dir", str(tmp_path / "data"), "--exit-when-usable"]
+    first = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+    assert first.returncode == 0, first.stderr  # the first start creates the database (Alembic runs then)
+    prefs = Prefs.load(tmp_path / "data")
+    prefs.role, prefs.extra["welcome_seen"] = "librarian", True  # the next start opens the profile chooser
+    prefs.save(tmp_path / "data")
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120, check=False)
+    # a database at the newest schema: no Alembic; exports, replies and the lesson renderer come on first use;
+    # the chooser creates no Qt-namespace enums either (FIRST_PAINT_NOTE)
+    assert again.stdout.split() == ["0"], again.stdout + again.stderr

@@ -7,27 +7,30 @@
 from __future__ import annotations
 
 import logging
+from functools import cached_property
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from etrainer.core.course.model import Course
+from etrainer.core.course.model import Course, Lesson
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
-from etrainer.services.essays import EssayService
 from etrainer.services.learning import LearningService
-from etrainer.services.lrs import LrsService
 from etrainer.services.profiles import ProfileService
-from etrainer.services.quizzes import QuizService
 from etrainer.services.saving import GuardedSessions, SaveMonitor
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
-from etrainer.services.transfer import ExportService
-from etrainer.services.walkthroughs import WalkthroughService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
 from etrainer.storage.errors import DatabaseReadOnly, OpeningDeclined
 from etrainer.storage.recovery import Decide, OpenResult, StartChoice, open_or_recover
+
+if TYPE_CHECKING:
+    from etrainer.services.essays import EssayService
+    from etrainer.services.lrs import LrsService
+    from etrainer.services.quizzes import QuizService
+    from etrainer.services.transfer import ExportService
+    from etrainer.services.walkthroughs import WalkthroughService
 
 __all__ = ["AppServices", "Decide", "OpeningDeclined", "StartChoice", "open_app_services", "open_services"]
 
@@ -45,19 +48,47 @@ class AppServices:
         self.database = opened.database
         self.save_monitor = SaveMonitor()
         """Whether saving works now; the main window's banner listens to it."""
-        sessions = GuardedSessions(opened.database.sessions, self.save_monitor)
+        sessions = self._sessions = GuardedSessions(opened.database.sessions, self.save_monitor)
         self.profiles = ProfileService(sessions)
         self.learning = LearningService(sessions)
         self.search = SearchService(sessions)
         self.settings = SettingsService(sessions)
-        self.quizzes = QuizService(sessions)
-        self.walkthroughs = WalkthroughService(sessions)
-        self.transfer = ExportService(sessions)
-        self.essays = EssayService(sessions)
-        self.lrs = LrsService(sessions, self.settings)
-        """Sending to a learning record store; holds the LRS password for this session only."""
         self.backups = backups
         self.course = course
+
+    # Quizzes, walkthroughs, exports and essay replies are built on first use: their modules (the quiz and
+    # scenario models, spreadsheets, signatures, the progress document model) cost about half a second to
+    # import, which the profile chooser must not wait for.
+    @cached_property
+    def quizzes(self) -> QuizService:
+        from etrainer.services.quizzes import QuizService
+
+        return QuizService(self._sessions)
+
+    @cached_property
+    def walkthroughs(self) -> WalkthroughService:
+        from etrainer.services.walkthroughs import WalkthroughService
+
+        return WalkthroughService(self._sessions)
+
+    @cached_property
+    def transfer(self) -> ExportService:
+        from etrainer.services.transfer import ExportService
+
+        return ExportService(self._sessions)
+
+    @cached_property
+    def lrs(self) -> LrsService:
+        """Sending to a learning record store; holds the LRS password for this session only."""
+        from etrainer.services.lrs import LrsService
+
+        return LrsService(self._sessions, self.settings)
+
+    @cached_property
+    def essays(self) -> EssayService:
+        from etrainer.services.essays import EssayService
+
+        return EssayService(self._sessions)
 
     @property
     def recovery_message(self) -> EtrainerError | None:
@@ -67,11 +98,15 @@ class AppServices:
 
     def index_course(self, course: Course) -> bool:
         """Make the course searchable (only rebuilt when it changed) and search in it from now on."""
-        from etrainer.core.course.reader import plain_text
+
+        def text_of(lesson: Lesson) -> str:
+            from etrainer.core.course.reader import plain_text  # Markdown: only when the index is rebuilt
+
+            return plain_text(course, lesson)
 
         self.course = course
         self.search.course_id = course.id
-        return self.search.index_course(course, lambda lesson: plain_text(course, lesson))
+        return self.search.index_course(course, text_of)
 
     def backup_now(self, reason: str | BackupReason = BackupReason.SESSION) -> Path:
         """A backup now ("session", "manual", …); raises BackupFailed."""

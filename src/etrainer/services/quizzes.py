@@ -36,8 +36,7 @@ from etrainer.core.quiz.model import FeedbackMode, Question, QuestionKind, Quiz
 from etrainer.core.quiz.response import Response, response_from_json
 from etrainer.core.quiz.review import due_cards, schedule
 from etrainer.services.saving import Sessions, guarded
-from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt
-from etrainer.storage.essays import EssayRepository
+from etrainer.storage.attempts import QuizAttemptRepository, ReviewRepository, StoredAttempt, save_answer_sqlite
 from etrainer.storage.models import new_uid, utc_now
 
 log = logging.getLogger(__name__)
@@ -119,9 +118,14 @@ class QuizService:
         now = self._clock()
         updated = answer_question(attempt, position, response, now, seconds)
         item = updated.answers[position]
+        kind = attempt.questions[position].question.kind.value
+        writer = None if attempt.review else self._sessions.sqlite_write()
+        if writer is not None:  # the most frequent write: straight on SQLite, same statements, same transaction
+            with writer as connection:
+                save_answer_sqlite(connection, attempt.uid, item, kind)
+            return updated
         with self._sessions.begin() as session:
-            QuizAttemptRepository(session).save_answer(attempt.uid, item,
-                                                       attempt.questions[position].question.kind.value)
+            QuizAttemptRepository(session).save_answer(attempt.uid, item, kind)
             if attempt.review:
                 _schedule(ReviewRepository(session), learner, item.graded.question_id, item.graded.correct,
                           now.date(), "")
@@ -129,12 +133,16 @@ class QuizService:
 
     def save_essay_draft(self, attempt: QuizAttempt, position: int, text: str) -> None:
         """Keep what the learner has typed of an essay so far (the page calls it, debounced, as she types)."""
+        from etrainer.storage.essays import EssayRepository  # with the progress-file model: not at start-up
+
         question = attempt.questions[position].question
         with self._sessions.begin() as session:
             EssayRepository(session).save_draft(attempt.uid, position, question.id, text, self._clock())
 
     def essay_draft(self, attempt: QuizAttempt, position: int) -> str:
         """The saved draft of an essay ("" when none)."""
+        from etrainer.storage.essays import EssayRepository
+
         with self._sessions.begin() as session:
             return EssayRepository(session).draft(attempt.uid, position) or ""
 

@@ -14,10 +14,11 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -30,6 +31,7 @@ from etrainer.services.save_errors import (
     SaveFailedReadOnly,
     SaveFailure,
 )
+from etrainer.storage.db import sqlite_transaction
 from etrainer.storage.health import Condition, condition_of
 
 log = logging.getLogger(__name__)
@@ -142,6 +144,28 @@ class GuardedSessions:
             raise failure from error
         if wrote:
             self.monitor.saved()
+
+    def sqlite_write(self) -> AbstractContextManager[sqlite3.Connection] | None:
+        """A write transaction straight on SQLite (`storage.db.sqlite_transaction`) whose refusals become
+        SaveFailed like `begin()`'s, for a caller that writes in every such transaction; None when the
+        database is not an SQLite engine (the caller then uses `begin()`)."""
+        engine = self._sessions.kw.get("bind")
+        if not isinstance(engine, Engine) or engine.dialect.name != "sqlite":
+            return None
+        return self._guarded_sqlite(engine)
+
+    @contextmanager
+    def _guarded_sqlite(self, engine: Engine) -> Iterator[sqlite3.Connection]:
+        try:
+            with sqlite_transaction(engine) as connection:
+                yield connection
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            failure = save_failed(error, self.folder)
+            self.monitor.failed(failure)
+            raise failure from error
+        self.monitor.saved()
 
     def __call__(self) -> Session:
         return self._sessions()

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete, func, select, update
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import dialect as sqlite_dialect
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
@@ -24,6 +25,7 @@ from etrainer.storage.models import (
     ReviewCardRow,
     WalkthroughAttemptRow,
     WalkthroughEventRow,
+    new_uid,
 )
 
 QUIZ = "quiz"
@@ -91,12 +93,18 @@ class QuizAttemptRepository:
                   "response": json.dumps(response_to_json(item.response), ensure_ascii=False),
                   "score": item.graded.score, "correct": item.graded.correct, "answered_at": item.answered_at,
                   "seconds": round(item.seconds, 3)}
-        insert = (postgresql_insert if connection.dialect.name == "postgresql" else sqlite_insert)(QuizResponseRow)
+        if connection.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert as postgresql_insert  # ~50 ms: not at start-up
+
+            insert = postgresql_insert(QuizResponseRow)
+        else:
+            insert = sqlite_insert(QuizResponseRow)
         connection.execute(insert.values(attempt_id=attempt_id, position=item.position, **values)
                            .on_conflict_do_update(index_elements=["attempt_id", "position"], set_=values))
 
     def move(self, uid: str, position: int) -> None:
         self._row(uid).position = position
+
 
     def finish(self, uid: str, finished_at: datetime, score: float, passed: bool) -> None:
         row = self._row(uid)
@@ -146,6 +154,35 @@ class QuizAttemptRepository:
         if quiz_id is not None:
             query = query.where(QuizAttemptRow.quiz_id == quiz_id)
         return [_summary(row, count) for row, count in self._session.execute(query)]
+
+
+_UPDATE_POSITION = "UPDATE quiz_attempt SET position = ? WHERE uid = ? RETURNING id"
+_RESPONSE_COLUMNS = ("uid", "attempt_id", "position", "question_id", "question_kind", "response", "score",
+                     "correct", "answered_at", "seconds")
+_UPSERT_RESPONSE = (
+    f"INSERT INTO quiz_response ({', '.join(_RESPONSE_COLUMNS)}) VALUES ({', '.join('?' * len(_RESPONSE_COLUMNS))})"
+    " ON CONFLICT (attempt_id, position) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in _RESPONSE_COLUMNS[3:]))
+_binders: list[Any] = []
+
+
+def save_answer_sqlite(connection: sqlite3.Connection, uid: str, item: AttemptAnswer, question_kind: str) -> None:
+    """`QuizAttemptRepository.save_answer` in SQL on an sqlite3 connection in a write transaction
+    (`storage.db.sqlite_transaction`): the same two statements, the values converted by the columns' own
+    SQLAlchemy types (so a time is stored exactly as the ORM stores it), and a new response's uid from the
+    column's default. Raises KeyError for an unknown attempt (the caller's transaction then rolls back)."""
+    rows = connection.execute(_UPDATE_POSITION, (item.position, uid)).fetchall()  # all: no statement left open
+    if not rows:
+        raise KeyError(uid)
+    if not _binders:
+        dialect = sqlite_dialect()
+        columns = QuizResponseRow.__table__.columns
+        _binders.extend(columns[name].type.dialect_impl(dialect).bind_processor(dialect) for name in _RESPONSE_COLUMNS)
+    values = (new_uid(), rows[0][0], item.position, item.graded.question_id, question_kind,
+              json.dumps(response_to_json(item.response), ensure_ascii=False), item.graded.score,
+              item.graded.correct, item.answered_at, round(item.seconds, 3))
+    connection.execute(_UPSERT_RESPONSE, tuple(value if bind is None else bind(value)
+                                               for bind, value in zip(_binders, values, strict=True)))
 
 
 class ReviewRepository:

@@ -6,6 +6,14 @@ the value is written to `<database>.commits` beside the file. At the next start 
 is below the recorded one lacks commits that were reported saved — its -wal file was deleted or replaced
 before they were checkpointed — and is treated like damage (see `storage.recovery`).
 
+The value is written in place into a file of fixed width (open, one write, close), not as a temporary file
+renamed over the old one: the rename cost about 0.3 ms per answer on ext4 (a new inode each time, and ext4
+starts writing a file renamed over another at once), the in-place write a few microseconds. The write is
+one 21-byte block at offset 0, which a crash leaves either old or new (block writes are atomic at the
+sector); anything unreadable checks nothing, as before. It is not written only at close or checkpoints: a
+lost -wal after a crash would then go unnoticed for every commit since the last close, which is exactly
+what the counter is for.
+
 A counter above the recorded one is normal (a crash between the commit and the sidecar write, or writes
 by a tool that does not track commits); a missing or unreadable sidecar checks nothing. Only a lower
 database counter is suspicious, so two processes racing to write the sidecar can only err towards silence.
@@ -17,14 +25,12 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import uuid
+import weakref
 from contextlib import closing
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, event
-
-from etrainer.paths import make_private
 
 log = logging.getLogger(__name__)
 
@@ -45,17 +51,24 @@ def recorded_count(db_path: Path) -> int | None:
         return None
 
 
+_WIDTH = 20
+_FLAGS = os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0)
+
+
 def record(db_path: Path, count: int) -> None:
-    """Write `count` beside the database (temporary file and rename); a failure is logged, not raised."""
+    """Write `count` beside the database, in place (see the module's note); a failure is logged, not raised."""
     target = sidecar_path(db_path)
-    temporary = target.with_name(f".{target.name}.{uuid.uuid4().hex}.tmp")
+    text = f"{count:<{_WIDTH}d}\n".encode("ascii")  # fixed width: a smaller number leaves no old digits
     try:
-        temporary.write_text(f"{count}\n", encoding="ascii")
-        make_private(temporary)
-        os.replace(temporary, target)
+        descriptor = os.open(target, _FLAGS, 0o600)  # a new file is private from the start
+        try:
+            os.write(descriptor, text)
+            if os.fstat(descriptor).st_size > len(text):  # written by another tool or an older eTrainer
+                os.ftruncate(descriptor, len(text))
+        finally:
+            os.close(descriptor)
     except OSError as error:
         log.warning("could not record the commit counter in %s: %s", target, error)
-        temporary.unlink(missing_ok=True)
 
 
 def database_count(connection: sqlite3.Connection) -> int:
@@ -69,8 +82,24 @@ def record_current(db_path: Path) -> None:
     record(db_path, count)
 
 
+def bump(connection: sqlite3.Connection) -> int:
+    """Raise the database's counter by one inside the open write transaction; the new value."""
+    count = database_count(connection) + 1
+    connection.execute(f"PRAGMA user_version = {count:d}")
+    return count
+
+
+_TRACKED: weakref.WeakKeyDictionary[Any, Path] = weakref.WeakKeyDictionary()
+
+
+def tracked_file(engine: Any) -> Path | None:
+    """The database file whose commits `engine` counts (see `track`), or None."""
+    return _TRACKED.get(engine)
+
+
 def track(engine: Any, db_path: Path) -> None:
     """Count the write transactions of `engine` (an SQLAlchemy engine on the SQLite file `db_path`)."""
+    _TRACKED[engine] = db_path
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
@@ -81,9 +110,7 @@ def track(engine: Any, db_path: Path) -> None:
         raw = _raw(connection)
         if raw.total_changes == connection.info.pop(_BEFORE, raw.total_changes):
             return  # nothing written: nothing to count
-        count = database_count(raw) + 1
-        raw.execute(f"PRAGMA user_version = {count:d}")
-        connection.info[_PENDING] = count
+        connection.info[_PENDING] = bump(raw)
 
     @event.listens_for(engine, "rollback")
     def _on_rollback(connection: Connection) -> None:

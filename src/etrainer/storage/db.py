@@ -15,6 +15,8 @@ A PostgreSQL URL works as well (nothing in the models is SQLite-only).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from os import PathLike
 from pathlib import Path
@@ -24,6 +26,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+
+from etrainer.storage import commits
 
 BUSY_TIMEOUT_MS = 5000
 SQLITE_READONLY = 8
@@ -95,6 +99,32 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
             if getattr(error.orig, "sqlite_errorcode", 0) & 0xFF != SQLITE_READONLY:
                 raise
             connection.exec_driver_sql("BEGIN")  # a read-only database: reads go on, each write is refused
+
+
+@contextmanager
+def sqlite_transaction(engine: Engine) -> Iterator[sqlite3.Connection]:
+    """A write transaction on one of `engine`'s pooled sqlite3 connections, past SQLAlchemy's session and
+    statement layers: `BEGIN IMMEDIATE`, the caller's statements, the commit counter when the engine's commits
+    are tracked (`storage.commits`), `COMMIT` — or `ROLLBACK` when anything raised. It is the transaction the
+    engine's events give a Session, for the most frequent small write (an answer), where SQLAlchemy's layers
+    cost more than the commit itself (docs/benchmarks.md). The commit is on disk when this returns."""
+    counted = commits.tracked_file(engine)
+    pooled = engine.raw_connection()
+    try:
+        connection: sqlite3.Connection = pooled.dbapi_connection  # type: ignore[assignment]
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+            count = commits.bump(connection) if counted is not None else None
+            connection.execute("COMMIT")
+        except BaseException:
+            if connection.in_transaction:
+                connection.execute("ROLLBACK")
+            raise
+    finally:
+        pooled.close()
+    if counted is not None and count is not None:
+        commits.record(counted, count)
 
 
 def connect_file(path: Path) -> sqlite3.Connection:

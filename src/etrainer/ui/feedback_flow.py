@@ -12,7 +12,6 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import show_error, show_message
 
 if TYPE_CHECKING:
@@ -50,6 +49,8 @@ def open_feedback_files(parent: QWidget | None, essays: EssayService, paths: Ite
             question = translate("Feedback", "{sentence}\n\nIf your methodist told you that she now works in "
                                              "another workspace (a new computer, a reinstalled eTrainer), you may "
                                              "trust it from now on. Trust this reply?")
+            from etrainer.ui.common import prompts  # not on the way to the first paint
+
             if not prompts.ask_yes_no(parent, translate("Feedback", "A reply from another workspace"),
                                       question.format(sentence=translate("Exchange", rejected.text)),
                                       translate("Feedback", "Trust it"), translate("Feedback", "Do not open")):
@@ -104,6 +105,8 @@ class FeedbackHooks(QObject):
         window.installEventFilter(self)
 
     def choose_file(self) -> None:
+        from etrainer.ui.common import prompts
+
         path = prompts.ask_open_file(self._window, QCoreApplication.translate("Feedback", "Open a methodist’s reply"),
                                      QCoreApplication.translate("Feedback", "Methodist’s replies (*.etfeedback)"))
         if path:

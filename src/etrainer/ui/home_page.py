@@ -86,8 +86,11 @@ class HomePage(QScrollArea):
         self.setWidget(body)
 
     def _fitting_columns(self) -> int:
-        """Two columns of cards when about 70 characters fit across, else one (large type, projector)."""
-        return 2 if self.viewport().width() >= self.fontMetrics().averageCharWidth() * 70 else 1
+        """Two columns of cards when about 70 characters fit across, else one (large type, projector).
+
+        The width is the viewport's as if no scroll bar were shown: `viewport()` is not called before the first
+        paint, since its first call creates the enums of every QWidget subclass (see WrappingItemDelegate)."""
+        return 2 if self.maximumViewportSize().width() >= self.fontMetrics().averageCharWidth() * 70 else 1
 
     def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().resizeEvent(event)

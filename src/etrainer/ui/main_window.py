@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.numbers import format_percent
 from etrainer.ui.common.save_banner import SaveBanner
@@ -33,7 +32,6 @@ from etrainer.ui.common.wrapping import WrappingItemDelegate
 from etrainer.ui.course_tree import CourseTree, TreeMarks
 from etrainer.ui.feedback_flow import FeedbackHooks
 from etrainer.ui.home_page import HomePage
-from etrainer.ui.list_page import ListPage
 from etrainer.ui.main_menus import MainMenus
 from etrainer.ui.theme import current_theme, lesson_css
 from etrainer.ui.viewmodels.reader import OpenLesson, ReaderViewModel
@@ -45,6 +43,7 @@ if TYPE_CHECKING:
     from etrainer.core.walkthrough.engine import Mode
     from etrainer.services.save_errors import SaveFailed
     from etrainer.ui.lesson.page import LessonPage
+    from etrainer.ui.list_page import ListPage
     from etrainer.ui.quiz.page import QuizPage
     from etrainer.ui.viewmodels.quiz import QuizViewModel
     from etrainer.ui.walkthrough.page import WalkthroughPage
@@ -162,12 +161,10 @@ class MainWindow(QMainWindow):
         self._note_timer = QTimer(self, singleShot=True, interval=800)
         self._pending_note = ""
         self._note_timer.timeout.connect(lambda: self.vm.save_note(self._pending_note))
-        self._list_page = ListPage()
-        self._list_page.lesson_requested.connect(self._on_list_lesson)
+        self._list_view: ListPage | None = None
         self._quiz_view: QuizPage | None = None
         self._walkthrough_view: WalkthroughPage | None = None
-        for page in (self._home, self._list_page):
-            self._pages.addWidget(page)
+        self._pages.addWidget(self._home)
         # quizzes and walkthroughs take the whole width; every other page shows the course beside it
         self._pages.currentChanged.connect(
             lambda _i: self._left.setVisible(self._pages.currentWidget() not in (self._quiz_view,
@@ -230,7 +227,17 @@ class MainWindow(QMainWindow):
         from etrainer.core.markdown import render_lesson
         return render_lesson(text, context_for(self.vm.course)).html
 
-    # The lesson, quiz and walkthrough pages are built on first use, out of the start-up path.
+    # The lesson, quiz, walkthrough and list pages are built on first use, out of the start-up path.
+    @property
+    def _list_page(self) -> ListPage:
+        if self._list_view is None:
+            from etrainer.ui.list_page import ListPage
+
+            self._list_view = ListPage()
+            self._list_view.lesson_requested.connect(self._on_list_lesson)
+            self._pages.addWidget(self._list_view)
+        return self._list_view
+
     @property
     def _lesson_page(self) -> LessonPage:
         if self._lesson_view is None:
@@ -414,6 +421,8 @@ class MainWindow(QMainWindow):
     def _on_external_link(self, url: QUrl) -> None:
         question = self.tr("Open this address in your web browser?\n\n{url}\n\nIt is outside Е-тренер and "
                            "needs the Internet.").format(url=url.toString())
+        from etrainer.ui.common import prompts  # file and input dialogs: not on the way to the first paint
+
         if prompts.ask_yes_no(self, self.tr("Open a web page"), question, self.tr("Open"), self.tr("Cancel")):
             QDesktopServices.openUrl(url)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from etrainer.core.errors import EtrainerError
 
@@ -14,6 +14,8 @@ def error_sentence(error: EtrainerError) -> str:
 
 
 def show_error(parent: QWidget | None, title: str, error: EtrainerError, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox  # its type and enums: not on the way to the first paint
+
     box = QMessageBox(QMessageBox.Icon.Warning, title, error_sentence(error), QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)
@@ -21,6 +23,8 @@ def show_error(parent: QWidget | None, title: str, error: EtrainerError, details
 
 
 def show_message(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(QMessageBox.Icon.Information, title, text, QMessageBox.StandardButton.Ok, parent)
     if details:
         box.setDetailedText(details)

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from etrainer.ui.common.paint import FirstPaint
+
 
 class WrappingButton(QPushButton):
     """A push button showing its text in a word-wrapping label; `text()` still gives the text."""
@@ -111,8 +113,18 @@ class WrappingItemDelegate(QStyledItemDelegate):
         self._width = -1
         view.setWordWrap(True)
         view.setProperty("textElideMode", 3)  # Qt.TextElideMode.ElideNone, as its int: FIRST_PAINT_NOTE
-        view.viewport().installEventFilter(self)
         view.installEventFilter(self)  # a new theme changes the font: the rows are measured again
+        # The viewport's width is watched once the view has painted: the first `viewport()` call makes PySide
+        # resolve the Python type of a QWidget* and so create the enums of every QWidget subclass (about 15 ms),
+        # which the window's first paint need not wait for. The rows are laid out again if the width changed.
+        FirstPaint(view, self._watch_viewport)
+
+    def _watch_viewport(self) -> None:
+        viewport = self._view.viewport()
+        viewport.installEventFilter(self)
+        if viewport.width() != self._width:
+            self._width = viewport.width()
+            self._view.doItemsLayout()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         hint = super().sizeHint(option, index)

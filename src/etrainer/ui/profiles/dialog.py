@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,9 @@ if TYPE_CHECKING:
     from etrainer.core.learner.profiles import Profile
     from etrainer.services.profiles import ProfileService
 
-PROFILE_ROLE = Qt.ItemDataRole.UserRole
+PROFILE_ROLE = 256  # Qt.ItemDataRole.UserRole as an int
+_KEY_RETURN, _KEY_ENTER = 0x01000004, 0x01000005  # Qt.Key.Key_Return, Qt.Key.Key_Enter
+# The chooser is what «usable» waits for: no Qt-namespace enum here either (see FIRST_PAINT_NOTE in ui/theme.py).
 
 
 def _error_style() -> str:
@@ -123,7 +125,10 @@ class ProfileDialog(QDialog):
         buttons.addStretch(1)
         buttons.addWidget(choose)
         pick_layout.addLayout(buttons)
-        pick_layout.addWidget(workspace, 0, Qt.AlignmentFlag.AlignLeft)  # its own line: the methodist's way in
+        workspace_row = QHBoxLayout()  # its own line, at its own width: the methodist's way in
+        workspace_row.addWidget(workspace)
+        workspace_row.addStretch(1)
+        pick_layout.addLayout(workspace_row)
 
         create = QWidget()
         create_layout = QVBoxLayout(create)
@@ -196,7 +201,7 @@ class ProfileDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter does what the page is for: start studying on the list, create the profile on the form."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        if event.key() in (_KEY_RETURN, _KEY_ENTER):
             focused = self.focusWidget()
             if isinstance(focused, QPushButton) and focused.objectName() not in ("chooseButton", "createButton"):
                 focused.click()  # Enter on a focused button presses that button
@@ -214,7 +219,7 @@ class ProfileDialog(QDialog):
             return
         if profile.has_pin and not self._profiles.verify_pin(profile.id, self._pin.text()):
             self._choose_error.setText(self.tr("The PIN is not right. Try again."))
-            self._pin.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._pin.setFocus()  # Qt.FocusReason.OtherFocusReason, as setFocus() gives it
             self._pin.selectAll()
             return
         self._accept(profile)
