@@ -1,11 +1,12 @@
 """The methodist workspace: importing progress files, and the dashboard over what was imported.
 
 `WorkspaceService.import_paths` takes files and folders (folders searched recursively for `*.etprogress`
-and `*.json`); each file is checked by `core.progress.file` and written in its own transaction, so a
-rejected file changes nothing and never stops the others. A learner's public key is trusted on her first
-imported file; a later file signed with another key is refused (KEY_CHANGED). A file whose exact bytes were
-imported before is skipped without being read again. The dashboard queries load the workspace once and
-compute in `core.progress.dashboard` / `core.progress.item_analysis`.
+and `*.json`); each file is checked by `core.progress.file` — in worker processes across the cores for a
+large import (`services.import_reading`) — and written under its own savepoint, several files to a
+transaction, so a rejected file changes nothing and never stops the others. A learner's public key is
+trusted on her first imported file; a later file signed with another key is refused (KEY_CHANGED). A file
+whose exact bytes were imported before is skipped without being checked again. The dashboard queries load
+the workspace once and compute in `core.progress.dashboard` / `core.progress.item_analysis`.
 """
 
 from __future__ import annotations
