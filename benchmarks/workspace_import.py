@@ -185,10 +185,20 @@ def generate(folder: Path, course: Course, files: int, records: int) -> int:
     return total
 
 
+CPU: dict[str, float] = {}
+"""Processor seconds of the last baseline and the last import (this process, and its worker processes)."""
+
+
+def children_cpu() -> float:
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)  # worker processes that ended (a pool's, once shut down)
+    return used.ru_utime + used.ru_stime
+
+
 def baseline(folder: Path) -> float:
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), time.process_time()
     for path in sorted(folder.iterdir()):
         json.loads(path.read_bytes())
+    CPU["baseline"] = time.process_time() - cpu
     return time.perf_counter() - start
 
 
@@ -204,9 +214,20 @@ def import_into(db: Path | str, folder: Path | list[Path], course: Course, worke
                 ) -> tuple[float, WorkspaceService, Any]:
     workspace = open_workspace(db)
     service = WorkspaceService(workspace, course)
-    start = time.perf_counter()
+    start, cpu, workers_cpu = time.perf_counter(), time.process_time(), children_cpu()
     report = service.import_paths(folder if isinstance(folder, list) else [folder], workers=workers)
+    CPU["main"], CPU["workers"] = time.process_time() - cpu, children_cpu() - workers_cpu
     return time.perf_counter() - start, service, report
+
+
+def cpu_line(label: str) -> str:
+    """The last import's processor time against the baseline's, and the least time it could take on an idle
+    machine with this many cores (the writing process alone, or all the work spread over the cores)."""
+    main, workers, base = CPU["main"], CPU["workers"], CPU["baseline"]
+    cores = os.cpu_count() or 1
+    floor = max(main, (main + workers) / cores)
+    return (f"{label:<50} CPU {main:.2f} s here + {workers:.2f} s in workers = {(main + workers) / base:.1f}x the "
+            f"baseline's {base:.2f} s; idle {cores} cores: ≥ {floor:.2f} s ({floor / base:.1f}x)")
 
 
 def fresh(url: str) -> str:
@@ -290,15 +311,17 @@ def postgres_cluster() -> Iterator[str]:
 def engine_runs(name: str, url: str, folder: Path, course: Course, runs: int, workers: int | None,
                 base: float, files: int) -> None:
     """Steps 2 and 3 against a server database (emptied before each run), and the workspace's size there."""
-    times = []
-    for _ in range(runs):
+    times, cpu_lines = [], []
+    for run in range(runs):
         seconds, service, report = import_into(fresh(url), folder, course, workers)
         times.append(seconds)
+        cpu_lines.append(cpu_line(f"  processor time, run {run + 1} (not the server's)"))
         service.workspace.dispose()
     seconds = statistics.median(times)
     print(f"{name}: import (median of {runs})".ljust(50) + f" {seconds:7.2f} s   ratio {seconds / base:5.1f}x   "
           f"{report.counts.new / seconds:,.0f} records/s   ({len(report.accepted)} accepted; "
           f"runs: {', '.join(f'{t:.2f}' for t in times)} s)")
+    print("\n".join(cpu_lines))
     again, service, _ = import_into(url, folder, course, workers)
     print(f"{name}: re-import of the same folder".ljust(50) + f" {again:7.2f} s   ratio {again / base:5.1f}x")
     size = size_mb(service.workspace)
@@ -338,11 +361,13 @@ def main(argv: list[str] | None = None) -> int:
             service.workspace.dispose()
             print(f"import checked in this process (1 run)             {seconds:7.2f} s   ratio {seconds / base:5.1f}x"
                   f"   {report.counts.new / seconds:,.0f} records/s")
-        times = []
+            print(cpu_line("  processor time"))
+        times, cpu_lines = [], []
         for run in range(args.runs):
             db = root / f"workspace-{run}.sqlite3"
             seconds, service, report = import_into(db, folder, course, args.workers)
             times.append(seconds)
+            cpu_lines.append(cpu_line(f"  processor time, run {run + 1}"))
             if run < args.runs - 1:
                 service.workspace.dispose()
         seconds = statistics.median(times)
@@ -350,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<50} {seconds:7.2f} s   ratio {seconds / base:5.1f}x   "
               f"{report.counts.new / seconds:,.0f} records/s   ({len(report.accepted)} accepted, "
               f"{len(report.rejected)} rejected; runs: {', '.join(f'{t:.2f}' for t in times)} s)")
+        print("\n".join(cpu_lines))
         ratio("workspace import, SQLite (1,000 files)", seconds, base, "s", 6,
               baseline_name="read + json.loads")
         again, _, second = import_into(db, folder, course, args.workers)

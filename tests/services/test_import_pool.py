@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 import multiprocessing
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -16,7 +18,7 @@ from tests.services.test_methodist import KEY, OTHER_KEY, write
 from tests.storage.test_workspace import make_doc
 
 from etrainer.core.progress.file import RejectReason
-from etrainer.services import methodist
+from etrainer.services import import_reading, methodist
 from etrainer.services.methodist import FileStatus, ImportReport, WorkspaceService
 from etrainer.storage.models import UtcDateTime
 from etrainer.storage.workspace import COLUMNS, WorkspaceRepository, open_workspace, rows_of
@@ -204,3 +206,35 @@ def test_responses_are_stored_as_the_json_encoder_writes_them(value: Any) -> Non
     expected = None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True,
                                                      separators=(",", ":"))
     assert as_json(value) == expected
+
+
+class _DeadPool:
+    """A pool whose workers died (or, `refuse=True`, could not be started)."""
+
+    refuse = False
+
+    def __init__(self, **_: Any) -> None:
+        self.submitted = 0
+
+    def submit(self, *_: Any) -> Future[Any]:
+        self.submitted += 1
+        if self.refuse and self.submitted > 1:
+            raise BrokenProcessPool("A child process terminated abruptly")
+        future: Future[Any] = Future()
+        future.set_exception(BrokenProcessPool("A child process terminated abruptly"))
+        return future
+
+    def shutdown(self, **_: Any) -> None:
+        pass
+
+
+@pytest.mark.parametrize("refuse", [False, True], ids=["worker died", "pool refuses work"])
+def test_when_the_workers_die_this_process_checks_the_rest(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                           refuse: bool) -> None:
+    folder = mixed_folder(tmp_path / "in")
+    alone_report, alone_rows = imported(tmp_path, "alone", folder, workers=1)
+    monkeypatch.setattr(methodist, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(_DeadPool, "refuse", refuse)
+    monkeypatch.setattr(import_reading, "ProcessPoolExecutor", _DeadPool)
+    report, rows = imported(tmp_path, "dead", folder, workers=2)
+    assert summary(report) == summary(alone_report) and rows == alone_rows

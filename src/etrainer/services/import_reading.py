@@ -25,6 +25,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -130,12 +131,14 @@ def read_in_pool(files: Sequence[Path], max_bytes: int, dialect: str, workers: i
 
     `is_known(sha256)`, when given, lets files already in the workspace be skipped unchecked. Closing the
     generator (the caller was cancelled) cancels the tasks not yet started and waits only for the running
-    ones, a few files each.
+    ones, a few files each. When the workers cannot be started or one dies, the files not yet checked are
+    checked in this process: the import goes on, only slower.
     """
     context = multiprocessing.get_context("spawn")  # see the module's docstring
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context)
-    pending: deque[tuple[list[Outcome | None], Future[list[CheckedFile | RejectedFile]] | None]] = deque()
+    pending: deque[tuple[list[Outcome | None], list[str], Future[list[CheckedFile | RejectedFile]] | None]] = deque()
     chunks = (files[start:start + CHUNK_FILES] for start in range(0, len(files), CHUNK_FILES))
+    broken = False
     try:
         while True:
             while len(pending) < workers * IN_FLIGHT_PER_WORKER:
@@ -145,11 +148,22 @@ def read_in_pool(files: Sequence[Path], max_bytes: int, dialect: str, workers: i
                 known: list[Outcome | None] = [
                     known_digest(path, max_bytes, is_known) if is_known is not None else None for path in chunk]
                 to_check = [str(path) for path, found in zip(chunk, known, strict=True) if found is None]
-                pending.append((known, pool.submit(check_files, to_check, max_bytes, dialect) if to_check else None))
+                future = None
+                if to_check and not broken:
+                    try:
+                        future = pool.submit(check_files, to_check, max_bytes, dialect)
+                    except (BrokenProcessPool, OSError, RuntimeError):
+                        broken = True
+                pending.append((known, to_check, future))
             if not pending:
                 return
-            known, future = pending.popleft()
-            checked = iter(future.result() if future is not None else ())
+            known, to_check, future = pending.popleft()
+            try:
+                results = future.result() if future is not None else check_files(to_check, max_bytes, dialect)
+            except (BrokenProcessPool, OSError):  # a worker could not start or died (out of memory, killed):
+                broken = True                     # this process checks the files from here on
+                results = check_files(to_check, max_bytes, dialect)
+            checked = iter(results)
             for found in known:
                 yield found if found is not None else next(checked)
     finally:
