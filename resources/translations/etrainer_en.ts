@@ -3539,8 +3539,12 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>On a database server (PostgreSQL), shared by several methodists</source>
+        <source>On a database server (PostgreSQL)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Several methodists can share one workspace on a server.</source>
+        <translation>Several methodists can share one workspace on a server.</translation>
     </message>
     <message>
         <source>Server</source>

@@ -3560,8 +3560,12 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>На цьому компʼютері (файл у папці даних)</translation>
     </message>
     <message>
-        <source>On a database server (PostgreSQL), shared by several methodists</source>
-        <translation>На сервері бази даних (PostgreSQL), спільний для кількох методистів</translation>
+        <source>On a database server (PostgreSQL)</source>
+        <translation>На сервері бази даних (PostgreSQL)</translation>
+    </message>
+    <message>
+        <source>Several methodists can share one workspace on a server.</source>
+        <translation>Один робочий простір на сервері можуть спільно використовувати кілька методистів.</translation>
     </message>
     <message>
         <source>Server</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QListWidget
+from PySide6.QtWidgets import QComboBox, QListWidget, QWidget
 
 from etrainer.exchange.course_pack import add_pack
 from etrainer.paths import packs_dir
@@ -41,3 +41,37 @@ def test_backups_are_described_in_words(qtbot, tmp_path):
     assert "made by hand" in item and "KB" in item
     services.close()
     shutil.rmtree(data, ignore_errors=True)
+
+
+def test_the_methodists_settings_fit_1024_wide_in_the_projector_theme(qtbot, tmp_path):
+    """The workspace and LRS sections shown: nothing asks for a horizontal scroll bar at 1024×768 in the
+    projector's large type (a long radio-button text once did: radio buttons do not wrap)."""
+    from PySide6.QtWidgets import QApplication, QScrollArea
+
+    from etrainer.i18n import install_translators
+    from etrainer.ui.theme import Theme, apply_theme
+
+    app = QApplication.instance()
+    before = app.styleSheet(), app.property("etrainerTheme")
+    translators = install_translators(app, "uk")
+    apply_theme(app, Theme.PROJECTOR)
+    data = tmp_path / "data"
+    services = open_app_services(data)
+    try:
+        dialog = SettingsDialog(services, Prefs.load(data), data)
+        qtbot.addWidget(dialog)
+        dialog._role.setCurrentIndex(dialog._role.findData("methodist"))
+        dialog.findChild(type(dialog._server), "workspaceServerRadio").setChecked(True)
+        dialog.resize(1024 - 16, 768 - 48)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.findChild(QScrollArea, "settingsScroll").isVisible())
+        scroll = dialog.findChild(QScrollArea, "settingsScroll")
+        assert dialog.findChild(QWidget, "workspaceBox").isVisible()
+        assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width(), dialog._server.text()
+        assert dialog.minimumSizeHint().width() <= 1024 - 16
+    finally:
+        services.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+        app.setStyleSheet(before[0])
+        app.setProperty("etrainerTheme", before[1])

@@ -148,8 +148,11 @@ class SettingsDialog(QDialog):
         location = services.settings.workspace_location()
         self._local = QRadioButton(self.tr("On this computer (a file in the data folder)"),
                                    objectName="workspaceLocalRadio")
-        self._server = QRadioButton(self.tr("On a database server (PostgreSQL), shared by several methodists"),
-                                    objectName="workspaceServerRadio")
+        # Short radio texts: a radio button does not wrap, and a long one widened the dialog past 1024 px in the
+        # projector theme; what the server is for is a wrapping line under it.
+        self._server = QRadioButton(self.tr("On a database server (PostgreSQL)"), objectName="workspaceServerRadio")
+        shared = QLabel(self.tr("Several methodists can share one workspace on a server."), wordWrap=True,
+                        objectName="workspaceSharedNote")
         (self._server if location.server else self._local).setChecked(True)
         self._host = QLineEdit(location.host, objectName="workspaceHost", placeholderText="db.library.example")
         self._port = QSpinBox(objectName="workspacePort", minimum=1, maximum=65535, value=location.port)
@@ -181,6 +184,7 @@ class SettingsDialog(QDialog):
         form.addRow(self._test_result)
         layout.addWidget(self._local)
         layout.addWidget(self._server)
+        layout.addWidget(shared)
         layout.addWidget(self._server_fields)
         layout.addWidget(QLabel(self.tr("The workspace window opens it the next time it is opened."), wordWrap=True))
         self._server_fields.setEnabled(location.server)
