@@ -155,9 +155,10 @@ class SettingRow(Base):
     __tablename__ = "setting"
     __table_args__ = (
         UniqueConstraint("learner_id", "key"),
-        # NULLs are distinct in a unique constraint, so global keys get their own partial index.
-        Index("uq_setting_global_key", "key", unique=True,
-              sqlite_where=text("learner_id IS NULL"), postgresql_where=text("learner_id IS NULL")),
+        # NULLs are distinct in a unique constraint, so global keys get their own partial index. The learner's
+        # database is always an SQLite file; naming a PostgreSQL option here made SQLAlchemy load its whole
+        # PostgreSQL dialect at start-up (about 50 ms) to check it. Migration 0001 keeps both engines' form.
+        Index("uq_setting_global_key", "key", unique=True, sqlite_where=text("learner_id IS NULL")),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     learner_id: Mapped[int | None] = mapped_column(_learner_fk())
