@@ -1,7 +1,9 @@
 """Opening the methodist workspace (SQLite by default, or any SQLAlchemy URL) and its repository.
 
 `open_workspace()` opens `<data dir>/workspace.sqlite3`, or the URL or path given (for example
-`postgresql+psycopg://user@host/etrainer`), creates the tables it lacks, and checks the schema version.
+`postgresql+psycopg://user@host/etrainer`), and creates or upgrades its schema with the workspace's own
+Alembic revisions (storage/workspace_migrations; a workspace from a newer eTrainer is refused). A server that
+cannot be used is a WorkspaceUnavailable subclass naming it without its password.
 `WorkspaceRepository` writes the records of one progress file (new uids inserted, changed ones updated
 when the file is at least as new as the learner's newest imported file) and reads everything back as
 `core.progress.dashboard` records. Writes use plain INSERT/UPDATE statements, so they run on any database.
@@ -146,7 +148,7 @@ def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
         raise WorkspaceUnavailable(url=shown, reason=str(error)) from error
     workspace = Workspace(database, url)
     try:
-        _create_or_upgrade(database)
+        _create_or_upgrade(database, shown)
     except SQLAlchemyError as error:
         database.dispose()
         raise connection_error(url, error) from error
@@ -253,11 +255,10 @@ def workspace_revision(connection: Connection) -> str | None:
                                       ).get_current_revision()
 
 
-def _create_or_upgrade(database: Database) -> None:
+def _create_or_upgrade(database: Database, shown: str) -> None:
     """Bring the schema to the newest revision in one transaction (PostgreSQL: under an advisory lock, so two
     methodists opening a new workspace at once do not both create it); adopts a workspace made before the
-    Alembic revisions (see workspace_migrations/versions/w0001_schema_2.py)."""
-    shown = display_url(database.url)
+    Alembic revisions (see workspace_migrations/versions/w0001_schema_2.py). `shown`: the URL for messages."""
     with database.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
