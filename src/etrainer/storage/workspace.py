@@ -12,6 +12,7 @@ when the file is at least as new as the learner's newest imported file) and read
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -94,6 +95,9 @@ class WorkspaceTooNew(EtrainerError):
 
 WORKSPACE_MIGRATIONS_DIR = Path(__file__).resolve().with_name("workspace_migrations")
 _MIGRATION_LOCK = 0x45545753  # "ETWS": one PostgreSQL advisory lock for creating or upgrading the schema
+_ALEMBIC = threading.Lock()
+"""Alembic's `op` and `context` are module-wide: one upgrade at a time in this process (a window opening a
+server workspace in the background while another opens the file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,7 +277,8 @@ def _create_or_upgrade(database: Database, shown: str) -> None:
             if found is not None and found > m.WORKSPACE_SCHEMA_VERSION:
                 raise WorkspaceTooNew(url=shown, found=found)
         if current != workspace_head():
-            command.upgrade(workspace_alembic_config(connection), "head")
+            with _ALEMBIC:
+                command.upgrade(workspace_alembic_config(connection), "head")
         found = connection.scalar(select(m.WorkspaceSchemaRow.version))
         if found is not None and found > m.WORKSPACE_SCHEMA_VERSION:
             raise WorkspaceTooNew(url=shown, found=found)
