@@ -103,7 +103,7 @@ def test_a_revision_this_etrainer_does_not_know_is_too_new(workspace_url: str) -
     with pytest.raises(WorkspaceTooNew) as caught:
         open_workspace(workspace_url)
     assert caught.value.params["found"] == "w9999_from_the_future"
-    assert "w9999_from_the_future" in str(caught.value)
+    assert "w9999_from_the_future" in str(caught.value) and "connect_timeout" not in str(caught.value)
 
 
 def test_an_old_workspace_with_a_newer_version_row_is_too_new(tmp_path: Path) -> None:
@@ -119,3 +119,34 @@ def test_an_old_workspace_with_a_newer_version_row_is_too_new(tmp_path: Path) ->
     engine = create_engine(f"sqlite:///{path}")
     assert not inspect(engine).has_table(m.WORKSPACE_VERSION_TABLE)  # nothing was touched
     engine.dispose()
+
+
+def test_methodists_opening_a_new_workspace_at_the_same_moment_all_get_it(workspace_url: str) -> None:
+    """The first opening makes the schema; several at once must not all make it (PostgreSQL: an advisory
+    lock around the revisions; SQLite: the write lock) — each one opens it, none fails."""
+    import threading
+
+    start = threading.Barrier(4)
+    results: list[object] = []
+
+    def open_it() -> None:
+        start.wait()
+        try:
+            workspace = open_workspace(workspace_url)
+        except Exception as error:  # collected: the test shows what went wrong
+            results.append(error)
+            return
+        with workspace.database.engine.connect() as connection:
+            results.append(workspace_revision(connection))
+        workspace.dispose()
+
+    threads = [threading.Thread(target=open_it, daemon=True) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert results == [workspace_head()] * 4
+    workspace = open_workspace(workspace_url)
+    with workspace.sessions.begin() as session:
+        assert session.scalars(select(m.WorkspaceSchemaRow.version)).all() == [m.WORKSPACE_SCHEMA_VERSION]
+    workspace.dispose()

@@ -1,7 +1,9 @@
 """Opening the methodist workspace (SQLite by default, or any SQLAlchemy URL) and its repository.
 
 `open_workspace()` opens `<data dir>/workspace.sqlite3`, or the URL or path given (for example
-`postgresql+psycopg://user@host/etrainer`), creates the tables it lacks, and checks the schema version.
+`postgresql+psycopg://user@host/etrainer`), and creates or upgrades its schema with the workspace's own
+Alembic revisions (storage/workspace_migrations; a workspace from a newer eTrainer is refused). A server that
+cannot be used is a WorkspaceUnavailable subclass naming it without its password.
 `WorkspaceRepository` writes the records of one progress file (new uids inserted, changed ones updated
 when the file is at least as new as the learner's newest imported file) and reads everything back as
 `core.progress.dashboard` records. Writes use plain INSERT/UPDATE statements, so they run on any database.
@@ -9,6 +11,7 @@ when the file is at least as new as the learner's newest imported file) and read
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -94,6 +97,9 @@ class WorkspaceTooNew(EtrainerError):
 
 WORKSPACE_MIGRATIONS_DIR = Path(__file__).resolve().with_name("workspace_migrations")
 _MIGRATION_LOCK = 0x45545753  # "ETWS": one PostgreSQL advisory lock for creating or upgrading the schema
+_ALEMBIC = threading.Lock()
+"""Alembic's `op` and `context` are module-wide: one upgrade at a time in this process (a window opening a
+server workspace in the background while another opens the file)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,7 +154,7 @@ def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
         raise WorkspaceUnavailable(url=shown, reason=str(error)) from error
     workspace = Workspace(database, url)
     try:
-        _create_or_upgrade(database)
+        _create_or_upgrade(database, shown)
     except SQLAlchemyError as error:
         database.dispose()
         raise connection_error(url, error) from error
@@ -255,11 +261,10 @@ def workspace_revision(connection: Connection) -> str | None:
                                       ).get_current_revision()
 
 
-def _create_or_upgrade(database: Database) -> None:
+def _create_or_upgrade(database: Database, shown: str) -> None:
     """Bring the schema to the newest revision in one transaction (PostgreSQL: under an advisory lock, so two
     methodists opening a new workspace at once do not both create it); adopts a workspace made before the
-    Alembic revisions (see workspace_migrations/versions/w0001_schema_2.py)."""
-    shown = display_url(database.url)
+    Alembic revisions (see workspace_migrations/versions/w0001_schema_2.py). `shown`: the URL for messages."""
     with database.engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
@@ -274,7 +279,8 @@ def _create_or_upgrade(database: Database) -> None:
             if found is not None and found > m.WORKSPACE_SCHEMA_VERSION:
                 raise WorkspaceTooNew(url=shown, found=found)
         if current != workspace_head():
-            command.upgrade(workspace_alembic_config(connection), "head")
+            with _ALEMBIC:
+                command.upgrade(workspace_alembic_config(connection), "head")
         found = connection.scalar(select(m.WorkspaceSchemaRow.version))
         if found is not None and found > m.WORKSPACE_SCHEMA_VERSION:
             raise WorkspaceTooNew(url=shown, found=found)
