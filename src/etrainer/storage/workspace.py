@@ -40,7 +40,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -154,7 +154,7 @@ def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
         raise WorkspaceUnavailable(url=shown, reason=str(error)) from error
     workspace = Workspace(database, url)
     try:
-        _create_or_upgrade(database, shown)
+        _create_or_upgrade_waiting(database, shown)
     except SQLAlchemyError as error:
         database.dispose()
         raise connection_error(url, error) from error
@@ -259,6 +259,27 @@ def workspace_head() -> str:
 def workspace_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection, opts={"version_table": m.WORKSPACE_VERSION_TABLE}
                                       ).get_current_revision()
+
+
+#: How long an opening waits for another process that is creating or upgrading the same SQLite workspace (each try
+#: waits the busy timeout; making the schema takes a few seconds on a slow, busy PC).
+SCHEMA_WAIT_S = 60.0
+
+
+def _create_or_upgrade_waiting(database: Database, shown: str) -> None:
+    """`_create_or_upgrade`, tried again while another opening holds an SQLite workspace's write lock to make its
+    schema (the busy timeout alone is shorter than that can take); whatever else fails is raised at once."""
+    import time
+
+    deadline = time.monotonic() + SCHEMA_WAIT_S
+    while True:
+        try:
+            _create_or_upgrade(database, shown)
+            return
+        except OperationalError as error:
+            if database.engine.dialect.name != "sqlite" or "locked" not in str(error.orig) \
+                    or time.monotonic() > deadline:
+                raise
 
 
 def _create_or_upgrade(database: Database, shown: str) -> None:
