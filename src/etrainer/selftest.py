@@ -1,8 +1,9 @@
 """`etrainer --selftest`: prove that an installed copy works, without touching the user's data.
 
 Opens the main window offscreen with the bundled course, renders one lesson, writes and reads a
-progress record (a lesson visit and a quiz answer) for a profile in a temporary data folder, then
-exits: 0 when every check passed, 1 with the failing step named otherwise.
+progress record (a lesson visit and a quiz answer) for a profile in a temporary data folder, exports it
+as a signed progress file and imports that into a new methodist's workspace, then exits: 0 when every check
+passed, 1 with the failing step named otherwise.
 """
 
 from __future__ import annotations
@@ -177,6 +178,25 @@ def _voting(state: dict[str, Any]) -> str:
     return f"served the phone page and stopped; {len(lan_addresses())} network address(es)"
 
 
+def _workspace(state: dict[str, Any]) -> str:
+    """The methodist's side: the progress just written, exported as a signed file and imported into a new
+    workspace (its schema made by the workspace's own Alembic revisions, which the installed copy must carry)."""
+    from etrainer.services.methodist import open_workspace_service
+
+    services, profile = state["services"], state["profile"]
+    exported = services.transfer.export_progress(profile.id, state["course"], state["data"].parent / "files")
+    workspace = open_workspace_service(state["data"].parent / "methodist")
+    try:
+        report = workspace.import_paths([exported])
+        if len(report.accepted) != 1:
+            reasons = "; ".join(f"{r.path.name}: {r.detail or r.reason}" for r in report.files)
+            raise RuntimeError(f"the exported progress file was not imported ({reasons})")
+        records = report.counts.new
+    finally:
+        workspace.close()
+    return f"a signed progress file exported and imported into a new workspace ({records} records)"
+
+
 _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("Qt application", _application),
     ("interface language", _language),
@@ -184,5 +204,6 @@ _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("database in a temporary folder", _database),
     ("main window and a lesson", _window),
     ("progress written and read", _progress),
+    ("methodist's workspace", _workspace),
     ("classroom voting server", _voting),
 ]
