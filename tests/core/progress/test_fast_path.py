@@ -26,7 +26,14 @@ CASES = [(d._lesson_progress, d._lesson_progress_checked, LESSON), (d._lesson_vi
          (d._walkthrough_event, d._walkthrough_event_checked, EVENT)]
 ODD_VALUES: list[Any] = [None, "", " ", "x" * 81, "x" * 65, "ok", 0, -1, 1, 7, 0.0, -0.5, 1.5, float("nan"),
                          float("inf"), True, False, [], {}, "2026-09-04T12:27:20Z", "2026-09-04T12:27:20",
-                         "hint", "action", "essay", {"kind": "choice", "picked": "x"}, {"screen": "s"}]
+                         "hint", "action", "essay", {"kind": "choice", "picked": "x"}, {"screen": "s"},
+                         {"screen": "s", "control": "c", "kind": "click"},
+                         {"screen": "s", "control": "c", "kind": "teleport", "value": ""},
+                         {"screen": "s", "control": 3, "kind": "click", "value": ""},
+                         {"screen": "s", "control": "c", "kind": "fill", "value": None},
+                         {"screen": "s", "control": "c", "kind": "pay", "value": "", "parts": {"cvv": "1"}},
+                         {"screen": "s", "control": "c", "kind": "pay", "value": "", "parts": {"cvv": 1}},
+                         {"screen": "s", "control": "c", "kind": "pay", "value": "", "parts": None}]
 
 
 def outcome(read: Any, data: dict[str, Any]) -> object:

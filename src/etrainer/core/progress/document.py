@@ -29,6 +29,7 @@ from etrainer.core.progress.shape import Fields, damaged
 from etrainer.core.quiz.essay import MAX_ESSAY_CHARS
 from etrainer.core.quiz.model import QuestionKind
 from etrainer.core.quiz.response import response_from_json
+from etrainer.core.walkthrough.model import ActionKind
 from etrainer.core.walkthrough.state import Action, LogKind, Mode
 
 QUIZ_KINDS = ("quiz", "review")
@@ -258,6 +259,7 @@ _MISSING = object()
 _INF = math.inf
 _QUESTION_KINDS = {kind.value: kind for kind in QuestionKind}
 _LOG_KINDS = {kind.value: kind for kind in LogKind}
+_ACTION_KINDS = frozenset(kind.value for kind in ActionKind)
 
 
 def _is_uid(value: object) -> bool:
@@ -266,6 +268,13 @@ def _is_uid(value: object) -> bool:
 
 def _is_ident(value: object) -> bool:
     return type(value) is str and 0 < len(value) <= MAX_ID and not value.isspace()
+
+
+def _is_plain_action(data: dict[str, Any]) -> bool:
+    """True for an action without parts whose fields are all text: one Action.from_dict accepts."""
+    kind = data.get("kind")
+    return (type(kind) is str and kind in _ACTION_KINDS and type(data.get("screen")) is str
+            and type(data.get("control")) is str and type(data.get("value", "")) is str and "parts" not in data)
 
 
 def _opt_time(value: object) -> datetime | None:
@@ -381,7 +390,8 @@ def _walkthrough_event(f: Fields) -> WalkthroughEventRecord:
             and 0.0 <= at < _INF and (step is None or _is_ident(step)) and type(correct) is bool):
         if type(action) is dict:
             try:
-                Action.from_dict(action)
+                if not _is_plain_action(action):
+                    Action.from_dict(action)
                 return WalkthroughEventRecord(uid, seq, at, kind, step, correct, action)
             except ValueError:
                 pass
