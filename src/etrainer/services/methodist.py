@@ -277,7 +277,7 @@ class WorkspaceService:
                 if known is not None and (trust_new_key or first_key):
                     known = repository.trust_key(known, public_key)
                 now = self._clock()
-                learner = repository.save_learner(document, public_key, now, known)
+                learner = repository.save_learner(document, public_key, now, known, looked_up=True)
                 counts = repository.store_rows(learner, document.exported_at, outcome.rows)
                 batch.essays.store_essay_rows(learner, outcome.essays)
                 repository.add_import(learner, document, path.name, outcome.sha256, counts, now)

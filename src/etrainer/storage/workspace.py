@@ -477,15 +477,17 @@ class WorkspaceRepository:
         return TrustedLearner(*row) if row is not None else None
 
     def save_learner(self, document: ProgressDocument, public_key: bytes, now: datetime,
-                     known: TrustedLearner | None = None) -> TrustedLearner:
+                     known: TrustedLearner | None = None, *, looked_up: bool = False) -> TrustedLearner:
         """Add the learner (trusting `public_key`), or refresh her profile from a file at least as new.
 
-        `known` is the learner as `learner()` found her, when the caller already looked her up.
+        `known` is the learner as `learner()` found her, when the caller already looked her up; with
+        `looked_up=True`, None means that she is not in the workspace (she is not looked up again).
         """
         info = document.learner
         profile = {"name": info.name, "branch": info.branch, "position": info.position,
                    "created_at": info.created_at, "installation": document.installation}
-        known = known or self.learner(info.uid)
+        if known is None and not looked_up:
+            known = self.learner(info.uid)
         if known is None:
             result = self._connection.execute(_ADD_LEARNER, {
                 "uid": info.uid, "public_key": public_key, "first_import_at": now, "last_import_at": now,

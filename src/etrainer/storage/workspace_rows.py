@@ -48,7 +48,11 @@ def _naive_utc(value: datetime) -> datetime:
 
 def _sqlite_stamp(value: datetime | None) -> str | None:
     """SQLAlchemy's SQLite DATETIME storage format, "YYYY-MM-DD HH:MM:SS.ffffff"."""
-    return None if value is None else _naive_utc(value).isoformat(" ", "microseconds")
+    if value is None:
+        return None
+    # A progress file's moments are UTC already (core.progress.format.parse_time): no conversion to make.
+    naive = value.replace(tzinfo=None) if value.tzinfo is UTC else _naive_utc(value)
+    return naive.isoformat(" ", "microseconds")
 
 
 def _naive_stamp(value: datetime | None) -> datetime | None:

@@ -9,6 +9,7 @@ core.walkthrough.state.Action.from_dict; both have already been checked to parse
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -17,14 +18,18 @@ from typing import Any
 from etrainer.core.consultation.privacy import check_note
 from etrainer.core.consultation.record import MAX_MINUTES, AloneNextTime, Outcome
 from etrainer.core.progress.format import (
+    MAX_ID,
     MAX_RECORDS,
+    MAX_UID,
     ProgressFileRejected,
     RejectReason,
+    parse_time,
 )
 from etrainer.core.progress.shape import Fields, damaged
 from etrainer.core.quiz.essay import MAX_ESSAY_CHARS
 from etrainer.core.quiz.model import QuestionKind
 from etrainer.core.quiz.response import response_from_json
+from etrainer.core.walkthrough.model import ActionKind
 from etrainer.core.walkthrough.state import Action, LogKind, Mode
 
 QUIZ_KINDS = ("quiz", "review")
@@ -243,13 +248,74 @@ def _learner(f: Fields) -> LearnerInfo:
                        f.time("created_at"))
 
 
+# The records a file has hundreds of (lesson progress and visits, quiz responses, walkthrough events) are read
+# by a fast path first: plain checks inline, for a record as eTrainer writes it. Anything it does not accept
+# outright (another type, a value out of range, an essay, an int where a float is usual) goes through the
+# field-by-field reading below it, which applies the same rules and names what is wrong. The fast path only
+# ever accepts what that reading accepts, with the same result; it saves the method calls per field, most
+# of the time checking a file took.
+
+_MISSING = object()
+_INF = math.inf
+_QUESTION_KINDS = {kind.value: kind for kind in QuestionKind}
+_LOG_KINDS = {kind.value: kind for kind in LogKind}
+_ACTION_KINDS = frozenset(kind.value for kind in ActionKind)
+
+
+def _is_uid(value: object) -> bool:
+    return type(value) is str and 0 < len(value) <= MAX_UID and not value.isspace()
+
+
+def _is_ident(value: object) -> bool:
+    return type(value) is str and 0 < len(value) <= MAX_ID and not value.isspace()
+
+
+def _is_plain_action(data: dict[str, Any]) -> bool:
+    """True for an action without parts whose fields are all text: one Action.from_dict accepts."""
+    kind = data.get("kind")
+    return (type(kind) is str and kind in _ACTION_KINDS and type(data.get("screen")) is str
+            and type(data.get("control")) is str and type(data.get("value", "")) is str and "parts" not in data)
+
+
+def _opt_time(value: object) -> datetime | None:
+    """None for null, else as parse_time (ValueError for a missing key, `_MISSING`, too)."""
+    return None if value is None else parse_time(value)  # type: ignore[arg-type]
+
+
 def _lesson_progress(f: Fields) -> LessonProgressRecord:
+    d = f.data
+    uid, lesson, module, total, visits = (d.get("uid"), d.get("lesson_id"), d.get("module_id", _MISSING),
+                                          d.get("total_seconds"), d.get("visits"))
+    if (_is_uid(uid) and _is_ident(lesson) and (module is None or _is_ident(module))
+            and type(total) is int and total >= 0 and type(visits) is int and visits >= 0):
+        try:
+            return LessonProgressRecord(uid, lesson, module, _opt_time(d.get("first_opened_at", _MISSING)),
+                                        _opt_time(d.get("last_opened_at", _MISSING)),
+                                        _opt_time(d.get("completed_at", _MISSING)), total, visits)
+        except ValueError:
+            pass
+    return _lesson_progress_checked(f)
+
+
+def _lesson_progress_checked(f: Fields) -> LessonProgressRecord:
     return LessonProgressRecord(
         f.uid("uid"), f.ident("lesson_id"), f.opt_ident("module_id"), f.opt_time("first_opened_at"),
         f.opt_time("last_opened_at"), f.opt_time("completed_at"), f.integer("total_seconds"), f.integer("visits"))
 
 
 def _lesson_visit(f: Fields) -> LessonVisitRecord:
+    d = f.data
+    uid, lesson, seconds, reached = d.get("uid"), d.get("lesson_id"), d.get("seconds"), d.get("reached_end")
+    if _is_uid(uid) and _is_ident(lesson) and type(seconds) is int and seconds >= 0 and type(reached) is bool:
+        try:
+            return LessonVisitRecord(uid, lesson, parse_time(d.get("opened_at")),  # type: ignore[arg-type]
+                                     _opt_time(d.get("closed_at", _MISSING)), seconds, reached)
+        except ValueError:
+            pass
+    return _lesson_visit_checked(f)
+
+
+def _lesson_visit_checked(f: Fields) -> LessonVisitRecord:
     return LessonVisitRecord(f.uid("uid"), f.ident("lesson_id"), f.time("opened_at"), f.opt_time("closed_at"),
                              f.integer("seconds"), f.flag("reached_end"))
 
@@ -266,6 +332,25 @@ def _quiz_attempt(f: Fields) -> QuizAttemptRecord:
 
 
 def _quiz_response(f: Fields) -> QuizResponseRecord:
+    d = f.data
+    uid, position, question, kind_value, response, score, correct, seconds = (
+        d.get("uid"), d.get("position"), d.get("question_id"), d.get("question_kind"), d.get("response"),
+        d.get("score"), d.get("correct"), d.get("seconds"))
+    kind = _QUESTION_KINDS.get(kind_value) if type(kind_value) is str else None
+    if (kind is not None and kind is not QuestionKind.ESSAY and type(response) is dict and _is_uid(uid)
+            and type(position) is int and position >= 0 and _is_ident(question)
+            and type(score) is float and 0.0 <= score <= 1.0 and type(correct) is bool
+            and type(seconds) is float and 0.0 <= seconds < _INF):
+        try:
+            response_from_json(response)
+            return QuizResponseRecord(uid, position, question, kind, response, score, correct,
+                                      parse_time(d.get("answered_at")), seconds)  # type: ignore[arg-type]
+        except ValueError:
+            pass
+    return _quiz_response_checked(f)
+
+
+def _quiz_response_checked(f: Fields) -> QuizResponseRecord:
     response = f.obj("response")
     try:
         response_from_json(dict(response.data))
@@ -296,6 +381,26 @@ def _walkthrough_attempt(f: Fields) -> WalkthroughAttemptRecord:
 
 
 def _walkthrough_event(f: Fields) -> WalkthroughEventRecord:
+    d = f.data
+    uid, seq, at, kind_value, step, correct, action = (
+        d.get("uid"), d.get("seq"), d.get("at"), d.get("kind"), d.get("step_id", _MISSING), d.get("correct"),
+        d.get("action", _MISSING))
+    kind = _LOG_KINDS.get(kind_value) if type(kind_value) is str else None
+    if (kind is not None and _is_uid(uid) and type(seq) is int and seq >= 0 and type(at) is float
+            and 0.0 <= at < _INF and (step is None or _is_ident(step)) and type(correct) is bool):
+        if type(action) is dict:
+            try:
+                if not _is_plain_action(action):
+                    Action.from_dict(action)
+                return WalkthroughEventRecord(uid, seq, at, kind, step, correct, action)
+            except ValueError:
+                pass
+        elif action is None and kind is not LogKind.ACTION:
+            return WalkthroughEventRecord(uid, seq, at, kind, step, correct, None)
+    return _walkthrough_event_checked(f)
+
+
+def _walkthrough_event_checked(f: Fields) -> WalkthroughEventRecord:
     kind = f.choice("kind", LogKind)
     action = f.opt_obj("action")
     if action is not None:

@@ -169,18 +169,15 @@ def _load_json(raw: bytes) -> Any:
 
 
 def _nesting_depth(data: Any) -> int:
-    """How deep arrays and objects nest in parsed JSON, walked without recursion (stops past MAX_DEPTH)."""
-    stack: list[tuple[Any, int]] = [(data, 1)]
-    deepest = 0
-    while stack:
-        node, depth = stack.pop()
-        if depth > deepest:
-            deepest = depth
-            if deepest > MAX_DEPTH:
-                break
-        children = node.values() if isinstance(node, dict) else node
-        stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
-    return deepest
+    """How deep arrays and objects nest in parsed JSON, walked level by level without recursion (stops past
+    MAX_DEPTH). A level is one list comprehension: a node at a time cost a tenth of checking a file."""
+    level = [data] if isinstance(data, dict | list) else []
+    depth = 0
+    while level and depth <= MAX_DEPTH:
+        depth += 1
+        level = [child for node in level for child in (node.values() if isinstance(node, dict) else node)
+                 if isinstance(child, dict | list)]
+    return depth
 
 
 def _refuse_constant(name: str) -> Any:

@@ -28,14 +28,23 @@ def damaged(where: str, problem: str) -> ProgressFileRejected:
 class Fields:
     """One JSON object at JSON path `where` (e.g. `records.quiz_attempts[2]`)."""
 
-    def __init__(self, data: object, where: str) -> None:
+    __slots__ = ("_index", "_path", "data")
+
+    def __init__(self, data: object, where: str, index: int = -1) -> None:
+        """`index` >= 0: the object is item `index` of the list at `where` (its path made only when needed)."""
+        self._path = where
+        self._index = index
         if not isinstance(data, dict):
-            raise damaged(where or "the document", "expected an object")
+            raise damaged(self._where or "the document", "expected an object")
         self.data: Mapping[str, Any] = data
-        self._where = where
+
+    @property
+    def _where(self) -> str:
+        return f"{self._path}[{self._index}]" if self._index >= 0 else self._path
 
     def where(self, key: str) -> str:
-        return f"{self._where}.{key}" if self._where else key
+        where = self._where
+        return f"{where}.{key}" if where else key
 
     def _get(self, key: str, optional: bool) -> Any:
         value = self.data.get(key, _MISSING)
@@ -119,5 +128,6 @@ class Fields:
         items = self._get(key, False)
         if not isinstance(items, list):
             raise damaged(self.where(key), "expected a list")
+        where = self.where(key)
         for index, item in enumerate(items):
-            yield Fields(item, f"{self.where(key)}[{index}]")
+            yield Fields(item, where, index)
