@@ -117,3 +117,35 @@ def test_cancel_reaches_a_send_in_a_worker_thread(qtbot: Any, monkeypatch: pytes
     assert dialog.report.cancelled and endless.thread != threading.current_thread().name
     assert dialog.findChild(QLabel, "lrsStatus").text().startswith("Sending was cancelled")
     assert cancel.text() == "Close" and dialog.isVisible()
+
+
+def test_the_lrs_of_the_settings_is_offered_until_she_types_another(qtbot: Any, tmp_path: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The address and user saved in Settings fill the dialog (never a password: none is stored); what she typed
+    in this session wins over them."""
+    monkeypatch.setattr(lrs_send, "_SESSION", {})
+    workspace = open_workspace(tmp_path / "workspace.sqlite3")
+    asked: list[int] = []
+
+    def configured() -> tuple[str, str]:
+        asked.append(1)
+        return "https://lrs.region.example/xAPI/", "metodyst"
+
+    service = WorkspaceService(workspace, load_pack(bundled_course_dir()).course)
+    shown = WorkspaceWindow(service, lrs_configured=configured)
+    qtbot.addWidget(shown)
+    shown.show()
+    try:
+        assert not asked  # read when the dialog opens, not before
+        dialog = open_dialog(qtbot, shown)
+        assert dialog.findChild(QLineEdit, "lrsEndpoint").text() == "https://lrs.region.example/xAPI/"
+        assert dialog.findChild(QLineEdit, "lrsUser").text() == "metodyst"
+        assert dialog.findChild(QLineEdit, "lrsPassword").text() == ""
+        dialog.close()
+        lrs_send._SESSION.update(endpoint="https://other.example/xAPI/", user="inshyi")
+        again = open_dialog(qtbot, shown)
+        assert again.findChild(QLineEdit, "lrsEndpoint").text() == "https://other.example/xAPI/"
+        assert again.findChild(QLineEdit, "lrsUser").text() == "inshyi"
+        again.close()
+    finally:
+        workspace.dispose()

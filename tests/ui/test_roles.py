@@ -131,3 +131,12 @@ def test_settings_change_the_role(qtbot, tmp_path):
         assert prefs.role == "methodist" and Prefs.load(tmp_path).role == "methodist"
     finally:
         services.close()
+
+
+def test_the_methodists_lrs_dialog_is_offered_the_lrs_of_the_settings(started):
+    """The controller hands the workspace window the LRS address and user saved in Settings (read when asked)."""
+    start, _seen = started
+    controller, _window = start(Prefs(role="methodist", extra={"welcome_seen": True}))
+    assert controller._lrs_configured() is None  # no LRS set: nothing offered
+    controller.services.lrs.configure("https://lrs.region.example/xAPI/", "metodyst")
+    assert controller._lrs_configured() == ("https://lrs.region.example/xAPI/", "metodyst")

@@ -186,7 +186,12 @@ class AppController(QObject):
         # Where Settings say: the file opens at once; a server calls back once connected (password asked then).
         location = self.services.settings.workspace_location() if self.services is not None else None
         open_workspace_window(None, self._data, self._vm.course, location,
-                              lambda opened: self._workspace_opened(opened, files))
+                              lambda opened: self._workspace_opened(opened, files), self._lrs_configured)
+
+    def _lrs_configured(self) -> tuple[str, str] | None:
+        """The LRS address and user of Settings (for the methodist's sending), read when asked for."""
+        config = self.services.lrs.config() if self.services is not None else None
+        return (config.endpoint, config.user) if config is not None else None
 
     def _workspace_opened(self, window: WorkspaceWindow, files: list[Path] | None) -> None:
         self._workspace = window

@@ -31,7 +31,9 @@ _SESSION: dict[str, str] = {}
 
 
 class LrsSendDialog(QDialog):
-    def __init__(self, service: LrsWorkspaceService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: LrsWorkspaceService, parent: QWidget | None = None,
+                 configured: tuple[str, str] | None = None) -> None:
+        """`configured`: the LRS address and user from Settings, shown when this session has none typed yet."""
         super().__init__(parent)
         self.service = service
         self.report: SendReport | None = None
@@ -44,9 +46,10 @@ class LrsSendDialog(QDialog):
                                "Statements sent before are not sent again."), wordWrap=True)
         layout.addWidget(intro)
         form = QFormLayout()
-        self.endpoint = QLineEdit(_SESSION.get("endpoint", ""), objectName="lrsEndpoint")
+        endpoint, user = configured or ("", "")
+        self.endpoint = QLineEdit(_SESSION.get("endpoint", endpoint), objectName="lrsEndpoint")
         self.endpoint.setPlaceholderText("https://lrs.example.org/xAPI/")
-        self.user = QLineEdit(_SESSION.get("user", ""), objectName="lrsUser")
+        self.user = QLineEdit(_SESSION.get("user", user), objectName="lrsUser")
         self.password = QLineEdit(_SESSION.get("password", ""), objectName="lrsPassword")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(self.tr("LRS address:"), self.endpoint)

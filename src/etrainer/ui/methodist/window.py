@@ -77,9 +77,12 @@ def _table(model: Any, name: str) -> QTableView:
 
 
 class WorkspaceWindow(QMainWindow):
-    def __init__(self, service: WorkspaceService, parent: QWidget | None = None) -> None:
+    def __init__(self, service: WorkspaceService, parent: QWidget | None = None,
+                 lrs_configured: Callable[[], tuple[str, str] | None] | None = None) -> None:
+        """`lrs_configured`: asked when «Надіслати до LRS…» opens, the LRS address and user from Settings."""
         super().__init__(parent)
         self.service = service
+        self._lrs_configured = lrs_configured
         self.dashboard: Dashboard | None = None
         self.last_report: ImportReport | None = None
         self._progress: Progress | None = None
@@ -481,7 +484,7 @@ class WorkspaceWindow(QMainWindow):
         service = LrsWorkspaceService(self.service.workspace,
                                       lambda course_id: course if course is not None and course.id == course_id
                                       else None)
-        dialog = LrsSendDialog(service, self)
+        dialog = LrsSendDialog(service, self, self._lrs_configured() if self._lrs_configured is not None else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.show()
@@ -525,7 +528,8 @@ def _fitting_size(widget: QWidget, width: int, height: int) -> tuple[int, int]:
 
 def open_workspace_window(parent: QWidget | None, data: Path, course: Course | None,
                           location: WorkspaceLocation | None = None,
-                          on_open: Callable[[WorkspaceWindow], object] | None = None) -> WorkspaceWindow | None:
+                          on_open: Callable[[WorkspaceWindow], object] | None = None,
+                          lrs_configured: Callable[[], tuple[str, str] | None] | None = None) -> WorkspaceWindow | None:
     """Open the methodist's workspace where Settings say (default: the file in the data folder); a clear
     message when it cannot be opened. The file opens at once and its window is returned; a server is
     connected to in the background (asking for its password when needed): None is returned and `on_open`
@@ -536,7 +540,7 @@ def open_workspace_window(parent: QWidget | None, data: Path, course: Course | N
     title = QCoreApplication.translate("WorkspaceWindow", "Methodist's workspace")
 
     def show(service: WorkspaceService) -> WorkspaceWindow:
-        window = WorkspaceWindow(service, parent)
+        window = WorkspaceWindow(service, parent, lrs_configured)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda *_: service.close())
         window.show()
