@@ -1,29 +1,29 @@
 """Talking to an xAPI 1.0.3 Learning Record Store: POST a batch of statements (Basic authentication) and say
-what the answer means. Standard library only (urllib); nothing here runs unless a caller asks it to.
+what the answer means, for the learner's sending queue (services.lrs). The HTTP request is
+`exchange.lrs_http.LrsEndpoint`'s, shared with reading from an LRS and the methodist's sending; nothing here
+runs unless a caller asks it to.
 
     200            stored                → Posted(STORED, the ids it lists): an id it does not list was there
                                            already (an LRS drops a statement equal to one it has)
     204            nothing new stored    → Posted(STORED, no ids): every statement was there already
     409            it has some ids, with other content → Posted(CONFLICT) (for one statement: already there)
-    429, 5xx, no connection, timeout     → LrsUnavailable (worth retrying later)
+    429, 5xx, no connection, timeout,
+    an answer over the size cap          → LrsUnavailable (worth retrying later)
     any other 4xx (400, 401, 403, 404 …) → LrsRefused with a sentence naming the endpoint and the status
 """
 
 from __future__ import annotations
 
-import base64
 import json
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 from urllib.parse import urlsplit
 
 from etrainer.core.errors import EtrainerError
+from etrainer.exchange.lrs_http import LrsBadAnswer, LrsEndpoint, LrsUnreachable
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
-XAPI_VERSION = "1.0.3"
 TIMEOUT = 30.0
 
 
@@ -89,25 +89,15 @@ def statements_url(endpoint: str) -> str:
 
 def post_statements(endpoint: str, user: str, password: str, statements: list[dict[str, Any]],
                     timeout: float = TIMEOUT) -> Posted:
-    """POST `statements` as one batch; see the module docstring for what comes back."""
-    url = statements_url(endpoint)
-    token = base64.b64encode(f"{user}:{password}".encode()).decode("ascii")
-    body = json.dumps(statements, ensure_ascii=False, allow_nan=False).encode("utf-8")
-    request = urllib.request.Request(url, data=body, method="POST", headers={
-        "Authorization": f"Basic {token}", "Content-Type": "application/json; charset=utf-8",
-        "X-Experience-API-Version": XAPI_VERSION})
+    """POST `statements` as one batch; see the module docstring for what comes back. The request itself is
+    `exchange.lrs_http.LrsEndpoint.request` (Basic authentication, the version header, the answer read with
+    a cap)."""
+    base = normalize_endpoint(endpoint)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            answer = response.read()
-            status = response.status
-    except urllib.error.HTTPError as error:
-        status = error.code
-        detail = _detail(error)
-    except OSError as error:  # URLError, refused connection, timeout
-        reason = getattr(error, "reason", error)
-        raise LrsUnavailable(endpoint=endpoint, reason=str(reason)) from error
-    else:
-        detail = ""
+        status, answer = LrsEndpoint(base, user, password, timeout=timeout).request(
+            "POST", base + "statements", statements)
+    except (LrsUnreachable, LrsBadAnswer) as error:
+        raise LrsUnavailable(endpoint=endpoint, reason=str(error.params.get("reason", error))) from error
     if status == 204:
         return Posted(Outcome.STORED, frozenset())
     if status == 200:
@@ -116,7 +106,7 @@ def post_statements(endpoint: str, user: str, password: str, statements: list[di
         return Posted(Outcome.CONFLICT)
     if status == 429 or status >= 500:
         raise LrsUnavailable(endpoint=endpoint, reason=f"HTTP {status}")
-    raise refusal(endpoint, status, detail)
+    raise refusal(endpoint, status, _detail(answer))
 
 
 def refusal(endpoint: str, status: int, detail: str = "") -> LrsRefused:
@@ -133,11 +123,8 @@ def _ids(answer: bytes) -> frozenset[str] | None:
     return frozenset(str(i) for i in data) if isinstance(data, list) else None
 
 
-def _detail(error: urllib.error.HTTPError) -> str:
-    try:
-        text = error.read(2000).decode("utf-8", "replace")
-    except OSError:
-        return ""
+def _detail(answer: bytes) -> str:
+    text = answer[:2000].decode("utf-8", "replace")
     try:
         data = json.loads(text)
     except ValueError:
