@@ -77,15 +77,22 @@ def paired(app_args: list[str], runs: int) -> tuple[float, float]:
 
 
 def _librarian_seen_the_tour(data: Path) -> None:
-    """A PC past its first run, used by a librarian: the next start opens the profile chooser (not the role
-    question and the tour), which is what "usable" measures."""
+    """A PC past its first run, used by a librarian with her profile: the next start opens the profile chooser
+    (not the role question and the tour), which is what "usable" measures."""
     sys.path.insert(0, str(ROOT / "src"))
     from etrainer.prefs import Prefs
+    from etrainer.services.facade import open_app_services
 
     prefs = Prefs.load(data)
     prefs.role = "librarian"
     prefs.extra["welcome_seen"] = True
     prefs.save(data)
+    services = open_app_services(data)
+    try:
+        if not services.profiles.list():
+            services.profiles.touch(services.profiles.create("Марта Коваль", "Бібліотека-філія № 3").id)
+    finally:
+        services.close()
 
 
 def _lesson_of(size: int):  # type: ignore[no-untyped-def]

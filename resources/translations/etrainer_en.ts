@@ -1334,6 +1334,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>The LRS at {endpoint} sent an answer eTrainer cannot read: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The progress database could not be opened, so nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>

@@ -1342,6 +1342,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>The LRS at {endpoint} sent an answer eTrainer cannot read: {reason}</source>
         <translation>LRS за адресою {endpoint} надіслало відповідь, яку Е-тренер не може прочитати: {reason}</translation>
     </message>
+    <message>
+        <source>The progress database could not be opened, so nothing was saved.</source>
+        <translation>Базу даних поступу не вдалося відкрити, тож нічого не збережено.</translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>

@@ -10,19 +10,24 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 from etrainer import __version__
-from etrainer.core.course.catalog import available_packs
-from etrainer.core.course.model import Course
 from etrainer.core.errors import EtrainerError, NoCourse, Problem
 from etrainer.i18n import install_translators
 from etrainer.paths import bundled_course_dir, data_dir, packs_dir, resources_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common.paint import FirstPaint
 from etrainer.ui.theme import Theme, apply_theme
+
+if TYPE_CHECKING:
+    from etrainer.core.course.model import Course
+    from etrainer.ui.controller import AppController
+    from etrainer.ui.main_window import MainWindow
+    from etrainer.ui.single_instance import InstanceServer
 
 
 def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course, tuple[Problem, ...], bool]:
@@ -33,6 +38,7 @@ def load_course(explicit: str | None, data: Path, prefs: Prefs) -> tuple[Course,
 
         result = load_pack(Path(explicit))
         return result.course, result.problems, False
+    from etrainer.core.course.catalog import available_packs
     from etrainer.course_cache import load_pack_cached
 
     packs = available_packs(bundled_course_dir(), packs_dir(data))
@@ -90,6 +96,90 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: Prefs) -> int:
     """The window on a data folder this process holds the lock of."""
+    if _chooser_first(args, prefs):
+        from etrainer.services.startup import peek_start
+
+        peeked = peek_start(data)
+        if peeked is not None:
+            from etrainer.ui.chooser_start import ChooserFirst
+
+            started: list[_Started] = []
+
+            def build() -> AppController | None:
+                built = _build_window(app, args, data, prefs)
+                if built is not None:
+                    built.listen(app, data)
+                    started.append(built)
+                return built.controller if built is not None else None
+
+            code = ChooserFirst(app, peeked, build, exit_when_usable=args.exit_when_usable).run()
+            for built in started:
+                built.stop()
+            return code
+    if args.exit_after_first_paint:
+        built = _build_window(app, args, data, prefs, with_controller=False)
+        if built is None:
+            return 1
+        FirstPaint(built.window, app.quit)
+        built.window.show()
+        app.exec()
+        return 0
+    built = _build_window(app, args, data, prefs)
+    if built is None:
+        return 1
+    controller = built.controller
+    assert controller is not None
+    if args.exit_when_usable:
+        controller.usable.connect(lambda: app.exit(0))
+
+    def after_first_paint() -> None:
+        built.listen(app, data)
+        controller.start()
+
+    FirstPaint(built.window, after_first_paint)
+    built.window.show()
+    code = app.exec()
+    built.stop()
+    return code
+
+
+def _chooser_first(args: argparse.Namespace, prefs: Prefs) -> bool:
+    """Whether this start is a librarian's past her first run with nothing to open: then the profile chooser comes
+    first, from a read-only peek at the database (`services.startup`), and the main window is built behind it.
+    Every other start (the first run, a trainer, a methodist, files to open, a database to repair or upgrade)
+    shows the main window first and opens the database after its first paint."""
+    return (not args.exit_after_first_paint and not getattr(args, "open", None)
+            and bool(prefs.extra.get("welcome_seen")) and (prefs.role or "librarian") == "librarian")
+
+
+class _Started:
+    """The main window, its controller, and (once something is on screen) the single-instance listener."""
+
+    def __init__(self, window: MainWindow, controller: AppController | None) -> None:
+        self.window, self.controller = window, controller
+        self._servers: list[InstanceServer] = []
+
+    def listen(self, app: QApplication, data: Path) -> None:
+        """After the first paint: a second launch meanwhile finds the folder locked and keeps asking for ten
+        seconds, so the listener (QtNetwork) and the window icon can wait until something is on screen."""
+        from etrainer.ui.single_instance import InstanceServer
+
+        server = InstanceServer(data, app)
+        server.show_requested.connect(lambda: _bring_forward(self.window))
+        self._servers.append(server)
+        _set_window_icon(app)
+
+    def stop(self) -> None:
+        if self.controller is not None:
+            self.controller.shutdown()
+        for server in self._servers:
+            server.close()
+
+
+def _build_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: Prefs, *,
+                  with_controller: bool = True) -> _Started | None:
+    """The main window with the course (not shown yet) and, with `with_controller`, its controller; None when
+    the course could not be read (said already)."""
     from etrainer.ui.common.errors import show_error
     from etrainer.ui.main_window import MainWindow
     from etrainer.ui.viewmodels.reader import ReaderViewModel
@@ -98,7 +188,7 @@ def _run_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: 
         course, problems, extras_pending = load_course(args.course, data, prefs)
     except EtrainerError as error:
         show_error(None, app.translate("App", "Е-тренер"), error)
-        return 1
+        return None
     vm = ReaderViewModel(course, problems)
     window = MainWindow(vm)
     if prefs.geometry:
@@ -107,41 +197,14 @@ def _run_window(app: QApplication, args: argparse.Namespace, data: Path, prefs: 
         screen = app.primaryScreen().availableGeometry()
         window.resize(first_size(screen.size()))
         window.move(screen.center() - window.rect().center())
-
-    if args.exit_after_first_paint:
-        FirstPaint(window, app.quit)
-        window.show()
-        app.exec()
-        return 0
+    if not with_controller:
+        return _Started(window, None)
 
     from etrainer.ui.controller import AppController
 
     _swallow_unhandled_save_failures()
-    controller = AppController(app, window, vm, data, prefs, extras_pending=extras_pending,
-                               open_files=list(getattr(args, "open", []) or []))
-    if args.exit_when_usable:
-        controller.usable.connect(lambda: app.exit(0))
-
-    servers = []
-
-    def after_first_paint() -> None:
-        # A second launch meanwhile finds the folder locked and keeps asking for ten seconds, so the
-        # listener (QtNetwork) can wait until the window is on screen.
-        from etrainer.ui.single_instance import InstanceServer
-
-        server = InstanceServer(data, app)
-        server.show_requested.connect(lambda: _bring_forward(window))
-        servers.append(server)
-        _set_window_icon(app)
-        controller.start()
-
-    FirstPaint(window, after_first_paint)
-    window.show()
-    code = app.exec()
-    controller.shutdown()
-    for server in servers:
-        server.close()
-    return code
+    return _Started(window, AppController(app, window, vm, data, prefs, extras_pending=extras_pending,
+                                          open_files=list(getattr(args, "open", []) or [])))
 
 
 APP_LOCK_WAIT_S = 10.0

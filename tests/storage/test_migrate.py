@@ -17,7 +17,7 @@ from sqlalchemy import Column, MetaData, String, Table, inspect
 from etrainer.core.ids import LearnerId
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
-from etrainer.storage import migrate
+from etrainer.storage import schema_head
 from etrainer.storage.db import open_database
 from etrainer.storage.errors import DatabaseNewer, DatabaseUpgradeFailed
 from etrainer.storage.migrate import alembic_config, first_revision, head_revision, upgrade_to_head
@@ -115,14 +115,14 @@ def test_a_database_at_head_is_left_alone(db_path: Path) -> None:
 
 def test_the_head_read_from_the_migration_files_is_alembics_head(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
-    assert migrate.head_from_files() == head_revision()
+    assert schema_head.head_from_files() == head_revision()
     versions = tmp_path / "migrations" / "versions"
     versions.mkdir(parents=True)
-    for file in (migrate.MIGRATIONS_DIR / "versions").glob("*.py"):
+    for file in (schema_head.MIGRATIONS_DIR / "versions").glob("*.py"):
         (versions / file.name).write_text(file.read_text(encoding="utf-8"), encoding="utf-8")
-    monkeypatch.setattr(migrate, "MIGRATIONS_DIR", tmp_path / "migrations")
+    monkeypatch.setattr(schema_head, "MIGRATIONS_DIR", tmp_path / "migrations")
     (versions / "0099_branch.py").write_text('revision = "0099_branch"\ndown_revision = "0001_initial"\n')
-    assert migrate.head_from_files() is None  # two heads: not a plain line, Alembic decides
+    assert schema_head.head_from_files() is None  # two heads: not a plain line, Alembic decides
 
 
 def test_a_database_at_head_is_checked_without_importing_alembic(db_path: Path) -> None:

@@ -50,6 +50,8 @@ def click_lesson(qtbot, window: MainWindow, title: str) -> None:
 def create_profile(qtbot, window: MainWindow, services: AppServices, name: str, pin: str = "") -> None:
     dialog = ProfileDialog(services.profiles, window)
     qtbot.addWidget(dialog)
+    if services.profiles.list():  # the list of profiles is shown: «New profile…» opens the form
+        qtbot.mouseClick(dialog.findChild(QPushButton, "newProfileButton"), Qt.MouseButton.LeftButton)
     type_text(dialog.findChild(QLineEdit, "nameField"), name)
     type_text(dialog.findChild(QLineEdit, "branchField"), "Філія № 3")
     if pin:

@@ -28,9 +28,10 @@ import sqlite3
 import weakref
 from contextlib import closing
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, event
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +100,8 @@ def tracked_file(engine: Any) -> Path | None:
 
 def track(engine: Any, db_path: Path) -> None:
     """Count the write transactions of `engine` (an SQLAlchemy engine on the SQLite file `db_path`)."""
+    from sqlalchemy import event  # here: the start's sqlite3-only peek (storage.start_peek) imports this module
+
     _TRACKED[engine] = db_path
 
     @event.listens_for(engine, "begin")

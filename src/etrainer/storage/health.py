@@ -11,14 +11,13 @@ from __future__ import annotations
 import errno
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from enum import Enum
 from os import PathLike
 from pathlib import Path
-
-from sqlalchemy.exc import SQLAlchemyError
 
 from etrainer.core.errors import EtrainerError
 from etrainer.storage import commits
@@ -110,12 +109,21 @@ def plain_errors(path: Path) -> Iterator[None]:
     """Turn sqlite3 and OS errors of the surroundings (lock, permission, disk) into their typed errors."""
     try:
         yield
-    except (sqlite3.Error, OSError, SQLAlchemyError) as error:
+    except Exception as error:
+        if not isinstance(error, sqlite3.Error | OSError) and not _from_sqlalchemy(error):
+            raise
         inner = getattr(error, "orig", None) or error  # SQLAlchemy wraps the sqlite3 error
         condition = condition_of(inner)
         if condition in ENVIRONMENTAL:
             raise error_for(condition, path, _words(inner)) from error  # type: ignore[arg-type]
         raise
+
+
+def _from_sqlalchemy(error: BaseException) -> bool:
+    """Whether `error` is SQLAlchemy's; asked without importing SQLAlchemy (the start's sqlite3-only peek uses this
+    module before SQLAlchemy is imported, and no SQLAlchemy error can exist before it is)."""
+    exceptions = sys.modules.get("sqlalchemy.exc")
+    return exceptions is not None and isinstance(error, exceptions.SQLAlchemyError)
 
 
 def read_only_uri(path: Path, *, immutable: bool = False) -> str:

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from etrainer.core.ids import LearnerId, LessonId
+from etrainer.core.learner.names import ukrainian_key
 from etrainer.core.learner.notes import Bookmark, Note
 from etrainer.core.learner.profiles import Profile
 from etrainer.core.progress.completion import LessonProgress
@@ -61,7 +62,9 @@ class LearnerRepository:
         return _profile(row) if row else None
 
     def all(self) -> list[Profile]:
-        return [_profile(row) for row in self._session.scalars(select(LearnerRow).order_by(LearnerRow.name_key))]
+        """Every profile, in the Ukrainian alphabet's order of the names (SQLite's order puts І, Ї, Є, Ґ after Я)."""
+        rows = self._session.scalars(select(LearnerRow).order_by(LearnerRow.name_key))
+        return sorted((_profile(row) for row in rows), key=lambda profile: ukrainian_key(profile.name))
 
     def id_for_key(self, name_key: str) -> LearnerId | None:
         found = self._session.scalar(select(LearnerRow.id).where(LearnerRow.name_key == name_key))

@@ -60,9 +60,27 @@ class AppController(QObject):
     # -- start and stop ------------------------------------------------------------------------------
     def start(self) -> None:
         """After the first paint: open the database (recovering it if needed), then ask who studies."""
+        if not self.prepare():
+            return
+        replies = [path for path in self._open_files if path.suffix.lower() == FEEDBACK_SUFFIX]
+        progress_files = [path for path in self._open_files if path not in replies]
+        if replies:  # a double-click on a methodist's reply: open it, then the learner goes on as usual
+            self._window.feedback.open_files(replies)
+        if progress_files:
+            self.open_workspace(progress_files)
+            return
+        first_run = not self._prefs.extra.get("welcome_seen")
+        role = self._prefs.role
+        if not role and first_run:
+            role = self.ask_role()
+        self.start_as(role or "librarian", tour=first_run)
+
+    def prepare(self) -> bool:
+        """Open the database (recovering it if needed, telling what was restored), give the window its services,
+        index the course and start the backups; False, with the window closed, when it could not be opened."""
         if not self._open_database():
             self._window.close()
-            return
+            return False
         notice = self.services.recovery_message
         if notice is not None:
             title = (self.tr("Your data was restored") if type(notice).__name__ == "DatabaseRestored"
@@ -77,18 +95,7 @@ class AppController(QObject):
         self._vm.attach_services(self.services)
         self.services.index_course(self._vm.course)
         self._backup_timer.start()
-        replies = [path for path in self._open_files if path.suffix.lower() == FEEDBACK_SUFFIX]
-        progress_files = [path for path in self._open_files if path not in replies]
-        if replies:  # a double-click on a methodist's reply: open it, then the learner goes on as usual
-            self._window.feedback.open_files(replies)
-        if progress_files:
-            self.open_workspace(progress_files)
-            return
-        first_run = not self._prefs.extra.get("welcome_seen")
-        role = self._prefs.role
-        if not role and first_run:
-            role = self.ask_role()
-        self.start_as(role or "librarian", tour=first_run)
+        return True
 
     def ask_role(self) -> str:
         """«Who works here?»: the answer is kept in the preferences (Settings can change it)."""
@@ -201,6 +208,14 @@ class AppController(QObject):
         if files:
             window.import_paths(files)
 
+    @property
+    def window(self) -> MainWindow:
+        return self._window
+
+    def mark_usable(self) -> None:
+        """Something that takes input is on screen already (the chooser of `ui.chooser_start`)."""
+        self._usable_sent = True
+
     def _signal_usable_on_paint(self, widget: QWidget) -> None:
         if not self._usable_sent:
             self._usable_sent = True
@@ -247,10 +262,16 @@ class AppController(QObject):
         self._window.flush_note()
         dialog = ProfileDialog(self.services.profiles, self._window, self.services.last_profile_id())
         self._signal_usable_on_paint(dialog)
-        if dialog.exec() and dialog.chosen is not None:
+        accepted = dialog.exec()
+        self.profile_chosen(dialog, bool(accepted), first_time=first_time)
+
+    def profile_chosen(self, dialog: ProfileDialog, accepted: bool, *, first_time: bool) -> None:
+        """What the profile chooser's answer leads to: her course (at her last lesson, at the start), the
+        workspace, or the course without a profile."""
+        if accepted and dialog.chosen is not None:
             self._vm.set_learner(dialog.chosen)
             if first_time:
-                last = self.services.learning.last_lesson(dialog.chosen.id)
+                last = self.services.learning.last_lesson(dialog.chosen.id) if self.services is not None else None
                 if last and self._vm.course.lesson(last):
                     self._vm.open_lesson(last)
         elif dialog.workspace_requested:

@@ -6,8 +6,6 @@ A PIN is optional, 4–8 ASCII digits, and is kept only as a salted scrypt hash
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import os
 import re
 from dataclasses import dataclass
@@ -108,6 +106,8 @@ def new_salt() -> bytes:
 
 def hash_pin(pin: str, salt: bytes) -> bytes:
     """The scrypt hash of a valid PIN (raises PinFormat for an invalid one)."""
+    import hashlib  # here: OpenSSL is not needed to list profiles at the start
+
     return hashlib.scrypt(check_pin(pin).encode("ascii"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P,
                           dklen=PIN_HASH_BYTES)
 
@@ -118,4 +118,6 @@ def pin_matches(pin: str, salt: bytes, expected: bytes) -> bool:
         candidate = hash_pin(pin, salt)
     except PinFormat:
         return False
+    import hmac
+
     return hmac.compare_digest(candidate, expected)

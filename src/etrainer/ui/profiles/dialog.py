@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
-from etrainer.ui.common.wrapping import WrappingCheckBox
 from etrainer.ui.theme import current_theme, screen_colours
 
 if TYPE_CHECKING:
@@ -130,13 +129,29 @@ class ProfileDialog(QDialog):
         workspace_row.addStretch(1)
         pick_layout.addLayout(workspace_row)
 
+        self._list.currentItemChanged.connect(lambda *_: self._update_pin_field())
+        self._pages.addWidget(pick)
+        self._form: ProfileForm | None = None
+        """The «New profile» page's form, built when that page is first shown."""
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._pages)
+        self.reload(last_id)
+
+    @property
+    def form(self) -> ProfileForm:
+        if self._form is None:
+            self._build_create_page()
+        assert self._form is not None
+        return self._form
+
+    def _build_create_page(self) -> None:
         create = QWidget()
         create_layout = QVBoxLayout(create)
         create_layout.addWidget(QLabel(self.tr("New profile"), objectName="pageTitle"))
         create_layout.addWidget(QLabel(self.tr("Your name is only stored on this computer and in the progress "
                                                "files you choose to send to your methodist."), wordWrap=True))
-        self.form = ProfileForm()
-        create_layout.addWidget(self.form)
+        self._form = ProfileForm()
+        create_layout.addWidget(self._form)
         create_buttons = QHBoxLayout()
         self._back = QPushButton(self.tr("Back"), objectName="backButton")
         self._back.clicked.connect(self._show_pick)
@@ -148,13 +163,9 @@ class ProfileDialog(QDialog):
         create_buttons.addWidget(save)
         create_layout.addLayout(create_buttons)
         create_layout.addStretch(1)
-
-        self._list.currentItemChanged.connect(lambda *_: self._update_pin_field())
-        self._pages.addWidget(pick)
         self._pages.addWidget(create)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self._pages)
-        self.reload(last_id)
+        if self.isVisible():  # sized for the list when shown: room for the form too, as if built with it
+            self.resize(self.size().expandedTo(self.sizeHint()))
 
     def reload(self, select_id: int | None = None) -> None:
         self._list.clear()
@@ -172,7 +183,6 @@ class ProfileDialog(QDialog):
         self._update_pin_field()
         if not items:
             self._show_create()
-            self._back.setEnabled(False)
         else:
             self._show_pick()
 
@@ -195,9 +205,10 @@ class ProfileDialog(QDialog):
         self.reject()
 
     def _show_create(self) -> None:
+        form = self.form
         self._back.setEnabled(self._list.count() > 0)
         self._pages.setCurrentIndex(1)
-        self.form.name.setFocus()
+        form.name.setFocus()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """Enter does what the page is for: start studying on the list, create the profile on the form."""
@@ -252,6 +263,8 @@ class EditProfileDialog(QDialog):
         self.setWindowTitle(self.tr("Edit profile"))
         self._profiles, self._profile = profiles, profile
         self.updated: Profile | None = None
+        from etrainer.ui.common.wrapping import WrappingCheckBox  # here: the chooser is on the start's path
+
         self.form = ProfileForm(with_pin=True)
         self.form.fill(profile)
         self._change_pin = WrappingCheckBox(self.tr("Change the PIN (leave both fields empty to remove it)"),
