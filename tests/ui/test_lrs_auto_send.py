@@ -206,7 +206,7 @@ def test_an_lrs_that_does_not_answer_shows_the_next_try(qtbot, session, course, 
     from tests.servers import free_port
 
     window, services = session()
-    endpoint = f"http://127.0.0.1:{free_port()}/xAPI/"
+    endpoint = f"http://127.0.0.1:{free_port()}/regional-library-system/learning-records/statements-store/xAPI/"
     services.lrs.configure(endpoint, "u")
     services.settings.set_lrs_consent(services.profiles.list()[0].id, endpoint)
     services.lrs.password = "p"
@@ -215,3 +215,4 @@ def test_an_lrs_that_does_not_answer_shows_the_next_try(qtbot, session, course, 
     qtbot.waitUntil(lambda: "does not answer" in label.text(), timeout=30_000)
     assert endpoint in label.text() and "next try at" in label.text() and "Try now" in label.text()
     assert endpoint in label.toolTip() and no_dialog_shown()
+    assert window.statusBar().minimumSizeHint().width() < 300  # a long address does not widen the window

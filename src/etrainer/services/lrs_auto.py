@@ -34,7 +34,7 @@ from etrainer.storage.models import utc_now
 
 log = logging.getLogger(__name__)
 
-QUIET = 3.0
+QUIET = 5.0
 """Seconds after the last saved progress before a round (answers in a row make one round)."""
 FIRST_RETRY = 15.0
 """Seconds before the first retry when the LRS does not answer; each next wait doubles."""

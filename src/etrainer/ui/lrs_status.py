@@ -15,7 +15,7 @@ from html import escape
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from etrainer.services.lrs_auto import AutoSender, AutoStatus
 from etrainer.ui.common import prompts
@@ -38,6 +38,8 @@ class LrsStatus(QLabel):
         super().__init__(parent, objectName="lrsStatus")
         self.setTextFormat(Qt.TextFormat.RichText)
         self.setOpenExternalLinks(False)
+        # a long address must not widen the window past 1024 px: the line takes the room the status bar has
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self._services, self.learner, self.config = services, learner, config
         self.auto = AutoSender(services.lrs, learner, course, config, self._changed.emit, **timing)
         self._changed.connect(self._show)

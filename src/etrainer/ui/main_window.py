@@ -342,7 +342,7 @@ class MainWindow(QMainWindow):
             from etrainer.ui.lrs_status import LrsStatus
 
             status = self._lrs_status = LrsStatus(services, learner.id, config, lambda: self.vm.course, self)
-            self.statusBar().addPermanentWidget(status)
+            self.statusBar().addPermanentWidget(status, 1)
             status.start()
         elif services.lrs.password is not None and not status.auto.status.active:
             status.auto.send(services.lrs.password)
