@@ -18,6 +18,7 @@ on the sender's thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -136,12 +137,15 @@ class AutoSender:
                 if self._closing:
                     return
                 self._due = None
-                password = None if self.status.stopped else self._password
+                password = self._password  # None after a refusal, until «Send» gives one again
             try:
                 self._round(password)
             except Exception:  # never let the thread die quietly: log it, and try again later
+                if self._closing:
+                    return  # the app is closing (its database too): nothing to report to
                 log.exception("automatic sending to %s failed", self.config.endpoint)
-                self._unanswered(None)
+                with contextlib.suppress(Exception):
+                    self._unanswered(None)
 
     def _round(self, password: str | None) -> None:
         course = self._course()
@@ -166,12 +170,15 @@ class AutoSender:
         else:
             with self._condition:
                 self._failures, self._retry_at = 0, None
-            self._counted()
+            self._counted(sent_now=True)
 
-    def _counted(self) -> None:
+    def _counted(self, sent_now: bool = False) -> None:
+        """Tell the counts; `sent_now`: a round that sent (or found nothing to send) without an error."""
         counts = self._lrs.counts(self.learner, self.config.endpoint)
+        stopped = self.status.stopped and not sent_now
         self._tell(replace(self.status, sent=counts.sent + counts.already, waiting=counts.pending, sending=False,
-                           error=self.status.error if self.status.stopped else None, next_try=None))
+                           error=self.status.error if stopped else None, next_try=None, stopped=stopped,
+                           active=self.status.active or sent_now))
 
     def _unanswered(self, error: EtrainerError | None) -> None:
         with self._condition:
