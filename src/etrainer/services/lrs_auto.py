@@ -5,8 +5,9 @@ per profile) and given the password this session, her new records go to the LRS 
 LRS is configured and the learner agreed (`SettingsService.lrs_consent`), so without both there is no thread,
 no timer and no connection. `nudge()` (the services' ProgressSaved calls it after each saved answer, finished
 attempt or walkthrough, lesson time) only sets a time and wakes the thread: a save never waits for the network.
-QUIET seconds after the last nudge the thread queues her settled statements (`LrsService.enqueue`, no network)
-and, once it has the password (`send(password)`), sends what waits through `LrsService.push` (one try per round).
+QUIET seconds after a nudge (the nudges until then join that round) the thread queues her settled statements
+(`LrsService.enqueue`, no network) and, once it has the password (`send(password)`), sends what waits through
+`LrsService.push` (one try per round).
 
 While the LRS does not answer (no connection, timeout, 429, 5xx) the next round waits FIRST_RETRY seconds,
 then twice as long each time up to LONGEST_RETRY; a nudge does not shorten the wait. When it answers again,
@@ -36,7 +37,7 @@ from etrainer.storage.models import utc_now
 log = logging.getLogger(__name__)
 
 QUIET = 5.0
-"""Seconds after the last saved progress before a round (answers in a row make one round)."""
+"""Seconds from a saved piece of progress to the round that sends it (the saves until then join that round)."""
 FIRST_RETRY = 15.0
 """Seconds before the first retry when the LRS does not answer; each next wait doubles."""
 LONGEST_RETRY = 15 * 60.0
