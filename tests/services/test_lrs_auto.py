@@ -172,3 +172,26 @@ def test_a_refusal_stops_the_automatic_sending_for_the_session(services: AppServ
     sender.send(lrs_server.password)  # «Send again» with the right password
     done = heard.wait(lambda s: s.waiting == 0 and not s.stopped and not s.sending)
     assert done.sent == lrs_server.statement_count() > 0
+
+
+@pytest.mark.parametrize("status", [400, 403])
+def test_a_bad_request_or_no_permission_stops_too(services: AppServices, sender_of: Any, status: int,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import etrainer.services.lrs as module
+    from etrainer.exchange.lrs import refusal
+
+    endpoint = "http://lrs.invalid/xAPI/"
+    posts: list[int] = []
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        posts.append(1)
+        raise refusal(endpoint, status)
+
+    monkeypatch.setattr(module, "post_statements", refuse)
+    sender, heard = sender_of(endpoint, "u", quiet=0.0, first_retry=0.01)
+    sender.start("p")
+    stopped = heard.wait(lambda s: s.stopped)
+    assert endpoint in str(stopped.error) and f"HTTP {status}" in str(stopped.error) and stopped.next_try is None
+    sender.nudge()  # later saves are counted, not sent
+    heard.wait(lambda s: s is not stopped and not s.sending)
+    assert posts == [1]
