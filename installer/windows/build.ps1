@@ -8,8 +8,8 @@
 
         powershell -ExecutionPolicy Bypass -File installer\windows\build.ps1
 
-    Steps: creates .venv in the checkout (if missing) and installs the project and the pinned
-    PyInstaller into it; compiles the translations (scripts\build_translations.py); builds
+    Steps: creates .venv in the checkout (if missing) and installs the project (with its `postgres`
+    extra, psycopg[binary]) and the pinned PyInstaller into it; compiles the translations (scripts\build_translations.py); builds
     dist\etrainer\ with installer\etrainer.spec (etrainer.exe without a console, etrainer-cli.exe
     with one); checks it with "etrainer-cli.exe --version" and "--selftest"; then compiles
     installer\windows\etrainer.iss into dist\etrainer-<version>-windows-x64-setup.exe.
@@ -64,9 +64,11 @@ $pin = $DefaultPyInstaller
 $pinned = Select-String -Path (Join-Path $root "pyproject.toml") -Pattern '"(pyinstaller==[0-9][0-9.]*)"' |
     Select-Object -First 1
 if ($pinned) { $pin = $pinned.Matches[0].Groups[1].Value }
-Write-Host "build.ps1: installing the project and $pin into .venv"
+Write-Host "build.ps1: installing the project, psycopg[binary] and $pin into .venv"
 Invoke-Checked $venvPython @("-m", "pip", "install", "-q", "--disable-pip-version-check", "--upgrade", "pip")
-Invoke-Checked $venvPython @("-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", ".", $pin)
+# The `postgres` extra (psycopg[binary], with its own libpq): the bundle opens a methodist's workspace on a
+# PostgreSQL server.
+Invoke-Checked $venvPython @("-m", "pip", "install", "-q", "--disable-pip-version-check", "-e", ".[postgres]", $pin)
 
 # 2. Translations and the bundle.
 Invoke-Checked $venvPython @("scripts\build_translations.py")

@@ -1619,6 +1619,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&lt;p&gt;Once you have sent, what you finish later goes there by itself while Е-тренер is open (the status bar shows it); removing the address in Settings stops it.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2232,6 +2236,52 @@ If your methodist told you that she now works in another workspace (a new comput
     </message>
     <message>
         <source>Sending stopped: {reason} What was sent stays noted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LrsStatus</name>
+    <message>
+        <source>Send to the LRS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The password of {user} at {endpoint} (it is kept only until Е-тренер closes):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic sending to the LRS stopped: {reason} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait to be sent to {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n record waits to be sent to {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</numerusform>
+            <numerusform>%n records wait to be sent to {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LRS: sending… (sent {sent}, waiting {waiting})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRS {endpoint} does not answer: sent {sent}, waiting {waiting}, next try at {time} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>LRS: sent {sent}, waiting {waiting}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

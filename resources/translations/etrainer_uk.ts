@@ -1628,6 +1628,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>&lt;p&gt;«Надіслати до LRS» надсилає ті самі записи — ваше імʼя, ваші відповіді й результати — як твердження xAPI до сховища навчальних записів за адресою &lt;b&gt;{endpoint}&lt;/b&gt; (користувач {user}). Незавершена спроба чекає, доки ви її завершите.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;Once you have sent, what you finish later goes there by itself while Е-тренер is open (the status bar shows it); removing the address in Settings stops it.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Після першого надсилання те, що ви завершите пізніше, надходить туди само, поки Е-тренер відкритий (це видно в рядку стану); щоб це припинити, приберіть адресу в Налаштуваннях.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>A file for the methodist (.etprogress) — recommended</source>
         <translation>Файл для методиста (.etprogress) — рекомендовано</translation>
     </message>
@@ -2246,6 +2250,53 @@ If your methodist told you that she now works in another workspace (a new comput
     <message>
         <source>Sending stopped: {reason} What was sent stays noted.</source>
         <translation>Надсилання зупинено: {reason} Те, що встигли надіслати, позначено.</translation>
+    </message>
+</context>
+<context>
+    <name>LrsStatus</name>
+    <message>
+        <source>Send to the LRS</source>
+        <translation>Надіслати до LRS</translation>
+    </message>
+    <message>
+        <source>The password of {user} at {endpoint} (it is kept only until Е-тренер closes):</source>
+        <translation>Пароль користувача {user} для {endpoint} (його памʼятають лише до закриття Е-тренера):</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Надіслати</translation>
+    </message>
+    <message>
+        <source>Automatic sending to the LRS stopped: {reason} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</source>
+        <translation>Автоматичне надсилання до LRS зупинено: {reason} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Надіслати ще раз</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) wait to be sent to {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</source>
+        <translation>
+            <numerusform>%n запис чекає надсилання до {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</numerusform>
+            <numerusform>%n записи чекають надсилання до {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</numerusform>
+            <numerusform>%n записів чекають надсилання до {endpoint} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>LRS: sending… (sent {sent}, waiting {waiting})</source>
+        <translation>LRS: надсилання… (надіслано {sent}, чекає {waiting})</translation>
+    </message>
+    <message>
+        <source>LRS {endpoint} does not answer: sent {sent}, waiting {waiting}, next try at {time} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</source>
+        <translation>LRS {endpoint} не відповідає: надіслано {sent}, чекає {waiting}, наступна спроба о {time} — &lt;a href=&quot;send&quot;&gt;{send}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>Спробувати зараз</translation>
+    </message>
+    <message>
+        <source>LRS: sent {sent}, waiting {waiting}</source>
+        <translation>LRS: надіслано {sent}, чекає {waiting}</translation>
     </message>
 </context>
 <context>

@@ -197,6 +197,20 @@ def _workspace(state: dict[str, Any]) -> str:
     return f"a signed progress file exported and imported into a new workspace ({records} records)"
 
 
+def _postgres_driver(state: dict[str, Any]) -> str:
+    """psycopg 3 and its libpq load (a methodist's workspace on a PostgreSQL server). The bundles carry them
+    (installer/etrainer.spec), so there a missing driver fails; a Python install may leave the extra out."""
+    try:
+        import psycopg
+        from sqlalchemy.dialects.postgresql import psycopg as _dialect  # noqa: F401 - SQLAlchemy's driver module
+    except ImportError:
+        if getattr(sys, "frozen", False):
+            raise
+        return "not installed (pip install 'etrainer[postgres]' for a workspace on a PostgreSQL server)"
+    libpq = psycopg.pq.version()
+    return f"psycopg {psycopg.__version__} ({psycopg.pq.__impl__}), libpq {libpq // 10000}.{libpq % 10000}"
+
+
 _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("Qt application", _application),
     ("interface language", _language),
@@ -205,5 +219,6 @@ _STEPS: list[tuple[str, Callable[[dict[str, Any]], str]]] = [
     ("main window and a lesson", _window),
     ("progress written and read", _progress),
     ("methodist's workspace", _workspace),
+    ("PostgreSQL driver", _postgres_driver),
     ("classroom voting server", _voting),
 ]

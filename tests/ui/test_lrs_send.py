@@ -1,10 +1,11 @@
-"""Sending to an LRS from «Export for the methodist»: nothing and no connection until an LRS is configured,
-the consent names where the statements go, the password is asked once and kept in memory, a progress bar and
-Cancel — against a real LRS (Ralph, tests/servers.py)."""
+"""Sending to an LRS from «Export for the methodist»: nothing, no connection and no sending thread until an LRS is
+configured, the consent names where the statements go, the password is asked once and kept in memory, a progress
+bar and Cancel — against a real LRS (Ralph, tests/servers.py)."""
 
 from __future__ import annotations
 
 import socket
+import threading
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -19,7 +20,9 @@ from etrainer.services.facade import open_app_services
 from etrainer.storage.models import LrsOutboxRow
 from etrainer.ui.common import prompts, tasks
 from etrainer.ui.export_dialog import ExportDialog
+from etrainer.ui.main_window import MainWindow
 from etrainer.ui.settings_dialog import SettingsDialog
+from etrainer.ui.viewmodels.reader import ReaderViewModel
 
 
 @pytest.fixture(scope="module")
@@ -67,6 +70,19 @@ def test_no_lrs_no_button_and_no_connection(qtbot, services, course, tmp_path, m
     assert "record store" not in dialog.findChild(QLabel, "consentText").text()
     dialog.export_to(tmp_path / "x.etprogress")  # an export is not a sending either
     assert opened == [] and outbox_rows(services) == 0
+
+    # the main window with her profile: saved progress starts no automatic sending (no thread, no listener)
+    started: list[str] = []
+    real_start = threading.Thread.start
+    monkeypatch.setattr(threading.Thread, "start", lambda thread: started.append(thread.name) or real_start(thread))
+    window = MainWindow(ReaderViewModel(course, (), services))
+    qtbot.addWidget(window)
+    window.vm.set_learner(learner)
+    attempt = services.quizzes.start(learner.id, course.quizzes[0], course)
+    services.quizzes.finish(learner.id, attempt)
+    window.refresh_lrs_sending()
+    assert window.findChild(QLabel, "lrsStatus") is None and services.progress_saved._listeners == []
+    assert started == [] and opened == [] and outbox_rows(services) == 0
 
 
 def test_settings_keep_the_lrs_without_its_password(qtbot, services, tmp_path):

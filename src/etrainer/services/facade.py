@@ -18,7 +18,7 @@ from etrainer.core.ids import LearnerId
 from etrainer.paths import backups_dir, bundled_course_dir, data_dir, database_path, packs_dir
 from etrainer.services.learning import LearningService
 from etrainer.services.profiles import ProfileService
-from etrainer.services.saving import GuardedSessions, SaveMonitor
+from etrainer.services.saving import GuardedSessions, ProgressSaved, SaveMonitor
 from etrainer.services.search import SearchService
 from etrainer.services.settings import SettingsService
 from etrainer.storage.backup import BackupInfo, BackupManager, BackupReason
@@ -49,8 +49,11 @@ class AppServices:
         self.save_monitor = SaveMonitor()
         """Whether saving works now; the main window's banner listens to it."""
         sessions = self._sessions = GuardedSessions(opened.database.sessions, self.save_monitor)
+        self.progress_saved = ProgressSaved()
+        """Told the learner after each saved answer, finished attempt or walkthrough, lesson time (the automatic
+        sending to an LRS listens; nothing does until it is started)."""
         self.profiles = ProfileService(sessions)
-        self.learning = LearningService(sessions)
+        self.learning = LearningService(sessions, saved=self.progress_saved)
         self.search = SearchService(sessions)
         self.settings = SettingsService(sessions)
         self.backups = backups
@@ -63,13 +66,13 @@ class AppServices:
     def quizzes(self) -> QuizService:
         from etrainer.services.quizzes import QuizService
 
-        return QuizService(self._sessions)
+        return QuizService(self._sessions, saved=self.progress_saved)
 
     @cached_property
     def walkthroughs(self) -> WalkthroughService:
         from etrainer.services.walkthroughs import WalkthroughService
 
-        return WalkthroughService(self._sessions)
+        return WalkthroughService(self._sessions, saved=self.progress_saved)
 
     @cached_property
     def transfer(self) -> ExportService:

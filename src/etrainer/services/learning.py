@@ -33,9 +33,12 @@ MAX_VISIT_SECONDS = 4 * 3600
 
 
 class LearningService:
-    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now,
+                 saved: Callable[[LearnerId], None] | None = None) -> None:
         self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
+        self._saved = saved
+        """Told after a lesson's time or mark is saved (services.saving.ProgressSaved)."""
 
     def open_lesson(self, learner: LearnerId, lesson: Lesson) -> VisitToken:
         """Record that the learner opened the lesson; remembers it as her last lesson."""
@@ -60,14 +63,19 @@ class LearningService:
                                            scroll=None if scroll is None else min(1.0, max(0.0, scroll)))
             if not progress.completed and lesson_completed(progress.total_seconds, token.minutes, reached_end):
                 progress = repository.mark_completed(token.learner, token.lesson_id, now)
-            return progress
+        if self._saved is not None:
+            self._saved(token.learner)
+        return progress
 
     def mark_read(self, learner: LearnerId, lesson_id: str) -> LessonProgress:
         """Mark a lesson read by hand (already read lessons keep their first completion time)."""
         now = self._clock()
         with self._sessions.begin() as session:
             _touch(session, learner, now)
-            return ProgressRepository(session).mark_completed(learner, lesson_id, now)
+            progress = ProgressRepository(session).mark_completed(learner, lesson_id, now)
+        if self._saved is not None:
+            self._saved(learner)
+        return progress
 
     def lesson_progress(self, learner: LearnerId, lesson_id: str) -> LessonProgress | None:
         with self._sessions.begin() as session:

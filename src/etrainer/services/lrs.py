@@ -16,6 +16,7 @@ committed as it is confirmed, so a cancel, a crash or a pulled cable loses nothi
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -83,6 +84,7 @@ class LrsService:
         self._export = ExportService(sessions)
         self.password: str | None = None
         """The Basic password for this session only (asked once, never written anywhere)."""
+        self._pushing = threading.Lock()  # the export dialog's sending and the automatic one take turns
 
     def config(self) -> LrsConfig | None:
         """The LRS of the Settings, or None when none is configured (then nothing is ever sent)."""
@@ -119,12 +121,13 @@ class LrsService:
              sleep: Callable[[float], None] | None = None) -> PushResult:
         """Enqueue, then send what waits (see the module docstring). Raises LrsAddressInvalid for a bad address."""
         endpoint = normalize_endpoint(endpoint)
-        self.enqueue(learner, course, endpoint)
-        with self._sessions.begin() as session:
-            pending = LrsOutboxRepository(session).pending(learner, endpoint)
-        sender = _Sender(self._sessions, endpoint, user, password, report or (lambda done, total: True),
-                         len(pending), tries or TRIES, DELAY if delay is None else delay, sleep or time.sleep)
-        return sender.run(pending)
+        with self._pushing:
+            self.enqueue(learner, course, endpoint)
+            with self._sessions.begin() as session:
+                pending = LrsOutboxRepository(session).pending(learner, endpoint)
+            sender = _Sender(self._sessions, endpoint, user, password, report or (lambda done, total: True),
+                             len(pending), tries or TRIES, DELAY if delay is None else delay, sleep or time.sleep)
+            return sender.run(pending)
 
 
 class _Cancelled(Exception):

@@ -58,9 +58,11 @@ class QuizStatus:
 
 class QuizService:
     def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now,
-                 seed: Callable[[], int] | None = None) -> None:
+                 seed: Callable[[], int] | None = None, saved: Callable[[LearnerId], None] | None = None) -> None:
         self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
+        self._saved = saved
+        """Told after an answer or a finished attempt is saved (services.saving.ProgressSaved)."""
         self._seed = seed or (lambda: random.SystemRandom().randrange(2**63))
 
     # ------------------------------------------------------------------ quizzes
@@ -123,12 +125,16 @@ class QuizService:
         if writer is not None:  # the most frequent write: straight on SQLite, same statements, same transaction
             with writer as connection:
                 save_answer_sqlite(connection, attempt.uid, item, kind)
+            if self._saved is not None:
+                self._saved(learner)
             return updated
         with self._sessions.begin() as session:
             QuizAttemptRepository(session).save_answer(attempt.uid, item, kind)
             if attempt.review:
                 _schedule(ReviewRepository(session), learner, item.graded.question_id, item.graded.correct,
                           now.date(), "")
+        if self._saved is not None:
+            self._saved(learner)
         return updated
 
     def save_essay_draft(self, attempt: QuizAttempt, position: int, text: str) -> None:
@@ -161,6 +167,8 @@ class QuizService:
             QuizAttemptRepository(session).finish(done.uid, done.finished_at or self._clock(), done.score, done.passed)
             if not done.review:
                 self._update_deck(session, learner, done)
+        if self._saved is not None:
+            self._saved(learner)
         return done
 
     def history(self, learner: LearnerId, quiz_id: str | None = None) -> list[AttemptSummary]:

@@ -115,6 +115,32 @@ class SaveMonitor:
             listener(failure)
 
 
+class ProgressSaved:
+    """Listeners hear the learner whose progress was just saved: an answer, a finished quiz attempt or
+    walkthrough, a lesson's time or mark (the learner's automatic sending to an LRS listens).
+
+    Called on the saving thread after the commit; a listener must return at once (the answer's save waits for
+    it) and its failure is logged, never raised into the save.
+    """
+
+    def __init__(self) -> None:
+        self._listeners: list[Callable[[Any], None]] = []
+
+    def subscribe(self, listener: Callable[[Any], None]) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Callable[[Any], None]) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def __call__(self, learner: Any) -> None:
+        for listener in list(self._listeners):
+            try:
+                listener(learner)
+            except Exception:  # a listener's bug must not undo or hide a save that worked
+                log.exception("a listener of saved progress failed")
+
+
 class GuardedSessions:
     """A session factory like `sessionmaker`, whose `begin()` turns database refusals into SaveFailed."""
 

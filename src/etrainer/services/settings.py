@@ -34,6 +34,8 @@ class GlobalSetting(StrEnum):
 class LearnerSetting(StrEnum):
     ZOOM = "reader.zoom"
     LAST_LESSON = "reader.last-lesson"
+    LRS_CONSENT = "lrs.consent"
+    """The LRS address the learner agreed to send her records to (after the export dialog's consent)."""
 
 
 class SettingsService:
@@ -103,6 +105,18 @@ class SettingsService:
     def set_workspace_location(self, location: WorkspaceLocation) -> None:
         """Keep the location (host, port, database, user, service name; there is no password field)."""
         self.set(GlobalSetting.WORKSPACE, location.as_json())
+
+    def lrs_consent(self, learner: LearnerId) -> str | None:
+        """The LRS address of Settings when the learner has agreed to send her records there; None when no LRS
+        is configured or she has not agreed (to this address): then nothing is sent, queued or started."""
+        endpoint = self.get(GlobalSetting.LRS_ENDPOINT)
+        if not isinstance(endpoint, str) or not endpoint.strip():
+            return None
+        return endpoint.strip() if self.get(LearnerSetting.LRS_CONSENT, learner=learner) == endpoint.strip() else None
+
+    def set_lrs_consent(self, learner: LearnerId, endpoint: str | None) -> None:
+        """Remember that the learner agreed to send her records to `endpoint` (None: forget it)."""
+        self.set(LearnerSetting.LRS_CONSENT, endpoint.strip() if endpoint else None, learner)
 
     def installation_id(self) -> str:
         """This installation's stable uuid (for signing exported files)."""

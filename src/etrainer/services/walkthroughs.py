@@ -42,10 +42,13 @@ class Resumable:
 
 class WalkthroughService:
     def __init__(self, sessions: Sessions, *, clock: Callable[[], datetime] = utc_now,
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+                 monotonic: Callable[[], float] = time.monotonic,
+                 saved: Callable[[LearnerId], None] | None = None) -> None:
         self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
         self._monotonic = monotonic
+        self._saved = saved
+        """Told after a walkthrough attempt is finished or abandoned (services.saving.ProgressSaved)."""
 
     def start(self, learner: LearnerId, scenario: Scenario, mode: Mode,
               course: Course | None = None) -> tuple[WalkthroughSession, RunState]:
@@ -107,6 +110,8 @@ class WalkthroughService:
         result = ScenarioRun.score(state)
         with self._sessions.begin() as session:
             WalkthroughRepository(session).finish(run.uid, result, self._clock())
+        if self._saved is not None:
+            self._saved(run.learner)
         return result
 
     def abandon(self, run: WalkthroughSession, state: RunState | None = None) -> None:
@@ -115,6 +120,8 @@ class WalkthroughService:
             self.record(run, state)
         with self._sessions.begin() as session:
             WalkthroughRepository(session).abandon(run.uid)
+        if self._saved is not None:
+            self._saved(run.learner)
 
     def history(self, learner: LearnerId, scenario_id: str | None = None) -> list[WalkthroughSummary]:
         with self._sessions.begin() as session:

@@ -242,6 +242,7 @@ class AppController(QObject):
             self._prefs.course_id = self._vm.course.id
         with contextlib.suppress(OSError):  # preferences are a comfort, never worth a crash at exit
             self._prefs.save(self._data)
+        self._window.stop_lrs_sending()
         if self.services is not None:
             self._backup("session")
             self.services.close()
@@ -308,6 +309,7 @@ class AppController(QObject):
 
         dialog = SettingsDialog(self.services, self._prefs, self._data, self._window)
         dialog.exec()
+        self._window.refresh_lrs_sending()  # another LRS, or none: the automatic sending follows
         if dialog.restored:
             show_message(self._window, self.tr("Backup restored"),
                          self.tr("The backup was restored. Е-тренер will now close; start it again."))

@@ -3,7 +3,8 @@
 The export runs off the UI thread with a busy bar and can be cancelled before it is written. When a learning
 record store is configured (Settings), the same consent also covers «Send to the LRS»: the statements go off
 the UI thread with a progress bar, and Cancel stops between batches (what was sent stays sent, the rest stays
-queued in her database for the next time).
+queued in her database for the next time). Sending also remembers her consent for her profile: from then on
+the main window sends her new records by itself (ui.lrs_status).
 """
 
 from __future__ import annotations
@@ -87,6 +88,9 @@ class ExportDialog(QDialog):
                 "statements to the learning record store at <b>{endpoint}</b> (user {user}). An attempt you have "
                 "not finished waits until it is finished.</p>").format(endpoint=self._lrs.endpoint,
                                                                        user=self._lrs.user or "—"))
+            contents.setText(contents.text() + self.tr(
+                "<p>Once you have sent, what you finish later goes there by itself while Е-тренер is open (the "
+                "status bar shows it); removing the address in Settings stops it.</p>"))
         self._sending: Progress | None = None
         self._send_over = True
         self._formats = QButtonGroup(self)
@@ -238,6 +242,8 @@ class ExportDialog(QDialog):
         config = self._lrs
         if config is None:
             return
+        # her consent to this LRS, remembered for her profile: the main window sends her new records from now on
+        self._services.settings.set_lrs_consent(self._learner.id, config.endpoint)
         self._send.setEnabled(False)
         self._set_save_enabled(False)
         self._busy.setRange(0, 0)

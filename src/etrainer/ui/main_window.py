@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from etrainer.services.save_errors import SaveFailed
     from etrainer.ui.lesson.page import LessonPage
     from etrainer.ui.list_page import ListPage
+    from etrainer.ui.lrs_status import LrsStatus
     from etrainer.ui.quiz.page import QuizPage
     from etrainer.ui.viewmodels.quiz import QuizViewModel
     from etrainer.ui.walkthrough.page import WalkthroughPage
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         vm.search_finished.connect(self._on_search_finished)
         vm.bookmark_changed.connect(lambda marked: self._lesson_page.set_bookmarked(marked))
         vm.save_state_changed.connect(self._on_save_state_changed)
+        self._lrs_status: LrsStatus | None = None
+        """The automatic sending to an LRS: only for a learner who agreed to it (refresh_lrs_sending)."""
         self._populate_tree(None)
         self._show_problems()
         self.show_home()
@@ -320,6 +323,36 @@ class MainWindow(QMainWindow):
 
         self._leave_page()
         ExportDialog(self.vm.services, self.vm.course, self.vm.learner, self).exec()
+        self.refresh_lrs_sending()  # she sent from the dialog: what she saves from now on goes by itself
+
+    # -- the automatic sending to a learning record store --------------------------------------------
+    def refresh_lrs_sending(self) -> None:
+        """Start, keep or stop the automatic sending for the current learner. Only an LRS in Settings and the
+        learner's consent to it (given in the export dialog, remembered per profile) start anything at all."""
+        services, learner = self.vm.services, self.vm.learner
+        endpoint = services.settings.lrs_consent(learner.id) if services is not None and learner is not None else None
+        config = services.lrs.config() if services is not None and endpoint is not None else None
+        status = self._lrs_status
+        if status is not None and (learner is None or status.learner != learner.id or status.config != config):
+            self.stop_lrs_sending()
+            status = None
+        if services is None or learner is None or config is None:
+            return
+        if status is None:
+            from etrainer.ui.lrs_status import LrsStatus
+
+            status = self._lrs_status = LrsStatus(services, learner.id, config, lambda: self.vm.course, self)
+            self.statusBar().addPermanentWidget(status, 1)
+            status.start()
+        elif services.lrs.password is not None and not status.auto.status.active:
+            status.auto.send(services.lrs.password)
+
+    def stop_lrs_sending(self) -> None:
+        status, self._lrs_status = self._lrs_status, None
+        if status is not None:
+            status.close_sender()
+            self.statusBar().removeWidget(status)
+            status.deleteLater()
 
     def record_consultation(self) -> None:
         from etrainer.ui.consultation.launch import record_consultation
@@ -403,6 +436,7 @@ class MainWindow(QMainWindow):
         self._profile_button.setAccessibleName(self.tr("Profile: {name}").format(name=name))
         self.setWindowTitle(self.tr("Е-тренер — {name}").format(name=name) if profile else self.tr("Е-тренер"))
         self.show_home()
+        self.refresh_lrs_sending()
 
     def _on_continue_clicked(self) -> None:
         target = self.vm.continue_target()
@@ -497,4 +531,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._leave_page()
+        self.stop_lrs_sending()
         super().closeEvent(event)
