@@ -1,7 +1,9 @@
 """The composition root: builds the application, the course, the services and the windows.
 
-Start-up order keeps the first paint fast: the course pack is read and the main window shown
-first; the database (SQLAlchemy, migrations, backups) opens right after the first paint.
+Start-up order keeps the first window fast. A librarian past her first run gets the profile chooser first, from a
+read-only sqlite3 peek at the database (`ui.chooser_start`); the main window is built behind it and the database
+opened fully while she chooses. Every other start reads the course pack and shows the main window first; the
+database (SQLAlchemy, migrations, backups) opens right after its first paint.
 """
 
 from __future__ import annotations
