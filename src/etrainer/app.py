@@ -237,6 +237,14 @@ def _claim_data_folder(app: QApplication, data: Path):  # type: ignore[no-untype
 
 
 def _bring_forward(window: QMainWindow) -> None:
+    if not window.isVisible() and not window.isMinimized():
+        # A chooser-first start whose chooser is still up: the window waits for its answer, so the chooser
+        # (the visible top-level windows) comes forward instead.
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible() and widget.isWindow():
+                widget.raise_()
+                widget.activateWindow()
+        return
     if window.isMinimized():
         window.showNormal()
     window.show()

@@ -224,3 +224,14 @@ def test_a_database_the_peek_steps_aside_for_takes_the_main_window_first(tmp_pat
     prefs.role, prefs.extra["welcome_seen"] = "librarian", True
     assert app_module._run_window(QApplication.instance(), _args(), tmp_path, prefs) == 1
     assert built == [True]
+
+
+def test_a_second_launch_meanwhile_brings_the_chooser_forward_not_the_empty_window(qtbot, start) -> None:
+    chooser = start()
+    _open(qtbot, chooser)
+    app_module._bring_forward(chooser.controller.window)  # what the single-instance listener calls
+    assert chooser.dialog.isVisible() and not chooser.controller.window.isVisible()
+    qtbot.mouseClick(chooser.dialog.findChild(QPushButton, "chooseButton"), Qt.MouseButton.LeftButton)
+    chooser.controller.window.showMinimized()
+    app_module._bring_forward(chooser.controller.window)
+    assert chooser.controller.window.isVisible() and not chooser.controller.window.isMinimized()
