@@ -247,7 +247,8 @@ def test_moments_are_made_as_the_columns_bind_processing_makes_them(dialect: str
     process = UtcDateTime().dialect_impl(engine_dialect).bind_processor(engine_dialect)
     stamp = stamp_for(dialect)
     for moment in (datetime(2026, 9, 1, 8, 0, tzinfo=UTC), datetime(2026, 9, 1, 8, 0, 5, 120, tzinfo=UTC),
-                   datetime(2026, 9, 1, 8, 0), datetime.fromisoformat("2026-09-01T11:00:00+03:00"), None):
+                   datetime(2026, 9, 1, 8, 0), datetime.fromisoformat("2026-09-01T11:00:00+03:00"),
+                   datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC), None):
         expected = process(moment) if process is not None else UtcDateTime().process_bind_param(moment, None)
         assert stamp(moment) == expected
     assert any(isinstance(c.type, UtcDateTime) for model in COLUMNS for c in model.__table__.c)
