@@ -2,8 +2,9 @@
 
 `WorkspaceService.import_paths` takes files and folders (folders searched recursively for `*.etprogress`
 and `*.json`); each file is checked by `core.progress.file` — in worker processes across the cores for a
-large import (`services.import_reading`) — and written under its own savepoint, several files to a
-transaction, so a rejected file changes nothing and never stops the others. A learner's public key is
+large import (`services.import_reading`) — and written several files to a transaction, with one INSERT per
+table for the files of a batch that can go together, and each file under its own savepoint when that
+batch's write fails, so a rejected file changes nothing and never stops the others. A learner's public key is
 trusted on her first imported file; a later file signed with another key is refused (KEY_CHANGED). A file
 whose exact bytes were imported before is skipped without being checked again. The dashboard queries load
 the workspace once and compute in `core.progress.dashboard` / `core.progress.item_analysis`.
@@ -82,7 +83,8 @@ process the checking of its files, about 3.5 ms of the 8 ms one file costs (300 
 for itself from about 150 files on."""
 BATCH_FILES = 32
 """Files written per transaction: one commit (a disk flush with SQLite's synchronous=FULL) per file was a
-third of the writing time; more files per commit would gain little and hold the write lock longer."""
+third of the writing time; more files per commit would gain little and hold the write lock longer. A batch's
+rows are held until it is written: a few MB for 32 files of 300 records."""
 
 
 class FileStatus(Enum):
@@ -168,8 +170,8 @@ class WorkspaceService:
         """Import every file found; `workers` processes check them (default: one per core; 1 checks them here).
 
         An import of fewer than POOL_MIN_FILES files is checked in this process: starting the workers costs
-        more than they would save. Several files are written per transaction (BATCH_FILES), each under its
-        own savepoint, so a file refused on writing leaves the others and the workspace as they were.
+        more than they would save. Several files are written per transaction (BATCH_FILES), together
+        (`_write_batch`), so a file refused on writing leaves the others and the workspace as they were.
         """
         files = find_progress_files(paths)
         results: list[FileResult] = []
