@@ -123,9 +123,10 @@ def test_progress_and_cancel_through_the_pool(tmp_path: Path, monkeypatch: pytes
     assert multiprocessing.active_children() == []  # the workers were stopped, not left behind
 
 
-def refuse_visit(workspace: Workspace, uid: str) -> None:
+def refuse_visit(workspace: Workspace, uid: str, condition: str = "unique_violation") -> None:
     """A trigger refusing to store the lesson visit `uid` as a constraint would (an IntegrityError), on either
-    engine: a file refused by the database while it is written, in whichever statement writes it."""
+    engine: a file refused by the database while it is written, in whichever statement writes it. PostgreSQL
+    raises `condition` (string_data_right_truncation: a value the server will not store, a DataError)."""
     with workspace.database.engine.begin() as connection:
         if workspace.is_sqlite:
             connection.exec_driver_sql(
@@ -134,7 +135,7 @@ def refuse_visit(workspace: Workspace, uid: str) -> None:
         else:
             connection.exec_driver_sql(
                 "CREATE FUNCTION refuse_visit() RETURNS trigger AS $$ BEGIN "
-                f"IF NEW.uid = '{uid}' THEN RAISE unique_violation USING MESSAGE = 'refused by a test trigger'; "
+                f"IF NEW.uid = '{uid}' THEN RAISE {condition} USING MESSAGE = 'refused by a test trigger'; "
                 "END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
             connection.exec_driver_sql("CREATE TRIGGER refuse_visit BEFORE INSERT ON ws_lesson_visit "
                                        "FOR EACH ROW EXECUTE FUNCTION refuse_visit()")
@@ -194,6 +195,23 @@ def test_a_file_refused_while_writing_on_either_engine(workspace_url: str, tmp_p
             FileStatus.UNCHANGED] * 2 + [FileStatus.IMPORTED]
         assert again.files[5].counts == RecordCounts(updated=2, skipped=5)
         assert service.row_counts()["ws_learner"] == 5
+    finally:
+        workspace.dispose()
+
+
+def test_a_value_the_server_will_not_store_refuses_its_file_alone(postgres_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for n in range(4):
+        write(folder / f"{n}.etprogress", make_doc(uid=f"learner-{n}"))
+    workspace = open_workspace(postgres_url)
+    try:
+        refuse_visit(workspace, "learner-1-lv", "string_data_right_truncation")
+        report = WorkspaceService(workspace, clock=lambda: NOW).import_paths([folder], workers=1)
+        assert [(f.status, f.reason) for f in report.files] == [
+            (FileStatus.IMPORTED, None), (FileStatus.REJECTED, RejectReason.DAMAGED), (FileStatus.IMPORTED, None),
+            (FileStatus.IMPORTED, None)]
+        assert report.files[1].detail.startswith("its records cannot be stored: refused by a test trigger")
+        assert WorkspaceService(workspace).row_counts()["ws_import"] == 3
     finally:
         workspace.dispose()
 

@@ -20,7 +20,7 @@ from enum import Enum
 from os import PathLike
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report, training_by_module
@@ -336,7 +336,7 @@ class WorkspaceService:
                 written = batch.repository.store_files([rows for *_, rows in gathered])
                 for (_, _, outcome, _), (learner, _) in zip(gathered, written, strict=True):
                     batch.essays.store_essay_rows(learner, outcome.essays)
-        except (IntegrityError, ProgressFileRejected):
+        except (IntegrityError, DataError, ProgressFileRejected):  # whichever file it was, it is refused alone
             return [(index, self._write(batch, path, outcome)) for index, path, outcome, _ in gathered]
         return [(index, FileResult(path, FileStatus.IMPORTED if counts.new or counts.updated else FileStatus.UNCHANGED,
                                    outcome.header.learner.name, counts))
@@ -369,6 +369,9 @@ class WorkspaceService:
             return FileResult(path, FileStatus.REJECTED, reason=rejected.reason, detail=rejected.detail)
         except IntegrityError as error:  # not expected: uids are unique per learner and checked per file
             detail = "its records clash with records already stored: " + str(error.orig).splitlines()[0]
+            return FileResult(path, FileStatus.REJECTED, reason=RejectReason.DAMAGED, detail=detail)
+        except DataError as error:  # not expected either: a value the server will not store (checked per file)
+            detail = "its records cannot be stored: " + str(error.orig).splitlines()[0]
             return FileResult(path, FileStatus.REJECTED, reason=RejectReason.DAMAGED, detail=detail)
         status = FileStatus.IMPORTED if counts.new or counts.updated else FileStatus.UNCHANGED
         return FileResult(path, status, document.learner.name, counts)
