@@ -235,6 +235,8 @@ def fresh(url: str) -> str:
     workspace = open_workspace(url)
     with workspace.database.engine.begin() as connection:
         m.WorkspaceBase.metadata.drop_all(connection)
+        # and Alembic's revision table: left behind, it says the schema is there and nothing is made again
+        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {m.WORKSPACE_VERSION_TABLE}")
     workspace.dispose()
     return url
 

@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy.exc import IntegrityError
 from tests.services.test_methodist import KEY, OTHER_KEY, write
 from tests.storage.test_workspace import make_doc
 
@@ -21,7 +20,7 @@ from etrainer.core.progress.file import RejectReason
 from etrainer.services import import_reading, methodist
 from etrainer.services.methodist import FileStatus, ImportReport, WorkspaceService
 from etrainer.storage.models import UtcDateTime
-from etrainer.storage.workspace import COLUMNS, WorkspaceRepository, open_workspace, rows_of
+from etrainer.storage.workspace import COLUMNS, RecordCounts, Workspace, open_workspace, rows_of
 from etrainer.storage.workspace_rows import as_json, stamp_for
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -124,28 +123,138 @@ def test_progress_and_cancel_through_the_pool(tmp_path: Path, monkeypatch: pytes
     assert multiprocessing.active_children() == []  # the workers were stopped, not left behind
 
 
-def test_a_file_refused_while_writing_loses_nothing_of_its_batch(tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def refuse_visit(workspace: Workspace, uid: str, condition: str = "unique_violation") -> None:
+    """A trigger refusing to store the lesson visit `uid` as a constraint would (an IntegrityError), on either
+    engine: a file refused by the database while it is written, in whichever statement writes it. PostgreSQL
+    raises `condition` (string_data_right_truncation: a value the server will not store, a DataError)."""
+    with workspace.database.engine.begin() as connection:
+        if workspace.is_sqlite:
+            connection.exec_driver_sql(
+                f"CREATE TRIGGER refuse_visit BEFORE INSERT ON ws_lesson_visit WHEN NEW.uid = '{uid}' "
+                "BEGIN SELECT RAISE(ABORT, 'refused by a test trigger'); END")
+        else:
+            connection.exec_driver_sql(
+                "CREATE FUNCTION refuse_visit() RETURNS trigger AS $$ BEGIN "
+                f"IF NEW.uid = '{uid}' THEN RAISE {condition} USING MESSAGE = 'refused by a test trigger'; "
+                "END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
+            connection.exec_driver_sql("CREATE TRIGGER refuse_visit BEFORE INSERT ON ws_lesson_visit "
+                                       "FOR EACH ROW EXECUTE FUNCTION refuse_visit()")
+
+
+def allow_visits(workspace: Workspace) -> None:
+    with workspace.database.engine.begin() as connection:
+        connection.exec_driver_sql("DROP TRIGGER refuse_visit" + ("" if workspace.is_sqlite
+                                                                  else " ON ws_lesson_visit"))
+
+
+def test_a_file_refused_while_writing_loses_nothing_of_its_batch(tmp_path: Path) -> None:
+    """The batch is written with one INSERT per table; the database refuses one file's row in the middle: that
+    file alone is refused with the database's message, the others are stored as if it had not been there."""
     folder = tmp_path / "in"
-    for n in range(3):
+    for n in range(5):
         write(folder / f"{n}.etprogress", make_doc(uid=f"learner-{n}"))
-    store_rows = WorkspaceRepository.store_rows
-
-    def clashing(self: WorkspaceRepository, learner: Any, *args: Any) -> Any:
-        counts = store_rows(self, learner, *args)  # half written when the clash comes
-        if learner.uid == "learner-1":
-            raise IntegrityError("INSERT", {}, Exception("UNIQUE constraint failed: ws_lesson_visit.uid"))
-        return counts
-
-    monkeypatch.setattr(WorkspaceRepository, "store_rows", clashing)
-    report, rows = imported(tmp_path, "clash", folder, workers=1)
+    workspace = open_workspace(tmp_path / "clash.sqlite3")
+    refuse_visit(workspace, "learner-2-lv")
+    report = WorkspaceService(workspace, clock=lambda: NOW).import_paths([folder], workers=1)
+    allow_visits(workspace)
+    with workspace.sessions.begin() as session:
+        rows = rows_of(session)
+    workspace.dispose()
     assert [(f.path.name, f.status, f.reason) for f in report.files] == [
-        ("0.etprogress", FileStatus.IMPORTED, None), ("1.etprogress", FileStatus.REJECTED, RejectReason.DAMAGED),
-        ("2.etprogress", FileStatus.IMPORTED, None)]
-    monkeypatch.setattr(WorkspaceRepository, "store_rows", store_rows)
-    (folder / "1.etprogress").unlink()
+        (f"{n}.etprogress", FileStatus.IMPORTED, None) for n in (0, 1)] + [
+        ("2.etprogress", FileStatus.REJECTED, RejectReason.DAMAGED)] + [
+        (f"{n}.etprogress", FileStatus.IMPORTED, None) for n in (3, 4)]
+    assert "refused by a test trigger" in report.files[2].detail
+    (folder / "2.etprogress").unlink()
     _, without = imported(tmp_path, "without", folder, workers=1)
+    del rows["workspace_schema"]
     assert rows == without
+
+
+def test_a_file_refused_while_writing_on_either_engine(workspace_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for n in range(5):
+        write(folder / f"{n}.etprogress", make_doc(uid=f"learner-{n}"))
+    write(folder / "5-newer.etprogress", make_doc(uid="learner-2", exported="2026-12-01T09:00:00Z", score=1.0))
+    workspace = open_workspace(workspace_url)
+    try:
+        service = WorkspaceService(workspace, clock=lambda: NOW)
+        refuse_visit(workspace, "learner-2-lv")
+        report = service.import_paths([folder], workers=1)
+        assert [f.status for f in report.files] == [FileStatus.IMPORTED] * 2 + [FileStatus.REJECTED] + [
+            FileStatus.IMPORTED] * 2 + [FileStatus.REJECTED]
+        assert {f.reason for f in report.rejected} == {RejectReason.DAMAGED}
+        assert all("refused by a test trigger" in f.detail for f in report.rejected)
+        assert sorted(learner.uid for learner in service.data().learners) == [
+            f"learner-{n}" for n in (0, 1, 3, 4)]
+        counts = service.row_counts()
+        assert counts["ws_import"] == counts["ws_lesson_visit"] == counts["ws_quiz_response"] == 4
+        allow_visits(workspace)
+        again = service.import_paths([folder], workers=1)
+        assert [f.status for f in again.files] == [FileStatus.UNCHANGED] * 2 + [FileStatus.IMPORTED] + [
+            FileStatus.UNCHANGED] * 2 + [FileStatus.IMPORTED]
+        assert again.files[5].counts == RecordCounts(updated=2, skipped=5)
+        assert service.row_counts()["ws_learner"] == 5
+    finally:
+        workspace.dispose()
+
+
+def test_a_value_the_server_will_not_store_refuses_its_file_alone(postgres_url: str, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    for n in range(4):
+        write(folder / f"{n}.etprogress", make_doc(uid=f"learner-{n}"))
+    workspace = open_workspace(postgres_url)
+    try:
+        refuse_visit(workspace, "learner-1-lv", "string_data_right_truncation")
+        report = WorkspaceService(workspace, clock=lambda: NOW).import_paths([folder], workers=1)
+        assert [(f.status, f.reason) for f in report.files] == [
+            (FileStatus.IMPORTED, None), (FileStatus.REJECTED, RejectReason.DAMAGED), (FileStatus.IMPORTED, None),
+            (FileStatus.IMPORTED, None)]
+        assert report.files[1].detail.startswith("its records cannot be stored: refused by a test trigger")
+        assert WorkspaceService(workspace).row_counts()["ws_import"] == 3
+    finally:
+        workspace.dispose()
+
+
+def overlapping_folder(folder: Path) -> Path:
+    """mixed_folder, and more files of learners met before: an older one (nothing may be updated from it), one
+    newer with a record more and others changed, one of a learner first seen in this folder twice in a row."""
+    mixed_folder(folder)
+    write(folder / "14-older.etprogress", make_doc(uid="learner-3", exported="2026-11-01T09:00:00Z", seconds=999))
+    more = make_doc(uid="learner-4", exported="2026-12-03T09:00:00Z", seconds=600)
+    more["records"]["lesson_visits"].append({"uid": "learner-4-lv2", "lesson_id": "l1",
+                                             "opened_at": "2026-10-06T08:00:00Z", "closed_at": None,
+                                             "seconds": 30, "reached_end": False})
+    write(folder / "15-more.etprogress", more)
+    write(folder / "16-first.etprogress", make_doc(uid="learner-16"))
+    write(folder / "17-first-again.etprogress", make_doc(uid="learner-16", exported="2026-12-04T09:00:00Z",
+                                                          score=0.75))
+    (folder / "18-copy-again.etprogress").write_bytes((folder / "15-more.etprogress").read_bytes())
+    return folder
+
+
+@pytest.mark.parametrize("batch_files", [3, 32])
+def test_a_batch_writes_what_one_file_at_a_time_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       batch_files: int) -> None:
+    """The same file twice, two files of one learner (older, newer, overlapping records), a key change and
+    refusals inside one batch: the same report and the same rows, row ids included, as `import_file` one
+    file after another, each in its own transaction."""
+    folder = overlapping_folder(tmp_path / "in")
+    workspace = open_workspace(tmp_path / "one-by-one.sqlite3")
+    service = WorkspaceService(workspace, clock=lambda: NOW)
+    alone = ImportReport(tuple(service.import_file(path) for path in methodist.find_progress_files([folder])))
+    with workspace.sessions.begin() as session:
+        alone_rows = rows_of(session)
+    del alone_rows["workspace_schema"]
+    workspace.dispose()
+    monkeypatch.setattr(methodist, "BATCH_FILES", batch_files)
+    report, rows = imported(tmp_path, "batched", folder, workers=1)
+    assert summary(report) == summary(alone)
+    assert rows == alone_rows
+    statuses = [f.status for f in report.files]
+    assert statuses.count(FileStatus.UNCHANGED) == 3 and statuses.count(FileStatus.REJECTED) == 5
+    assert report.files[15].counts == RecordCounts(new=1, updated=1, skipped=6)  # 15-more
+    assert report.files[14].counts == RecordCounts(skipped=7)  # 14-older: nothing updated from an older file
 
 
 @pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
@@ -156,7 +265,8 @@ def test_moments_are_made_as_the_columns_bind_processing_makes_them(dialect: str
     process = UtcDateTime().dialect_impl(engine_dialect).bind_processor(engine_dialect)
     stamp = stamp_for(dialect)
     for moment in (datetime(2026, 9, 1, 8, 0, tzinfo=UTC), datetime(2026, 9, 1, 8, 0, 5, 120, tzinfo=UTC),
-                   datetime(2026, 9, 1, 8, 0), datetime.fromisoformat("2026-09-01T11:00:00+03:00"), None):
+                   datetime(2026, 9, 1, 8, 0), datetime.fromisoformat("2026-09-01T11:00:00+03:00"),
+                   datetime(1, 1, 1, tzinfo=UTC), datetime(9999, 12, 31, 23, 59, 59, 999999, tzinfo=UTC), None):
         expected = process(moment) if process is not None else UtcDateTime().process_bind_param(moment, None)
         assert stamp(moment) == expected
     assert any(isinstance(c.type, UtcDateTime) for model in COLUMNS for c in model.__table__.c)

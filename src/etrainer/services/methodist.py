@@ -2,8 +2,9 @@
 
 `WorkspaceService.import_paths` takes files and folders (folders searched recursively for `*.etprogress`
 and `*.json`); each file is checked by `core.progress.file` — in worker processes across the cores for a
-large import (`services.import_reading`) — and written under its own savepoint, several files to a
-transaction, so a rejected file changes nothing and never stops the others. A learner's public key is
+large import (`services.import_reading`) — and written several files to a transaction, with one INSERT per
+table for the files of a batch that can go together, and each file under its own savepoint when that
+batch's write fails, so a rejected file changes nothing and never stops the others. A learner's public key is
 trusted on her first imported file; a later file signed with another key is refused (KEY_CHANGED). A file
 whose exact bytes were imported before is skipped without being checked again. The dashboard queries load
 the workspace once and compute in `core.progress.dashboard` / `core.progress.item_analysis`.
@@ -19,7 +20,7 @@ from enum import Enum
 from os import PathLike
 from pathlib import Path
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
 from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report, training_by_module
@@ -57,8 +58,10 @@ from etrainer.services.import_reading import (
     read_in_pool,
 )
 from etrainer.storage.workspace import (
+    FileRows,
     ImportedFile,
     RecordCounts,
+    TrustedLearner,
     Workspace,
     WorkspaceRepository,
     default_workspace_path,
@@ -80,7 +83,8 @@ process the checking of its files, about 3.5 ms of the 8 ms one file costs (300 
 for itself from about 150 files on."""
 BATCH_FILES = 32
 """Files written per transaction: one commit (a disk flush with SQLite's synchronous=FULL) per file was a
-third of the writing time; more files per commit would gain little and hold the write lock longer."""
+third of the writing time; more files per commit would gain little and hold the write lock longer. A batch's
+rows are held until it is written: a few MB for 32 files of 300 records."""
 
 
 class FileStatus(Enum):
@@ -146,6 +150,8 @@ class _Batch:
     repository: WorkspaceRepository
     essays: WorkspaceEssayRepository
     results: list[FileResult]
+    outcomes: list[tuple[Path, Outcome]] = field(default_factory=list)
+    """The files read for the batch, written together when it is full (`_write_batch`)."""
 
 
 class WorkspaceService:
@@ -164,8 +170,8 @@ class WorkspaceService:
         """Import every file found; `workers` processes check them (default: one per core; 1 checks them here).
 
         An import of fewer than POOL_MIN_FILES files is checked in this process: starting the workers costs
-        more than they would save. Several files are written per transaction (BATCH_FILES), each under its
-        own savepoint, so a file refused on writing leaves the others and the workspace as they were.
+        more than they would save. Several files are written per transaction (BATCH_FILES), together
+        (`_write_batch`), so a file refused on writing leaves the others and the workspace as they were.
         """
         files = find_progress_files(paths)
         results: list[FileResult] = []
@@ -187,12 +193,13 @@ class WorkspaceService:
                     break
                 if batch is None:
                     batch = self._begin_batch()
-                outcome = next(outcomes)
-                batch.results.append(self._write(batch, path, outcome))
-                if len(batch.results) >= BATCH_FILES:
+                batch.outcomes.append((path, next(outcomes)))
+                if len(batch.outcomes) >= BATCH_FILES:
+                    batch.results = self._write_batch(batch, batch.outcomes)
                     results += self._commit(batch, progress, len(results), len(files))
                     batch = None
             if batch is not None:
+                batch.results = self._write_batch(batch, batch.outcomes)
                 results += self._commit(batch, progress, len(results), len(files))
                 batch = None
         finally:
@@ -252,6 +259,89 @@ class WorkspaceService:
                 progress(done + n, total)
         return batch.results
 
+    def _write_batch(self, batch: _Batch, outcomes: list[tuple[Path, Outcome]]) -> list[FileResult]:
+        """Write a batch's files with one INSERT per table for as many of them as can go together, with the
+        same results as `_write` file after file.
+
+        The learners and the files already imported are looked up once for the batch. Files go together
+        while each is of a learner, and has bytes, not yet met in the batch; a file that meets one (the same
+        file twice, two files of one learner) first writes those gathered so far, then goes alone, as does
+        whatever might write outside that order (a file known when read and not now). The files gathered
+        are written under one savepoint; if that fails (a constraint refused a row), it is rolled back and
+        they are written again one at a time, each under its own savepoint, so the file at fault is refused
+        alone and the others are kept.
+        """
+        repository = batch.repository
+        shas = [o.sha256 for _, o in outcomes if o.sha256 is not None]
+        imported = repository.imported_by_sha(shas) if shas else {}
+        learners = repository.learners(o.header.learner.uid for _, o in outcomes if isinstance(o, CheckedFile))
+        results: list[FileResult | None] = [None] * len(outcomes)
+        gathered: list[tuple[int, Path, CheckedFile, FileRows]] = []
+        met: set[str] = set()  # learner uids and digests the batch has written or gathered
+
+        def write_gathered() -> None:
+            for index, result in self._write_together(batch, gathered):
+                results[index] = result
+            gathered.clear()
+
+        for index, (path, outcome) in enumerate(outcomes):
+            known_file = imported.get(outcome.sha256) if outcome.sha256 is not None else None
+            if known_file is not None and outcome.sha256 not in met:
+                results[index] = FileResult(path, FileStatus.UNCHANGED, known_file.learner_name,
+                                            RecordCounts(skipped=known_file.counts.total))
+            elif isinstance(outcome, RejectedFile) and outcome.sha256 not in met:
+                results[index] = FileResult(path, FileStatus.REJECTED, reason=outcome.reason, detail=outcome.detail)
+            elif (isinstance(outcome, CheckedFile) and outcome.sha256 not in met
+                  and outcome.header.learner.uid not in met):
+                met |= {outcome.sha256, outcome.header.learner.uid}
+                try:
+                    gathered.append((index, path, outcome, self._file_rows(path, outcome,
+                                                                           learners.get(outcome.header.learner.uid))))
+                except ProgressFileRejected as rejected:
+                    results[index] = FileResult(path, FileStatus.REJECTED, reason=rejected.reason,
+                                                detail=rejected.detail)
+            else:
+                write_gathered()
+                if isinstance(outcome, CheckedFile):
+                    met |= {outcome.sha256, outcome.header.learner.uid}
+                results[index] = self._write(batch, path, outcome)
+                if results[index].status is not FileStatus.REJECTED and outcome.sha256 is not None:
+                    met.add(outcome.sha256)
+        write_gathered()
+        assert all(result is not None for result in results)
+        return results  # type: ignore[return-value]
+
+    def _file_rows(self, path: Path, outcome: CheckedFile, known: TrustedLearner | None,
+                   trust_new_key: bool = False) -> FileRows:
+        """What `store_files` writes of a checked file; raises ProgressFileRejected (KEY_CHANGED) when the
+        learner is known with another key."""
+        document = outcome.header
+        assert document.signature is not None  # check_file refuses an unsigned file
+        public_key = document.signature.public_key
+        # A learner first seen in an LRS (`workspace pull-lrs`) has no key yet: her first signed file's key is
+        # trusted as a first file's is, and checked from then on.
+        first_key = known is not None and not known.public_key
+        if known is not None and not trust_new_key and not first_key:
+            check_key(document, known.public_key)
+        return FileRows(document, public_key, known, known is not None and (trust_new_key or first_key), path.name,
+                        outcome.sha256, outcome.rows, self._clock())
+
+    def _write_together(self, batch: _Batch, gathered: list[tuple[int, Path, CheckedFile, FileRows]]
+                        ) -> list[tuple[int, FileResult]]:
+        """`store_files` under one savepoint; when it fails, each file again under its own (`_write`)."""
+        if not gathered:
+            return []
+        try:
+            with batch.session.begin_nested():
+                written = batch.repository.store_files([rows for *_, rows in gathered])
+                for (_, _, outcome, _), (learner, _) in zip(gathered, written, strict=True):
+                    batch.essays.store_essay_rows(learner, outcome.essays)
+        except (IntegrityError, DataError, ProgressFileRejected):  # whichever file it was, it is refused alone
+            return [(index, self._write(batch, path, outcome)) for index, path, outcome, _ in gathered]
+        return [(index, FileResult(path, FileStatus.IMPORTED if counts.new or counts.updated else FileStatus.UNCHANGED,
+                                   outcome.header.learner.name, counts))
+                for (index, path, outcome, _), (_, counts) in zip(gathered, written, strict=True)]
+
     def _write(self, batch: _Batch, path: Path, outcome: Outcome, trust_new_key: bool = False) -> FileResult:
         """Write one checked file under a savepoint of the batch's transaction."""
         repository = batch.repository
@@ -264,27 +354,24 @@ class WorkspaceService:
         if isinstance(outcome, RejectedFile):
             return FileResult(path, FileStatus.REJECTED, reason=outcome.reason, detail=outcome.detail)
         document = outcome.header
-        assert document.signature is not None  # check_file refuses an unsigned file
-        public_key = document.signature.public_key
         try:
             known = repository.learner(document.learner.uid)
-            # A learner first seen in an LRS (`workspace pull-lrs`) has no key yet: her first signed file's key is
-            # trusted as a first file's is, and checked from then on.
-            first_key = known is not None and not known.public_key
-            if known is not None and not trust_new_key and not first_key:
-                check_key(document, known.public_key)
+            rows = self._file_rows(path, outcome, known, trust_new_key)
             with batch.session.begin_nested():
-                if known is not None and (trust_new_key or first_key):
-                    known = repository.trust_key(known, public_key)
-                now = self._clock()
-                learner = repository.save_learner(document, public_key, now, known, looked_up=True)
+                if rows.trust_key:
+                    assert known is not None
+                    known = repository.trust_key(known, rows.public_key)
+                learner = repository.save_learner(document, rows.public_key, rows.now, known, looked_up=True)
                 counts = repository.store_rows(learner, document.exported_at, outcome.rows)
                 batch.essays.store_essay_rows(learner, outcome.essays)
-                repository.add_import(learner, document, path.name, outcome.sha256, counts, now)
+                repository.add_import(learner, document, path.name, outcome.sha256, counts, rows.now)
         except ProgressFileRejected as rejected:
             return FileResult(path, FileStatus.REJECTED, reason=rejected.reason, detail=rejected.detail)
         except IntegrityError as error:  # not expected: uids are unique per learner and checked per file
             detail = "its records clash with records already stored: " + str(error.orig).splitlines()[0]
+            return FileResult(path, FileStatus.REJECTED, reason=RejectReason.DAMAGED, detail=detail)
+        except DataError as error:  # not expected either: a value the server will not store (checked per file)
+            detail = "its records cannot be stored: " + str(error.orig).splitlines()[0]
             return FileResult(path, FileStatus.REJECTED, reason=RejectReason.DAMAGED, detail=detail)
         status = FileStatus.IMPORTED if counts.new or counts.updated else FileStatus.UNCHANGED
         return FileResult(path, status, document.learner.name, counts)

@@ -12,7 +12,7 @@ when the file is at least as new as the learner's newest imported file) and read
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -40,7 +40,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DBAPIError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
@@ -399,10 +399,13 @@ def _copy_rows(connection: Connection, table: Table, columns: tuple[str, ...], r
     quote = connection.dialect.identifier_preparer.quote
     sql = f"COPY {quote(table.name)} ({', '.join(quote(c) for c in columns)}) FROM STDIN"
     cursor = connection.connection.dbapi_connection.cursor()
+    dbapi = connection.dialect.loaded_dbapi
     try:
         with cursor.copy(sql) as copy:
             for row in rows:
                 copy.write_row(row)
+    except dbapi.Error as error:  # as SQLAlchemy raises it for its own statements (an IntegrityError for a constraint)
+        raise DBAPIError.instance(sql, None, error, dbapi.Error, dialect=connection.dialect) from error
     finally:
         cursor.close()
 
@@ -432,8 +435,9 @@ _EXISTING = {model: select(model.uid, model.id, *(getattr(model, name) for name 
 
 
 # Statements built once: building a statement costs far more than running it on a small indexed table.
-_LEARNER_BY_UID = select(m.WsLearnerRow.id, m.WsLearnerRow.uid, m.WsLearnerRow.name, m.WsLearnerRow.public_key,
-                         m.WsLearnerRow.last_exported_at).where(m.WsLearnerRow.uid == bindparam("learner_uid"))
+_TRUSTED = select(m.WsLearnerRow.id, m.WsLearnerRow.uid, m.WsLearnerRow.name, m.WsLearnerRow.public_key,
+                  m.WsLearnerRow.last_exported_at)
+_LEARNER_BY_UID = _TRUSTED.where(m.WsLearnerRow.uid == bindparam("learner_uid"))
 _IMPORTS = (select(m.WsImportRow.file_name, m.WsImportRow.sha256, m.WsImportRow.imported_at,
                    m.WsImportRow.exported_at, m.WsLearnerRow.name, m.WsImportRow.course_id, m.WsImportRow.status,
                    m.WsImportRow.records_new, m.WsImportRow.records_updated, m.WsImportRow.records_skipped)
@@ -445,6 +449,35 @@ _UPDATE_LEARNER = update(m.WsLearnerRow).where(m.WsLearnerRow.id == bindparam("l
 _ADD_IMPORT = insert(m.WsImportRow)
 _IDS = {model: select(model.uid, model.id).where(model.learner_id == bindparam("owner"))
         for model in (m.WsQuizAttemptRow, m.WsWalkthroughAttemptRow)}
+# The same lookups for a batch of files: one query for all of them.
+_LEARNERS_BY_UID = _TRUSTED.where(m.WsLearnerRow.uid.in_(bindparam("learner_uids", expanding=True)))
+_IMPORTS_BY_SHA = _IMPORTS.where(m.WsImportRow.sha256.in_(bindparam("file_sha256s", expanding=True)))
+_LEARNER_IDS = select(m.WsLearnerRow.uid, m.WsLearnerRow.id).where(
+    m.WsLearnerRow.uid.in_(bindparam("learner_uids", expanding=True)))
+_OWNED_IDS = {model: select(model.learner_id, model.uid, model.id)
+              .where(model.learner_id.in_(bindparam("owners", expanding=True)))
+              for model in (m.WsQuizAttemptRow, m.WsWalkthroughAttemptRow)}
+_LEARNER_COLUMNS = ("uid", "public_key", "first_import_at", "last_import_at", "last_exported_at", "name", "branch",
+                    "position", "created_at", "installation")
+_IMPORT_COLUMNS = ("file_name", "sha256", "imported_at", "exported_at", "learner_id", "course_id", "course_version",
+                   "status", "records_new", "records_updated", "records_skipped")
+
+
+@dataclass(frozen=True, slots=True)
+class FileRows:
+    """One checked progress file for `WorkspaceRepository.store_files`."""
+
+    document: ProgressDocument
+    """The document's header (learner, course, export time); its records are in `rows`."""
+    public_key: bytes
+    known: TrustedLearner | None
+    """The learner as the workspace holds her, or None when she is new."""
+    trust_key: bool
+    """Trust `public_key` for her from now on (her key changed with the methodist's consent, or she had none)."""
+    file_name: str
+    sha256: str
+    rows: RecordRows
+    now: datetime
 
 
 class WorkspaceRepository:
@@ -514,6 +547,18 @@ class WorkspaceRepository:
                 else self._connection.execute(_IMPORT_BY_SHA, {"file_sha256": sha256}))
         return [ImportedFile(*row[:7], RecordCounts(*row[7:])) for row in rows]
 
+    def learners(self, uids: Iterable[str]) -> dict[str, TrustedLearner]:
+        """The learners of these uids that the workspace holds (a batch of files looked up at once)."""
+        rows = self._connection.execute(_LEARNERS_BY_UID, {"learner_uids": list(set(uids))})
+        return {row[1]: TrustedLearner(*row) for row in rows}
+
+    def imported_by_sha(self, sha256s: Iterable[str]) -> dict[str, ImportedFile]:
+        """The first imported file of each of these digests that the workspace holds."""
+        found: dict[str, ImportedFile] = {}
+        for row in self._connection.execute(_IMPORTS_BY_SHA, {"file_sha256s": list(set(sha256s))}):
+            found.setdefault(row[1], ImportedFile(*row[:7], RecordCounts(*row[7:])))
+        return found
+
     def prepare_for_import(self) -> None:
         """Give this SQLite connection a page cache that holds a batch of files until its commit (SQLite's
         default of 2 MB spills dirty pages into the WAL mid-transaction: a large import took a third longer).
@@ -526,7 +571,7 @@ class WorkspaceRepository:
 
     def add_import(self, learner: TrustedLearner, document: ProgressDocument, file_name: str, sha256: str,
                    counts: RecordCounts, now: datetime) -> str:
-        status = "imported" if counts.new else "updated" if counts.updated else "unchanged"
+        status = _import_status(counts)
         self._connection.execute(_ADD_IMPORT, {
             "file_name": file_name, "sha256": sha256, "imported_at": now, "exported_at": document.exported_at,
             "learner_id": learner.id, "course_id": document.course.id, "course_version": document.course.version,
@@ -567,6 +612,79 @@ class WorkspaceRepository:
         counts += self._store(m.WsConsultationRow, learner, may_update, [(r[0], me, *r[1:]) for r in consultations])
         return counts
 
+    def store_files(self, files: list[FileRows]) -> list[tuple[TrustedLearner, RecordCounts]]:
+        """Write several checked files, each of another learner, with one INSERT (executemany, or COPY on
+        PostgreSQL) per table for all of them; the same rows, row ids and counts as `save_learner`,
+        `store_rows` and `add_import` file after file. Returns each file's learner and counts.
+
+        A failure (a constraint) leaves the batch half written: call it under a savepoint, and on failure
+        roll back and write the files one at a time to find the one at fault.
+        """
+        assert len({f.document.learner.uid for f in files}) == len(files), "one file per learner"
+        connection = self._connection
+        new = [f for f in files if f.known is None]
+        if new:
+            bulk_insert(connection, m.WsLearnerRow.__table__, _LEARNER_COLUMNS, [
+                (f.document.learner.uid, f.public_key, f.now, f.now, f.document.exported_at, f.document.learner.name,
+                 f.document.learner.branch, f.document.learner.position, f.document.learner.created_at,
+                 f.document.installation) for f in new])
+            ids = dict(connection.execute(_LEARNER_IDS, {"learner_uids": [f.document.learner.uid for f in new]}).all())
+        learners = []
+        for f in files:
+            info = f.document.learner
+            if f.known is None:
+                learners.append(TrustedLearner(ids[info.uid], info.uid, info.name, f.public_key,
+                                               f.document.exported_at, is_new=True))
+            else:
+                known = self.trust_key(f.known, f.public_key) if f.trust_key else f.known
+                learners.append(self.save_learner(f.document, f.public_key, f.now, known, looked_up=True))
+        counts = [RecordCounts()] * len(files)
+        may_update = [f.document.exported_at >= learner.last_exported_at
+                      for f, learner in zip(files, learners, strict=True)]
+
+        def store(model: Any, rows_of: Callable[[int, int, RecordRows], list[tuple[Any, ...]]]) -> None:
+            new_rows, changed = [], []
+            for n, (f, learner) in enumerate(zip(files, learners, strict=True)):
+                rows = rows_of(n, learner.id, f.rows)
+                if not rows:
+                    continue
+                if learner.is_new:
+                    new_rows += rows
+                    counts[n] += RecordCounts(new=len(rows))
+                else:
+                    added, updated, skipped = self._diff(model, learner, may_update[n], rows)
+                    new_rows += added
+                    changed += updated
+                    counts[n] += RecordCounts(len(added), len(updated), skipped)
+            if new_rows:
+                bulk_insert(connection, model.__table__, COLUMNS[model], new_rows, encoded=True)
+            if changed:
+                self._session.execute(update(model), changed)
+
+        def owned(model: Any, index: int) -> dict[int, dict[str, int]]:
+            """uid → row id of the batch's learners' attempts, per learner row id (for responses and events)."""
+            owners = [learner.id for f, learner in zip(files, learners, strict=True) if f.rows[index]]
+            ids: dict[int, dict[str, int]] = {owner: {} for owner in owners}
+            if owners:
+                for owner, uid, row_id in connection.execute(_OWNED_IDS[model], {"owners": owners}):
+                    ids[owner][uid] = row_id
+            return ids
+
+        store(m.WsLessonProgressRow, lambda n, me, rows: [(r[0], me, *r[1:]) for r in rows[0]])
+        store(m.WsLessonVisitRow, lambda n, me, rows: [(r[0], me, *r[1:]) for r in rows[1]])
+        store(m.WsQuizAttemptRow, lambda n, me, rows: [(r[0], me, *r[1:]) for r in rows[2]])
+        quiz_ids = owned(m.WsQuizAttemptRow, 3)
+        store(m.WsQuizResponseRow, lambda n, me, rows: [(r[0], me, quiz_ids[me][r[1]], *r[2:]) for r in rows[3]])
+        store(m.WsWalkthroughAttemptRow, lambda n, me, rows: [(r[0], me, *r[1:]) for r in rows[4]])
+        walk_ids = owned(m.WsWalkthroughAttemptRow, 5)
+        store(m.WsWalkthroughEventRow, lambda n, me, rows: [(r[0], me, walk_ids[me][r[1]], *r[2:]) for r in rows[5]])
+        store(m.WsConsultationRow, lambda n, me, rows: [(r[0], me, *r[1:]) for r in rows[6]])
+        bulk_insert(connection, m.WsImportRow.__table__, _IMPORT_COLUMNS, [
+            (f.file_name, f.sha256, f.now, f.document.exported_at, learner.id, f.document.course.id,
+             f.document.course.version, _import_status(c), c.new, c.updated, c.skipped)
+            for f, learner, c in zip(files, learners, counts, strict=True)])
+        return list(zip(learners, counts, strict=True))
+
     def _ids(self, model: Any, learner_id: int) -> dict[str, int]:
         return {uid: row_id for uid, row_id in self._connection.execute(_IDS[model], {"owner": learner_id})}
 
@@ -574,10 +692,21 @@ class WorkspaceRepository:
                ) -> RecordCounts:
         if not rows:
             return RecordCounts()
-        columns, connection = COLUMNS[model], self._connection
         if learner.is_new:
-            bulk_insert(connection, model.__table__, columns, rows, encoded=True)
+            bulk_insert(self._connection, model.__table__, COLUMNS[model], rows, encoded=True)
             return RecordCounts(new=len(rows))
+        new, changed, skipped = self._diff(model, learner, may_update, rows)
+        if new:
+            bulk_insert(self._connection, model.__table__, COLUMNS[model], new, encoded=True)
+        if changed:
+            self._session.execute(update(model), changed)
+        return RecordCounts(len(new), len(changed), skipped)
+
+    def _diff(self, model: Any, learner: TrustedLearner, may_update: bool, rows: list[tuple[Any, ...]]
+              ) -> tuple[list[tuple[Any, ...]], list[dict[str, Any]], int]:
+        """A known learner's `rows` against what the workspace holds: the new rows, the changed ones (as the
+        ORM's bulk update takes them; only when `may_update`), and how many are skipped."""
+        columns, connection = COLUMNS[model], self._connection
         moments, stamp = _MOMENTS[model], stamp_for(connection.dialect.name)
         existing = {}
         for uid, row_id, *values in connection.execute(_EXISTING[model], {"owner": learner.id}):
@@ -596,11 +725,7 @@ class WorkspaceRepository:
                 changed.append({"id": known[0], **dict(zip(columns[1:], values, strict=True))})
             else:
                 skipped += 1
-        if new:
-            bulk_insert(connection, model.__table__, columns, new, encoded=True)
-        if changed:
-            self._session.execute(update(model), changed)
-        return RecordCounts(len(new), len(changed), skipped)
+        return new, changed, skipped
 
     # -------------------------------------------------------------- reading back
 
@@ -648,6 +773,10 @@ class WorkspaceRepository:
                                         .join(ln, ln.id == c.learner_id).order_by(c.at, c.id))
         return [DeskRecord(uid, branch, at, service, Outcome(outcome), minutes)
                 for uid, branch, at, service, outcome, minutes in rows]
+
+
+def _import_status(counts: RecordCounts) -> str:
+    return "imported" if counts.new else "updated" if counts.updated else "unchanged"
 
 
 def _unstamped(value: Any) -> Any:
