@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import math
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -273,3 +274,20 @@ def test_numbers_json_cannot_hold_are_damaged(tmp_path: Path, number: str) -> No
     path = tmp_path / "x.etprogress"
     path.write_text(raw, encoding="utf-8")
     assert rejected(path).reason is RejectReason.DAMAGED
+
+
+@pytest.mark.parametrize("number", [
+    "1e308", "1e309", "1E+308", "1.0e0309", "-1e400", "1e-400", "9" * 250 + "e99", "9" * 250 + "e58",
+    "9" * 309 + ".0", "9" * 299 + ".5", "0." + "0" * 400 + "1", "1e9", "12.5e07", "1" + "0" * 308 + ".0",
+])
+def test_a_number_is_refused_exactly_when_it_reads_as_infinite(number: str) -> None:
+    """Infinite numbers are refused, finite ones near the limit kept."""
+    from etrainer.core.progress.file import _load_json
+
+    raw = ('{"format": "x", "values": [' + number + ', "e99 in a string"]}').encode()
+    if math.isinf(float(number)):
+        with pytest.raises(ProgressFileRejected) as refused:
+            _load_json(raw)
+        assert refused.value.reason is RejectReason.DAMAGED
+    else:
+        assert _load_json(raw)["values"][0] == float(number)
