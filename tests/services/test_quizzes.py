@@ -315,3 +315,14 @@ def test_each_answer_is_a_counted_commit(quizzes: QuizService, learner: Profile,
     with closing(sqlite3.connect(db_path)) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == before + answered
     assert commits.recorded_count(db_path) == before + answered
+
+
+def test_the_lrs_hears_of_a_finished_attempt_not_of_each_answer(
+        sessions: sessionmaker[Session], clock: FakeClock, learner: Profile, quiz_course: Course, bank: Quiz) -> None:
+    """An unfinished attempt sends nothing to an LRS (exchange.xapi.settled): an answer wakes no sending round."""
+    told: list[object] = []
+    quizzes = QuizService(sessions, clock=clock, seed=lambda: 1, saved=told.append)
+    attempt = answer_all(quizzes, learner, quizzes.start(learner.id, bank, quiz_course))
+    assert attempt.answers and told == []
+    quizzes.finish(learner.id, attempt)
+    assert told == [learner.id]

@@ -3,8 +3,8 @@ per profile) and given the password this session, her new records go to the LRS 
 
 `AutoSender` owns one daemon thread, started by `start()` and by nothing else: the app creates it only when an
 LRS is configured and the learner agreed (`SettingsService.lrs_consent`), so without both there is no thread,
-no timer and no connection. `nudge()` (the services' ProgressSaved calls it after each saved answer, finished
-attempt or walkthrough, lesson time) only sets a time and wakes the thread: a save never waits for the network.
+no timer and no connection. `nudge()` (the services' ProgressSaved calls it after each finished quiz attempt or
+walkthrough, lesson time or mark) only sets a time and wakes the thread: a save never waits for the network.
 QUIET seconds after a nudge (the nudges until then join that round) the thread queues her settled statements
 (`LrsService.enqueue`, no network) and, once it has the password (`send(password)`), sends what waits through
 `LrsService.push` (one try per round).

@@ -62,7 +62,8 @@ class QuizService:
         self._sessions = guarded(sessions)  # database refusals become SaveFailed
         self._clock = clock
         self._saved = saved
-        """Told after an answer or a finished attempt is saved (services.saving.ProgressSaved)."""
+        """Told after a finished attempt is saved (services.saving.ProgressSaved); not after each answer: an
+        unfinished attempt sends nothing to an LRS (exchange.xapi.settled), so a round for it would be wasted."""
         self._seed = seed or (lambda: random.SystemRandom().randrange(2**63))
 
     # ------------------------------------------------------------------ quizzes
@@ -125,16 +126,12 @@ class QuizService:
         if writer is not None:  # the most frequent write: straight on SQLite, same statements, same transaction
             with writer as connection:
                 save_answer_sqlite(connection, attempt.uid, item, kind)
-            if self._saved is not None:
-                self._saved(learner)
-            return updated
+            return updated  # nothing to tell ProgressSaved: an attempt goes to an LRS when it is finished
         with self._sessions.begin() as session:
             QuizAttemptRepository(session).save_answer(attempt.uid, item, kind)
             if attempt.review:
                 _schedule(ReviewRepository(session), learner, item.graded.question_id, item.graded.correct,
                           now.date(), "")
-        if self._saved is not None:
-            self._saved(learner)
         return updated
 
     def save_essay_draft(self, attempt: QuizAttempt, position: int, text: str) -> None:

@@ -116,11 +116,12 @@ class SaveMonitor:
 
 
 class ProgressSaved:
-    """Listeners hear the learner whose progress was just saved: an answer, a finished quiz attempt or
-    walkthrough, a lesson's time or mark (the learner's automatic sending to an LRS listens).
+    """Listeners hear the learner whose progress was just saved in a way an LRS would see: a finished quiz attempt
+    or walkthrough, a lesson's time or mark (the learner's automatic sending to an LRS listens). Not each answer:
+    an attempt goes to an LRS when it is finished (exchange.xapi.settled).
 
-    Called on the saving thread after the commit; a listener must return at once (the answer's save waits for
-    it) and its failure is logged, never raised into the save.
+    Called on the saving thread after the commit; a listener must return at once (the save waits for it) and its
+    failure is logged, never raised into the save.
     """
 
     def __init__(self) -> None:
