@@ -46,7 +46,7 @@ from pathlib import Path
 from typing import Any
 
 from etrainer.core.course.model import Course
-from etrainer.core.progress.file import file_name_for, format_time, parse_progress_bytes
+from etrainer.core.progress.file import file_bytes, file_name_for, format_time, parse_progress_bytes
 from etrainer.exchange.signing import InstallationKey
 
 if __name__ == "__main__":  # not in the import's worker processes, which "spawn" imports this file into
@@ -177,7 +177,7 @@ def generate(folder: Path, course: Course, files: int, records: int) -> int:
     for index in range(files):
         doc = make_document(rng, course, index, keys[index % len(keys)], records)
         name = file_name_for(doc["learner"]["name"], (START + timedelta(days=index % 30)).date())
-        (folder / f"{index:04d}-{name}").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        (folder / f"{index:04d}-{name}").write_bytes(file_bytes(doc))  # laid out as the app writes its files
         r = doc["records"]
         total += (len(r["lesson_progress"]) + len(r["lesson_visits"]) + len(r["quiz_attempts"])
                   + sum(len(a["responses"]) for a in r["quiz_attempts"]) + len(r["walkthrough_attempts"])

@@ -25,6 +25,7 @@ from etrainer.core.progress.file import (
     FORMAT_NAME,
     FORMAT_VERSION,
     ProgressDocument,
+    file_bytes,
     file_name_for,
     format_time,
     validate_document,
@@ -126,7 +127,7 @@ class ExportService:
         doc = self.signed(learner, course)
         validate_document(doc)  # never write a file the reader would refuse
         target = self._target(out_path, doc["learner"]["name"])
-        return _write(target, json.dumps(doc, ensure_ascii=False, indent=1, allow_nan=False).encode("utf-8"))
+        return _write(target, file_bytes(doc))  # the canonical bytes, then the signature: checked without re-encoding
 
     def export_xapi(self, learner: LearnerId, course: Course, out_path: Path) -> Path:
         """xAPI 1.0.3 statements of the same records, as a JSON array."""

@@ -291,3 +291,76 @@ def test_a_number_is_refused_exactly_when_it_reads_as_infinite(number: str) -> N
         assert refused.value.reason is RejectReason.DAMAGED
     else:
         assert _load_json(raw)["values"][0] == float(number)
+
+
+def _no_canonical_encoding(monkeypatch: pytest.MonkeyPatch) -> None:
+    from etrainer.core.progress import file as module
+
+    def refuse(doc: Any) -> bytes:
+        raise AssertionError("the document was encoded again")
+
+    monkeypatch.setattr(module, "canonical_bytes", refuse)
+
+
+def test_a_file_laid_out_as_the_app_writes_it_is_checked_against_its_own_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from etrainer.core.progress.file import file_bytes
+
+    signed = sign(sample())
+    raw = file_bytes(signed)
+    assert raw.startswith(canonical_bytes(signed)[:-1]) and raw.endswith(b"}")
+    assert json.loads(raw) == signed
+    path = tmp_path / "x.etprogress"
+    path.write_bytes(b"\xef\xbb\xbf  " + raw + b"\n")  # a BOM and whitespace around it change nothing
+    _no_canonical_encoding(monkeypatch)
+    doc = read_progress_file(path)
+    assert doc.learner.name == "Олена Петренко" and doc.signature is not None
+
+
+def test_a_changed_value_in_such_a_file_is_refused(tmp_path: Path) -> None:
+    from etrainer.core.progress.file import file_bytes
+
+    raw = file_bytes(sign(sample()))
+    assert b'"Olena Petrenko"' in raw or "Олена Петренко".encode() in raw
+    path = tmp_path / "x.etprogress"
+    path.write_bytes(raw.replace("Олена Петренко".encode(), "Олена Петрович".encode()))
+    assert rejected(path).reason is RejectReason.BAD_SIGNATURE
+
+
+def test_a_file_laid_out_another_way_is_checked_the_canonical_way(tmp_path: Path) -> None:
+    signed = sign(sample())
+    indented = write(tmp_path, signed)  # an older eTrainer's layout: indented, keys in their order
+    assert read_progress_file(indented).signature is not None
+    moved = tmp_path / "first.etprogress"  # the signature first: no signature member at the end
+    moved.write_text(json.dumps({"signature": signed["signature"], **{k: v for k, v in signed.items()
+                                                                       if k != "signature"}}), encoding="utf-8")
+    assert read_progress_file(moved).signature is not None
+
+
+def test_a_nested_signature_member_at_the_end_is_not_taken_for_the_files(tmp_path: Path) -> None:
+    """The last `,"signature":` of the bytes belongs to an object inside: the canonical way decides."""
+    doc = sample()
+    doc["extra"] = {"note": 1, "signature": {"algorithm": "x"}}  # readers ignore keys they do not know
+    signed = sign(doc)
+    raw = json.dumps({"signature": signed["signature"], **{k: v for k, v in signed.items() if k != "signature"}},
+                     ensure_ascii=False, separators=(",", ":")).encode()
+    assert raw.rfind(b',"signature":') > raw.find(b'"extra"')
+    path = tmp_path / "x.etprogress"
+    path.write_bytes(raw)
+    assert read_progress_file(path).signature is not None
+    path.write_bytes(raw.replace(b'"note":1', b'"note":2'))
+    assert rejected(path).reason is RejectReason.BAD_SIGNATURE
+
+
+def test_signed_bytes_with_a_forged_document_after_them_are_refused(tmp_path: Path) -> None:
+    """A genuine file's bytes before its signature, with another document's members swapped in: refused."""
+    from etrainer.core.progress.file import file_bytes
+
+    genuine = file_bytes(sign(sample()))
+    other = sample()
+    other["learner"] = {**other["learner"], "name": "Хтось Інший"}
+    forged_unsigned = canonical_bytes(other)
+    block = genuine[genuine.rfind(b',"signature":'):]
+    path = tmp_path / "x.etprogress"
+    path.write_bytes(forged_unsigned[:-1] + block)
+    assert rejected(path).reason is RejectReason.BAD_SIGNATURE

@@ -41,7 +41,7 @@ from etrainer.core.quiz.bank import transliterate
 __all__ = [
     "FILE_SUFFIX", "FORMAT_NAME", "FORMAT_VERSION", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_RECORDS",
     "SIGNATURE_ALGORITHM", "UPGRADES", "ProgressDocument", "ProgressFileRejected", "RejectReason", "Signature",
-    "canonical_bytes", "check_key", "file_name_for", "format_time", "parse_progress_bytes", "parse_time",
+    "canonical_bytes", "check_key", "file_bytes", "file_name_for", "format_time", "parse_progress_bytes", "parse_time",
     "read_progress_file", "validate_document", "verify_signature",
 ]
 
@@ -69,6 +69,22 @@ def canonical_bytes(doc: Mapping[str, Any]) -> bytes:
     unsigned = {key: value for key, value in doc.items() if key != "signature"}
     return json.dumps(unsigned, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
+
+
+SIGNATURE_MEMBER = b',"signature":'
+"""How the signature member begins in a file eTrainer writes (`file_bytes`): last, after the canonical bytes."""
+
+
+def file_bytes(signed: Mapping[str, Any]) -> bytes:
+    """The bytes of a signed document as eTrainer writes its files: `canonical_bytes` with the signature block
+    added as the last member. A reader then checks the signature against the file's own bytes before that member
+    (`verify_signature`) instead of encoding the whole document again."""
+    body = canonical_bytes(signed)
+    block = json.dumps(signed["signature"], ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                       allow_nan=False).encode("utf-8")
+    if body == b"{}":
+        return b'{"signature":' + block + b"}"
+    return body[:-1] + SIGNATURE_MEMBER + block + b"}"
 
 
 def file_name_for(learner_name: str, day: date) -> str:
@@ -107,7 +123,7 @@ def parse_progress_bytes(raw: bytes, *, trusted_key: bytes | None = None) -> Pro
         raise ProgressFileRejected(RejectReason.TOO_LARGE, f"{len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
     data = _load_json(raw)
     _check_header(data)
-    signature = verify_signature(data)
+    signature = verify_signature(data, raw)
     if trusted_key is not None:
         check_key(signature, trusted_key)
     return _upgrade_and_parse(data, signature)
@@ -122,16 +138,46 @@ def validate_document(data: object) -> ProgressDocument:
     return _upgrade_and_parse(data, signature)
 
 
-def verify_signature(data: Mapping[str, Any]) -> Signature:
-    """The file's signature after checking it against `canonical_bytes(data)`; raises BAD_SIGNATURE."""
+def verify_signature(data: Mapping[str, Any], raw: bytes | None = None) -> Signature:
+    """The file's signature after checking it against `canonical_bytes(data)`; raises BAD_SIGNATURE.
+
+    With `raw`, the bytes `data` was parsed from: when they end with the signature member as `file_bytes` writes
+    it, the signature is first checked against the bytes before that member (which, for a file eTrainer wrote, are
+    the canonical bytes: no second encoding of the document). The data is then what was signed: the same bytes,
+    parsed, with only the signature member after them. Bytes laid out another way (an older eTrainer's indented
+    files, a file edited by hand) or a signature that does not match them are checked the canonical way."""
     signature = _signature_block(data)
     try:
-        Ed25519PublicKey.from_public_bytes(signature.public_key).verify(signature.value, canonical_bytes(data))
+        key = Ed25519PublicKey.from_public_bytes(signature.public_key)
+        signed = _signed_part(raw, data) if raw is not None else None
+        if signed is not None:
+            try:
+                key.verify(signature.value, signed)
+                return signature
+            except InvalidSignature:
+                pass  # not the canonical bytes after all: the canonical encoding decides
+        key.verify(signature.value, canonical_bytes(data))
     except InvalidSignature as error:
         raise ProgressFileRejected(RejectReason.BAD_SIGNATURE, "the signature does not match the content") from error
     except ValueError as error:  # a key that is not a valid curve point, or a value canonical JSON refuses
         raise ProgressFileRejected(RejectReason.BAD_SIGNATURE, str(error)) from error
     return signature
+
+
+def _signed_part(raw: bytes, data: Mapping[str, Any]) -> bytes | None:
+    """The bytes before the file's last member when that member is its signature as `file_bytes` writes it (the
+    block equal to the parsed one, then the closing brace), closed; None otherwise."""
+    text = raw.removeprefix(b"\xef\xbb\xbf").strip()
+    at = text.rfind(SIGNATURE_MEMBER)
+    if at < 0 or not text.endswith(b"}"):
+        return None
+    try:
+        block = json.loads(text[at + len(SIGNATURE_MEMBER):-1])
+    except (ValueError, RecursionError):
+        return None
+    if block != data.get("signature"):
+        return None
+    return text[:at] + b"}"
 
 
 def check_key(signature: Signature | ProgressDocument, trusted_key: bytes) -> None:
