@@ -45,7 +45,14 @@ from etrainer.ui.common.numbers import format_share
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
 from etrainer.ui.methodist.essays import EssayMatrixModel, EssaysTab
-from etrainer.ui.methodist.models import SMALL_SAMPLE, CollatingProxy, HotspotModel, ItemModel, TagModel
+from etrainer.ui.methodist.models import (
+    SMALL_SAMPLE,
+    CollatingProxy,
+    HotspotModel,
+    ItemModel,
+    SortingProxy,
+    TagModel,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,8 +67,9 @@ def _percent(value: float | None) -> str:
     return format_share(value)
 
 
-def _table(model: Any, name: str) -> QTableView:
-    proxy = CollatingProxy()
+def _table(model: Any, name: str, proxy: CollatingProxy | None = None) -> QTableView:
+    """A sortable table of `model`; `proxy`: a SortingProxy for a table of many rows."""
+    proxy = proxy or CollatingProxy()
     proxy.setSourceModel(model)
     view = QTableView(objectName=name)
     view.setModel(proxy)
@@ -190,7 +198,8 @@ class WorkspaceWindow(QMainWindow):
                 [self._dated, self._start, QLabel("—"), self._end]]
 
     def _build_learners_tab(self) -> QWidget:
-        self._matrix_view = _table(self._matrix, "matrixTable")
+        self._matrix_view = _table(self._matrix, "matrixTable", SortingProxy())  # 30,000 learners in a country
+        self._matrix_view.horizontalHeader().setResizeContentsPrecision(300)  # widths from the first 300 rows
         self._matrix_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._matrix_view.selectionModel().currentRowChanged.connect(self._on_learner_selected)
         self._detail = QTextBrowser(objectName="learnerDetail")
