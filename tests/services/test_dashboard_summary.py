@@ -196,3 +196,23 @@ def test_counted_pearson_is_pearson_of_the_repeated_pairs() -> None:
         counts[pair] = counts.get(pair, 0) + 1
     assert counted_pearson(counts) == pearson(xs, ys) is not None
     assert counted_pearson({(1.0, 2.0): 5}) is None and pearson([1.0] * 5, [2.0] * 5) is None
+
+
+def test_a_dashboard_being_computed_neither_blocks_nor_sees_a_writer(filled: WorkspaceService, workspace_url: str,
+                                                                    course: Course) -> None:
+    """The dashboard reads one snapshot in a transaction that takes no write lock: an import committing
+    meanwhile (here another connection adding a learner) neither waits for it nor shows half-way."""
+    other = open_workspace(workspace_url)
+    try:
+        with filled._snapshot() as session:
+            summary = WorkspaceSummary(session)
+            before = len(summary.learners(DashboardFilter()))
+            with other.database.engine.begin() as connection:  # would wait, then fail, behind a write lock
+                bulk_insert(connection, m.WsLearnerRow.__table__, ("id", "uid", "name", "branch", "position",
+                                                                   "public_key", "installation", "first_import_at",
+                                                                   "last_import_at", "last_exported_at"),
+                            [(999, "learner-late", "Пізня Людмила", "", "", bytes(32), "", START, START, START)])
+            assert len(summary.learners(DashboardFilter())) == before
+        assert len(filled.dashboard().matrix.rows) == before + 1
+    finally:
+        other.dispose()

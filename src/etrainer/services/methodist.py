@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
@@ -56,6 +57,7 @@ from etrainer.services.import_reading import (
     pool_workers,
     read_in_pool,
 )
+from etrainer.storage.db import READ_ONLY
 from etrainer.storage.workspace import (
     ImportedFile,
     RecordCounts,
@@ -300,11 +302,22 @@ class WorkspaceService:
 
     # -------------------------------------------------------------- dashboard
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[Session]:
+        """A transaction that only reads, over one snapshot of the workspace for all its statements: on SQLite a
+        deferred one (an import, here or in another process, goes on meanwhile: WAL), on a server REPEATABLE
+        READ (what a methodist importing at the same time commits is seen by the next dashboard, not half-way)."""
+        sqlite = self.workspace.database.dialect == "sqlite"
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={READ_ONLY: True} if sqlite
+                               else {"isolation_level": "REPEATABLE READ"})
+            yield session
+
     def data(self, filters: DashboardFilter | None = None, *, details: bool = True) -> DashboardData:
         """Every imported record, filtered; `details=False` leaves out quiz responses and walkthrough events.
 
         Holds the whole workspace in memory: for tests and small workspaces; the views below do not use it."""
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             data = WorkspaceRepository(session).dashboard_data(details=details)
         return apply_filter(data, filters) if filters is not None else data
 
@@ -314,7 +327,7 @@ class WorkspaceService:
         chosen = filters or DashboardFilter()
         course = self._course()
         steps = 4
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             summary = WorkspaceSummary(session)
             if progress is not None:
                 progress(0, steps)
@@ -350,7 +363,7 @@ class WorkspaceService:
         return tally.items(self._course(), kinds, options)
 
     def _summary(self, filters: DashboardFilter | None) -> SummaryBuilder:
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             return self._summarised(WorkspaceSummary(session), filters or DashboardFilter())
 
     def matrix(self, filters: DashboardFilter | None = None) -> ModuleMatrix:
@@ -360,17 +373,17 @@ class WorkspaceService:
         return self._summary(filters).competencies()
 
     def items(self, filters: DashboardFilter | None = None) -> tuple[ItemStat, ...]:
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             return self._items(WorkspaceSummary(session), filters or DashboardFilter())
 
     def hotspots(self, filters: DashboardFilter | None = None) -> tuple[ScenarioHotspots, ...]:
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             counts = WorkspaceSummary(session).hotspot_counts(filters or DashboardFilter())
         return hotspots_from_counts(self._course(), *counts)
 
     def learner(self, learner_uid: str, filters: DashboardFilter | None = None) -> LearnerDetail | None:
         """One learner's detail (the window asks when she is chosen): only her records are read."""
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             data = WorkspaceRepository(session).dashboard_data(details=False, learner_uid=learner_uid)
         if filters is not None:
             data = apply_filter(data, filters)
@@ -378,7 +391,7 @@ class WorkspaceService:
 
     def _kept(self, filters: DashboardFilter) -> set[str]:
         """The uids of the learners the filter's branch and position keep."""
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             return WorkspaceSummary(session).learner_uids(filters)
 
     def export_xlsx(self, path: str | PathLike[str], filters: DashboardFilter | None = None) -> Path:
@@ -397,7 +410,7 @@ class WorkspaceService:
 
     def _essays(self, filters: DashboardFilter | None) -> list[SentEssay]:
         """The essays of the learners the filter keeps, with their marks (for the reports)."""
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             essays = WorkspaceEssayRepository(session).essays()
         if filters is None:
             return essays
@@ -420,7 +433,7 @@ class WorkspaceService:
         from etrainer.core.consultation.catalog import load_catalog
 
         course = self._course()
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             training = training_by_module(*WorkspaceSummary(session).training(filters or DashboardFilter()))
         return desk_report(self.consultations(filters), load_catalog(course.root)[0], training)
 
