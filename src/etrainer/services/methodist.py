@@ -355,11 +355,8 @@ class WorkspaceService:
         tally = ItemTally()
         for quiz_id, scores in summary.attempt_scores(chosen):
             tally.add_attempt(quiz_id, scores)
-        kinds = summary.question_kinds(chosen)
-        answers: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        for quiz_id, question_id, response, times in summary.option_responses(chosen):
-            answers.setdefault((quiz_id, question_id), []).append((response, times))
-        options = {key: count_options(kinds.get(key, ""), given) for key, given in answers.items()}
+        kinds, answers = summary.answers(chosen)
+        options = {key: count_options(kinds[key], given) for key, given in answers.items()}
         return tally.items(self._course(), kinds, options)
 
     def _summary(self, filters: DashboardFilter | None) -> SummaryBuilder:

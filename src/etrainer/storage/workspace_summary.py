@@ -4,8 +4,8 @@
 position pick learners, the dates keep activity — as `core.progress.dashboard.apply_filter` does), only
 - per learner, the lessons read, per quiz the best finished score, per walkthrough whether it was passed
   (GROUP BY), as `core.progress.summary.LearnerFacts`, one learner after another;
-- the scores of finished quiz attempts, attempt after attempt (for `summary.ItemTally`), and the choice
-  responses counted by their text (GROUP BY);
+- the scores of finished quiz attempts, attempt after attempt (for `summary.ItemTally`), and each question's
+  kind with its choice responses counted by their text (GROUP BY);
 - the walkthrough hotspots' counts (GROUP BY);
 - the filter lists' branches and positions (DISTINCT).
 Results are streamed (server-side cursors on PostgreSQL), so memory does not grow with the records.
@@ -167,22 +167,24 @@ class WorkspaceSummary:
             answered = list(responses)
             yield answered[0][1], [(row[2], row[3]) for row in answered]
 
-    def question_kinds(self, chosen: DashboardFilter) -> dict[tuple[str, str], str]:
-        """Each answered question's kind as its first stored response (in the kept attempts) names it."""
-        query = self._finished_quizzes(select(qa.quiz_id, qr.question_id, qr.question_kind, func.min(qr.id)), chosen)
+    def answers(self, chosen: DashboardFilter) -> tuple[dict[tuple[str, str], str],
+                                                         dict[tuple[str, str], list[tuple[str, int]]]]:
+        """For the kept finished quiz attempts, in one GROUP BY: each answered question's kind as its first
+        stored response names it, and the choice and true/false responses counted by their text."""
+        option = case((qr.question_kind.in_(OPTION_KINDS), qr.response))
+        query = self._finished_quizzes(select(qa.quiz_id, qr.question_id, qr.question_kind, option, func.count(),
+                                              func.min(qr.id)), chosen)
         first: dict[tuple[str, str], tuple[int, str]] = {}
-        for quiz_id, question_id, kind, row_id in self._run(query.group_by(qa.quiz_id, qr.question_id,
-                                                                          qr.question_kind)):
-            known = first.get((quiz_id, question_id))
+        given: dict[tuple[str, str], list[tuple[str, int]]] = {}
+        for quiz_id, question_id, kind, response, times, row_id in self._run(
+                query.group_by(qa.quiz_id, qr.question_id, qr.question_kind, option), stream=True):
+            key = (quiz_id, question_id)
+            known = first.get(key)
             if known is None or row_id < known[0]:
-                first[(quiz_id, question_id)] = (row_id, kind)
-        return {key: kind for key, (_, kind) in first.items()}
-
-    def option_responses(self, chosen: DashboardFilter) -> Iterator[tuple[str, str, str, int]]:
-        """(quiz, question, response JSON, how many) of the choice and true/false responses kept."""
-        query = self._finished_quizzes(select(qa.quiz_id, qr.question_id, qr.response, func.count()), chosen)
-        query = query.where(qr.question_kind.in_(OPTION_KINDS)).group_by(qa.quiz_id, qr.question_id, qr.response)
-        yield from self._run(query, stream=True)
+                first[key] = (row_id, kind)
+            if response is not None:
+                given.setdefault(key, []).append((response, times))
+        return {key: kind for key, (_, kind) in first.items()}, given
 
     def hotspot_counts(self, chosen: DashboardFilter) -> tuple[list[tuple[str, int]],
                                                                 list[tuple[str, str, int, int, int]]]:
