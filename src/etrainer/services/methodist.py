@@ -44,7 +44,7 @@ from etrainer.core.progress.file import (
     RejectReason,
     check_key,
 )
-from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, count_options, hotspots_from_counts
+from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, hotspots_from_counts
 from etrainer.core.progress.overview import Dashboard
 from etrainer.core.progress.summary import ItemTally, SummaryBuilder
 from etrainer.core.quiz.essay import SentEssay
@@ -353,11 +353,9 @@ class WorkspaceService:
 
     def _items(self, summary: WorkspaceSummary, chosen: DashboardFilter) -> tuple[ItemStat, ...]:
         tally = ItemTally()
-        for quiz_id, scores in summary.attempt_scores(chosen):
-            tally.add_attempt(quiz_id, scores)
-        kinds, answers = summary.answers(chosen)
-        options = {key: count_options(kinds[key], given) for key, given in answers.items()}
-        return tally.items(self._course(), kinds, options)
+        for quiz_id, answers in summary.attempt_answers(chosen):
+            tally.add_attempt(quiz_id, answers)
+        return tally.items(self._course())
 
     def _summary(self, filters: DashboardFilter | None) -> SummaryBuilder:
         with self._snapshot() as session:

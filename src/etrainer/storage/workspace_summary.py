@@ -4,8 +4,7 @@
 position pick learners, the dates keep activity — as `core.progress.dashboard.apply_filter` does), only
 - per learner, the lessons read, per quiz the best finished score, per walkthrough whether it was passed
   (GROUP BY), as `core.progress.summary.LearnerFacts`, one learner after another;
-- the scores of finished quiz attempts, attempt after attempt (for `summary.ItemTally`), and each question's
-  kind with its choice responses counted by their text (GROUP BY);
+- the responses of finished quiz attempts, attempt after attempt (for `summary.ItemTally`);
 - the walkthrough hotspots' counts (GROUP BY);
 - the filter lists' branches and positions (DISTINCT).
 Results are streamed (server-side cursors on PostgreSQL), so memory does not grow with the records.
@@ -39,7 +38,7 @@ from sqlalchemy.orm import Session
 
 from etrainer.core.progress.dashboard import QUIZ_KIND, DashboardFilter, LearnerRecord
 from etrainer.core.progress.item_analysis import CHOICE_KINDS, DEMO_MODE, HINT_KIND
-from etrainer.core.progress.summary import LearnerFacts, QuizFacts, WalkFacts
+from etrainer.core.progress.summary import Answer, LearnerFacts, QuizFacts, WalkFacts
 from etrainer.storage import workspace_models as m
 
 STREAM = {"stream_results": True, "yield_per": 2000}
@@ -158,33 +157,17 @@ class WorkspaceSummary:
         query = query.join(qa, qa.id == qr.attempt_id).where(qa.kind == QUIZ_KIND, qa.finished_at.is_not(None))
         return _narrowed(query, qa.learner_id, chosen, qa.started_at)
 
-    def attempt_scores(self, chosen: DashboardFilter) -> Iterator[tuple[str, list[tuple[str, float]]]]:
-        """Each finished "quiz" attempt the filter keeps: its quiz and its responses' (question, score), in
-        the order they were stored."""
-        query = self._finished_quizzes(select(qr.attempt_id, qa.quiz_id, qr.question_id, qr.score), chosen)
+    def attempt_answers(self, chosen: DashboardFilter) -> Iterator[tuple[str, list[Answer]]]:
+        """Each finished "quiz" attempt the filter keeps: its quiz and its responses as `summary.Answer`s
+        (question, score, kind, row id, the response JSON of a choice or true/false question), in the order
+        they were stored."""
+        option = case((qr.question_kind.in_(OPTION_KINDS), qr.response))
+        query = self._finished_quizzes(select(qr.attempt_id, qa.quiz_id, qr.question_id, qr.score, qr.question_kind,
+                                              qr.id, option), chosen)
         rows = self._run(query.order_by(qr.attempt_id, qr.id), stream=True)
         for _, responses in groupby(rows, key=lambda row: row[0]):
             answered = list(responses)
-            yield answered[0][1], [(row[2], row[3]) for row in answered]
-
-    def answers(self, chosen: DashboardFilter) -> tuple[dict[tuple[str, str], str],
-                                                         dict[tuple[str, str], list[tuple[str, int]]]]:
-        """For the kept finished quiz attempts, in one GROUP BY: each answered question's kind as its first
-        stored response names it, and the choice and true/false responses counted by their text."""
-        option = case((qr.question_kind.in_(OPTION_KINDS), qr.response))
-        query = self._finished_quizzes(select(qa.quiz_id, qr.question_id, qr.question_kind, option, func.count(),
-                                              func.min(qr.id)), chosen)
-        first: dict[tuple[str, str], tuple[int, str]] = {}
-        given: dict[tuple[str, str], list[tuple[str, int]]] = {}
-        for quiz_id, question_id, kind, response, times, row_id in self._run(
-                query.group_by(qa.quiz_id, qr.question_id, qr.question_kind, option), stream=True):
-            key = (quiz_id, question_id)
-            known = first.get(key)
-            if known is None or row_id < known[0]:
-                first[key] = (row_id, kind)
-            if response is not None:
-                given.setdefault(key, []).append((response, times))
-        return {key: kind for key, (_, kind) in first.items()}, given
+            yield answered[0][1], [(row[2], row[3], row[4], row[5], row[6]) for row in answered]
 
     def hotspot_counts(self, chosen: DashboardFilter) -> tuple[list[tuple[str, int]],
                                                                 list[tuple[str, str, int, int, int]]]:

@@ -7,8 +7,8 @@ score, per walkthrough whether it was passed (`LearnerFacts`, a database's GROUP
 responses as a stream of attempts; the classes here turn them into the same values:
 
 - `SummaryBuilder`: fed each learner's facts, the learners × modules matrix and the competencies;
-- `ItemTally`: fed each finished quiz attempt's scores, the item analysis (responses counted by score and
-  rest-of-attempt, so memory does not grow with the responses);
+- `ItemTally`: fed each finished quiz attempt's responses, the item analysis (responses counted by score and
+  rest-of-attempt, choice responses by their text, so memory does not grow with the responses);
 - the walkthrough hotspots come from counts too (`item_analysis.hotspots_from_counts`).
 
 Every figure equals the reference's: the same sets, maxima and counts, and sums of fractions taken with
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 
@@ -33,7 +33,7 @@ from etrainer.core.progress.dashboard import (
     ModuleMatrix,
     TagResult,
 )
-from etrainer.core.progress.item_analysis import ItemStat, option_stats, question_text
+from etrainer.core.progress.item_analysis import ItemStat, count_options, option_stats, question_text
 from etrainer.core.progress.units import Activity, course_units
 
 
@@ -152,34 +152,43 @@ Key = tuple[str, str]
 """(quiz, question)."""
 
 
+Answer = tuple[str, float, str, int, str | None]
+"""One response of an attempt: its question, score, question kind, the order it was stored in (its row id),
+and its response JSON when the kind has options to count (choice, true/false), else None."""
+
+
 class ItemTally:
-    """The item analysis, fed each finished "quiz" attempt's (question, score) in the order they were stored."""
+    """The item analysis, fed each finished "quiz" attempt's responses in the order they were stored."""
 
     def __init__(self) -> None:
         self._pairs: dict[Key, Counter[tuple[float, float]]] = defaultdict(Counter)
+        self._first: dict[Key, tuple[int, str]] = {}
+        self._answers: dict[Key, Counter[str]] = defaultdict(Counter)
 
-    def add_attempt(self, quiz_id: str, scores: Iterable[tuple[str, float]]) -> None:
-        answered = list(scores)
+    def add_attempt(self, quiz_id: str, answers: Sequence[Answer]) -> None:
         total = 0.0
-        for _, score in answered:
-            total += score
-        for question_id, score in answered:
-            self._pairs[(quiz_id, question_id)][(score, total - score)] += 1
+        for answer in answers:
+            total += answer[1]
+        for question_id, score, kind, order, response in answers:
+            key = (quiz_id, question_id)
+            self._pairs[key][(score, total - score)] += 1
+            first = self._first.get(key)
+            if first is None or order < first[0]:  # the kind of the question's first stored response
+                self._first[key] = (order, kind)
+            if response is not None:
+                self._answers[key][response] += 1
 
-    def items(self, course: Course, kinds: Mapping[Key, str], options: Mapping[Key, Mapping[int, int]]
-              ) -> tuple[ItemStat, ...]:
-        """`kinds`: each question's kind as its first stored response names it; `options`: how often each
-        option was picked (`item_analysis.count_options`), for choice and true/false questions."""
+    def items(self, course: Course) -> tuple[ItemStat, ...]:
         stats = []
         for (quiz_id, question_id), pairs in self._pairs.items():
             quiz = course.quiz(quiz_id)
             question = quiz.question(question_id) if quiz is not None else None
             n = sum(pairs.values())
-            kind = kinds.get((quiz_id, question_id), "")
+            kind = self._first[(quiz_id, question_id)][1]
             facility = math.fsum(chain.from_iterable(repeat(x, c) for (x, _), c in pairs.items())) / n
+            counts = count_options(kind, self._answers.get((quiz_id, question_id), Counter()).items())
             stats.append(ItemStat(quiz_id, question_id, question_text(question, question_id), kind, n, facility,
-                                  counted_pearson(pairs),
-                                  option_stats(question, kind, dict(options.get((quiz_id, question_id), {})), n)))
+                                  counted_pearson(pairs), option_stats(question, kind, counts, n)))
         return tuple(sorted(stats, key=lambda s: (s.facility, s.quiz_id, s.question_id)))
 
 
