@@ -12,27 +12,22 @@ Results are streamed (server-side cursors on PostgreSQL), so memory does not gro
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime, time, timedelta
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Float,
     Select,
-    String,
     and_,
     case,
-    cast,
     distinct,
     false,
     func,
-    literal,
-    null,
     or_,
     select,
-    union_all,
 )
 from sqlalchemy.orm import Session
 
@@ -43,7 +38,6 @@ from etrainer.storage import workspace_models as m
 
 STREAM = {"stream_results": True, "yield_per": 2000}
 OPTION_KINDS = (*sorted(CHOICE_KINDS), "true_false")
-_READ, _QUIZ, _WALK = 0, 1, 2
 
 ln = m.WsLearnerRow
 lp = m.WsLessonProgressRow
@@ -90,6 +84,23 @@ def _flag(condition: ColumnElement[bool]) -> Any:
     return func.max(case((condition, 1), else_=0))
 
 
+class _Owned:
+    """Rows in learner order (their first column), handed out one learner at a time."""
+
+    def __init__(self, rows: Iterable[Any]) -> None:
+        self._groups = groupby(rows, key=itemgetter(0))
+        self._next = next(self._groups, None)
+
+    def of(self, learner_id: int) -> list[Any]:
+        while self._next is not None and self._next[0] < learner_id:  # rows of a learner not kept: none expected
+            self._next = next(self._groups, None)
+        if self._next is None or self._next[0] != learner_id:
+            return []
+        rows = list(self._next[1])
+        self._next = next(self._groups, None)
+        return rows
+
+
 class WorkspaceSummary:
     """The dashboard's aggregate queries in one session (one snapshot of the workspace)."""
 
@@ -116,42 +127,30 @@ class WorkspaceSummary:
         return {uid for (uid,) in self._run(select(ln.uid).where(*_learners_kept(chosen)))}
 
     def learner_facts(self, chosen: DashboardFilter) -> Iterator[LearnerFacts]:
-        """Each kept learner's facts, in row id order; a learner with no records has empty ones."""
-        learners = self.learners(chosen)
+        """Each kept learner's facts, in row id order; a learner with no records has empty ones.
+
+        Three streams in learner order (the lessons read; per quiz, and per scenario and module, the
+        aggregates), merged here: a UNION sorted by learner would sort every row again."""
         finished = and_(qa.finished_at.is_not(None), qa.score.is_not(None))
-        read = _narrowed(select(lp.learner_id.label("owner"), literal(_READ).label("part"), lp.lesson_id.label("item"),
-                                cast(null(), String).label("module"), cast(null(), Float).label("best"),
-                                literal(0).label("best_passed"), literal(0).label("passed"))
-                         .where(lp.completed_at.is_not(None)), lp.learner_id, chosen, lp.completed_at
-                         ).group_by(lp.learner_id, lp.lesson_id)
-        quizzes = _narrowed(select(qa.learner_id, literal(_QUIZ), qa.quiz_id, cast(null(), String),
-                                   func.max(case((finished, qa.score))), _flag(and_(finished, qa.passed.is_(True))),
+        read = _narrowed(select(lp.learner_id, lp.lesson_id).where(lp.completed_at.is_not(None)), lp.learner_id,
+                         chosen, lp.completed_at).order_by(lp.learner_id)
+        quizzes = _narrowed(select(qa.learner_id, qa.quiz_id, func.max(case((finished, qa.score))),
+                                   _flag(and_(finished, qa.passed.is_(True))),
                                    _flag(and_(qa.finished_at.is_not(None), qa.passed.is_(True))))
                             .where(qa.kind == QUIZ_KIND), qa.learner_id, chosen, qa.started_at
-                            ).group_by(qa.learner_id, qa.quiz_id)
-        walks = _narrowed(select(wa.learner_id, literal(_WALK), wa.scenario_id, wa.module_id, cast(null(), Float),
-                                 literal(0), _flag(wa.passed.is_(True))), wa.learner_id, chosen, wa.started_at
-                          ).group_by(wa.learner_id, wa.scenario_id, wa.module_id)
-        every = union_all(read, quizzes, walks).subquery()
-        rows = self._run(select(every).order_by(every.c.owner), stream=True)
-        groups = groupby(rows, key=lambda row: row[0])
-        pending = next(groups, None)
+                            ).group_by(qa.learner_id, qa.quiz_id).order_by(qa.learner_id)
+        walks = _narrowed(select(wa.learner_id, wa.scenario_id, wa.module_id, _flag(wa.passed.is_(True))),
+                          wa.learner_id, chosen, wa.started_at
+                          ).group_by(wa.learner_id, wa.scenario_id, wa.module_id).order_by(wa.learner_id)
+        learners = self.learners(chosen)
+        lessons = _Owned(self._run(read, stream=True))
+        tried = _Owned(self._run(quizzes, stream=True))
+        walked = _Owned(self._run(walks, stream=True))
         for learner_id, learner in learners:
-            while pending is not None and pending[0] < learner_id:  # not expected: records of no kept learner
-                pending = next(groups, None)
-            if pending is None or pending[0] != learner_id:
-                yield LearnerFacts(learner)
-                continue
-            lessons, quiz_facts, walk_facts = set(), [], []
-            for _, part, item, module, best, best_passed, passed in pending[1]:
-                if part == _READ:
-                    lessons.add(item)
-                elif part == _QUIZ:
-                    quiz_facts.append(QuizFacts(item, best, bool(best_passed), bool(passed)))
-                else:
-                    walk_facts.append(WalkFacts(item, module, bool(passed)))
-            yield LearnerFacts(learner, frozenset(lessons), tuple(quiz_facts), tuple(walk_facts))
-            pending = next(groups, None)
+            yield LearnerFacts(
+                learner, frozenset(row[1] for row in lessons.of(learner_id)),
+                tuple(QuizFacts(row[1], row[2], bool(row[3]), bool(row[4])) for row in tried.of(learner_id)),
+                tuple(WalkFacts(row[1], row[2], bool(row[3])) for row in walked.of(learner_id)))
 
     def _finished_quizzes(self, query: Select[Any], chosen: DashboardFilter) -> Select[Any]:
         query = query.join(qa, qa.id == qr.attempt_id).where(qa.kind == QUIZ_KIND, qa.finished_at.is_not(None))
