@@ -89,3 +89,16 @@ def test_a_failed_computation_says_why(window: WorkspaceWindow, deferred: Deferr
     deferred.finish()
     status = window.findChild(QLabel, "workspaceStatus").text()
     assert "the server went away" in status and window.findChild(QProgressBar, "importProgress").isHidden()
+
+
+def test_a_result_arriving_after_the_window_closed_is_dropped(qtbot, tmp_path, deferred: Deferred) -> None:
+    import shiboken6
+
+    workspace = open_workspace(tmp_path / "workspace.sqlite3")
+    window = WorkspaceWindow(WorkspaceService(workspace, COURSE))
+    shiboken6.delete(window)  # closed with WA_DeleteOnClose while the worker computes
+    try:
+        deferred.finish()  # would touch the deleted progress bar and raise in the Qt event loop
+        assert window._loading
+    finally:
+        workspace.dispose()

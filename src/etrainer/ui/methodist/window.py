@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -265,11 +266,17 @@ class WorkspaceWindow(QMainWindow):
             dashboard = self.service.dashboard(filters, progress.report)
             return dashboard, self.service.imported_files(), essays.counts() if essays is not None else None
 
-        run_in_background(work, self._on_dashboard, self._on_dashboard_failed,
-                          lambda done, total: None if self._importing else self._on_progress(done, total))
+        run_in_background(work, self._on_dashboard, self._on_dashboard_failed, self._on_dashboard_progress)
+
+    def _on_dashboard_progress(self, done: int, total: int) -> None:
+        if not self._importing and shiboken6.isValid(self._bar):  # the import's progress wins; a closed window
+            self._on_progress(done, total)
 
     def _dashboard_done(self) -> bool:
-        """The computation finished: False when another filter is waiting (computed now instead)."""
+        """The computation finished: False when another filter is waiting (computed now instead), or when
+        the window was closed meanwhile (its widgets are gone: nothing to show)."""
+        if not shiboken6.isValid(self._bar):
+            return False
         self._loading = False
         if not self._importing:
             self._bar.hide()
