@@ -4265,6 +4265,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The dashboard could not be computed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>already imported</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4287,6 +4287,10 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Імпорт зупинено: {reason}</translation>
     </message>
     <message>
+        <source>The dashboard could not be computed: {reason}</source>
+        <translation>Не вдалося обчислити показники: {reason}</translation>
+    </message>
+    <message>
         <source>already imported</source>
         <translation>уже імпортовано</translation>
     </message>

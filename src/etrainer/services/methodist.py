@@ -6,14 +6,17 @@ large import (`services.import_reading`) — and written several files to a tran
 table for the files of a batch that can go together, and each file under its own savepoint when that
 batch's write fails, so a rejected file changes nothing and never stops the others. A learner's public key is
 trusted on her first imported file; a later file signed with another key is refused (KEY_CHANGED). A file
-whose exact bytes were imported before is skipped without being checked again. The dashboard queries load
-the workspace once and compute in `core.progress.dashboard` / `core.progress.item_analysis`.
+whose exact bytes were imported before is skipped without being checked again. The dashboard's views are
+computed from aggregates the database makes for the chosen filter (`storage.workspace_summary`), one learner
+at a time (`core.progress.summary`), so a workspace of 30,000 learners is never held in memory; one learner's
+detail reads only her records.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import Enum
@@ -26,17 +29,14 @@ from sqlalchemy.orm import Session
 from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report, training_by_module
 from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import (
-    QUIZ_KIND,
     DashboardData,
     DashboardFilter,
     LearnerDetail,
     ModuleMatrix,
     TagResult,
     apply_filter,
-    choices,
-    competency_results,
     learner_detail,
-    module_matrix,
+    sorted_choices,
 )
 from etrainer.core.progress.file import (
     FILE_SUFFIX,
@@ -45,8 +45,9 @@ from etrainer.core.progress.file import (
     RejectReason,
     check_key,
 )
-from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, item_analysis, walkthrough_hotspots
+from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, hotspots_from_counts
 from etrainer.core.progress.overview import Dashboard
+from etrainer.core.progress.summary import ItemTally, SummaryBuilder
 from etrainer.core.quiz.essay import SentEssay
 from etrainer.services.import_reading import (
     CheckedFile,
@@ -57,6 +58,7 @@ from etrainer.services.import_reading import (
     pool_workers,
     read_in_pool,
 )
+from etrainer.storage.db import READ_ONLY
 from etrainer.storage.workspace import (
     FileRows,
     ImportedFile,
@@ -68,6 +70,7 @@ from etrainer.storage.workspace import (
     open_workspace,
 )
 from etrainer.storage.workspace_essays import WorkspaceEssayRepository
+from etrainer.storage.workspace_summary import WorkspaceSummary
 
 IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")
 """What a folder is searched for; a file named explicitly is tried whatever its name."""
@@ -386,35 +389,92 @@ class WorkspaceService:
 
     # -------------------------------------------------------------- dashboard
 
+    @contextmanager
+    def _snapshot(self) -> Iterator[Session]:
+        """A transaction that only reads, over one snapshot of the workspace for all its statements: on SQLite a
+        deferred one (an import, here or in another process, goes on meanwhile: WAL), on a server REPEATABLE
+        READ (what a methodist importing at the same time commits is seen by the next dashboard, not half-way)."""
+        sqlite = self.workspace.database.dialect == "sqlite"
+        with self._sessions() as session, session.begin():
+            session.connection(execution_options={READ_ONLY: True} if sqlite
+                               else {"isolation_level": "REPEATABLE READ"})
+            yield session
+
     def data(self, filters: DashboardFilter | None = None, *, details: bool = True) -> DashboardData:
-        """The imported records, filtered; `details=False` leaves out quiz responses and walkthrough events."""
-        with self._sessions.begin() as session:
+        """Every imported record, filtered; `details=False` leaves out quiz responses and walkthrough events.
+
+        Holds the whole workspace in memory: for tests and small workspaces; the views below do not use it."""
+        with self._snapshot() as session:
             data = WorkspaceRepository(session).dashboard_data(details=details)
         return apply_filter(data, filters) if filters is not None else data
 
-    def dashboard(self, filters: DashboardFilter | None = None) -> Dashboard:
+    def dashboard(self, filters: DashboardFilter | None = None, progress: ProgressCallback | None = None
+                  ) -> Dashboard:
+        """Every view for one filter, from one snapshot of the workspace; `progress` hears (step, steps)."""
         chosen = filters or DashboardFilter()
-        everything = self.data()
-        data = apply_filter(everything, chosen)
         course = self._course()
-        branches, positions = choices(everything)
-        return Dashboard(chosen, module_matrix(course, data), competency_results(course, data),
-                         item_analysis(course, data), walkthrough_hotspots(course, data), branches, positions)
+        steps = 4
+        with self._snapshot() as session:
+            summary = WorkspaceSummary(session)
+            if progress is not None:
+                progress(0, steps)
+            builder = self._summarised(summary, chosen)
+            if progress is not None:
+                progress(1, steps)
+            items = self._items(summary, chosen)
+            if progress is not None:
+                progress(2, steps)
+            hotspots = hotspots_from_counts(course, *summary.hotspot_counts(chosen))
+            if progress is not None:
+                progress(3, steps)
+            branches, positions = sorted_choices(*summary.choices())
+        if progress is not None:
+            progress(steps, steps)
+        return Dashboard(chosen, builder.matrix(), builder.competencies(), items, hotspots, branches, positions)
+
+    def _summarised(self, summary: WorkspaceSummary, chosen: DashboardFilter) -> SummaryBuilder:
+        builder = SummaryBuilder(self._course())
+        for facts in summary.learner_facts(chosen):
+            builder.add(facts)
+        return builder
+
+    def _items(self, summary: WorkspaceSummary, chosen: DashboardFilter) -> tuple[ItemStat, ...]:
+        tally = ItemTally()
+        for quiz_id, answers in summary.attempt_answers(chosen):
+            tally.add_attempt(quiz_id, answers)
+        return tally.items(self._course())
+
+    def _summary(self, filters: DashboardFilter | None) -> SummaryBuilder:
+        with self._snapshot() as session:
+            return self._summarised(WorkspaceSummary(session), filters or DashboardFilter())
 
     def matrix(self, filters: DashboardFilter | None = None) -> ModuleMatrix:
-        return module_matrix(self._course(), self.data(filters, details=False))
+        return self._summary(filters).matrix()
 
     def competencies(self, filters: DashboardFilter | None = None) -> tuple[TagResult, ...]:
-        return competency_results(self._course(), self.data(filters, details=False))
+        return self._summary(filters).competencies()
 
     def items(self, filters: DashboardFilter | None = None) -> tuple[ItemStat, ...]:
-        return item_analysis(self._course(), self.data(filters))
+        with self._snapshot() as session:
+            return self._items(WorkspaceSummary(session), filters or DashboardFilter())
 
     def hotspots(self, filters: DashboardFilter | None = None) -> tuple[ScenarioHotspots, ...]:
-        return walkthrough_hotspots(self._course(), self.data(filters))
+        with self._snapshot() as session:
+            counts = WorkspaceSummary(session).hotspot_counts(filters or DashboardFilter())
+        return hotspots_from_counts(self._course(), *counts)
 
     def learner(self, learner_uid: str, filters: DashboardFilter | None = None) -> LearnerDetail | None:
-        return learner_detail(self._course(), self.data(filters, details=False), learner_uid)
+        """One learner's detail (the window asks when she is chosen): only her records are read."""
+        with self._snapshot() as session:
+            data = WorkspaceRepository(session).dashboard_data(details=False, learner_uid=learner_uid)
+        if filters is not None:
+            data = apply_filter(data, filters)
+        return learner_detail(self._course(), data, learner_uid)
+
+    def _kept(self, filters: DashboardFilter) -> set[str]:
+        """The uids of the learners the filter's branch and position keep."""
+        with self._snapshot() as session:
+            return WorkspaceSummary(session).learner_uids(filters)
 
     def export_xlsx(self, path: str | PathLike[str], filters: DashboardFilter | None = None) -> Path:
         """Write the dashboard to an XLSX workbook (write-then-rename); returns the path."""
@@ -432,11 +492,11 @@ class WorkspaceService:
 
     def _essays(self, filters: DashboardFilter | None) -> list[SentEssay]:
         """The essays of the learners the filter keeps, with their marks (for the reports)."""
-        with self._sessions.begin() as session:
+        with self._snapshot() as session:
             essays = WorkspaceEssayRepository(session).essays()
         if filters is None:
             return essays
-        kept = {learner.uid for learner in self.data(filters, details=False).learners}
+        kept = self._kept(filters)
         return [e for e in essays if e.learner_uid in kept]
 
     # -------------------------------------------------------------- the desk (consultation log)
@@ -447,7 +507,7 @@ class WorkspaceService:
             records = WorkspaceRepository(session).desk_records()
         if filters is None:
             return records
-        kept = {learner.uid for learner in apply_filter(self.data(details=False), filters).learners}
+        kept = self._kept(filters)
         return [r for r in records if r.learner_uid in kept and filters.keeps_time(r.at)]
 
     def desk(self, filters: DashboardFilter | None = None) -> DeskReport:
@@ -455,10 +515,8 @@ class WorkspaceService:
         from etrainer.core.consultation.catalog import load_catalog
 
         course = self._course()
-        data = self.data(filters, details=False)
-        training = training_by_module(
-            ((a.module_id, a.score) for a in data.quiz_attempts if a.kind == QUIZ_KIND and a.finished_at),
-            ((w.module_id, w.passed) for w in data.walkthroughs if w.finished_at and not w.abandoned))
+        with self._snapshot() as session:
+            training = training_by_module(*WorkspaceSummary(session).training(filters or DashboardFilter()))
         return desk_report(self.consultations(filters), load_catalog(course.root)[0], training)
 
     def close(self) -> None:

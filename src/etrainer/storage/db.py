@@ -30,6 +30,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from etrainer.storage import commits
 
 BUSY_TIMEOUT_MS = 5000
+READ_ONLY = "etrainer_read_only"
+"""A connection execution option for a transaction that only reads: on SQLite it begins deferred, not
+IMMEDIATE, so that a long read (the workspace's dashboard over 30,000 learners, seconds) neither waits for a
+writer nor keeps one waiting: in WAL mode it reads the snapshot of its first statement throughout."""
 SQLITE_READONLY = 8
 
 
@@ -93,6 +97,9 @@ def _configure_sqlite(engine: Engine, *, foreign_keys: bool, wal: bool) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Connection) -> None:
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+            return
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
         except OperationalError as error:

@@ -729,41 +729,52 @@ class WorkspaceRepository:
 
     # -------------------------------------------------------------- reading back
 
-    def dashboard_data(self, *, details: bool = True) -> DashboardData:
+    def dashboard_data(self, *, details: bool = True, learner_uid: str | None = None) -> DashboardData:
         """Every learner and record as plain core records; `details=False` leaves out the quiz responses and
         walkthrough events (only item analysis and hotspots need them). Of the events, only the wrong
         actions and the hints are read: they are all the hotspots count. Every list is in the order the rows
-        were stored (ORDER BY id), the same on every engine."""
+        were stored (ORDER BY id), the same on every engine. `learner_uid`: only that learner and her records
+        (none when she is not in the workspace)."""
         run = self._connection.execute
         ln = m.WsLearnerRow
-        learner_rows = list(run(select(ln.id, ln.uid, ln.name, ln.branch, ln.position, ln.first_import_at,
-                                       ln.last_import_at).order_by(ln.id)))
+
+        def mine(query: Any, model: Any) -> Any:
+            return query if learner_uid is None else query.where(model.learner_id == owner)
+
+        learner_query = select(ln.id, ln.uid, ln.name, ln.branch, ln.position, ln.first_import_at,
+                               ln.last_import_at).order_by(ln.id)
+        if learner_uid is not None:
+            learner_query = learner_query.where(ln.uid == learner_uid)
+        learner_rows = list(run(learner_query))
+        if learner_uid is not None and not learner_rows:
+            return DashboardData()
+        owner = learner_rows[0][0] if learner_rows else None
         uid_of = {row[0]: row[1] for row in learner_rows}
         learners = tuple(LearnerRecord(*row[1:]) for row in learner_rows)
         lp = m.WsLessonProgressRow
-        lessons = tuple(LessonRecord(uid_of[lid], *rest) for lid, *rest in run(select(
+        lessons = tuple(LessonRecord(uid_of[lid], *rest) for lid, *rest in run(mine(select(
             lp.learner_id, lp.lesson_id, lp.module_id, lp.completed_at, lp.last_opened_at, lp.total_seconds,
-            lp.visits).order_by(lp.id)))
+            lp.visits), lp).order_by(lp.id)))
         qa = m.WsQuizAttemptRow
-        quiz_rows = list(run(select(qa.id, qa.uid, qa.learner_id, qa.quiz_id, qa.started_at, qa.finished_at,
-                                    qa.score, qa.passed, qa.module_id, qa.kind).order_by(qa.id)))
+        quiz_rows = list(run(mine(select(qa.id, qa.uid, qa.learner_id, qa.quiz_id, qa.started_at, qa.finished_at,
+                                         qa.score, qa.passed, qa.module_id, qa.kind), qa).order_by(qa.id)))
         quizzes = tuple(QuizAttemptRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in quiz_rows)
         wa = m.WsWalkthroughAttemptRow
-        walk_rows = list(run(select(wa.id, wa.uid, wa.learner_id, wa.scenario_id, wa.started_at, wa.mode,
-                                    wa.finished_at, wa.score, wa.passed, wa.errors, wa.hints, wa.module_id,
-                                    wa.abandoned).order_by(wa.id)))
+        walk_rows = list(run(mine(select(wa.id, wa.uid, wa.learner_id, wa.scenario_id, wa.started_at, wa.mode,
+                                         wa.finished_at, wa.score, wa.passed, wa.errors, wa.hints, wa.module_id,
+                                         wa.abandoned), wa).order_by(wa.id)))
         walks = tuple(WalkthroughRecord(uid, uid_of[lid], *rest) for _, uid, lid, *rest in walk_rows)
         if not details:
             return DashboardData(learners, lessons, quizzes, (), walks, ())
         quiz_uid = {row[0]: row[1] for row in quiz_rows}
         qr = m.WsQuizResponseRow
-        responses = tuple(ResponseRecord(quiz_uid[aid], *rest) for aid, *rest in run(select(
-            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response).order_by(qr.id)))
+        responses = tuple(ResponseRecord(quiz_uid[aid], *rest) for aid, *rest in run(mine(select(
+            qr.attempt_id, qr.question_id, qr.question_kind, qr.score, qr.correct, qr.response), qr).order_by(qr.id)))
         walk_uid = {row[0]: row[1] for row in walk_rows}
         we = m.WsWalkthroughEventRow
         trouble = or_(we.kind == LogKind.HINT.value, we.correct.is_(False))
-        events = tuple(EventRecord(walk_uid[aid], *rest) for aid, *rest in run(
-            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble).order_by(we.id)))
+        events = tuple(EventRecord(walk_uid[aid], *rest) for aid, *rest in run(mine(
+            select(we.attempt_id, we.kind, we.step_id, we.correct).where(trouble), we).order_by(we.id)))
         return DashboardData(learners, lessons, quizzes, responses, walks, events)
 
     def desk_records(self) -> list[DeskRecord]:

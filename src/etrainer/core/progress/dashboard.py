@@ -16,6 +16,7 @@ Item analysis and walkthrough hotspots are in `core.progress.item_analysis`.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -155,9 +156,14 @@ def apply_filter(data: DashboardData, chosen: DashboardFilter) -> DashboardData:
 
 def choices(data: DashboardData) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """The branches and the positions the learners have (sorted, empty ones left out), for filter lists."""
-    branches = sorted({learner.branch for learner in data.learners if learner.branch}, key=ukrainian_key)
-    positions = sorted({learner.position for learner in data.learners if learner.position}, key=ukrainian_key)
-    return tuple(branches), tuple(positions)
+    return sorted_choices((learner.branch for learner in data.learners),
+                          (learner.position for learner in data.learners))
+
+
+def sorted_choices(branches: Iterable[str], positions: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The distinct branches and positions, sorted, empty ones left out."""
+    return (tuple(sorted({b for b in branches if b}, key=ukrainian_key)),
+            tuple(sorted({p for p in positions if p}, key=ukrainian_key)))
 
 
 # ---------------------------------------------------------------- learners × modules
@@ -373,8 +379,8 @@ def competency_results(course: Course, data: DashboardData) -> tuple[TagResult, 
         tagged = lessons_by_tag[tag]
         share = read[tag] / (len(learners) * len(tagged)) if learners else None
         scores = scores_by_tag[tag]
-        results.append(TagResult(tag, len(tagged), share, sum(scores) / len(scores) if scores else None, len(scores),
-                                 course.tag_title(tag)))
+        mean = math.fsum(scores) / len(scores) if scores else None  # fsum: the same whatever the order
+        results.append(TagResult(tag, len(tagged), share, mean, len(scores), course.tag_title(tag)))
     return tuple(results)
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import math
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,14 +56,17 @@ class ItemStat:
 
 
 def pearson(xs: list[float], ys: list[float]) -> float | None:
-    """Pearson's correlation, None for fewer than two pairs or when either list does not vary."""
+    """Pearson's correlation, None for fewer than two pairs or when either list does not vary.
+
+    Sums are `math.fsum` (correctly rounded): the result does not depend on the order of the pairs, so the
+    same pairs counted (`core.progress.summary`) give the very same figure."""
     n = len(xs)
     if n < 2 or n != len(ys):
         return None
-    mx, my = sum(xs) / n, sum(ys) / n
-    sxy = sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
-    sxx = sum((x - mx) ** 2 for x in xs)
-    syy = sum((y - my) ** 2 for y in ys)
+    mx, my = math.fsum(xs) / n, math.fsum(ys) / n
+    sxy = math.fsum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+    sxx = math.fsum((x - mx) ** 2 for x in xs)
+    syy = math.fsum((y - my) ** 2 for y in ys)
     if sxx <= 1e-12 or syy <= 1e-12:
         return None
     return sxy / math.sqrt(sxx * syy)
@@ -85,49 +89,59 @@ def item_analysis(course: Course, data: DashboardData) -> tuple[ItemStat, ...]:
         question = quiz.question(question_id) if quiz is not None else None
         scores = [r.score for r in items]
         rest = [totals[r.attempt_uid] - r.score for r in items]
-        stats.append(ItemStat(quiz_id, question_id, _question_text(question, question_id), items[0].question_kind,
-                              len(items), sum(scores) / len(scores), pearson(scores, rest),
-                              _options(question, items)))
+        kind = items[0].question_kind
+        counts = count_options(kind, ((r.response_json, 1) for r in items))
+        stats.append(ItemStat(quiz_id, question_id, question_text(question, question_id), kind,
+                              len(items), math.fsum(scores) / len(scores), pearson(scores, rest),
+                              option_stats(question, kind, counts, len(items))))
     return tuple(sorted(stats, key=lambda s: (s.facility, s.quiz_id, s.question_id)))
 
 
-def _question_text(question: Any, fallback: str) -> str:
+def question_text(question: Any, fallback: str) -> str:
     if question is None:
         return fallback
     text = question.title or " ".join(question.text.split())
     return text if len(text) <= 120 else text[:119] + "…"
 
 
-def _parsed(record: ResponseRecord) -> dict[str, Any]:
+def _parsed(response_json: str) -> dict[str, Any]:
     try:
-        data = json.loads(record.response_json)
+        data = json.loads(response_json)
     except ValueError:
         return {}
     return data if isinstance(data, dict) else {}
 
 
-def _options(question: Any, items: list[ResponseRecord]) -> tuple[OptionStat, ...]:
-    kind = items[0].question_kind
+def count_options(kind: str, responses: Iterable[tuple[str, int]]) -> dict[int, int]:
+    """How often each option was picked in `responses` (response JSON, how many times it was given) to a
+    question of `kind`; empty for kinds without options."""
     counts: dict[int, int] = defaultdict(int)
     if kind in CHOICE_KINDS:
-        for r in items:
-            for picked in _parsed(r).get("picked", ()):
+        for text, times in responses:
+            for picked in _parsed(text).get("picked", ()):
                 if isinstance(picked, int) and not isinstance(picked, bool) and 0 <= picked < MAX_PARTS:
-                    counts[picked] += 1
+                    counts[picked] += times
+    elif kind == "true_false":
+        for text, times in responses:
+            value = _parsed(text).get("value")
+            if isinstance(value, bool):
+                counts[0 if value else 1] += times
+    return counts
+
+
+def option_stats(question: Any, kind: str, counts: dict[int, int], n: int) -> tuple[OptionStat, ...]:
+    """The options of a choice or true/false question named from the course, with `counts` of `n` responses."""
+    if kind in CHOICE_KINDS:
         answers = tuple(question.answers) if question is not None else ()
         labels = [(a.text, a.fraction > 0) for a in answers]
         labels += [(f"#{i + 1}", False) for i in range(len(labels), max(counts, default=-1) + 1)]
     elif kind == "true_false":
-        for r in items:
-            value = _parsed(r).get("value")
-            if isinstance(value, bool):
-                counts[0 if value else 1] += 1
         right = question.true_false.correct if question is not None and question.true_false else None
         labels = [(TRUE_LABEL, right is True), (FALSE_LABEL, right is False)]
     else:
         return ()
-    n = len(items)
-    return tuple(OptionStat(i, text, correct, counts[i], counts[i] / n) for i, (text, correct) in enumerate(labels))
+    return tuple(OptionStat(i, text, correct, counts.get(i, 0), counts.get(i, 0) / n)
+                 for i, (text, correct) in enumerate(labels))
 
 
 # ---------------------------------------------------------------- walkthrough hotspots
@@ -178,14 +192,26 @@ def walkthrough_hotspots(course: Course, data: DashboardData) -> tuple[ScenarioH
     per_scenario: dict[str, int] = defaultdict(int)
     for w in attempts.values():
         per_scenario[w.scenario_id] += 1
+    return hotspots_from_counts(course, per_scenario.items(),
+                                ((sid, step, errors, hints, len(troubled[(sid, step)]))
+                                 for (sid, step), (errors, hints) in counts.items()))
+
+
+def hotspots_from_counts(course: Course, scenarios: Iterable[tuple[str, int]],
+                         steps: Iterable[tuple[str, str, int, int, int]]) -> tuple[ScenarioHotspots, ...]:
+    """The hotspots from counts made elsewhere (a database's GROUP BY): `scenarios` are (scenario, attempts) in
+    the order of each scenario's first attempt, `steps` (scenario, step, errors, hints, attempts troubled)."""
+    by_scenario: dict[str, list[tuple[str, int, int, int]]] = defaultdict(list)
+    for scenario_id, step, errors, hints, troubled in steps:
+        by_scenario[scenario_id].append((step, errors, hints, troubled))
     results = []
-    for scenario_id, total in per_scenario.items():
+    for scenario_id, total in scenarios:
         scenario = course.scenario(scenario_id)
-        steps = [StepStat(step, _step_label(scenario, step), scenario.step_index(step) if scenario else -1,
-                          errors, hints, len(troubled[(sid, step)]))
-                 for (sid, step), (errors, hints) in counts.items() if sid == scenario_id]
-        steps.sort(key=lambda s: (-s.trouble, -s.errors, s.position, s.step_id))
-        results.append(ScenarioHotspots(scenario_id, scenario.title if scenario else scenario_id, total, tuple(steps)))
+        stats = [StepStat(step, _step_label(scenario, step), scenario.step_index(step) if scenario else -1,
+                          errors, hints, troubled)
+                 for step, errors, hints, troubled in by_scenario.get(scenario_id, ())]
+        stats.sort(key=lambda s: (-s.trouble, -s.errors, s.position, s.step_id))
+        results.append(ScenarioHotspots(scenario_id, scenario.title if scenario else scenario_id, total, tuple(stats)))
     return tuple(sorted(results, key=lambda r: (-sum(s.trouble for s in r.steps), r.title.casefold())))
 
 

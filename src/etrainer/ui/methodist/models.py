@@ -58,13 +58,47 @@ class CollatingProxy(QSortFilterProxyModel):
             return str(a) < str(b)
 
 
+class SortingProxy(CollatingProxy):
+    """For a table of tens of thousands of rows (the learners of a country's workspace): a click on a header
+    sorts the source model's rows itself (`_Table.sort`, Python's sort on precomputed keys: a fraction of a
+    second) instead of the proxy comparing rows pair by pair through Python (half a minute for 30,000); the
+    order is the same — keys by SORT_ROLE, text by the same collator, ties in the order the rows came."""
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, _Table):
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
+
+
 _ROOT = QModelIndex()
+_COLLATOR = QCollator(QLocale("uk_UA"))
+_COLLATOR.setNumericMode(True)
+
+
+class _SortKey:
+    """A SORT_ROLE value as CollatingProxy.lessThan compares it: text by the collator, mixed types as text."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = _COLLATOR.sortKey(value) if isinstance(value, str) else value
+
+    def __lt__(self, other: _SortKey) -> bool:
+        try:
+            return bool(self.value < other.value)
+        except TypeError:
+            return str(self.value) < str(other.value)
 
 
 class _Table(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self._rows: list[Any] = []
+        self._given: list[Any] = []
+        """The rows in the order they were set; `sort` orders them afresh each time (ties keep this order)."""
+        self._sorted: tuple[int, Qt.SortOrder] | None = None
         self.headers: list[str] = []
 
     def rowCount(self, parent: Index = _ROOT) -> int:
@@ -83,8 +117,42 @@ class _Table(QAbstractTableModel):
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
-        self._rows = list(rows)
+        self._given = list(rows)
+        self._rows = self._ordered() if self._sorted is not None else list(self._given)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Order the rows by `column`'s SORT_ROLE (used through SortingProxy); kept for rows set later."""
+        if not 0 <= column < len(self.headers):
+            return
+        self._sorted = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        kept = self.persistentIndexList()
+        rows = [self._rows[index.row()] for index in kept]
+        self._rows = self._ordered()
+        place = {id(row): n for n, row in enumerate(self._rows)}
+        self.changePersistentIndexList(kept, [self.index(place[id(row)], index.column())
+                                              for row, index in zip(rows, kept, strict=True)])
+        self.layoutChanged.emit()
+
+    def _ordered(self) -> list[Any]:
+        assert self._sorted is not None
+        column, order = self._sorted
+        self._rows = self._given
+        values = [self.data(self.index(n, column), SORT_ROLE) for n in range(len(self._given))]
+        descending = order == Qt.SortOrder.DescendingOrder
+        if all(isinstance(value, str) for value in values):
+            keys: list[Any] = [_COLLATOR.sortKey(value) for value in values]
+        else:
+            keys = values
+        try:
+            ranked = sorted(range(len(keys)), key=keys.__getitem__)
+        except TypeError:  # mixed types: as CollatingProxy.lessThan compares them
+            keys = [_SortKey(value) for value in values]
+            ranked = sorted(range(len(keys)), key=keys.__getitem__)
+        if descending:  # as Qt's proxy does it: the ascending order reversed, ties too
+            ranked.reverse()
+        return [self._given[n] for n in ranked]
 
 
 class MatrixModel(_Table):
@@ -106,12 +174,14 @@ class MatrixModel(_Table):
         if not index.isValid():
             return None
         row, column = self._rows[index.row()], index.column()
-        if column < 3:
-            values = (row.learner.name, row.learner.branch, _percent(row.completion))
-            sort = (surname_first(row.learner.name), row.learner.branch, row.completion)  # by surname
+        if column < 3:  # only the value asked for: a sort asks 30,000 rows in a country's workspace
             if role == Qt.ItemDataRole.DisplayRole:
-                return values[column]
-            return sort[column] if role == SORT_ROLE else None
+                return (row.learner.name if column == 0 else row.learner.branch if column == 1
+                        else _percent(row.completion))
+            if role == SORT_ROLE:  # by surname
+                return (surname_first(row.learner.name) if column == 0 else row.learner.branch if column == 1
+                        else row.completion)
+            return None
         cell = row.cells[column - 3]
         if role == Qt.ItemDataRole.DisplayRole:
             text = f"{cell.lessons_read}/{cell.lessons_total}"

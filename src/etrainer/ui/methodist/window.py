@@ -12,6 +12,7 @@ import html
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
@@ -45,7 +46,14 @@ from etrainer.ui.common.numbers import format_share
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
 from etrainer.ui.methodist.essays import EssayMatrixModel, EssaysTab
-from etrainer.ui.methodist.models import SMALL_SAMPLE, CollatingProxy, HotspotModel, ItemModel, TagModel
+from etrainer.ui.methodist.models import (
+    SMALL_SAMPLE,
+    CollatingProxy,
+    HotspotModel,
+    ItemModel,
+    SortingProxy,
+    TagModel,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -60,8 +68,9 @@ def _percent(value: float | None) -> str:
     return format_share(value)
 
 
-def _table(model: Any, name: str) -> QTableView:
-    proxy = CollatingProxy()
+def _table(model: Any, name: str, proxy: CollatingProxy | None = None) -> QTableView:
+    """A sortable table of `model`; `proxy`: a SortingProxy for a table of many rows."""
+    proxy = proxy or CollatingProxy()
     proxy.setSourceModel(model)
     view = QTableView(objectName=name)
     view.setModel(proxy)
@@ -87,6 +96,8 @@ class WorkspaceWindow(QMainWindow):
         self.last_report: ImportReport | None = None
         self._progress: Progress | None = None
         self._importing = False
+        self._loading = self._reload = False
+        """A dashboard is being computed; another filter was chosen meanwhile."""
         self.setObjectName("workspaceWindow")
         self.setWindowTitle(self.tr("Methodist's workspace — Е-тренер"))
         workspace = service.workspace
@@ -188,7 +199,8 @@ class WorkspaceWindow(QMainWindow):
                 [self._dated, self._start, QLabel("—"), self._end]]
 
     def _build_learners_tab(self) -> QWidget:
-        self._matrix_view = _table(self._matrix, "matrixTable")
+        self._matrix_view = _table(self._matrix, "matrixTable", SortingProxy())  # 30,000 learners in a country
+        self._matrix_view.horizontalHeader().setResizeContentsPrecision(300)  # widths from the first 300 rows
         self._matrix_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self._matrix_view.selectionModel().currentRowChanged.connect(self._on_learner_selected)
         self._detail = QTextBrowser(objectName="learnerDetail")
@@ -238,11 +250,55 @@ class WorkspaceWindow(QMainWindow):
         return DashboardFilter(self._branch.currentData() or None, self._position.currentData() or None, start, end)
 
     def refresh(self) -> None:
-        dashboard = self.dashboard = self.service.dashboard(self.filters())
+        """Compute the dashboard for the chosen filter off the UI thread, a progress bar meanwhile (a large
+        workspace takes seconds); a filter changed while it runs is computed when it is done."""
+        if self._loading:
+            self._reload = True
+            return
+        self._loading, self._reload = True, False
+        filters = self.filters()
+        essays = self._essays.service if hasattr(self, "_essays") else None
+        if not self._importing:
+            self._bar.setRange(0, 0)
+            self._bar.show()
+
+        def work(progress: Progress) -> Any:
+            dashboard = self.service.dashboard(filters, progress.report)
+            return dashboard, self.service.imported_files(), essays.counts() if essays is not None else None
+
+        run_in_background(work, self._on_dashboard, self._on_dashboard_failed, self._on_dashboard_progress)
+
+    def _on_dashboard_progress(self, done: int, total: int) -> None:
+        if not self._importing and shiboken6.isValid(self._bar):  # the import's progress wins; a closed window
+            self._on_progress(done, total)
+
+    def _dashboard_done(self) -> bool:
+        """The computation finished: False when another filter is waiting (computed now instead), or when
+        the window was closed meanwhile (its widgets are gone: nothing to show)."""
+        if not shiboken6.isValid(self._bar):
+            return False
+        self._loading = False
+        if not self._importing:
+            self._bar.hide()
+        if self._reload:
+            self.refresh()
+            return False
+        return True
+
+    def _on_dashboard_failed(self, error: BaseException) -> None:
+        if self._dashboard_done():
+            sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            self._status.setText(self.tr("The dashboard could not be computed: {reason}").format(reason=sentence))
+
+    def _on_dashboard(self, result: Any) -> None:
+        if not self._dashboard_done():
+            return
+        dashboard, imported, essay_counts = result
+        self.dashboard = dashboard
         self._fill_choices(self._branch, self.tr("All libraries"), dashboard.branches)
         self._fill_choices(self._position, self.tr("All positions"), dashboard.positions)
-        if hasattr(self, "_essays"):
-            self._matrix.set_essay_counts(self._essays.service.counts())
+        if essay_counts is not None:
+            self._matrix.set_essay_counts(essay_counts)
         self._matrix.set_matrix(dashboard.matrix)
         self._items.set_rows(dashboard.items)
         self._hotspots.set_hotspots(dashboard.hotspots)
@@ -264,8 +320,7 @@ class WorkspaceWindow(QMainWindow):
         hint = self.tr("Choose a librarian to see the details.")
         self._detail.setHtml(f"<p>{html.escape(hint)}</p>")
         self._files.clear()
-        for imported in self.service.imported_files():
-            self._files.addItem(QListWidgetItem(f"{imported.file_name} — {imported.learner_name}"))
+        self._files.addItems([f"{file.file_name} — {file.learner_name}" for file in imported])
         if not dashboard.matrix.rows:
             self._status.setText(self.tr("The workspace is empty: import the progress files your librarians sent."))
         elif not self._status.text():
