@@ -195,3 +195,33 @@ def test_a_bad_request_or_no_permission_stops_too(services: AppServices, sender_
     sender.nudge()  # later saves are counted, not sent
     heard.wait(lambda s: s is not stopped and not s.sending)
     assert posts == [1]
+
+
+def test_send_during_a_round_is_not_undone_by_the_rounds_end(services: AppServices, sender_of: Any,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """«Send» (the UI thread) clears a refusal while a round (the sender's thread) is changing the status: the
+    round's change applies to the status as it is then, never to the one it read before «Send»."""
+    import etrainer.services.lrs_auto as module
+
+    sender, heard = sender_of(f"http://127.0.0.1:{free_port()}/xAPI/", "u", quiet=0.0, first_retry=60)
+    sender.status = AutoStatus(sender.config.endpoint, stopped=True, error=LrsUnavailable(endpoint="x", reason="-"))
+    entered, release = threading.Event(), threading.Event()
+    real_replace = module.replace
+
+    def slow_replace(status: AutoStatus, **changes: Any) -> AutoStatus:
+        """The counting round's change of a stopped status, held in the middle."""
+        if threading.current_thread().name == "etrainer-lrs-auto" and status.stopped and not entered.is_set():
+            entered.set()
+            release.wait(5)
+        return real_replace(status, **changes)
+
+    monkeypatch.setattr(module, "replace", slow_replace)
+    sender.start(None)  # a counting round: it changes the status and is held while doing so
+    assert entered.wait(30)
+    pressed = threading.Thread(target=sender.send, args=("secret",))  # «Send», as from the UI thread
+    pressed.start()
+    time.sleep(0.2)
+    release.set()
+    pressed.join(30)
+    after = heard.wait(lambda s: s.next_try is not None)  # the round «Send» forced: the LRS does not answer
+    assert not after.stopped and not sender.status.stopped

@@ -155,7 +155,7 @@ class AutoSender:
                 self._lrs.enqueue(self.learner, course, self.config.endpoint)
                 self._counted()
                 return
-            self._tell(replace(self.status, sending=True, next_try=None))
+            self._tell(lambda status: replace(status, sending=True, next_try=None))
             result = self._lrs.push(self.learner, course, self.config.endpoint, self.config.user, password,
                                     lambda done, total: not self._closing, tries=1)
         except LrsAddressInvalid as error:
@@ -176,10 +176,14 @@ class AutoSender:
     def _counted(self, sent_now: bool = False) -> None:
         """Tell the counts; `sent_now`: a round that sent (or found nothing to send) without an error."""
         counts = self._lrs.counts(self.learner, self.config.endpoint)
-        stopped = self.status.stopped and not sent_now
-        self._tell(replace(self.status, sent=counts.sent + counts.already, waiting=counts.pending, sending=False,
-                           error=self.status.error if stopped else None, next_try=None, stopped=stopped,
-                           active=self.status.active or sent_now))
+
+        def change(status: AutoStatus) -> AutoStatus:
+            stopped = status.stopped and not sent_now
+            return replace(status, sent=counts.sent + counts.already, waiting=counts.pending, sending=False,
+                           error=status.error if stopped else None, next_try=None, stopped=stopped,
+                           active=status.active or sent_now)
+
+        self._tell(change)
 
     def _unanswered(self, error: EtrainerError | None) -> None:
         with self._condition:
@@ -188,8 +192,8 @@ class AutoSender:
             self._retry_at = time.monotonic() + wait
             self._due = self._retry_at if self._due is None else max(self._due, self._retry_at)
         counts = self._lrs.counts(self.learner, self.config.endpoint)
-        self._tell(replace(self.status, sent=counts.sent + counts.already, waiting=counts.pending, sending=False,
-                           error=error, next_try=utc_now() + timedelta(seconds=wait)))
+        self._tell(lambda status: replace(status, sent=counts.sent + counts.already, waiting=counts.pending,
+                                          sending=False, error=error, next_try=utc_now() + timedelta(seconds=wait)))
 
     def _refused(self, error: EtrainerError, password: str | None) -> None:
         with self._condition:
@@ -199,11 +203,14 @@ class AutoSender:
         if error.params.get("status") == 401 and self._lrs.password == password:
             self._lrs.password = None
         counts = self._lrs.counts(self.learner, self.config.endpoint)
-        self._tell(replace(self.status, sent=counts.sent + counts.already, waiting=counts.pending, sending=False,
-                           error=error, next_try=None, stopped=True, active=False))
+        self._tell(lambda status: replace(status, sent=counts.sent + counts.already, waiting=counts.pending,
+                                          sending=False, error=error, next_try=None, stopped=True, active=False))
 
-    def _tell(self, status: AutoStatus) -> None:
-        self.status = status
+    def _tell(self, change: Callable[[AutoStatus], AutoStatus]) -> None:
+        """Change the status under the lock `send()` and `start()` change it under (the learner's «Send» on the UI
+        thread, a round on this one), then tell the listener what it became, outside the lock."""
+        with self._condition:
+            self.status = status = change(self.status)
         try:
             self._listener(status)
         except Exception:
