@@ -23,7 +23,9 @@ from etrainer.ui.common.paint import FirstPaint
 
 
 class WrappingButton(QPushButton):
-    """A push button showing its text in a word-wrapping label; `text()` still gives the text."""
+    """A push button showing its text in a word-wrapping label. The button itself paints no text, so `text()` is
+    empty, as for any QPushButton without one (a probe measuring it on one line would find it cut); the text is
+    its accessible name."""
 
     def __init__(self, text: str, parent: QWidget | None = None, objectName: str = "") -> None:
         super().__init__(parent)
@@ -42,9 +44,6 @@ class WrappingButton(QPushButton):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         super().setText("")
         self._text = text
-
-    def text(self) -> str:  # type: ignore[override]
-        return self._text
 
     def one_line_width(self) -> int:
         """The width the text needs on one line, padding included (the label has the theme's font)."""
