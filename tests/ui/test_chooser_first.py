@@ -22,6 +22,7 @@ from etrainer.services.facade import open_app_services
 from etrainer.services.startup import peek_start
 from etrainer.ui import chooser_start
 from etrainer.ui.chooser_start import ChooserFirst
+from etrainer.ui.common import tasks
 
 from .conftest import type_text
 
@@ -112,11 +113,12 @@ def test_a_choice_made_while_the_database_opens_waits_for_it(qtbot, start, monke
     go_on = threading.Event()
     original = ChooserFirst._import
 
-    def slow_import(self: ChooserFirst) -> None:
+    def slow_import(self: ChooserFirst, progress: object) -> None:
         go_on.wait(30)
-        original(self)
+        original(self, progress)
 
     monkeypatch.setattr(ChooserFirst, "_import", slow_import)
+    monkeypatch.setattr(tasks, "INLINE", False)  # a real worker thread, as in the app
     chooser = start()
     qtbot.waitUntil(lambda: chooser.controller is not None, timeout=30000)  # the window is built, not opened
     assert chooser.controller.services is None

@@ -10,7 +10,6 @@ a busy cursor; every write (a new profile, a PIN check, the choice itself) goes 
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -57,10 +56,6 @@ class _Profiles:
         return services.profiles.create(name, branch, position, pin)
 
 
-class _Imported(QObject):
-    done = Signal()
-
-
 class ChooserFirst(QObject):
     settled = Signal()
     """The database is open (or could not be, said already)."""
@@ -70,8 +65,6 @@ class ChooserFirst(QObject):
         super().__init__()
         self._app, self._build, self._exit_when_usable = app, build, exit_when_usable
         self.controller: AppController | None = None
-        self._imported = _Imported()
-        self._imported.done.connect(self._open)  # emitted on the worker thread: queued to this one
         self._state = "starting"  # → "open" or "failed"
         self.dialog = ProfileDialog(_Profiles(peeked, self._services, self.wait_for_services), None,
                                     peeked.last_profile)
@@ -107,17 +100,17 @@ class ChooserFirst(QObject):
             self._app.exit(1)
             return
         self.controller.mark_usable()
-        threading.Thread(target=self._import, name="import-database-layer", daemon=True).start()
+        from etrainer.ui.common import tasks
 
-    def _import(self) -> None:
+        # Either way the database is opened next: after a failed import the UI thread imports again and says why.
+        tasks.run_in_background(self._import, lambda _done: self._open(), lambda _error: self._open())
+
+    def _import(self, progress: object) -> None:
+        """On a worker thread: import the database layer (pure Python; nothing of Qt)."""
         import importlib
 
-        try:
-            for name in DATABASE_MODULES:
-                importlib.import_module(name)
-        except Exception:  # the UI thread imports again when it opens the database, and says what failed
-            pass
-        self._imported.done.emit()
+        for name in DATABASE_MODULES:
+            importlib.import_module(name)
 
     def _open(self) -> None:
         assert self.controller is not None
