@@ -63,7 +63,7 @@ class LearnerRepository:
 
     def all(self) -> list[Profile]:
         """Every profile, in the Ukrainian alphabet's order of the names (SQLite's order puts І, Ї, Є, Ґ after Я)."""
-        rows = self._session.scalars(select(LearnerRow).order_by(LearnerRow.name_key))
+        rows = self._session.scalars(select(LearnerRow))
         return sorted((_profile(row) for row in rows), key=lambda profile: ukrainian_key(profile.name))
 
     def id_for_key(self, name_key: str) -> LearnerId | None:

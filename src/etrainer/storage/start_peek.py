@@ -23,10 +23,8 @@ from etrainer.core.learner.profiles import Profile
 from etrainer.storage.health import Condition, diagnose, read_only_uri, writable_problem
 from etrainer.storage.schema_head import at_head
 
-_PROFILES = ("SELECT id, name, branch, position, pin_hash IS NOT NULL, created_at, last_active_at, uid "
-             "FROM learner ORDER BY name_key")
-"""The columns and order of `LearnerRepository.all`, which then sorts by `ukrainian_key` (a test keeps them
-equal)."""
+_PROFILES = "SELECT id, name, branch, position, pin_hash IS NOT NULL, created_at, last_active_at, uid FROM learner"
+"""The columns `LearnerRepository.all` reads; both sort by `ukrainian_key` (a test keeps them equal)."""
 
 
 @dataclass(frozen=True)
