@@ -26,7 +26,7 @@ from pathlib import Path
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report, training_by_module
+from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report_of_counts, training_by_module
 from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import (
     DashboardData,
@@ -515,9 +515,12 @@ class WorkspaceService:
         from etrainer.core.consultation.catalog import load_catalog
 
         course = self._course()
+        chosen = filters or DashboardFilter()
         with self._snapshot() as session:
-            training = training_by_module(*WorkspaceSummary(session).training(filters or DashboardFilter()))
-        return desk_report(self.consultations(filters), load_catalog(course.root)[0], training)
+            summary = WorkspaceSummary(session)
+            training = training_by_module(*summary.training(chosen))
+            counts = summary.desk_counts(chosen)
+        return desk_report_of_counts(counts, load_catalog(course.root)[0], training)
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""

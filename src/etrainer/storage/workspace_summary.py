@@ -6,14 +6,15 @@ position pick learners, the dates keep activity — as `core.progress.dashboard.
   (GROUP BY), as `core.progress.summary.LearnerFacts`, one learner after another;
 - the responses of finished quiz attempts, attempt after attempt (for `summary.ItemTally`);
 - the walkthrough hotspots' counts (GROUP BY);
-- the filter lists' branches and positions (DISTINCT).
+- the filter lists' branches and positions (DISTINCT);
+- the consultations counted by local month, branch, service and outcome (GROUP BY), for the desk views.
 Results are streamed (server-side cursors on PostgreSQL), so memory does not grow with the records.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, time, timedelta, tzinfo
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
@@ -26,11 +27,14 @@ from sqlalchemy import (
     distinct,
     false,
     func,
+    literal,
     or_,
     select,
 )
 from sqlalchemy.orm import Session
 
+from etrainer.core.consultation.record import Outcome
+from etrainer.core.consultation.stats import DeskCount, month_key
 from etrainer.core.progress.dashboard import QUIZ_KIND, DashboardFilter, LearnerRecord
 from etrainer.core.progress.item_analysis import CHOICE_KINDS, DEMO_MODE, HINT_KIND
 from etrainer.core.progress.summary import Answer, LearnerFacts, QuizFacts, WalkFacts
@@ -45,6 +49,11 @@ qa = m.WsQuizAttemptRow
 qr = m.WsQuizResponseRow
 wa = m.WsWalkthroughAttemptRow
 we = m.WsWalkthroughEventRow
+co = m.WsConsultationRow
+
+MONTHS_IN_ONE_QUERY = 240
+"""Consultations spread over more months than this (twenty years: a forged or mistyped date) are counted as
+they stream past instead of by one CASE of that many month boundaries."""
 
 
 def _in_days(column: Any, chosen: DashboardFilter) -> ColumnElement[bool] | None:
@@ -78,6 +87,28 @@ def _narrowed(query: Select[Any], learner_column: Any, chosen: DashboardFilter,
     if moment is not None and (dated := _in_days(moment, chosen)) is not None:
         query = query.where(dated)
     return query
+
+
+def month_ends(first: datetime, last: datetime, zone: tzinfo | None = None,
+               limit: int = MONTHS_IN_ONE_QUERY) -> list[tuple[datetime, str]] | None:
+    """The months (`YYYY-MM` in `zone`, the computer's local time when None) from the one holding `first` to
+    the one holding `last`, each with the moment (aware) it ends: the next month's first midnight there. None
+    when there are more than `limit`, or a moment too near the calendar's ends to have a local time."""
+    months: list[tuple[datetime, str]] = []
+    try:
+        local = first.astimezone(zone)
+        year, month = local.year, local.month
+        while len(months) < limit:
+            label = f"{year:04d}-{month:02d}"
+            year, month = year + (month == 12), month % 12 + 1
+            midnight = datetime(year, month, 1)
+            end = midnight.replace(tzinfo=zone) if zone is not None else midnight.astimezone()
+            months.append((end, label))
+            if end > last:
+                return months
+    except (OverflowError, ValueError):  # year 10000, or before year 1 in local time
+        return None
+    return None
 
 
 def _flag(condition: ColumnElement[bool]) -> Any:
@@ -184,6 +215,45 @@ class WorkspaceSummary:
         return ([(scenario, count) for scenario, count, _ in per_scenario],
                 [(scenario, step, int(errors), int(hints), troubled)
                  for scenario, step, errors, hints, troubled in self._run(steps)])
+
+    def desk_counts(self, chosen: DashboardFilter, zone: tzinfo | None = None) -> list[DeskCount]:
+        """The kept consultations counted by month (in `zone`), branch, service and outcome, as
+        `core.consultation.stats.desk_counts` counts records. The database groups them: each one's month comes
+        from a CASE over the month boundaries in `zone` between the first and the last consultation, computed
+        here, so the database needs no time-zone rules."""
+        where = [*_learners_kept(chosen)]
+        if (dated := _in_days(co.at, chosen)) is not None:
+            where.append(dated)
+        first, last = self._run(select(func.min(co.at), func.max(co.at))
+                                .join(ln, ln.id == co.learner_id).where(*where)).one()
+        if first is None:
+            return []
+        months = month_ends(first, last, zone)
+        if months is None:
+            return self._desk_counts_streamed(where, zone)
+        month: Any = (case(*((co.at < end, label) for end, label in months[:-1]), else_=months[-1][1])
+                      if len(months) > 1 else literal(months[0][1]))
+        kept = (select(month.label("month"), ln.branch.label("branch"), co.service_id.label("service"),
+                       co.outcome.label("outcome"), co.minutes.label("minutes"))
+                .join(ln, ln.id == co.learner_id).where(*where).subquery())
+        query = (select(kept.c.month, kept.c.branch, kept.c.service, kept.c.outcome, func.count(),
+                        func.sum(kept.c.minutes))
+                 .group_by(kept.c.month, kept.c.branch, kept.c.service, kept.c.outcome))
+        counts = [DeskCount(label, branch, service, Outcome(outcome), int(count), int(minutes or 0))
+                  for label, branch, service, outcome, count, minutes in self._run(query)]
+        counts.sort(key=lambda c: (c.month, c.branch, c.service_id, c.outcome.value))
+        return counts
+
+    def _desk_counts_streamed(self, where: list[ColumnElement[bool]], zone: tzinfo | None) -> list[DeskCount]:
+        tallies: dict[tuple[str, str, str, str], list[int]] = {}
+        query = (select(co.at, ln.branch, co.service_id, co.outcome, co.minutes)
+                 .join(ln, ln.id == co.learner_id).where(*where))
+        for at, branch, service, outcome, minutes in self._run(query, stream=True):
+            tally = tallies.setdefault((month_key(at, zone), branch, service, outcome), [0, 0])
+            tally[0] += 1
+            tally[1] += minutes
+        return [DeskCount(label, branch, service, Outcome(outcome), count, minutes)
+                for (label, branch, service, outcome), (count, minutes) in sorted(tallies.items())]
 
     def training(self, chosen: DashboardFilter) -> tuple[Iterator[tuple[str | None, float | None]],
                                                           Iterator[tuple[str | None, bool | None]]]:

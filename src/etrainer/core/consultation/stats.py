@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import Any
 
 from etrainer.core.consultation.catalog import ConsultationCatalog, Service
 from etrainer.core.consultation.record import Consultation, Outcome
@@ -150,17 +151,7 @@ def desk_vs_training(records: Iterable[Consultation | DeskRecord], catalog: Cons
                      training: Mapping[str, TrainingResult]) -> list[DeskVsTraining]:
     """Per service consulted: the share of trouble (and of failures) beside the training results on the
     module that teaches it; the most troubled services first."""
-    rows = []
-    for row in summarize(records).services:
-        service = catalog.service(row.service_id)
-        module = service.module if service is not None else None
-        result = training.get(module) if module is not None else None
-        rows.append(DeskVsTraining(
-            row.service_id, catalog.title_of(row.service_id), module, row.count, row.trouble_share,
-            row.outcomes.get(Outcome.FAILED, 0) / row.count,
-            result.quiz_average if result else None, result.walkthrough_pass_rate if result else None))
-    rows.sort(key=lambda r: (-r.trouble_share, -r.consultations, r.service_id))
-    return rows
+    return _versus(summarize(records), catalog, training)
 
 
 def _outcomes(items: Iterable[Consultation | DeskRecord]) -> dict[Outcome, int]:
@@ -206,11 +197,80 @@ class DeskReport:
     versus: tuple[DeskVsTraining, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class DeskCount:
+    """The consultations of one month, branch, service and outcome: how many, and their minutes. A workspace's
+    desk views are made from these, counted in Python (`desk_counts`) or by the database
+    (storage.workspace_summary), so that no view needs every consultation in memory."""
+
+    month: str
+    branch: str
+    service_id: str
+    outcome: Outcome
+    count: int
+    minutes: int
+
+
+def desk_counts(records: Iterable[DeskRecord], zone: tzinfo | None = None) -> list[DeskCount]:
+    """`records` counted by month (in `zone`), branch, service and outcome; sorted so."""
+    counts: dict[tuple[str, str, str, Outcome], list[int]] = {}
+    for record in records:
+        key = (month_key(record.at, zone), record.branch, record.service_id, record.outcome)
+        tally = counts.setdefault(key, [0, 0])
+        tally[0] += 1
+        tally[1] += record.minutes
+    return [DeskCount(*key, count, minutes)
+            for key, (count, minutes) in sorted(counts.items(), key=lambda item: (*item[0][:3], item[0][3].value))]
+
+
 def desk_report(records: Iterable[DeskRecord], catalog: ConsultationCatalog | None,
                 training: Mapping[str, TrainingResult], zone: tzinfo | None = None) -> DeskReport:
-    records = list(records)
+    return desk_report_of_counts(desk_counts(records, zone), catalog, training)
+
+
+def desk_report_of_counts(counts: Iterable[DeskCount], catalog: ConsultationCatalog | None,
+                          training: Mapping[str, TrainingResult]) -> DeskReport:
+    """The same report as `desk_report` over the records these counts were made of."""
     catalog = catalog or ConsultationCatalog((), (), (), ())
-    titles = {r.service_id: catalog.title_of(r.service_id) for r in records}
-    return DeskReport(titles, summarize(records), tuple(breakdown(records, zone)),
-                      tuple(group_by(records, "branch", zone)), tuple(group_by(records, "service", zone)),
-                      tuple(group_by(records, "month", zone)), tuple(desk_vs_training(records, catalog, training)))
+    groups: dict[str, dict[Any, list[Any]]] = {"rows": {}, "branch": {}, "service": {}, "month": {}}
+    for item in counts:
+        for name, key in (("rows", (item.month, item.branch, item.service_id)), ("branch", item.branch),
+                          ("service", item.service_id), ("month", item.month)):
+            tally = groups[name].setdefault(key, [0, 0, Counter()])
+            tally[0] += item.count
+            tally[1] += item.minutes
+            tally[2][item.outcome] += item.count
+    services = [ServiceRow(service, count, minutes, _complete(outcomes))
+                for service, (count, minutes, outcomes) in groups["service"].items()]
+    services.sort(key=lambda row: (-row.count, row.service_id))
+    totals: Counter[Outcome] = Counter()
+    for row in services:
+        totals.update(row.outcomes)
+    total = LogSummary(sum(r.count for r in services), sum(r.minutes for r in services), _complete(totals),
+                       tuple(services))
+
+    def grouped(name: str) -> tuple[GroupRow, ...]:
+        return tuple(GroupRow(key, count, minutes, _complete(outcomes))
+                     for key, (count, minutes, outcomes) in sorted(groups[name].items()))
+
+    rows = tuple(BreakdownRow(*key, count, minutes, _complete(outcomes))
+                 for key, (count, minutes, outcomes) in sorted(groups["rows"].items()))
+    titles = {row.service_id: catalog.title_of(row.service_id) for row in services}
+    return DeskReport(titles, total, rows, grouped("branch"), grouped("service"), grouped("month"),
+                      tuple(_versus(total, catalog, training)))
+
+
+def _versus(total: LogSummary, catalog: ConsultationCatalog,
+            training: Mapping[str, TrainingResult]) -> list[DeskVsTraining]:
+    """`desk_vs_training` from the per-service rows of a summary."""
+    rows = []
+    for row in total.services:
+        service = catalog.service(row.service_id)
+        module = service.module if service is not None else None
+        result = training.get(module) if module is not None else None
+        rows.append(DeskVsTraining(
+            row.service_id, catalog.title_of(row.service_id), module, row.count, row.trouble_share,
+            row.outcomes.get(Outcome.FAILED, 0) / row.count,
+            result.quiz_average if result else None, result.walkthrough_pass_rate if result else None))
+    rows.sort(key=lambda r: (-r.trouble_share, -r.consultations, r.service_id))
+    return rows
