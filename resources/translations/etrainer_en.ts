@@ -913,6 +913,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>Desk vs training: where consultations went wrong, beside the results on the module that teaches the service</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Counting the consultations…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The consultations could not be counted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n consultation(s), {hours} h {minutes} min</source>
         <translation>

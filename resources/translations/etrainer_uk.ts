@@ -920,6 +920,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>Desk vs training: where consultations went wrong, beside the results on the module that teaches the service</source>
         <translation>Консультації й навчання: де консультації не вдавалися поруч із результатами модуля, що вчить цієї послуги</translation>
     </message>
+    <message>
+        <source>Counting the consultations…</source>
+        <translation>Рахуємо консультації…</translation>
+    </message>
+    <message>
+        <source>The consultations could not be counted: {reason}</source>
+        <translation>Не вдалося порахувати консультації: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n consultation(s), {hours} h {minutes} min</source>
         <translation>

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPainter, QShowEvent
@@ -22,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.consultation.record import Outcome
 from etrainer.core.consultation.stats import DeskReport
+from etrainer.core.errors import EtrainerError
+from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.tasks import run_in_background
 from etrainer.ui.consultation.chart import outcome_chart, outcome_label
 
 
@@ -47,6 +51,7 @@ class DeskTab(QWidget):
         self.setObjectName("deskTab")
         self._load, self._modules = load, module_titles
         self.report: DeskReport | None = None
+        self._loading = self._again = False
         self._group = QComboBox(objectName="deskGroup")
         for key, text in (("service", self.tr("by service")), ("branch", self.tr("by library")),
                           ("month", self.tr("by month"))):
@@ -88,8 +93,41 @@ class DeskTab(QWidget):
             self.reload()
 
     def reload(self) -> None:
-        self.report = self._load()
-        self._show()
+        """Count the consultations for the window's filter off the UI thread (a region's workspace takes
+        seconds); the figures shown stay until the new ones come. A reload asked for meanwhile (the filter
+        changed) runs when this one is done, so the last filter's figures are the ones left on screen."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading, self._again = True, False
+        self._summary.setText(self.tr("Counting the consultations…"))
+        load = self._load
+        run_in_background(lambda _progress: load(), self._on_loaded, self._on_failed)
+
+    @property
+    def loading(self) -> bool:
+        return self._loading
+
+    def _finished(self) -> bool:
+        """False when the tab is gone (its window closed meanwhile) or another reload is due (started now)."""
+        if not shiboken6.isValid(self._summary):
+            return False
+        self._loading = False
+        if self._again:
+            self.reload()
+            return False
+        return True
+
+    def _on_loaded(self, report: DeskReport) -> None:
+        if self._finished():
+            self.report = report
+            self._show()
+
+    def _on_failed(self, error: BaseException) -> None:
+        if self._finished():
+            sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            self._summary.setText(self.tr("The consultations could not be counted: {reason}").format(
+                reason=sentence))
 
     def _show(self) -> None:
         report = self.report

@@ -1,0 +1,105 @@
+"""The «Consultations» tab counts on a worker thread: the window answers meanwhile, a filter changed while it
+counts is counted next (the last filter's figures stay on screen), a failure is a sentence, and a window closed
+meanwhile drops the result."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime
+
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtWidgets import QLabel, QTableWidget
+
+from etrainer.core.consultation.record import Outcome
+from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report
+from etrainer.storage.workspace import WorkspaceUnavailable
+from etrainer.ui.common import tasks
+from etrainer.ui.consultation.desk_tab import DeskTab
+
+
+def _report(branch: str, n: int) -> DeskReport:
+    return desk_report([DeskRecord("a", branch, datetime(2026, 11, 2, tzinfo=UTC), "kep", Outcome.DONE, 10)] * n,
+                       None, {})
+
+
+class _Loads:
+    """A desk load that waits for the test to let each call finish, and says which call it was."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.started = threading.Semaphore(0)
+        self.go = threading.Semaphore(0)
+
+    def __call__(self) -> DeskReport:
+        self.calls += 1
+        call = self.calls
+        self.started.release()
+        assert self.go.acquire(timeout=10)
+        return _report(f"Філія № {call}", call)
+
+
+def _groups(tab: DeskTab) -> list[str]:
+    table = tab.findChild(QTableWidget, "deskGroups")
+    return [table.item(r, 0).text() for r in range(table.rowCount())]
+
+
+def test_counting_runs_off_the_ui_thread_and_the_last_filter_wins(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(tasks, "INLINE", False)
+    loads = _Loads()
+    tab = DeskTab(loads, {})
+    qtbot.addWidget(tab)
+    tab._group.setCurrentIndex(tab._group.findData("branch"))
+    tab.show()  # the first count starts
+    assert loads.started.acquire(timeout=10)
+    summary = tab.findChild(QLabel, "deskSummary")
+    assert tab.loading and "…" in summary.text()
+    tab.reload()  # the filter changed twice while counting: one more count, after this one
+    tab.reload()
+    loads.go.release()
+    qtbot.waitUntil(lambda: loads.calls == 2, timeout=10_000)  # the first count's result, then the next count
+    assert tab.loading
+    loads.go.release()
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    assert loads.calls == 2
+    assert _groups(tab) == ["Філія № 2"]
+    assert "2" in summary.text()
+
+
+def test_a_failure_is_a_sentence_and_the_figures_shown_stay(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(tasks, "INLINE", False)
+    refusal = WorkspaceUnavailable(url="workspace.sqlite3", reason="database is locked")
+    outcomes: list[object] = [_report("Центральна", 3), refusal]
+
+    def load() -> DeskReport:
+        outcome = outcomes.pop(0)
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome  # type: ignore[return-value]
+
+    tab = DeskTab(load, {})
+    qtbot.addWidget(tab)
+    tab._group.setCurrentIndex(tab._group.findData("branch"))
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    assert _groups(tab) == ["Центральна"]
+    tab.reload()
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    text = tab.findChild(QLabel, "deskSummary").text()
+    assert "workspace.sqlite3" in text and "Traceback" not in text
+    assert _groups(tab) == ["Центральна"]
+
+
+def test_a_tab_closed_while_counting_drops_the_result(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr(tasks, "INLINE", False)
+    loads = _Loads()
+    tab = DeskTab(loads, {})
+    tab.show()
+    assert loads.started.acquire(timeout=10)
+    summary = tab.findChild(QLabel, "deskSummary")
+    tab.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(summary)
+    loads.go.release()
+    qtbot.wait(200)  # the result arrives for a deleted tab: nothing is shown, nothing raises
+    assert loads.calls == 1
