@@ -7,6 +7,7 @@ and dates so far apart that the counts are made as the rows stream past."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -25,6 +26,7 @@ from etrainer.storage.workspace_summary import MONTHS_IN_ONE_QUERY, WorkspaceSum
 
 BRANCHES = ("Центральна бібліотека", "Філія № 1", "")
 POSITIONS = ("бібліотекар", "завідувачка філії")
+FIXED = datetime(2026, 6, 15, tzinfo=UTC)
 ZONES = (UTC, ZoneInfo("Europe/Kyiv"), ZoneInfo("Asia/Kathmandu"), ZoneInfo("America/St_Johns"), None)
 FILTERS = (
     DashboardFilter(),
@@ -85,6 +87,13 @@ def _compare(url: str, course: Course, zones: tuple[object, ...]) -> int:
                     counted = WorkspaceSummary(session).desk_counts(chosen, zone)  # type: ignore[arg-type]
                 assert counted == desk_counts(records, zone), (chosen, zone)  # type: ignore[arg-type]
                 compared += sum(c.count for c in counted)
+            with service._snapshot() as session:  # the tab's two smaller groupings
+                summary = WorkspaceSummary(session)
+                by_month = summary.desk_counts(chosen, zones[-1], branch=False)  # type: ignore[arg-type]
+                by_branch = summary.desk_counts(chosen, zones[-1], month=False, service=False)  # type: ignore[arg-type]
+            assert by_month == desk_counts([replace(r, branch="") for r in records], zones[-1])  # type: ignore[arg-type]
+            assert by_branch == [replace(c, month="") for c in desk_counts(
+                [replace(r, service_id="", at=FIXED) for r in records], UTC)]
     finally:
         service.close()
     return compared
@@ -127,5 +136,7 @@ def test_the_desk_report_is_the_one_from_every_record(workspace_url: str, course
 
                 training = training_by_module(*WorkspaceSummary(session).training(chosen))
             assert shown == desk_report(service.consultations(chosen), load_catalog(course.root)[0], training)
+            assert service.desk(chosen, breakdown=False) == replace(shown, rows=())
+            assert not chosen.branch or len(shown.by_branch) <= 1
     finally:
         service.close()

@@ -47,7 +47,7 @@ def _groups(tab: DeskTab) -> list[str]:
 def test_counting_runs_off_the_ui_thread_and_the_last_filter_wins(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(tasks, "INLINE", False)
     loads = _Loads()
-    tab = DeskTab(loads, {})
+    tab = DeskTab(lambda: loads, {})
     qtbot.addWidget(tab)
     tab._group.setCurrentIndex(tab._group.findData("branch"))
     tab.show()  # the first count starts
@@ -77,7 +77,7 @@ def test_a_failure_is_a_sentence_and_the_figures_shown_stay(qtbot, monkeypatch) 
             raise outcome
         return outcome  # type: ignore[return-value]
 
-    tab = DeskTab(load, {})
+    tab = DeskTab(lambda: load, {})
     qtbot.addWidget(tab)
     tab._group.setCurrentIndex(tab._group.findData("branch"))
     tab.show()
@@ -93,7 +93,7 @@ def test_a_failure_is_a_sentence_and_the_figures_shown_stay(qtbot, monkeypatch) 
 def test_a_tab_closed_while_counting_drops_the_result(qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr(tasks, "INLINE", False)
     loads = _Loads()
-    tab = DeskTab(loads, {})
+    tab = DeskTab(lambda: loads, {})
     tab.show()
     assert loads.started.acquire(timeout=10)
     summary = tab.findChild(QLabel, "deskSummary")

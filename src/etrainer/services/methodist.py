@@ -26,7 +26,13 @@ from pathlib import Path
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
 
-from etrainer.core.consultation.stats import DeskRecord, DeskReport, desk_report_of_counts, training_by_module
+from etrainer.core.consultation.stats import (
+    DeskRecord,
+    DeskReport,
+    desk_overview_of_counts,
+    desk_report_of_counts,
+    training_by_module,
+)
 from etrainer.core.course.model import Course
 from etrainer.core.progress.dashboard import (
     DashboardData,
@@ -510,8 +516,10 @@ class WorkspaceService:
         kept = self._kept(filters)
         return [r for r in records if r.learner_uid in kept and filters.keeps_time(r.at)]
 
-    def desk(self, filters: DashboardFilter | None = None) -> DeskReport:
-        """The consultations by branch, service and month, and desk vs training (core.consultation.stats)."""
+    def desk(self, filters: DashboardFilter | None = None, *, breakdown: bool = True) -> DeskReport:
+        """The consultations by branch, service and month, and desk vs training (core.consultation.stats),
+        counted by the database. `breakdown=False`: without the rows by month × library × service (only the
+        exports show them), from far fewer groups — what the «Consultations» tab shows."""
         from etrainer.core.consultation.catalog import load_catalog
 
         course = self._course()
@@ -519,8 +527,15 @@ class WorkspaceService:
         with self._snapshot() as session:
             summary = WorkspaceSummary(session)
             training = training_by_module(*summary.training(chosen))
-            counts = summary.desk_counts(chosen)
-        return desk_report_of_counts(counts, load_catalog(course.root)[0], training)
+            if breakdown:
+                counts = summary.desk_counts(chosen)
+            else:
+                by_month = summary.desk_counts(chosen, branch=False)
+                by_branch = summary.desk_counts(chosen, month=False, service=False)
+        catalog = load_catalog(course.root)[0]
+        if breakdown:
+            return desk_report_of_counts(counts, catalog, training)
+        return desk_overview_of_counts(by_month, by_branch, catalog, training)
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""

@@ -27,7 +27,6 @@ from sqlalchemy import (
     distinct,
     false,
     func,
-    literal,
     or_,
     select,
 )
@@ -216,44 +215,59 @@ class WorkspaceSummary:
                 [(scenario, step, int(errors), int(hints), troubled)
                  for scenario, step, errors, hints, troubled in self._run(steps)])
 
-    def desk_counts(self, chosen: DashboardFilter, zone: tzinfo | None = None) -> list[DeskCount]:
+    def desk_counts(self, chosen: DashboardFilter, zone: tzinfo | None = None, *, month: bool = True,
+                    branch: bool = True, service: bool = True) -> list[DeskCount]:
         """The kept consultations counted by month (in `zone`), branch, service and outcome, as
-        `core.consultation.stats.desk_counts` counts records. The database groups them: each one's month comes
-        from a CASE over the month boundaries in `zone` between the first and the last consultation, computed
-        here, so the database needs no time-zone rules."""
+        `core.consultation.stats.desk_counts` counts records; a key turned off is "" in every count (the
+        tab's views need months by service and libraries alone, far fewer groups). The database groups
+        them: each one's month comes from a CASE over the month boundaries in `zone` between the first and
+        the last consultation, computed here, so the database needs no time-zone rules."""
         where = [*_learners_kept(chosen)]
         if (dated := _in_days(co.at, chosen)) is not None:
             where.append(dated)
-        first, last = self._run(select(func.min(co.at), func.max(co.at))
-                                .join(ln, ln.id == co.learner_id).where(*where)).one()
-        if first is None:
-            return []
-        months = month_ends(first, last, zone)
-        if months is None:
-            return self._desk_counts_streamed(where, zone)
-        month: Any = (case(*((co.at < end, label) for end, label in months[:-1]), else_=months[-1][1])
-                      if len(months) > 1 else literal(months[0][1]))
-        kept = (select(month.label("month"), ln.branch.label("branch"), co.service_id.label("service"),
-                       co.outcome.label("outcome"), co.minutes.label("minutes"))
+        keys: dict[str, Any] = {}
+        only_month = ""  # the month of every count when they are not grouped by one
+        if month:
+            first, last = self._run(select(func.min(co.at), func.max(co.at))
+                                    .join(ln, ln.id == co.learner_id).where(*where)).one()
+            if first is None:
+                return []
+            months = month_ends(first, last, zone)
+            if months is None:
+                return self._desk_counts_streamed(where, zone, branch=branch, service=service)
+            if len(months) == 1:
+                only_month = months[0][1]
+            else:
+                keys["month"] = case(*((co.at < end, label) for end, label in months[:-1]), else_=months[-1][1])
+        if branch:
+            keys["branch"] = ln.branch
+        if service:
+            keys["service"] = co.service_id
+        keys["outcome"] = co.outcome
+        kept = (select(*(value.label(name) for name, value in keys.items()), co.minutes.label("minutes"))
                 .join(ln, ln.id == co.learner_id).where(*where).subquery())
-        query = (select(kept.c.month, kept.c.branch, kept.c.service, kept.c.outcome, func.count(),
-                        func.sum(kept.c.minutes))
-                 .group_by(kept.c.month, kept.c.branch, kept.c.service, kept.c.outcome))
-        counts = [DeskCount(label, branch, service, Outcome(outcome), int(count), int(minutes or 0))
-                  for label, branch, service, outcome, count, minutes in self._run(query)]
+        grouped = [kept.c[name] for name in keys]
+        counts = []
+        for row in self._run(select(*grouped, func.count(), func.sum(kept.c.minutes)).group_by(*grouped)):
+            found = dict(zip(keys, row, strict=False))
+            counts.append(DeskCount(found.get("month", only_month), found.get("branch", ""),
+                                    found.get("service", ""), Outcome(found["outcome"]), int(row[-2]),
+                                    int(row[-1] or 0)))
         counts.sort(key=lambda c: (c.month, c.branch, c.service_id, c.outcome.value))
         return counts
 
-    def _desk_counts_streamed(self, where: list[ColumnElement[bool]], zone: tzinfo | None) -> list[DeskCount]:
+    def _desk_counts_streamed(self, where: list[ColumnElement[bool]], zone: tzinfo | None, *, branch: bool,
+                              service: bool) -> list[DeskCount]:
         tallies: dict[tuple[str, str, str, str], list[int]] = {}
         query = (select(co.at, ln.branch, co.service_id, co.outcome, co.minutes)
                  .join(ln, ln.id == co.learner_id).where(*where))
-        for at, branch, service, outcome, minutes in self._run(query, stream=True):
-            tally = tallies.setdefault((month_key(at, zone), branch, service, outcome), [0, 0])
+        for at, library, served, outcome, minutes in self._run(query, stream=True):
+            key = (month_key(at, zone), library if branch else "", served if service else "", outcome)
+            tally = tallies.setdefault(key, [0, 0])
             tally[0] += 1
             tally[1] += minutes
-        return [DeskCount(label, branch, service, Outcome(outcome), count, minutes)
-                for (label, branch, service, outcome), (count, minutes) in sorted(tallies.items())]
+        return [DeskCount(label, library, served, Outcome(outcome), count, minutes)
+                for (label, library, served, outcome), (count, minutes) in sorted(tallies.items())]
 
     def training(self, chosen: DashboardFilter) -> tuple[Iterator[tuple[str | None, float | None]],
                                                           Iterator[tuple[str | None, bool | None]]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import Any
 
@@ -258,6 +258,17 @@ def desk_report_of_counts(counts: Iterable[DeskCount], catalog: ConsultationCata
     titles = {row.service_id: catalog.title_of(row.service_id) for row in services}
     return DeskReport(titles, total, rows, grouped("branch"), grouped("service"), grouped("month"),
                       tuple(_versus(total, catalog, training)))
+
+
+def desk_overview_of_counts(by_month_and_service: Iterable[DeskCount], by_branch: Iterable[DeskCount],
+                            catalog: ConsultationCatalog | None,
+                            training: Mapping[str, TrainingResult]) -> DeskReport:
+    """The report without its breakdown rows (month × library × service), from two far smaller sets of counts:
+    by month, service and outcome (their `branch` is not read), and by library and outcome (their `month` and
+    `service_id` are not read). What the «Consultations» tab shows; the exports take `desk_report_of_counts`."""
+    report = desk_report_of_counts(by_month_and_service, catalog, training)
+    libraries = desk_report_of_counts(by_branch, None, {})
+    return replace(report, rows=(), by_branch=libraries.by_branch)
 
 
 def _versus(total: LogSummary, catalog: ConsultationCatalog,

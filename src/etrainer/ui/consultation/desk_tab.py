@@ -45,8 +45,10 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
 
 
 class DeskTab(QWidget):
-    def __init__(self, load: Callable[[], DeskReport], module_titles: dict[str, str],
+    def __init__(self, load: Callable[[], Callable[[], DeskReport]], module_titles: dict[str, str],
                  parent: QWidget | None = None) -> None:
+        """`load()` is called on the UI thread (it reads the window's filter) and returns the work that counts,
+        which runs on a worker thread."""
         super().__init__(parent)
         self.setObjectName("deskTab")
         self._load, self._modules = load, module_titles
@@ -101,8 +103,8 @@ class DeskTab(QWidget):
             return
         self._loading, self._again = True, False
         self._summary.setText(self.tr("Counting the consultations…"))
-        load = self._load
-        run_in_background(lambda _progress: load(), self._on_loaded, self._on_failed)
+        work = self._load()
+        run_in_background(lambda _progress: work(), self._on_loaded, self._on_failed)
 
     @property
     def loading(self) -> bool:

@@ -58,6 +58,7 @@ from etrainer.ui.methodist.models import (
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from etrainer.core.consultation.stats import DeskReport
     from etrainer.core.course.model import Course
     from etrainer.core.progress.overview import Dashboard
     from etrainer.services.methodist import ImportReport, WorkspaceService
@@ -136,7 +137,7 @@ class WorkspaceWindow(QMainWindow):
         self._tabs.addTab(charts, self.tr("Charts"))
         from etrainer.ui.consultation.desk_tab import DeskTab
 
-        self._desk = DeskTab(lambda: self.service.desk(self.filters()),
+        self._desk = DeskTab(self._desk_work,
                              {m.id: m.title for m in course.modules} if course is not None else {})
         self._tabs.addTab(self._desk, self.tr("Consultations"))
         self._tabs.addTab(self._build_import_tab(), self.tr("Imported files"))
@@ -248,6 +249,11 @@ class WorkspaceWindow(QMainWindow):
         start = self._start.date().toPython() if self._dated.isChecked() else None
         end = self._end.date().toPython() if self._dated.isChecked() else None
         return DashboardFilter(self._branch.currentData() or None, self._position.currentData() or None, start, end)
+
+    def _desk_work(self) -> Callable[[], DeskReport]:
+        """The «Consultations» tab's counting for the filter chosen now (read here, on the UI thread)."""
+        filters = self.filters()
+        return lambda: self.service.desk(filters, breakdown=False)
 
     def refresh(self) -> None:
         """Compute the dashboard for the chosen filter off the UI thread, a progress bar meanwhile (a large
