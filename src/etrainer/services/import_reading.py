@@ -29,9 +29,9 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from etrainer.core.progress.document import ProgressDocument
-from etrainer.core.progress.file import ProgressFileRejected, RejectReason, parse_progress_bytes
-from etrainer.storage.workspace_rows import RecordRows, essay_rows, record_rows, stamp_for
+from etrainer.core.progress.document import ProgressDocument, parse_document
+from etrainer.core.progress.file import FORMAT_VERSION, ProgressFileRejected, RejectReason, signed_content
+from etrainer.storage.workspace_rows import RecordRows, essay_rows, plain_rows, record_rows, stamp_for
 
 CHUNK_FILES = 8
 """Files per task sent to a worker: enough to make the round trip cheap, few enough that cancelling waits
@@ -94,9 +94,11 @@ def check_file(path: Path, max_bytes: int, dialect: str) -> CheckedFile | Reject
     try:
         raw = read_limited(path, max_bytes)
         sha256 = hashlib.sha256(raw).hexdigest()
-        document = parse_progress_bytes(raw)
-        if document.signature is None:
-            raise ProgressFileRejected(RejectReason.BAD_SIGNATURE, "the file is not signed")
+        data, source_version, signature = signed_content(raw)
+        plain = plain_rows(data, source_version, signature, dialect)
+        if plain is not None:  # a file as eTrainer writes it, without essays: no typed records needed
+            return CheckedFile(sha256, plain[0], plain[1], [])
+        document = parse_document(data, FORMAT_VERSION, source_version, signature)
     except ProgressFileRejected as rejected:
         return RejectedFile(sha256, rejected.reason, rejected.detail)
     header = replace(document, lesson_progress=(), lesson_visits=(), quiz_attempts=(), walkthrough_attempts=(),
