@@ -1,12 +1,13 @@
 """Reading and checking the progress files of a workspace import, in this process or across the cores.
 
-Checking a file (read with the size limit, parse, depth check, Ed25519 signature, typed document) costs
-about ten times reading and `json.loads`-ing it, and needs no database: `read_in_pool` runs it in worker
+Checking a file (read with the size limit, parse, depth check, Ed25519 signature, the shape of every field)
+costs about four times reading and `json.loads`-ing it, and needs no database: `read_in_pool` runs it in worker
 processes, a few files per task, and gives the outcomes back in the files' order while the caller writes
 the previous ones. At most `IN_FLIGHT_PER_WORKER` tasks per worker are submitted ahead of what the caller
 has taken, so memory stays flat however many files there are. A worker sends back plain rows
 (`storage.workspace_rows`), not the typed records: unpickling those would cost the writing process about
-as much as storing them.
+as much as storing them. A file as eTrainer writes it goes from its checked JSON straight to rows
+(`plain_rows`); any other file through the typed document, which refuses it with its message or accepts it.
 
 The pool starts its workers with "spawn", on every platform. Windows (where the librarians' and
 methodists' PCs are) knows no other way, so testing the same start method everywhere tests what they run.
