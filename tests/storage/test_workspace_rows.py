@@ -6,14 +6,25 @@ from __future__ import annotations
 import copy
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 import pytest
 from tests.core.progress.test_fast_path import ODD_VALUES
+from tests.services.test_methodist import KEY
 from tests.storage.test_workspace import make_doc
 
 from etrainer.core.progress.document import ProgressDocument, Signature, parse_document
-from etrainer.core.progress.file import FORMAT_VERSION, UPGRADES, ProgressFileRejected
+from etrainer.core.progress.file import (
+    FORMAT_VERSION,
+    MAX_FILE_BYTES,
+    UPGRADES,
+    ProgressFileRejected,
+    RejectReason,
+    file_bytes,
+    read_progress_file,
+)
+from etrainer.services.import_reading import CheckedFile, RejectedFile, check_file
 from etrainer.storage.workspace_rows import plain_rows, record_rows, stamp_for
 
 SIGNATURE = Signature("Ed25519", bytes(32), bytes(64))
@@ -133,3 +144,29 @@ def test_consultations_and_essays_are_left_to_the_typed_document() -> None:
     essay = changed(essay, ("records", "quiz_attempts", 0, "responses", 0, "response"), {"kind": "essay", "text": "Т"})
     essay = changed(essay, ("records", "quiz_attempts", 0, "responses", 0, "max_points"), 5)
     assert outcomes(essay, "sqlite") == (False, True)
+
+
+def signed_file(path: Path, data: dict[str, Any]) -> Path:
+    path.write_bytes(file_bytes(KEY.sign(data)))  # laid out as the app writes its files
+    return path
+
+
+@pytest.mark.parametrize("dialect", ["sqlite", "postgresql"])
+def test_an_import_worker_checks_a_file_into_the_typed_documents_rows(tmp_path: Path, dialect: str) -> None:
+    path = signed_file(tmp_path / "a.etprogress", doc())
+    checked = check_file(path, MAX_FILE_BYTES, dialect)
+    document = read_progress_file(path)
+    assert isinstance(checked, CheckedFile)
+    assert (checked.header, checked.rows, checked.essays) == (header(document),
+                                                              record_rows(document, stamp_for(dialect)), [])
+
+
+def test_an_infinite_number_deep_in_a_record_is_refused_as_it_is_parsed(tmp_path: Path) -> None:
+    data = changed(doc(), ("records", "quiz_attempts", 1, "responses", 0, "response"),
+                   {"kind": "hotspot", "x": 12.5, "y": 1.0})
+    path = signed_file(tmp_path / "a.etprogress", data)
+    assert isinstance(check_file(path, MAX_FILE_BYTES, "sqlite"), CheckedFile)
+    path.write_bytes(path.read_bytes().replace(b'"x":12.5', b'"x":1e999'))
+    refused = check_file(path, MAX_FILE_BYTES, "sqlite")
+    assert isinstance(refused, RejectedFile)
+    assert (refused.reason, refused.detail) == (RejectReason.DAMAGED, "unreadable value: number out of range: 1e999")
