@@ -10,11 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import Enum
+from typing import TYPE_CHECKING
 
-from etrainer.core.consultation.catalog import ConsultationCatalog
 from etrainer.core.consultation.privacy import NoteIssue, check_note
 from etrainer.core.errors import EtrainerError
 from etrainer.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:  # the catalog module pulls in YAML, which a progress file's reader (an import's worker) needs not
+    from etrainer.core.consultation.catalog import ConsultationCatalog
 
 MAX_MINUTES = 480
 

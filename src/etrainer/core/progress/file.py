@@ -42,7 +42,7 @@ __all__ = [
     "FILE_SUFFIX", "FORMAT_NAME", "FORMAT_VERSION", "MAX_DEPTH", "MAX_FILE_BYTES", "MAX_RECORDS",
     "SIGNATURE_ALGORITHM", "UPGRADES", "ProgressDocument", "ProgressFileRejected", "RejectReason", "Signature",
     "canonical_bytes", "check_key", "file_bytes", "file_name_for", "format_time", "parse_progress_bytes", "parse_time",
-    "read_progress_file", "validate_document", "verify_signature",
+    "read_progress_file", "signed_content", "validate_document", "verify_signature",
 ]
 
 def _upgrade_1(data: dict[str, Any]) -> dict[str, Any]:
@@ -119,6 +119,13 @@ def read_progress_file(path: Path | str, *, trusted_key: bytes | None = None) ->
 
 def parse_progress_bytes(raw: bytes, *, trusted_key: bytes | None = None) -> ProgressDocument:
     """As read_progress_file, for the bytes of a file (the size limit applies here too)."""
+    data, source_version, signature = signed_content(raw, trusted_key=trusted_key)
+    return parse_document(data, FORMAT_VERSION, source_version, signature)
+
+
+def signed_content(raw: bytes, *, trusted_key: bytes | None = None) -> tuple[dict[str, Any], int, Signature]:
+    """Every check of `parse_progress_bytes` but the shape of the fields (`parse_document` does that): the
+    parsed data upgraded to FORMAT_VERSION, the version the file was written in, and its signature."""
     if len(raw) > MAX_FILE_BYTES:
         raise ProgressFileRejected(RejectReason.TOO_LARGE, f"{len(raw)} bytes; the limit is {MAX_FILE_BYTES}")
     data = _load_json(raw)
@@ -126,7 +133,8 @@ def parse_progress_bytes(raw: bytes, *, trusted_key: bytes | None = None) -> Pro
     signature = verify_signature(data, raw)
     if trusted_key is not None:
         check_key(signature, trusted_key)
-    return _upgrade_and_parse(data, signature)
+    source_version: int = data["version"]
+    return _upgraded(data), source_version, signature
 
 
 def validate_document(data: object) -> ProgressDocument:
@@ -267,10 +275,13 @@ def _signature_block(data: Mapping[str, Any]) -> Signature:
     return Signature(SIGNATURE_ALGORITHM, key, value)
 
 
-def _upgrade_and_parse(data: dict[str, Any], signature: Signature | None) -> ProgressDocument:
-    source_version: int = data["version"]
-    version = source_version
+def _upgraded(data: dict[str, Any]) -> dict[str, Any]:
+    version: int = data["version"]
     while version < FORMAT_VERSION:
         data = UPGRADES[version](data)
         version += 1
-    return parse_document(data, version, source_version, signature)
+    return data
+
+
+def _upgrade_and_parse(data: dict[str, Any], signature: Signature | None) -> ProgressDocument:
+    return parse_document(_upgraded(data), FORMAT_VERSION, data["version"], signature)

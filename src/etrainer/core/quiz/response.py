@@ -160,6 +160,6 @@ def response_from_json(data: dict[str, Any]) -> Response:
             if not isinstance(text, str):
                 raise TypeError("an essay is a text")
             return EssayResponse(text)
-    except (KeyError, TypeError, ValueError) as error:
+    except (KeyError, TypeError, ValueError, OverflowError) as error:  # OverflowError: int() of an infinity
         raise ValueError(f"damaged response: {error}") from error
     raise ValueError(f"unknown response kind {data.get('kind')!r}")
