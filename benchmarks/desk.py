@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.postgres_cluster:
         from workspace_import import postgres_cluster
 
-        for url in postgres_cluster():
+        with postgres_cluster() as url:
             measure("PostgreSQL", url, args.learners, args.consultations, args.runs)
     return 0
 
