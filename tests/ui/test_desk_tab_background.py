@@ -103,3 +103,24 @@ def test_a_tab_closed_while_counting_drops_the_result(qtbot, monkeypatch) -> Non
     loads.go.release()
     qtbot.wait(200)  # the result arrives for a deleted tab: nothing is shown, nothing raises
     assert loads.calls == 1
+
+
+def test_a_long_module_title_is_cut_to_its_column_with_the_whole_title_as_tooltip(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from etrainer.core.consultation.catalog import ConsultationCatalog, Service
+    from etrainer.core.consultation.stats import TrainingResult
+    from etrainer.ui.consultation.desk_tab import WIDEST_COLUMN
+
+    title = "Інші канали е-послуг: ПФУ, податкова, eHealth, черга, ЦНАП онлайн, реєстри, субсидії та допомоги"
+    catalog = ConsultationCatalog((Service("kep", "КЕП", "m1"),), (), (), ())
+    report = desk_report([DeskRecord("a", "Центральна", datetime(2026, 11, 2, tzinfo=UTC), "kep", Outcome.DONE, 10)],
+                         catalog, {"m1": TrainingResult("m1", 0.5, None)})
+    tab = DeskTab(lambda: lambda: report, {"m1": title})
+    qtbot.addWidget(tab)
+    tab.resize(1000, 600)
+    tab.show()
+    qtbot.waitUntil(lambda: not tab.loading, timeout=10_000)
+    versus = tab.findChild(QTableWidget, "deskVersus")
+    assert versus.item(0, 1).text() == title and versus.item(0, 1).toolTip() == title
+    assert versus.columnWidth(1) <= WIDEST_COLUMN < versus.fontMetrics().horizontalAdvance(title)
+    header = versus.horizontalHeaderItem(3).text()  # «Partly, referred or failed»: a header is never cut
+    assert versus.columnWidth(3) >= versus.horizontalHeader().fontMetrics().horizontalAdvance(header)

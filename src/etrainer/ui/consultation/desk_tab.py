@@ -33,6 +33,11 @@ def _percent(value: float | None) -> str:
     return "—" if value is None else f"{round(value * 100)} %"
 
 
+WIDEST_COLUMN = 280
+"""No column's cells make it wider than this (a module's long title would push the figures out of sight); a cell
+cut short shows its whole text as its tooltip. A header is never cut."""
+
+
 def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> None:
     table.clear()
     table.setColumnCount(len(headers))
@@ -40,8 +45,14 @@ def _fill(table: QTableWidget, headers: list[str], rows: list[list[str]]) -> Non
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            item.setToolTip(value)
+            table.setItem(r, c, item)
     table.resizeColumnsToContents()
+    metrics = table.horizontalHeader().fontMetrics()
+    for column, header in enumerate(headers):
+        widest = max(WIDEST_COLUMN, metrics.horizontalAdvance(header) + 2 * metrics.averageCharWidth() + 8)
+        table.setColumnWidth(column, min(widest, table.columnWidth(column)))
 
 
 class DeskTab(QWidget):
@@ -73,6 +84,10 @@ class DeskTab(QWidget):
         upper = QSplitter()
         upper.addWidget(self._groups)
         upper.addWidget(self._chart)
+        # the chart gets room enough to read its bars and names: two fifths of the width, a third of the height
+        self._chart.setMinimumSize(320, 220)
+        upper.setStretchFactor(0, 3)
+        upper.setStretchFactor(1, 2)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
