@@ -84,8 +84,7 @@ class DeskTab(QWidget):
         upper = QSplitter()
         upper.addWidget(self._groups)
         upper.addWidget(self._chart)
-        # the chart gets room enough to read its bars and names: two fifths of the width, a third of the height
-        self._chart.setMinimumSize(320, 220)
+        # the chart gets two fifths of the width (no minimum height: the window must fit 768 pixels in large type)
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
         lower = QWidget()
