@@ -8,6 +8,7 @@ import threading
 from datetime import UTC, datetime
 
 import shiboken6
+from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QLabel, QTableWidget
 
@@ -124,3 +125,5 @@ def test_a_long_module_title_is_cut_to_its_column_with_the_whole_title_as_toolti
     assert versus.columnWidth(1) <= WIDEST_COLUMN < versus.fontMetrics().horizontalAdvance(title)
     header = versus.horizontalHeaderItem(3).text()  # «Partly, referred or failed»: a header is never cut
     assert versus.columnWidth(3) >= versus.horizontalHeader().fontMetrics().horizontalAdvance(header)
+    chart, groups = tab.findChild(QChartView, "deskChart"), tab.findChild(QTableWidget, "deskGroups")
+    assert chart.width() >= 0.35 * (chart.width() + groups.width())  # two fifths of the width, not a sliver

@@ -84,7 +84,9 @@ class DeskTab(QWidget):
         upper = QSplitter()
         upper.addWidget(self._groups)
         upper.addWidget(self._chart)
-        # the chart gets two fifths of the width (no minimum height: the window must fit 768 pixels in large type)
+        # the chart gets two fifths of the width (proportions: the splitter scales them to its own width; no
+        # minimum height, so that the window fits 768 pixels in large type)
+        upper.setSizes([600, 400])
         upper.setStretchFactor(0, 3)
         upper.setStretchFactor(1, 2)
         lower = QWidget()
