@@ -508,7 +508,8 @@ class WorkspaceService:
     # -------------------------------------------------------------- the desk (consultation log)
 
     def consultations(self, filters: DashboardFilter | None = None) -> list[DeskRecord]:
-        """The imported consultations of the learners the filter keeps, in its date range."""
+        """The imported consultations of the learners the filter keeps, in its date range, every one in memory:
+        the reference the database's counts (`desk`) are tested against; no view reads them."""
         with self._sessions.begin() as session:
             records = WorkspaceRepository(session).desk_records()
         if filters is None:
@@ -522,20 +523,15 @@ class WorkspaceService:
         exports show them), from far fewer groups — what the «Consultations» tab shows."""
         from etrainer.core.consultation.catalog import load_catalog
 
-        course = self._course()
+        catalog = load_catalog(self._course().root)[0]
         chosen = filters or DashboardFilter()
         with self._snapshot() as session:
             summary = WorkspaceSummary(session)
             training = training_by_module(*summary.training(chosen))
             if breakdown:
-                counts = summary.desk_counts(chosen)
-            else:
-                by_month = summary.desk_counts(chosen, branch=False)
-                by_branch = summary.desk_counts(chosen, month=False, service=False)
-        catalog = load_catalog(course.root)[0]
-        if breakdown:
-            return desk_report_of_counts(counts, catalog, training)
-        return desk_overview_of_counts(by_month, by_branch, catalog, training)
+                return desk_report_of_counts(summary.desk_counts(chosen), catalog, training)
+            return desk_overview_of_counts(summary.desk_counts(chosen, branch=False),
+                                           summary.desk_counts(chosen, month=False, service=False), catalog, training)
 
     def close(self) -> None:
         """Release the workspace's database connections (the window calls this when it closes)."""

@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from etrainer.core.consultation.record import Outcome
-from etrainer.core.consultation.stats import DeskCount, month_key
+from etrainer.core.consultation.stats import DeskCount, DeskRecord, desk_counts, desk_order
 from etrainer.core.progress.dashboard import QUIZ_KIND, DashboardFilter, LearnerRecord
 from etrainer.core.progress.item_analysis import CHOICE_KINDS, DEMO_MODE, HINT_KIND
 from etrainer.core.progress.summary import Answer, LearnerFacts, QuizFacts, WalkFacts
@@ -253,21 +253,17 @@ class WorkspaceSummary:
             counts.append(DeskCount(found.get("month", only_month), found.get("branch", ""),
                                     found.get("service", ""), Outcome(found["outcome"]), int(row[-2]),
                                     int(row[-1] or 0)))
-        counts.sort(key=lambda c: (c.month, c.branch, c.service_id, c.outcome.value))
+        counts.sort(key=desk_order)
         return counts
 
     def _desk_counts_streamed(self, where: list[ColumnElement[bool]], zone: tzinfo | None, *, branch: bool,
                               service: bool) -> list[DeskCount]:
-        tallies: dict[tuple[str, str, str, str], list[int]] = {}
+        """The rows counted in Python as they stream past (core.consultation.stats.desk_counts)."""
         query = (select(co.at, ln.branch, co.service_id, co.outcome, co.minutes)
                  .join(ln, ln.id == co.learner_id).where(*where))
-        for at, library, served, outcome, minutes in self._run(query, stream=True):
-            key = (month_key(at, zone), library if branch else "", served if service else "", outcome)
-            tally = tallies.setdefault(key, [0, 0])
-            tally[0] += 1
-            tally[1] += minutes
-        return [DeskCount(label, library, served, Outcome(outcome), count, minutes)
-                for (label, library, served, outcome), (count, minutes) in sorted(tallies.items())]
+        return desk_counts((DeskRecord("", library if branch else "", at, served if service else "",
+                                       Outcome(outcome), minutes)
+                            for at, library, served, outcome, minutes in self._run(query, stream=True)), zone)
 
     def training(self, chosen: DashboardFilter) -> tuple[Iterator[tuple[str | None, float | None]],
                                                           Iterator[tuple[str | None, bool | None]]]:

@@ -219,8 +219,12 @@ def desk_counts(records: Iterable[DeskRecord], zone: tzinfo | None = None) -> li
         tally = counts.setdefault(key, [0, 0])
         tally[0] += 1
         tally[1] += record.minutes
-    return [DeskCount(*key, count, minutes)
-            for key, (count, minutes) in sorted(counts.items(), key=lambda item: (*item[0][:3], item[0][3].value))]
+    return sorted((DeskCount(*key, count, minutes) for key, (count, minutes) in counts.items()), key=desk_order)
+
+
+def desk_order(count: DeskCount) -> tuple[str, str, str, str]:
+    """The order desk counts are listed in: month, branch, service, outcome."""
+    return count.month, count.branch, count.service_id, count.outcome.value
 
 
 def desk_report(records: Iterable[DeskRecord], catalog: ConsultationCatalog | None,
