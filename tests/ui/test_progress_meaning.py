@@ -58,3 +58,21 @@ def test_the_tree_marks_a_module_with_only_a_walkthrough_tried_as_started(qtbot,
     assert tree.topLevelItem(number).text(0).startswith("●")
     others = [tree.topLevelItem(i).text(0) for i in range(len(course.modules)) if i != number]
     assert others and all(text.startswith("○") for text in others)
+
+
+def test_the_tree_marks_each_lesson_read_opened_or_not_yet(qtbot, course):
+    from datetime import UTC, datetime
+
+    from etrainer.core.ids import LessonId
+    from etrainer.core.progress.completion import LessonProgress
+
+    when = datetime(2025, 3, 12, 10, tzinfo=UTC)
+    read, opened, untouched = [lesson.id for lesson in course.modules[0].lessons[:3]]
+    progress = summarize(course, [LessonProgress(LessonId(read), when, when, when, 600, 1),
+                                  LessonProgress(LessonId(opened), when, when, None, 5, 1)])
+    tree = CourseTree()
+    qtbot.addWidget(tree)
+    tree.populate(course, TreeMarks(progress, {}, {}), None)
+    module = tree.topLevelItem(0)
+    marks = {module.child(i).data(0, 256): module.child(i).text(0)[0] for i in range(module.childCount())}
+    assert (marks[read], marks[opened], marks[untouched]) == ("✓", "●", "○")

@@ -15,7 +15,8 @@ import sys
 import PySide6.QtCore as QtCore
 from etrainer.cli import main
 code = main(sys.argv[1:])
-print(code, "Qt" in vars(QtCore), "sqlalchemy" in sys.modules, "etrainer.cli_workspace" in sys.modules)
+print(code, "Qt" in vars(QtCore), "sqlalchemy" in sys.modules, "etrainer.cli_workspace" in sys.modules,
+      "etrainer.core.progress.completion" in sys.modules)
 """
 
 
@@ -28,14 +29,15 @@ def _run(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess[str]:
 def test_the_first_paint_creates_no_qt_namespace_enums_and_opens_no_database(tmp_path: Path) -> None:
     result = _run(["--exit-after-first-paint"], tmp_path)
     assert result.returncode == 0, result.stderr
-    # exit code 0; the Qt namespace (≈50 ms of enums) untouched; SQLAlchemy and the subcommands not imported
-    assert result.stdout.split() == ["0", "False", "False", "False"], result.stdout + result.stderr
+    # exit code 0; the Qt namespace (≈50 ms of enums) untouched; SQLAlchemy and the subcommands not imported; nor
+    # a learner's completion (no learner is chosen before the first paint)
+    assert result.stdout.split() == ["0", "False", "False", "False", "False"], result.stdout + result.stderr
 
 
 def test_exit_when_usable_returns_once_the_profile_chooser_is_up_with_the_database_open(tmp_path: Path) -> None:
     result = _run(["--exit-when-usable"], tmp_path)
     assert result.returncode == 0, result.stderr
-    code, _qt, database_open, _ = result.stdout.split()
+    code, _qt, database_open, *_ = result.stdout.split()
     assert (code, database_open) == ("0", "True"), result.stdout + result.stderr
     assert (tmp_path / "data").is_dir()
 

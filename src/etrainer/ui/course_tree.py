@@ -11,7 +11,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 
 from etrainer.core.course.model import Course
-from etrainer.core.progress.completion import LessonState
 from etrainer.ui.common.units import STATE_MARKS, state_of, units_for
 
 if TYPE_CHECKING:
@@ -111,8 +110,7 @@ class CourseTree(QTreeWidget):
             return "○"
         if progress.is_completed(lesson_id):
             return "✓"
-        status = progress.status(lesson_id)
-        return "●" if status is not None and status.state is LessonState.STARTED else "○"
+        return "●" if progress.is_started(lesson_id) else "○"
 
     def select_target(self, target: str) -> None:
         for i in range(self.topLevelItemCount()):

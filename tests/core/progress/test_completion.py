@@ -44,6 +44,9 @@ def test_summary_per_lesson_module_and_course() -> None:
     assert (second.completed, second.started, second.total, second.percent, second.seconds) == (0, 1, 2, 0, 50)
     assert (summary.completed, summary.total, summary.percent, summary.seconds) == (1, 4, 25, 450)
     assert summary.is_completed("what-are-e-services") and not summary.is_completed("passwords")
+    assert summary.is_started("passwords") and not summary.is_started("what-are-e-services")
+    assert not summary.is_started("kep") and not summary.is_started("not-in-the-course")
+    assert summary.completed_ids() == ["what-are-e-services"]
     assert summary.module("safety") == second and summary.module("nope") is None
     assert summary.first_unfinished() == "diia-portal"
 

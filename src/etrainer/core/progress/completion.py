@@ -128,9 +128,18 @@ class CourseProgress:
     def status(self, lesson_id: str) -> LessonStatus | None:
         return self._by_lesson.get(lesson_id)
 
+    def completed_ids(self) -> list[LessonId]:
+        """The read lessons' ids, in course order."""
+        return [status.lesson_id for status in self.lessons if status.state is LessonState.COMPLETED]
+
     def is_completed(self, lesson_id: str) -> bool:
         status = self._by_lesson.get(lesson_id)
         return status is not None and status.state is LessonState.COMPLETED
+
+    def is_started(self, lesson_id: str) -> bool:
+        """Opened but not read yet."""
+        status = self._by_lesson.get(lesson_id)
+        return status is not None and status.state is LessonState.STARTED
 
     def module(self, module_id: str) -> ModuleProgress | None:
         return next((m for m in self.modules if m.module_id == module_id), None)
