@@ -720,11 +720,23 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Find a service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>— reason —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source> min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -749,6 +761,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Optional, e.g. «needed a new KEP first»</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -814,6 +830,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Consultations by service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Month:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -834,10 +854,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Consultations by service and outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2660,6 +2676,13 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Move the chosen step down (Alt+↓)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChart</name>
+    <message>
+        <source>Rows 1–{shown} of {total}; more in a taller window.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

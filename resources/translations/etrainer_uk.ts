@@ -726,12 +726,24 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Знайти послугу…</translation>
     </message>
     <message>
+        <source>Find a service</source>
+        <translation>Знайти послугу</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Послуга</translation>
+    </message>
+    <message>
         <source>— reason —</source>
         <translation>— причина —</translation>
     </message>
     <message>
         <source> min</source>
         <translation> хв</translation>
+    </message>
+    <message>
+        <source>Minutes</source>
+        <translation>Тривалість у хвилинах</translation>
     </message>
     <message>
         <source>— channel —</source>
@@ -756,6 +768,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Optional, e.g. «needed a new KEP first»</source>
         <translation>Необовʼязково, напр. «спершу потрібен новий КЕП»</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примітка</translation>
     </message>
     <message>
         <source>No names, phones or document numbers</source>
@@ -820,6 +836,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Мої консультації</translation>
     </message>
     <message>
+        <source>Consultations by service</source>
+        <translation>Консультації за послугами</translation>
+    </message>
+    <message>
         <source>Month:</source>
         <translation>Місяць:</translation>
     </message>
@@ -842,10 +862,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Minutes</source>
         <translation>Хвилин</translation>
-    </message>
-    <message>
-        <source>Consultations by service and outcome</source>
-        <translation>Консультації за послугами й результатами</translation>
     </message>
     <message>
         <source>«{service}» was hard: reread «{lesson}»</source>
@@ -2680,6 +2696,13 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Move the chosen step down (Alt+↓)</source>
         <translation>Перемістити вибраний крок нижче (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeChart</name>
+    <message>
+        <source>Rows 1–{shown} of {total}; more in a taller window.</source>
+        <translation>Рядки 1–{shown} з {total}; решта — у вищому вікні.</translation>
     </message>
 </context>
 <context>

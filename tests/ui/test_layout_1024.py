@@ -218,6 +218,31 @@ def _dialogs(world: World, window: QWidget) -> None:
     from etrainer.ui.roles import RoleDialog
 
     world.check("role question", fit(world.keep(RoleDialog(window))))
+    _consultations(world, window)
+
+
+def _consultations(world: World, window: QWidget) -> None:
+    """The desk log: recording a consultation, and a month with every outcome and the ways back to learning."""
+    from datetime import UTC, datetime, timedelta
+
+    from etrainer.core.consultation.record import Outcome
+    from etrainer.services.consultations import ConsultationService, catalog_for
+    from etrainer.ui.consultation.dialog import ConsultationDialog
+    from etrainer.ui.consultation.month import ConsultationMonthDialog
+
+    log, catalog = ConsultationService(world.services.database.sessions), catalog_for(world.course.root)
+    world.check("record a consultation", fit(world.keep(ConsultationDialog(log, world.services.settings, catalog,
+                                                                           world.learner.id, window))))
+    now, outcomes = datetime(2026, 11, 20, 12, tzinfo=UTC), list(Outcome)
+    month = [log_entry for log_entry in log.list(world.learner.id) if log_entry.at.month == now.month]
+    if not month:  # the first look records them (the database is shared by the looks)
+        for number, service in enumerate(catalog.services):
+            for k in range(1 + number % 4):
+                log.record(world.learner.id, catalog, service_id=service.id, outcome=outcomes[(number + k) % 4],
+                           minutes=5 + k, at=now - timedelta(hours=number + k))
+    titles = {lesson.id: lesson.title for lesson in world.course.lessons()}
+    world.check("my consultations", fit(world.keep(ConsultationMonthDialog(log.list(world.learner.id), catalog,
+                                                                           titles, now, window))))
 
 
 def fit(window: QWidget) -> QWidget:

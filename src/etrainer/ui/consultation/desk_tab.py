@@ -7,9 +7,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import shiboken6
-from PySide6.QtCharts import QChartView
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -26,7 +25,7 @@ from etrainer.core.consultation.stats import DeskReport
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
 from etrainer.ui.common.tasks import run_in_background
-from etrainer.ui.consultation.chart import outcome_chart, outcome_label
+from etrainer.ui.consultation.chart import OutcomeChart, outcome_label, with_caption
 
 
 def _percent(value: float | None) -> str:
@@ -75,15 +74,14 @@ class DeskTab(QWidget):
         self._versus = QTableWidget(objectName="deskVersus")
         for table in (self._groups, self._versus):
             table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self._chart = QChartView(objectName="deskChart")
-        self._chart.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self._chart = OutcomeChart(object_name="deskChart")
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Consultations")))
         top.addWidget(self._group)
         top.addWidget(self._summary, 1)
         upper = QSplitter()
         upper.addWidget(self._groups)
-        upper.addWidget(self._chart)
+        upper.addWidget(with_caption(self._chart))
         # the chart gets two fifths of the width (proportions: the splitter scales them to its own width; no
         # minimum height, so that the window fits 768 pixels in large type)
         upper.setSizes([600, 400])
@@ -162,7 +160,7 @@ class DeskTab(QWidget):
                              *(outcome_label(o) for o in Outcome)],
               [[name, str(g.count), str(g.minutes), *(str(g.outcomes[o]) for o in Outcome)]
                for name, g in zip(names, groups, strict=True)])
-        self._chart.setChart(outcome_chart(self._group.currentText(), names, [g.outcomes for g in groups]))
+        self._chart.show_outcomes(names, [g.outcomes for g in groups])
         _fill(self._versus, [self.tr("Service"), self.tr("Module"), self.tr("Consultations"),
                              self.tr("Partly, referred or failed"), self.tr("Failed"), self.tr("Module quiz average"),
                              self.tr("Walkthroughs passed")],

@@ -7,13 +7,15 @@ when it was not fully done) · minutes (spin box and 5/10/15/30 chips) · age ba
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QScrollArea,
     QSpinBox,
     QToolButton,
     QVBoxLayout,
@@ -38,6 +41,12 @@ from etrainer.ui.consultation.chart import outcome_label
 MINUTE_CHIPS = (5, 10, 15, 30)
 
 
+WINDOW_FRAME = QSize(16, 40)
+"""Room for a dialog's frame and title bar, outside the size given to `resize`."""
+COMBO_CHARACTERS = 24
+"""How many characters a closed choice box shows at least."""
+
+
 class ConsultationDialog(QDialog):
     recorded = Signal(object)  # core.consultation.record.Consultation
 
@@ -50,9 +59,11 @@ class ConsultationDialog(QDialog):
 
         self._search = QLineEdit(objectName="serviceSearch")
         self._search.setPlaceholderText(self.tr("Find a service…"))
+        self._search.setAccessibleName(self.tr("Find a service"))
         self._search.setClearButtonEnabled(True)
         self._services = QListWidget(objectName="serviceList")
         self._services.setMinimumHeight(150)
+        self._services.setAccessibleName(self.tr("Service"))
         for service in catalog.services:
             item = QListWidgetItem(service.title)
             item.setData(Qt.ItemDataRole.UserRole, service.id)
@@ -60,14 +71,14 @@ class ConsultationDialog(QDialog):
         self._search.textChanged.connect(self._on_search_changed)
 
         self._outcomes = QButtonGroup(self)
-        outcome_row = QHBoxLayout()
-        for outcome in Outcome:
+        outcome_row = QGridLayout()  # two by two: four long outcomes in one row need more than 1024 pixels
+        for number, outcome in enumerate(Outcome):
             button = QRadioButton(outcome_label(outcome), objectName=f"outcome_{outcome.value}")
             button.setStyleSheet("QRadioButton { padding: 6px; font-weight: bold; }")
             button.setMinimumHeight(36)
             self._outcomes.addButton(button)
             button.setProperty("outcome", outcome.value)
-            outcome_row.addWidget(button)
+            outcome_row.addWidget(button, number // 2, number % 2)
         self._outcomes.buttons()[0].setChecked(True)
         self._outcomes.buttonToggled.connect(lambda *_: self._on_outcome_changed())
         self._reason = self._combo("reasonCombo", catalog.reasons, self.tr("— reason —"))
@@ -76,6 +87,7 @@ class ConsultationDialog(QDialog):
         self._minutes.setRange(1, MAX_MINUTES)
         self._minutes.setValue(10)
         self._minutes.setSuffix(self.tr(" min"))
+        self._minutes.setAccessibleName(self.tr("Minutes"))
         minutes_row = QHBoxLayout()
         minutes_row.addWidget(self._minutes)
         for value in MINUTE_CHIPS:
@@ -100,6 +112,7 @@ class ConsultationDialog(QDialog):
         self._note = QLineEdit(objectName="noteField")
         self._note.setMaxLength(MAX_NOTE_LENGTH + 50)
         self._note.setPlaceholderText(self.tr("Optional, e.g. «needed a new KEP first»"))
+        self._note.setAccessibleName(self.tr("Note"))
         self._note.textChanged.connect(self._on_note_changed)
         rule = QLabel(self.tr("No names, phones or document numbers"), objectName="noteRule")
         rule.setStyleSheet("color: palette(mid);")
@@ -108,6 +121,9 @@ class ConsultationDialog(QDialog):
         self._problem.hide()
 
         form = QFormLayout()
+        # in large type a long row (the outcomes, a long question) puts its field under its label rather than
+        # widen the dialog past the screen
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.addRow(self.tr("Outcome:"), outcome_row)
         form.addRow(self.tr("Reason:"), self._reason)
         form.addRow(self.tr("Minutes:"), minutes_row)
@@ -128,12 +144,29 @@ class ConsultationDialog(QDialog):
         buttons.accepted.connect(self._on_save_clicked)
         buttons.rejected.connect(self.reject)
 
+        body = QWidget(objectName="consultationBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(QLabel(self.tr("Service:")))
+        body_layout.addWidget(self._search)
+        body_layout.addWidget(self._services, 1)
+        body_layout.addLayout(form)
+        scroll = QScrollArea(objectName="consultationScroll", widgetResizable=True)  # fits 768 px in large type
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Service:")))
-        layout.addWidget(self._search)
-        layout.addWidget(self._services)
-        layout.addLayout(form)
+        layout.addWidget(scroll, 1)
         layout.addWidget(buttons)
+        # the scroll area would start the dialog at its own small size hint and cut the outcomes on the right:
+        # never narrower than the form, and as tall as the form where the screen allows
+        bar = scroll.verticalScrollBar().sizeHint().width()
+        scroll.setMinimumWidth(body.minimumSizeHint().width() + bar)
+        margins = layout.contentsMargins()
+        wanted = QSize(body.sizeHint().width() + bar + margins.left() + margins.right(),
+                       body.sizeHint().height() + buttons.sizeHint().height() + layout.spacing()
+                       + margins.top() + margins.bottom())
+        self.resize(wanted.boundedTo(self.screen().availableGeometry().size() - WINDOW_FRAME))
         self._save.setDefault(True)
         self._select_last_service()
         self._on_outcome_changed()
@@ -141,6 +174,9 @@ class ConsultationDialog(QDialog):
 
     def _combo(self, name: str, choices: tuple[Choice, ...], empty: str) -> QComboBox:
         combo = QComboBox(objectName=name)
+        # a long reason or channel shows cut in the closed box (whole in its list) rather than widen the dialog
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARACTERS)
         combo.addItem(empty, None)
         for choice in choices:
             combo.addItem(choice.title, choice.id)

@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCharts import QChartView
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QPainter
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -24,7 +23,8 @@ from PySide6.QtWidgets import (
 from etrainer.core.consultation.catalog import ConsultationCatalog
 from etrainer.core.consultation.record import Consultation, Outcome
 from etrainer.core.consultation.stats import in_month, month_key, struggled, summarize
-from etrainer.ui.consultation.chart import outcome_chart, outcome_label
+from etrainer.ui.common.wrapping import WrappingButton
+from etrainer.ui.consultation.chart import OutcomeChart, outcome_label, with_caption
 
 
 class ConsultationMonthDialog(QDialog):
@@ -45,12 +45,24 @@ class ConsultationMonthDialog(QDialog):
         self._summary = QLabel(objectName="monthSummary", wordWrap=True)
         self._table = QTableWidget(objectName="monthTable")
         self._table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self._chart = QChartView(objectName="monthChart")
-        self._chart.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self._chart.setMinimumHeight(220)
-        self._links = QVBoxLayout()
+        self._table.setAccessibleName(self.tr("Consultations by service"))
+        rows = self._table.verticalHeader().defaultSectionSize()
+        self._table.setMinimumHeight(5 * rows)  # the header and four services, whatever the links below take
+        self._chart = OutcomeChart(object_name="monthChart")
+        self._chart.setMinimumHeight(160)
+        links = QWidget(objectName="monthLinkList")
+        self._links = QVBoxLayout(links)
+        self._links.setContentsMargins(0, 0, 0, 0)
+        # a month with many hard services lists them all: the list scrolls rather than push the dialog off the
+        # screen, and each link wraps its sentence rather than widen it
+        self._links_area = QScrollArea(objectName="monthLinks", widgetResizable=True)
+        self._links_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._links_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._links_area.setWidget(links)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Month:")))
+        month_label = QLabel(self.tr("Month:"))
+        month_label.setBuddy(self._month)
+        top.addWidget(month_label)
         top.addWidget(self._month)
         top.addStretch(1)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -58,9 +70,10 @@ class ConsultationMonthDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._summary)
-        layout.addWidget(self._table, 1)
-        layout.addWidget(self._chart, 1)
-        layout.addLayout(self._links)
+        # the table names the services the chart numbers: it gets the larger share of the height
+        layout.addWidget(self._table, 3)
+        layout.addWidget(with_caption(self._chart), 2)
+        layout.addWidget(self._links_area, 1)
         layout.addWidget(close)
         self._month.currentIndexChanged.connect(lambda _: self._show())
         self._show()
@@ -82,26 +95,27 @@ class ConsultationMonthDialog(QDialog):
             for column, value in enumerate(values):
                 self._table.setItem(row, column, QTableWidgetItem(value))
         self._table.resizeColumnsToContents()
-        self._chart.setChart(outcome_chart(self.tr("Consultations by service and outcome"),
-                                           [self._catalog.title_of(s.service_id) for s in summary.services],
-                                           [s.outcomes for s in summary.services]))
+        self._chart.show_outcomes([self._catalog.title_of(s.service_id) for s in summary.services],
+                                  [s.outcomes for s in summary.services])
         while self._links.count():
             widget = self._links.takeAt(0).widget()
             if widget is not None:
                 widget.deleteLater()
         for service in struggled(summary, self._catalog):
             if service.lesson and service.lesson in self._titles:
-                button = QPushButton(self.tr("«{service}» was hard: reread «{lesson}»").format(
+                button = WrappingButton(self.tr("«{service}» was hard: reread «{lesson}»").format(
                     service=service.title, lesson=self._titles[service.lesson]), objectName=f"lesson_{service.id}")
                 button.clicked.connect(lambda _=False, target=service.lesson: self._go(self.lesson_requested, target))
             elif service.walkthrough:
-                button = QPushButton(self.tr("«{service}» was hard: practise it in the walkthrough").format(
+                button = WrappingButton(self.tr("«{service}» was hard: practise it in the walkthrough").format(
                     service=service.title), objectName=f"walkthrough_{service.id}")
                 button.clicked.connect(lambda _=False, target=service.walkthrough:
                                        self._go(self.walkthrough_requested, target))
             else:
                 continue
             self._links.addWidget(button)
+        self._links_area.setVisible(self._links.count() > 0)
+        self._links.addStretch(1)
 
     def _go(self, signal: Signal, target: str) -> None:
         signal.emit(target)  # type: ignore[attr-defined]
