@@ -218,7 +218,28 @@ def _dialogs(world: World, window: QWidget) -> None:
     from etrainer.ui.roles import RoleDialog
 
     world.check("role question", fit(world.keep(RoleDialog(window))))
+    from etrainer.ui.welcome import GUIDES, GuideViewer, guide_path
+
+    for key in GUIDES:
+        world.check(f"guide: {key}", fit(world.keep(GuideViewer(guide_path(key), window))))
+    _essay_replies(world, window)
     _consultations(world, window)
+
+
+def _essay_replies(world: World, window: QWidget) -> None:
+    """The learner's essays with the methodist's marks: one marked with a long comment, one waiting."""
+    from datetime import UTC, datetime
+
+    from etrainer.core.quiz.essay import EssayMark, LevelPick
+    from etrainer.ui.quiz.essay import EssayRepliesDialog
+
+    answer = "Спершу перевірила б адресу сайту й не вводила б дані картки. " * 6
+    mark = EssayMark(2.5, 3, (LevelPick("Кроки пояснено по черзі", "Усі кроки, у правильному порядку", 2),),
+                     "Добре пояснено, що робити з підозрілим повідомленням; додайте, куди про нього повідомити. " * 3,
+                     datetime(2026, 12, 7, 12, tzinfo=UTC), "Ірина Савчук")
+    items = [("Що ви порадите відвідувачці, якій прийшло SMS «з банку»?", answer, mark),
+             ("Як пояснити, навіщо двофакторна автентифікація?", answer, None)]
+    world.check("essay replies", fit(world.keep(EssayRepliesDialog(items, window))))
 
 
 def _consultations(world: World, window: QWidget) -> None:
@@ -315,6 +336,11 @@ def test_methodist_workspace_and_export_fit_1024x768(look: World, request: pytes
     fit_window(window, SCREEN)
     look.check("methodist workspace", window)
     window.close()
+    from etrainer.services.lrs_workspace import LrsWorkspaceService
+    from etrainer.ui.methodist.lrs_send import LrsSendDialog
+
+    lrs = LrsWorkspaceService(workspace, lambda _course_id: look.course)
+    look.check("send to an LRS", fit(look.keep(LrsSendDialog(lrs, None, ("http://127.0.0.1:8100/xAPI/", "methodist")))))
     workspace.dispose()
     look.check("export", fit(look.keep(ExportDialog(look.services, look.course, look.learner))))
     assert not look.found, f"{len(look.found)} layout defect(s):\n" + "\n".join(look.found)

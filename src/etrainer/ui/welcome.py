@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -158,9 +159,10 @@ class GuideViewer(QDialog):
                                                                                reason=error.strerror or str(error))
         title, _, body = text.partition("\n")
         self.setWindowTitle(title.lstrip("# ").strip() or path.stem)
+        self._browser.setAccessibleName(self.windowTitle())
         self._browser.document().setBaseUrl(path.parent.as_uri() + "/")
         self._browser.setSearchPaths([str(path.parent)])
-        self._browser.setHtml(f"<h1>{title.lstrip('# ')}</h1>" + render_lesson(body).html)
+        self._browser.setHtml(f"<h1>{html.escape(title.lstrip('# '))}</h1>" + render_lesson(body).html)
         close = QPushButton(self.tr("Close"), objectName="closeGuideButton")
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
