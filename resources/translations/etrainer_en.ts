@@ -1362,6 +1362,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>The progress database could not be opened, so nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>
@@ -4284,11 +4288,43 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Wait until the current import or export is done, or cancel it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Cancelling after the current file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An import is running. Files not imported yet stay as they are: importing the same folder again later skips the files already imported. Stop the import and close the workspace?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An export is running; its file will not be written. Stop the export and close the workspace?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close the workspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping, then closing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4337,6 +4373,10 @@ It is outside Е-тренер and needs the Internet.</source>
     </message>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1370,6 +1370,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>The progress database could not be opened, so nothing was saved.</source>
         <translation>Базу даних поступу не вдалося відкрити, тож нічого не збережено.</translation>
     </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>Експорт скасовано; файл не записано.</translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>
@@ -4306,12 +4310,44 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Папка з файлами прогресу</translation>
     </message>
     <message>
+        <source>Wait until the current import or export is done, or cancel it.</source>
+        <translation>Зачекайте, доки закінчиться поточний імпорт чи експорт, або скасуйте його.</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Імпортуємо…</translation>
     </message>
     <message>
         <source>Cancelling after the current file…</source>
         <translation>Скасовуємо після поточного файлу…</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>Скасовуємо експорт…</translation>
+    </message>
+    <message>
+        <source>An import is running. Files not imported yet stay as they are: importing the same folder again later skips the files already imported. Stop the import and close the workspace?</source>
+        <translation>Триває імпорт. Ще не імпортовані файли залишаться як є: якщо згодом імпортувати ту саму папку знову, уже імпортовані файли буде пропущено. Зупинити імпорт і закрити робочий простір?</translation>
+    </message>
+    <message>
+        <source>An export is running; its file will not be written. Stop the export and close the workspace?</source>
+        <translation>Триває експорт; його файл не буде записано. Зупинити експорт і закрити робочий простір?</translation>
+    </message>
+    <message>
+        <source>Close the workspace</source>
+        <translation>Закрити робочий простір</translation>
+    </message>
+    <message>
+        <source>Stop and close</source>
+        <translation>Зупинити й закрити</translation>
+    </message>
+    <message>
+        <source>Keep working</source>
+        <translation>Працювати далі</translation>
+    </message>
+    <message>
+        <source>Stopping, then closing…</source>
+        <translation>Зупиняємо, потім закриємо…</translation>
     </message>
     <message>
         <source>The import stopped: {reason}</source>
@@ -4360,6 +4396,10 @@ It is outside Е-тренер and needs the Internet.</source>
     <message>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Книги Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Drawing the PDF…</source>
+        <translation>Створюємо PDF…</translation>
     </message>
     <message>
         <source>Saving…</source>

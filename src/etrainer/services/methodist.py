@@ -34,6 +34,7 @@ from etrainer.core.consultation.stats import (
     training_by_module,
 )
 from etrainer.core.course.model import Course
+from etrainer.core.errors import EtrainerError
 from etrainer.core.progress.dashboard import (
     DashboardData,
     DashboardFilter,
@@ -55,6 +56,7 @@ from etrainer.core.progress.item_analysis import ItemStat, ScenarioHotspots, hot
 from etrainer.core.progress.overview import Dashboard
 from etrainer.core.progress.summary import ItemTally, SummaryBuilder
 from etrainer.core.quiz.essay import SentEssay
+from etrainer.i18n import QT_TRANSLATE_NOOP
 from etrainer.services.import_reading import (
     CheckedFile,
     KnownFile,
@@ -84,6 +86,24 @@ IMPORT_SUFFIXES = (FILE_SUFFIX, ".json")
 ProgressCallback = Callable[[int, int], object]
 """Called with (files done, files in all) before the first file and after each one (after each file of a
 batch once the batch is committed)."""
+
+REPORT_STEPS = 6
+"""The readings of a report (`WorkspaceService.report`): the dashboard's four, the essays, the desk."""
+
+
+class ExportCancelled(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; no file was written.")
+
+
+@dataclass(frozen=True, slots=True)
+class WorkspaceReport:
+    """What the XLSX and PDF exports print for one filter: the dashboard, the essays the filter keeps with
+    their marks, and the consultations with their breakdown."""
+
+    dashboard: Dashboard
+    essays: list[SentEssay]
+    desk: DeskReport
+
 
 POOL_MIN_FILES = 150
 """Fewer files are checked in this process. Starting the workers (a fresh interpreter each, with "spawn",
@@ -482,19 +502,40 @@ class WorkspaceService:
         with self._snapshot() as session:
             return WorkspaceSummary(session).learner_uids(filters)
 
-    def export_xlsx(self, path: str | PathLike[str], filters: DashboardFilter | None = None) -> Path:
-        """Write the dashboard to an XLSX workbook (write-then-rename); returns the path."""
+    def report(self, filters: DashboardFilter | None = None, progress: ProgressCallback | None = None
+               ) -> WorkspaceReport:
+        """What the exports print, for one filter. `progress` hears (step, REPORT_STEPS) before each reading and
+        after the last; when it returns False the reading stops with ExportCancelled (nothing is written)."""
+
+        def step(done: int) -> None:
+            if progress is not None and progress(done, REPORT_STEPS) is False:
+                raise ExportCancelled()
+
+        dashboard = self.dashboard(filters, lambda done, _steps: step(done))  # steps 0 … 4
+        essays = self._essays(filters)
+        step(REPORT_STEPS - 1)
+        desk = self.desk(filters)
+        step(REPORT_STEPS)
+        return WorkspaceReport(dashboard, essays, desk)
+
+    def export_xlsx(self, path: str | PathLike[str], filters: DashboardFilter | None = None,
+                    progress: ProgressCallback | None = None) -> Path:
+        """Write the dashboard to an XLSX workbook (write-then-rename); returns the path. `progress`: as for
+        `report`; a cancelled export leaves no file."""
         from etrainer.exchange.workspace_report import write_workspace_xlsx
 
-        return write_workspace_xlsx(Path(path), self.dashboard(filters), self._course(), self._essays(filters),
-                                    self.desk(filters))
+        report = self.report(filters, progress)
+        return write_workspace_xlsx(Path(path), report.dashboard, self._course(), report.essays, report.desk)
 
     def export_pdf(self, path: str | PathLike[str], filters: DashboardFilter | None = None) -> Path:
         """Write the dashboard report as PDF (Qt draws it; call from the UI thread or a CLI, not a worker)."""
+        return self.write_pdf(path, self.report(filters))
+
+    def write_pdf(self, path: str | PathLike[str], report: WorkspaceReport) -> Path:
+        """Draw a report read before (`report`, on a worker thread) as PDF: Qt's drawing stays on the UI thread."""
         from etrainer.exchange.workspace_report import write_workspace_pdf
 
-        return write_workspace_pdf(Path(path), self.dashboard(filters), self._course(), self._essays(filters),
-                                   self.desk(filters))
+        return write_workspace_pdf(Path(path), report.dashboard, self._course(), report.essays, report.desk)
 
     def _essays(self, filters: DashboardFilter | None) -> list[SentEssay]:
         """The essays of the learners the filter keeps, with their marks (for the reports)."""

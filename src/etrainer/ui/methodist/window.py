@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -96,7 +96,10 @@ class WorkspaceWindow(QMainWindow):
         self.dashboard: Dashboard | None = None
         self.last_report: ImportReport | None = None
         self._progress: Progress | None = None
-        self._importing = False
+        self._importing = self._exporting = False
+        """An import or an export runs (one at a time: they share the progress bar and «Cancel»)."""
+        self._closing = False
+        """Closing was asked while an import or export ran: it was cancelled, the window closes once it stops."""
         self._loading = self._reload = False
         """A dashboard is being computed; another filter was chosen meanwhile."""
         self.setObjectName("workspaceWindow")
@@ -264,7 +267,7 @@ class WorkspaceWindow(QMainWindow):
         self._loading, self._reload = True, False
         filters = self.filters()
         essays = self._essays.service if hasattr(self, "_essays") else None
-        if not self._importing:
+        if not self._busy:
             self._bar.setRange(0, 0)
             self._bar.show()
 
@@ -275,7 +278,7 @@ class WorkspaceWindow(QMainWindow):
         run_in_background(work, self._on_dashboard, self._on_dashboard_failed, self._on_dashboard_progress)
 
     def _on_dashboard_progress(self, done: int, total: int) -> None:
-        if not self._importing and shiboken6.isValid(self._bar):  # the import's progress wins; a closed window
+        if not self._busy and shiboken6.isValid(self._bar):  # an import's or export's progress wins; a closed window
             self._on_progress(done, total)
 
     def _dashboard_done(self) -> bool:
@@ -284,7 +287,7 @@ class WorkspaceWindow(QMainWindow):
         if not shiboken6.isValid(self._bar):
             return False
         self._loading = False
-        if not self._importing:
+        if not self._busy:
             self._bar.hide()
         if self._reload:
             self.refresh()
@@ -412,8 +415,13 @@ class WorkspaceWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
+    @property
+    def _busy(self) -> bool:
+        return self._importing or self._exporting
+
     def import_paths(self, paths: list[Path]) -> None:
-        if self._importing:
+        if self._busy:
+            self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
             return
         self._importing = True
         self._bar.setRange(0, 0)
@@ -436,22 +444,59 @@ class WorkspaceWindow(QMainWindow):
     def _on_cancel_clicked(self) -> None:
         if self._progress is not None:
             self._progress.cancel()
-            self._status.setText(self.tr("Cancelling after the current file…"))
+            self._status.setText(self.tr("Cancelling after the current file…") if self._importing
+                                 else self.tr("Cancelling the export…"))
 
-    def _finish_import(self) -> None:
+    def _finish_import(self) -> bool:
+        """The import ended: False when the window is closing (it closes now: nothing to show)."""
         self._importing = False
         self._progress = None
         self._bar.hide()
         self._cancel.hide()
+        if self._closing:
+            self._close_if_asked()
+            return False
+        return True
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing while an import or export runs asks first; «Stop and close» cancels it and closes the window
+        once the worker thread has stopped (the workspace's database is released only then)."""
+        if not self._busy:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self._closing:
+            return
+        from etrainer.ui.common import prompts
+
+        question = self.tr("An import is running. Files not imported yet stay as they are: importing the same folder "
+                           "again later skips the files already imported. Stop the import and close the workspace?") \
+            if self._importing else self.tr("An export is running; its file will not be written. Stop the export "
+                                            "and close the workspace?")
+        if not prompts.ask_yes_no(self, self.tr("Close the workspace"), question, self.tr("Stop and close"),
+                                  self.tr("Keep working")):
+            return
+        self._closing = True
+        if self._progress is not None:
+            self._progress.cancel()
+        self._status.setText(self.tr("Stopping, then closing…"))
+        self.hide()
+
+    def _close_if_asked(self) -> None:
+        if self._closing:
+            self._closing = False
+            QTimer.singleShot(0, self, self.close)
 
     def _on_import_failed(self, error: BaseException) -> None:
-        self._finish_import()
+        if not self._finish_import():
+            return
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
         self._status.setText(self.tr("The import stopped: {reason}").format(reason=sentence))
 
     def _on_imported(self, report: Any) -> None:
-        self._finish_import()
         self.last_report = report
+        if not self._finish_import():
+            return
         self._results.clear()
         for result in report.files:
             if result.reason is not None:
@@ -516,11 +561,10 @@ class WorkspaceWindow(QMainWindow):
             self.export_xlsx(Path(path))
 
     def export_xlsx(self, path: Path) -> None:
+        """The workbook for the chosen filter, read and written on a worker thread, with the progress bar and
+        «Cancel» (a cancelled export leaves no file)."""
         filters = self.filters()
-        self._status.setText(self.tr("Saving…"))
-        run_in_background(lambda progress: self.service.export_xlsx(path, filters),
-                          lambda written: self._status.setText(self.tr("Saved: {path}").format(path=str(written))),
-                          self._on_export_failed)
+        self._export(lambda progress: self.service.export_xlsx(path, filters, progress.report), lambda written: written)
 
     def _on_export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("PDF report"), "workspace-report.pdf",
@@ -529,12 +573,60 @@ class WorkspaceWindow(QMainWindow):
             self.export_pdf(Path(path))
 
     def export_pdf(self, path: Path) -> None:
-        try:
-            written = self.service.export_pdf(path, self.filters())  # Qt draws it: on this thread
-        except (EtrainerError, OSError) as error:
-            self._on_export_failed(error)
+        """The report for the chosen filter: read on a worker thread (a region's workspace takes seconds), with
+        the progress bar and «Cancel»; then drawn here, as Qt's drawing must be."""
+        filters = self.filters()
+
+        def draw(report: Any) -> Path:
+            self._status.setText(self.tr("Drawing the PDF…"))
+            return self.service.write_pdf(path, report)
+
+        self._export(lambda progress: self.service.report(filters, progress.report), draw)
+
+    def _export(self, work: Callable[[Progress], Any], finish: Callable[[Any], Path]) -> None:
+        if self._busy:
+            self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
             return
-        self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
+        self._exporting = True
+        self._bar.setRange(0, 0)
+        self._bar.show()
+        self._cancel.show()
+        self._status.setText(self.tr("Saving…"))
+
+        def done(result: Any) -> None:
+            if not self._export_done():
+                return
+            try:
+                written = finish(result)
+            except (EtrainerError, OSError) as error:
+                self._on_export_failed(error)
+                return
+            self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
+
+        def failed(error: BaseException) -> None:
+            if self._export_done():
+                self._on_export_failed(error)
+
+        progress = run_in_background(work, done, failed, self._on_export_progress)
+        if self._exporting:  # still running (a worker thread): let «Cancel» reach it
+            self._progress = progress
+
+    def _on_export_progress(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self._bar):  # not a closed window
+            self._on_progress(done, total)
+
+    def _export_done(self) -> bool:
+        """The export's reading ended: False when the window was closed meanwhile (nothing to show)."""
+        if not shiboken6.isValid(self._status):
+            return False
+        self._exporting = False
+        self._progress = None
+        self._bar.hide()
+        self._cancel.hide()
+        if self._closing:
+            self._close_if_asked()
+            return False
+        return True
 
     def open_lrs_send(self) -> Any:
         """«Надіслати до LRS…»: the workspace's records to a Learning Record Store (ui.methodist.lrs_send)."""
