@@ -4398,10 +4398,6 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Книги Excel (*.xlsx)</translation>
     </message>
     <message>
-        <source>Drawing the PDF…</source>
-        <translation>Створюємо PDF…</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Зберігаємо…</translation>
     </message>

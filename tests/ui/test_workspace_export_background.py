@@ -14,7 +14,7 @@ from tests.ui.test_workspace_background import Deferred
 
 from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
-from etrainer.services.methodist import REPORT_STEPS, ExportCancelled, WorkspaceService
+from etrainer.services.methodist import EXPORT_STEPS, REPORT_STEPS, ExportCancelled, WorkspaceService
 from etrainer.storage.workspace import open_workspace
 from etrainer.ui.common import prompts, tasks
 from etrainer.ui.methodist import window as window_module
@@ -57,6 +57,15 @@ def test_the_report_is_read_in_steps_and_a_false_answer_stops_it(service) -> Non
     assert {total for _, total in heard} == {REPORT_STEPS} and report.desk is not None
     with pytest.raises(ExportCancelled):
         service.report(None, lambda done, _total: done < 3)
+
+
+def test_an_export_hears_the_readings_then_the_writing_and_stops_before_writing(service, tmp_path) -> None:
+    heard: list[tuple[int, int]] = []
+    service.export_pdf(tmp_path / "report.pdf", None, lambda done, total: heard.append((done, total)))
+    assert heard == [(done, EXPORT_STEPS) for done in range(EXPORT_STEPS + 1)]
+    with pytest.raises(ExportCancelled):  # the last reading's step answered False: nothing is written
+        service.export_xlsx(tmp_path / "report.xlsx", None, lambda done, _total: done < REPORT_STEPS)
+    assert not (tmp_path / "report.xlsx").exists()
 
 
 def test_a_cancelled_workbook_export_writes_nothing_and_keeps_an_older_file(window, deferred, tmp_path) -> None:

@@ -564,7 +564,7 @@ class WorkspaceWindow(QMainWindow):
         """The workbook for the chosen filter, read and written on a worker thread, with the progress bar and
         «Cancel» (a cancelled export leaves no file)."""
         filters = self.filters()
-        self._export(lambda progress: self.service.export_xlsx(path, filters, progress.report), lambda written: written)
+        self._export(lambda progress: self.service.export_xlsx(path, filters, progress.report))
 
     def _on_export_pdf(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("PDF report"), "workspace-report.pdf",
@@ -573,17 +573,11 @@ class WorkspaceWindow(QMainWindow):
             self.export_pdf(Path(path))
 
     def export_pdf(self, path: Path) -> None:
-        """The report for the chosen filter: read on a worker thread (a region's workspace takes seconds), with
-        the progress bar and «Cancel»; then drawn here, as Qt's drawing must be."""
+        """The PDF report for the chosen filter, as the workbook: read and drawn on a worker thread."""
         filters = self.filters()
+        self._export(lambda progress: self.service.export_pdf(path, filters, progress.report))
 
-        def draw(report: Any) -> Path:
-            self._status.setText(self.tr("Drawing the PDF…"))
-            return self.service.write_pdf(path, report)
-
-        self._export(lambda progress: self.service.report(filters, progress.report), draw)
-
-    def _export(self, work: Callable[[Progress], Any], finish: Callable[[Any], Path]) -> None:
+    def _export(self, work: Callable[[Progress], Path]) -> None:
         if self._busy:
             self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
             return
@@ -593,15 +587,9 @@ class WorkspaceWindow(QMainWindow):
         self._cancel.show()
         self._status.setText(self.tr("Saving…"))
 
-        def done(result: Any) -> None:
-            if not self._export_done():
-                return
-            try:
-                written = finish(result)
-            except (EtrainerError, OSError) as error:
-                self._on_export_failed(error)
-                return
-            self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
+        def done(written: Path) -> None:
+            if self._export_done():
+                self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
 
         def failed(error: BaseException) -> None:
             if self._export_done():
