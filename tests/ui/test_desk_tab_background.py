@@ -127,3 +127,13 @@ def test_a_long_module_title_is_cut_to_its_column_with_the_whole_title_as_toolti
     assert versus.columnWidth(3) >= versus.horizontalHeader().fontMetrics().horizontalAdvance(header)
     chart, groups = tab.findChild(QChartView, "deskChart"), tab.findChild(QTableWidget, "deskGroups")
     assert chart.width() >= 0.35 * (chart.width() + groups.width())  # two fifths of the width, not a sliver
+
+
+def test_latest_run_starts_one_at_a_time_and_says_when_another_is_due() -> None:
+    from etrainer.ui.common.tasks import LatestRun
+
+    run = LatestRun()
+    assert run.start() and run.running
+    assert not run.start() and not run.start()  # two changes meanwhile: one more run, not two
+    assert not run.end() and not run.running  # not shown: the caller starts the due one
+    assert run.start() and run.end() and not run.running  # this one is shown

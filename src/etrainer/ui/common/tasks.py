@@ -53,6 +53,29 @@ class _Task(QRunnable):
             self.signals.done.emit(result)
 
 
+class LatestRun:
+    """A view's background computation, one at a time, whose result is shown only while it is still the one
+    wanted: a filter changed meanwhile makes another run due, started when this one ends (the last filter's
+    result is the one left on screen; none in between is computed for nothing)."""
+
+    def __init__(self) -> None:
+        self.running = self.due = False
+
+    def start(self) -> bool:
+        """True: start the computation now. False: one runs; another is due when it ends."""
+        if self.running:
+            self.due = True
+            return False
+        self.running, self.due = True, False
+        return True
+
+    def end(self) -> bool:
+        """The computation ended: True when its result is to be shown, False when another is due (the caller
+        starts it now instead)."""
+        self.running = False
+        return not self.due
+
+
 _alive: set[_Signals] = set()
 
 

@@ -24,7 +24,7 @@ from etrainer.core.consultation.record import Outcome
 from etrainer.core.consultation.stats import DeskReport
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.errors import error_sentence
-from etrainer.ui.common.tasks import run_in_background
+from etrainer.ui.common.tasks import LatestRun, run_in_background
 from etrainer.ui.consultation.chart import OutcomeChart, outcome_label, with_caption
 
 
@@ -63,7 +63,7 @@ class DeskTab(QWidget):
         self.setObjectName("deskTab")
         self._load, self._modules = load, module_titles
         self.report: DeskReport | None = None
-        self._loading = self._again = False
+        self._run = LatestRun()
         self._group = QComboBox(objectName="deskGroup")
         for key, text in (("service", self.tr("by service")), ("branch", self.tr("by library")),
                           ("month", self.tr("by month"))):
@@ -112,24 +112,21 @@ class DeskTab(QWidget):
         """Count the consultations for the window's filter off the UI thread (a region's workspace takes
         seconds); the figures shown stay until the new ones come. A reload asked for meanwhile (the filter
         changed) runs when this one is done, so the last filter's figures are the ones left on screen."""
-        if self._loading:
-            self._again = True
+        if not self._run.start():
             return
-        self._loading, self._again = True, False
         self._summary.setText(self.tr("Counting the consultations…"))
         work = self._load()
         run_in_background(lambda _progress: work(), self._on_loaded, self._on_failed)
 
     @property
     def loading(self) -> bool:
-        return self._loading
+        return self._run.running
 
     def _finished(self) -> bool:
         """False when the tab is gone (its window closed meanwhile) or another reload is due (started now)."""
         if not shiboken6.isValid(self._summary):
             return False
-        self._loading = False
-        if self._again:
+        if not self._run.end():
             self.reload()
             return False
         return True

@@ -43,7 +43,7 @@ from etrainer.core.progress.dashboard import DashboardFilter, LearnerDetail
 from etrainer.services.essay_grading import EssayGradingService
 from etrainer.ui.common.errors import error_sentence, show_error
 from etrainer.ui.common.numbers import format_share
-from etrainer.ui.common.tasks import Progress, run_in_background
+from etrainer.ui.common.tasks import LatestRun, Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
 from etrainer.ui.methodist.essays import EssayMatrixModel, EssaysTab
 from etrainer.ui.methodist.models import (
@@ -100,8 +100,7 @@ class WorkspaceWindow(QMainWindow):
         """An import or an export runs (one at a time: they share the progress bar and «Cancel»)."""
         self._closing = False
         """Closing was asked while an import or export ran: it was cancelled, the window closes once it stops."""
-        self._loading = self._reload = False
-        """A dashboard is being computed; another filter was chosen meanwhile."""
+        self._dashboard_run = LatestRun()
         self.setObjectName("workspaceWindow")
         self.setWindowTitle(self.tr("Methodist's workspace — Е-тренер"))
         workspace = service.workspace
@@ -261,10 +260,8 @@ class WorkspaceWindow(QMainWindow):
     def refresh(self) -> None:
         """Compute the dashboard for the chosen filter off the UI thread, a progress bar meanwhile (a large
         workspace takes seconds); a filter changed while it runs is computed when it is done."""
-        if self._loading:
-            self._reload = True
+        if not self._dashboard_run.start():
             return
-        self._loading, self._reload = True, False
         filters = self.filters()
         essays = self._essays.service if hasattr(self, "_essays") else None
         if not self._busy:
@@ -286,13 +283,17 @@ class WorkspaceWindow(QMainWindow):
         the window was closed meanwhile (its widgets are gone: nothing to show)."""
         if not shiboken6.isValid(self._bar):
             return False
-        self._loading = False
+        wanted = self._dashboard_run.end()
         if not self._busy:
             self._bar.hide()
-        if self._reload:
+        if not wanted:
             self.refresh()
-            return False
-        return True
+        return wanted
+
+    @property
+    def _loading(self) -> bool:
+        """A dashboard is being computed."""
+        return self._dashboard_run.running
 
     def _on_dashboard_failed(self, error: BaseException) -> None:
         if self._dashboard_done():
