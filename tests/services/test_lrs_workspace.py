@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import shutil
+import sys
 import threading
 import uuid
 from datetime import UTC, datetime
@@ -288,6 +289,14 @@ def test_wrong_password_and_unreachable_endpoint(lrs_server: Any, pulled_ws: Wor
 
 # -------------------------------------------------------------- a misbehaving LRS (a local fake)
 
+class _QuietServer(ThreadingHTTPServer):
+    """A fake LRS whose client may hang up on purpose (a timeout, a cancel): that is not printed as an error."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 class _Fake(BaseHTTPRequestHandler):
     answers: ClassVar[list[bytes]] = []
 
@@ -304,7 +313,7 @@ class _Fake(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def fake_lrs() -> Any:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Fake)
+    server = _QuietServer(("127.0.0.1", 0), _Fake)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield SimpleNamespace(endpoint=f"http://127.0.0.1:{server.server_port}/xAPI/", answers=_Fake.answers)
@@ -420,7 +429,7 @@ def test_sending_retries_with_backoff_and_stops_on_a_refused_password(made: Any,
                                                                       filed_ws: Workspace) -> None:
     _, folder = made
     WorkspaceService(filed_ws).import_paths([folder])
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Flaky)
+    server = _QuietServer(("127.0.0.1", 0), _Flaky)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     endpoint = LrsEndpoint.of(f"http://127.0.0.1:{server.server_port}/xAPI", "u", "p")
     slept: list[float] = []
