@@ -119,6 +119,27 @@ def test_cancel_reaches_a_send_in_a_worker_thread(qtbot: Any, monkeypatch: pytes
     assert cancel.text() == "Close" and dialog.isVisible()
 
 
+def test_closing_while_sending_stops_the_send_then_closes(qtbot: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Esc (or the title bar's close) during a send: the worker is told to stop, and the dialog, deleted when
+    it closes, goes only once the worker has stopped reporting to it."""
+    import shiboken6
+
+    monkeypatch.setattr(tasks, "INLINE", False)
+    monkeypatch.setattr(lrs_send, "_SESSION", {})
+    endless = _Endless()
+    dialog = LrsSendDialog(endless)  # type: ignore[arg-type]
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.show()
+    dialog.findChild(QLineEdit, "lrsEndpoint").setText("http://127.0.0.1:9/xAPI/")
+    dialog.findChild(QLineEdit, "lrsUser").setText("u")
+    qtbot.mouseClick(dialog.findChild(QPushButton, "lrsSendButton"), Qt.MouseButton.LeftButton)
+    assert endless.started.wait(10)
+    dialog.close()
+    assert shiboken6.isValid(dialog) and dialog.isVisible()
+    assert dialog.findChild(QLabel, "lrsStatus").text().startswith("Stopping")
+    qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=10000)
+
+
 def test_the_lrs_of_the_settings_is_offered_until_she_types_another(qtbot: Any, tmp_path: Path,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     """The address and user saved in Settings fill the dialog (never a password: none is stored); what she typed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ class LrsSendDialog(QDialog):
         self.report: SendReport | None = None
         self._progress: Progress | None = None
         self._running = False
+        self._close_when_stopped = False
         self.setObjectName("lrsSendDialog")
         self.setWindowTitle(self.tr("Send to an LRS"))
         layout = QVBoxLayout(self)
@@ -115,12 +117,23 @@ class LrsSendDialog(QDialog):
         elif not self._running:
             self.reject()
 
+    def reject(self) -> None:
+        """Esc or the window's close button while sending: stop after the current batch, then close. The dialog
+        is deleted when it closes, so it must not go while the worker still reports to it."""
+        if self._running:
+            self._close_when_stopped = True
+            self._on_cancel()
+            return
+        super().reject()
+
     def _finish(self) -> None:
         self._running = False
         self._progress = None
         self.bar.hide()
         self.send_button.setEnabled(True)
         self.cancel_button.setText(self.tr("Close"))
+        if self._close_when_stopped:
+            QTimer.singleShot(0, self, self.reject)
 
     def _on_sent(self, report: SendReport) -> None:
         self._finish()
