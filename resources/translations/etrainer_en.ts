@@ -1505,6 +1505,18 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the essays…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The essays could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{graded} marked, {pending} waiting</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,6 +1558,18 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>Where to save the replies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the replies…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving the replies: {done} of {total}…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1513,6 +1513,18 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>⏳ на перевірці</translation>
     </message>
     <message>
+        <source>Stop</source>
+        <translation>Зупинити</translation>
+    </message>
+    <message>
+        <source>Loading the essays…</source>
+        <translation>Завантажуємо есе…</translation>
+    </message>
+    <message>
+        <source>The essays could not be read: {reason}</source>
+        <translation>Не вдалося прочитати есе: {reason}</translation>
+    </message>
+    <message>
         <source>{graded} marked, {pending} waiting</source>
         <translation>оцінено {graded}, на перевірці {pending}</translation>
     </message>
@@ -1555,6 +1567,18 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>Where to save the replies</source>
         <translation>Куди зберегти відгуки</translation>
+    </message>
+    <message>
+        <source>Saving the replies…</source>
+        <translation>Зберігаємо відгуки…</translation>
+    </message>
+    <message>
+        <source>Stopping after the current file…</source>
+        <translation>Зупиняємо після поточного файлу…</translation>
+    </message>
+    <message>
+        <source>Saving the replies: {done} of {total}…</source>
+        <translation>Зберігаємо відгуки: {done} з {total}…</translation>
     </message>
     <message>
         <source>The replies could not be saved: {reason}</source>

@@ -58,12 +58,10 @@ class EssayGradingService:
             return WorkspaceEssayRepository(session).essay(essay_id)
 
     def counts(self) -> dict[str, EssayCounts]:
-        """Per learner uid: how many of her essays are marked and how many wait."""
-        found: dict[str, list[int]] = {}
-        for essay in self.essays():
-            tally = found.setdefault(essay.learner_uid, [0, 0])
-            tally[0 if essay.mark is not None else 1] += 1
-        return {uid: EssayCounts(*tally) for uid, tally in found.items()}
+        """Per learner uid: how many of her essays are marked and how many wait (counted by the database)."""
+        with self._sessions.begin() as session:
+            found = WorkspaceEssayRepository(session).counts()
+        return {uid: EssayCounts(graded, total - graded) for uid, (graded, total) in found.items()}
 
     def question(self, essay: SentEssay) -> Question | None:
         """The course's question the essay answers (None without a course or when the course lost it)."""
@@ -109,9 +107,12 @@ class EssayGradingService:
                 repository.set_signing_key(key.raw, self._clock())
         return key
 
-    def export_feedback(self, folder: Path, *, learner_uid: str | None = None) -> list[Path]:
-        """One signed `.etfeedback` per learner with marks not sent yet, written into `folder`; the marks are
-        then remembered as sent. Returns the files written (none when there is nothing new)."""
+    def export_feedback(self, folder: Path, *, learner_uid: str | None = None,
+                        progress: Callable[[int, int], object] | None = None) -> list[Path]:
+        """One signed `.etfeedback` per learner with marks not sent yet, written into `folder`; each learner's
+        marks are remembered as sent right after her file is written. Returns the files written (none when there
+        is nothing new). `progress` hears (files written, files in all) before the first and after each; when it
+        returns False the rest waits (their marks stay unsent, for the next time)."""
         new = [e for e in self.essays(learner_uid=learner_uid) if e.mark is not None and not e.sent]
         if not new:
             return []
@@ -124,11 +125,16 @@ class EssayGradingService:
             by_learner.setdefault(essay.learner_uid, []).append(essay)
         written: list[Path] = []
         for essays in by_learner.values():
+            if progress is not None and progress(len(written), len(by_learner)) is False:
+                break
             doc = signed_feedback(essays, essays[0].course_id, now, __version__, key)
             target = _free_name(folder, feedback_file_name(essays[0].learner_name, now.astimezone().date()))
             written.append(_write(target, json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")))
             with self._sessions.begin() as session:
                 WorkspaceEssayRepository(session).mark_sent([e.grade_uid for e in essays], now)
+        else:
+            if progress is not None:
+                progress(len(written), len(by_learner))
         return written
 
 

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from etrainer.core.learner.names import person_key
@@ -75,6 +75,15 @@ class WorkspaceEssayRepository:
             for key, value in values.items():
                 setattr(row, key, value)
         self._session.flush()
+
+    def counts(self) -> dict[str, tuple[int, int]]:
+        """Per learner uid: (essays marked, essays in all), counted by the database."""
+        rows = self._session.execute(
+            select(m.WsLearnerRow.uid, func.count(m.WsEssayGradeRow.id), func.count(m.WsEssayRow.id))
+            .join(m.WsLearnerRow, m.WsLearnerRow.id == m.WsEssayRow.learner_id)
+            .outerjoin(m.WsEssayGradeRow, m.WsEssayGradeRow.essay_id == m.WsEssayRow.id)
+            .group_by(m.WsLearnerRow.uid))
+        return {uid: (int(graded), int(total)) for uid, graded, total in rows}
 
     def mark_sent(self, grade_uids: Iterable[str], now: datetime) -> None:
         uids = list(grade_uids)

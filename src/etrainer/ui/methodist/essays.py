@@ -8,7 +8,9 @@ import html
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +36,7 @@ from etrainer.core.quiz.model import Criterion
 from etrainer.services.essay_grading import EssayCounts, EssayGradingService
 from etrainer.ui.common import prompts
 from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.tasks import LatestRun, Progress, run_in_background
 from etrainer.ui.methodist.models import SORT_ROLE, MatrixModel
 
 ESSAY_ROLE = Qt.ItemDataRole.UserRole
@@ -47,17 +50,34 @@ class EssaysTab(QWidget):
         super().__init__(parent)
         self.setObjectName("essaysTab")
         self.service = service
+        self._all: list[SentEssay] = []
+        """Every essay of the workspace, as last loaded (on a worker thread: a region's are thousands)."""
         self._essays: list[SentEssay] = []
+        """Those the tree shows."""
+        self._tallies: dict[str, list[int]] = {}
+        """Per learner uid: [marked, waiting]."""
+        self._items: dict[int, QTreeWidgetItem] = {}
+        self._learner_items: dict[str, QTreeWidgetItem] = {}
         self._current: SentEssay | None = None
+        self._run = LatestRun()
+        self._stale = True
+        self._replying = False
+        self._saving: Progress | None = None
+        self.written: list[Path] = []
+        """The reply files the last «Save replies…» wrote."""
         self._pending_only = QCheckBox(self.tr("Only essays not marked yet"), objectName="pendingOnlyBox")
-        self._pending_only.toggled.connect(self.refresh)
+        self._pending_only.toggled.connect(lambda _checked: self._fill())
         self._export = QPushButton(self.tr("Save replies…"), objectName="exportFeedbackButton")
         self._export.clicked.connect(self._on_export_clicked)
+        self._stop = QPushButton(self.tr("Stop"), objectName="stopRepliesButton")
+        self._stop.clicked.connect(self._on_stop_clicked)
+        self._stop.hide()
         self._counts = QLabel(objectName="essayCounts")
         top = QHBoxLayout()
         top.addWidget(self._pending_only)
         top.addWidget(self._counts, 1)
         top.addWidget(self._export)
+        top.addWidget(self._stop)
         self._tree = QTreeWidget(objectName="essayTree")
         self._tree.setHeaderLabels([self.tr("Librarian / module / question"), self.tr("Words"), self.tr("Mark")])
         self._tree.currentItemChanged.connect(self._on_item_changed)
@@ -73,7 +93,6 @@ class EssaysTab(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         layout.addWidget(self._status)
-        self.refresh()
 
     # -- construction ---------------------------------------------------------------------------------
     def _build_marking(self) -> QWidget:
@@ -118,47 +137,108 @@ class EssaysTab(QWidget):
         return page
 
     # -- filling --------------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def mark_stale(self) -> None:
+        """The workspace changed (an import, a reload): the essays are read again when the tab is next shown,
+        or now if it is on screen."""
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    @property
+    def loading(self) -> bool:
+        return self._run.running
+
     def refresh(self) -> None:
-        everything = self.service.essays()
-        pending = sum(1 for e in everything if e.mark is None)
-        self._counts.setText(self.tr("Marked: {graded} · waiting: {pending}").format(
-            graded=len(everything) - pending, pending=pending))
+        """Read every essay on a worker thread, then fill the tree (what is shown stays until then)."""
+        if not self._run.start():
+            return
+        self._stale = False
+        self._counts.setText(self.tr("Loading the essays…"))
+        run_in_background(lambda _progress: self.service.essays(), self._on_loaded, self._on_load_failed)
+
+    def _loaded(self) -> bool:
+        """False when the tab is gone (its window closed meanwhile) or another reading is due (started now)."""
+        if not shiboken6.isValid(self._tree):
+            return False
+        if not self._run.end():
+            self.refresh()
+            return False
+        return True
+
+    def _on_loaded(self, essays: list[SentEssay]) -> None:
+        if self._loaded():
+            self._all = essays
+            self._fill()
+
+    def _on_load_failed(self, error: BaseException) -> None:
+        if self._loaded():
+            sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            self._status.setText(self.tr("The essays could not be read: {reason}").format(reason=sentence))
+
+    def _fill(self) -> None:
+        everything = self._all
+        self._tallies = {}
+        for essay in everything:
+            self._tallies.setdefault(essay.learner_uid, [0, 0])[0 if essay.mark is not None else 1] += 1
+        self._show_counts()
         self._essays = [e for e in everything if e.mark is None] if self._pending_only.isChecked() else everything
+        self._tree.collapseAll()  # clear() of a large expanded tree takes seconds; collapsed, a tenth of that
         self._tree.clear()
-        learners: dict[str, QTreeWidgetItem] = {}
+        self._items, self._learner_items = {}, {}
         groups: dict[tuple[str, str], QTreeWidgetItem] = {}
         for essay in self._essays:
-            learner = learners.get(essay.learner_uid)
+            learner = self._learner_items.get(essay.learner_uid)
             if learner is None:
-                learner = learners[essay.learner_uid] = QTreeWidgetItem(self._tree, [essay.learner_name])
+                learner = self._learner_items[essay.learner_uid] = QTreeWidgetItem(self._tree, [essay.learner_name])
                 learner.setExpanded(True)
+                self._show_learner_counts(essay.learner_uid)
             key = (essay.learner_uid, essay.module_id or "")
             group = groups.get(key)
             if group is None:
                 group = groups[key] = QTreeWidgetItem(learner, [self._module_title(essay.module_id)])
                 group.setExpanded(True)
-            mark = f"✓ {format_points(essay.mark.points)}/{format_points(essay.max_points)}" if essay.mark \
-                else self.tr("⏳ waiting")
-            item = QTreeWidgetItem(group, [self._question_title(essay), str(essay.words), mark])
+            item = QTreeWidgetItem(group, [self._question_title(essay), str(essay.words), self._mark_text(essay)])
             item.setData(0, ESSAY_ROLE, essay.id)
-        for uid, learner in learners.items():
-            mine = [e for e in everything if e.learner_uid == uid]
-            waiting = sum(1 for e in mine if e.mark is None)
-            learner.setText(2, self.tr("{graded} marked, {pending} waiting").format(
-                graded=len(mine) - waiting, pending=waiting))
+            self._items[essay.id] = item
         self._tree.resizeColumnToContents(0)
-        questions = sorted({(e.quiz_id, e.question_id) for e in everything})
+        samples: dict[str, SentEssay] = {}
+        for essay in sorted(everything, key=lambda e: (e.quiz_id, e.question_id)):
+            samples.setdefault(essay.question_id, essay)
         current = self._question.currentData()
         self._question.blockSignals(True)
         self._question.clear()
-        for _quiz_id, question_id in questions:
-            sample = next(e for e in everything if e.question_id == question_id)
+        for question_id, sample in samples.items():
             self._question.addItem(self._question_title(sample), question_id)
         if current is not None and self._question.findData(current) >= 0:
             self._question.setCurrentIndex(self._question.findData(current))
         self._question.blockSignals(False)
         self._show_side_by_side()
         self.select(self._current.id if self._current is not None else None)
+
+    def _mark_text(self, essay: SentEssay) -> str:
+        if essay.mark is not None:
+            return f"✓ {format_points(essay.mark.points)}/{format_points(essay.max_points)}"
+        return self.tr("⏳ waiting")
+
+    def _show_counts(self) -> None:
+        graded = sum(tally[0] for tally in self._tallies.values())
+        pending = sum(tally[1] for tally in self._tallies.values())
+        self._counts.setText(self.tr("Marked: {graded} · waiting: {pending}").format(graded=graded, pending=pending))
+
+    def _show_learner_counts(self, uid: str) -> None:
+        item, tally = self._learner_items.get(uid), self._tallies.get(uid, [0, 0])
+        if item is not None:
+            item.setText(2, self.tr("{graded} marked, {pending} waiting").format(graded=tally[0], pending=tally[1]))
+
+    def counts_of(self, uid: str) -> EssayCounts:
+        """Her essays marked and waiting, as the tab knows them now."""
+        graded, pending = self._tallies.get(uid, [0, 0])
+        return EssayCounts(graded, pending)
 
     def _module_title(self, module_id: str | None) -> str:
         course = self.service.course
@@ -172,14 +252,7 @@ class EssaysTab(QWidget):
     # -- one essay ------------------------------------------------------------------------------------
     def select(self, essay_id: int | None) -> None:
         """Show essay `essay_id` for marking (None: nothing chosen)."""
-        found = None
-        iterator = [self._tree.topLevelItem(i) for i in range(self._tree.topLevelItemCount())]
-        while iterator:
-            item = iterator.pop()
-            if essay_id is not None and item.data(0, ESSAY_ROLE) == essay_id:
-                found = item
-                break
-            iterator.extend(item.child(i) for i in range(item.childCount()))
+        found = self._items.get(essay_id) if essay_id is not None else None
         if found is not None:
             self._tree.setCurrentItem(found)
         else:
@@ -255,14 +328,29 @@ class EssaysTab(QWidget):
         self._status.setText(self.tr("Saved: {name}, {points} of {max}.").format(
             name=marked.learner_name, points=format_points(marked.mark.points if marked.mark else 0),
             max=format_points(marked.max_points)))
-        self._current = marked
+        self._marked(essay, marked)
         self.graded.emit(marked)
-        self.refresh()
+
+    def _marked(self, before: SentEssay, marked: SentEssay) -> None:
+        """One essay's new mark, shown where it is (reading every essay again would take seconds in a region's
+        workspace): its row, her line, the counts and the side-by-side page."""
+        self._all = [marked if e.id == marked.id else e for e in self._all]
+        self._essays = [marked if e.id == marked.id else e for e in self._essays]
+        if before.mark is None:
+            tally = self._tallies.setdefault(marked.learner_uid, [0, 0])
+            tally[0], tally[1] = tally[0] + 1, max(0, tally[1] - 1)
+        self._current = marked
+        item = self._items.get(marked.id)
+        if item is not None:
+            item.setText(2, self._mark_text(marked))
+        self._show_learner_counts(marked.learner_uid)
+        self._show_counts()
+        self._show_side_by_side()
 
     # -- side by side ---------------------------------------------------------------------------------
     def _show_side_by_side(self) -> None:
         question_id = self._question.currentData()
-        answers = [e for e in self.service.essays() if e.question_id == question_id]
+        answers = [e for e in self._all if e.question_id == question_id]
         hide = self._hide_names.isChecked()
         parts = []
         for number, essay in enumerate(answers, start=1):
@@ -280,21 +368,63 @@ class EssaysTab(QWidget):
         if folder:
             self.export_feedback(Path(folder))
 
-    def export_feedback(self, folder: Path) -> list[Path]:
-        try:
-            written = self.service.export_feedback(folder)
-        except EtrainerError as error:
-            self._status.setText(error_sentence(error))
-            return []
-        except OSError as error:
-            self._status.setText(self.tr("The replies could not be saved: {reason}").format(
-                reason=error.strerror or str(error)))
-            return []
+    def export_feedback(self, folder: Path) -> None:
+        """Write the new marks' signed reply files on a worker thread (a region's are thousands), with a line of
+        progress and «Stop»; `written` lists them afterwards."""
+        if self._replying:
+            return
+        self._replying = True
+        self._export.setEnabled(False)
+        self._stop.show()
+        self._status.setText(self.tr("Saving the replies…"))
+
+        def work(progress: Progress) -> list[Path]:
+            return self.service.export_feedback(folder, progress=progress.report)
+
+        progress = run_in_background(work, lambda written: self._on_replies_saved(folder, written),
+                                     self._on_replies_failed, self._on_replies_progress)
+        if self._replying:  # still running on a worker thread: let «Stop» reach it
+            self._saving = progress
+
+    def _on_stop_clicked(self) -> None:
+        if self._saving is not None:
+            self._saving.cancel()
+            self._status.setText(self.tr("Stopping after the current file…"))
+
+    def _on_replies_progress(self, done: int, total: int) -> None:
+        if shiboken6.isValid(self._status) and total:
+            self._status.setText(self.tr("Saving the replies: {done} of {total}…").format(done=done, total=total))
+
+    def _replies_done(self) -> bool:
+        """False when the tab is gone (its window closed meanwhile)."""
+        if not shiboken6.isValid(self._export):
+            return False
+        self._replying, self._saving = False, None
+        self._export.setEnabled(True)
+        self._stop.hide()
+        return True
+
+    def _on_replies_saved(self, folder: Path, written: list[Path]) -> None:
+        if not self._replies_done():
+            return
+        self.written = written
         self._status.setText(self.tr("Replies saved: %n file(s) in {folder}. Send each librarian her file.", "",
                                      len(written)).format(folder=folder) if written
                              else self.tr("There are no new marks to send."))
-        self.refresh()
-        return written
+        self.mark_stale()  # the marks now carry their sending
+
+    def _on_replies_failed(self, error: BaseException) -> None:
+        if not self._replies_done():
+            return
+        self.written = []
+        if isinstance(error, EtrainerError):
+            self._status.setText(error_sentence(error))
+        elif isinstance(error, OSError):
+            self._status.setText(self.tr("The replies could not be saved: {reason}").format(
+                reason=error.strerror or str(error)))
+        else:
+            self._status.setText(str(error))
+        self.mark_stale()  # files written before the failure are noted as sent
 
 
 class EssayMatrixModel(MatrixModel):
@@ -313,6 +443,14 @@ class EssayMatrixModel(MatrixModel):
         self.beginResetModel()
         self.headers = [*self.headers, QCoreApplication.translate("EssayMatrixModel", "Essays")]
         self.endResetModel()
+
+    def set_learner_counts(self, uid: str, counts: EssayCounts) -> None:
+        """One learner's essays changed (a mark saved): her cell only, not the whole matrix again."""
+        self._counts[uid] = counts
+        column = len(self.headers) - 1
+        for number in range(self.rowCount()):
+            if self.row(number).learner.uid == uid:
+                self.dataChanged.emit(self.index(number, column), self.index(number, column))
 
     def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.column() < len(self.headers) - 1:

@@ -147,7 +147,8 @@ class WorkspaceWindow(QMainWindow):
         essays = QScrollArea(objectName="essaysScroll", widgetResizable=True)  # marking fits a low screen too
         essays.setWidget(self._essays)
         self._tabs.addTab(essays, self.tr("Essays"))
-        self._essays.graded.connect(lambda _marked: self._refresh_matrix_counts())
+        self._essays.graded.connect(lambda marked: self._matrix.set_learner_counts(
+            marked.learner_uid, self._essays.counts_of(marked.learner_uid)))
         layout.addWidget(self._tabs, 1)
         self._status = QLabel(objectName="workspaceStatus", wordWrap=True)
         self._bar = QProgressBar(objectName="importProgress")
@@ -241,11 +242,6 @@ class WorkspaceWindow(QMainWindow):
         splitter.setSizes(list(sizes))
         return splitter
 
-    def _refresh_matrix_counts(self) -> None:
-        if self.dashboard is not None:
-            self._matrix.set_essay_counts(self._essays.service.counts())
-            self._matrix.set_matrix(self.dashboard.matrix)
-
     # -- the dashboard ----------------------------------------------------------------------------------
     def filters(self) -> DashboardFilter:
         start = self._start.date().toPython() if self._dated.isChecked() else None
@@ -315,7 +311,7 @@ class WorkspaceWindow(QMainWindow):
         self._tags.set_tags(dashboard.competencies)
         self._charts.show_dashboard(dashboard)
         if hasattr(self, "_essays"):
-            self._essays.refresh()
+            self._essays.mark_stale()
         self._desk.reload_if_visible()
         self._matrix_view.resizeColumnsToContents()
         self._matrix_view.setColumnWidth(1, min(170, self._matrix_view.columnWidth(1)))  # long library names
