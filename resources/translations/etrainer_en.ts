@@ -91,6 +91,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The backup before deleting could not be made, so nothing was deleted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Backup restored</source>
         <translation type="unfinished"></translation>
     </message>

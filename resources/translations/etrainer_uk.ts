@@ -95,6 +95,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Залишити</translation>
     </message>
     <message>
+        <source>The backup before deleting could not be made, so nothing was deleted: {reason}</source>
+        <translation>Резервну копію перед видаленням зробити не вдалося, тож нічого не видалено: {reason}</translation>
+    </message>
+    <message>
         <source>Backup restored</source>
         <translation>Резервну копію відновлено</translation>
     </message>

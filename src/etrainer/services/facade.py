@@ -115,6 +115,14 @@ class AppServices:
         """A backup now ("session", "manual", …); raises BackupFailed."""
         return self.backups.backup_now(BackupReason(reason))
 
+    def backup_if_changed(self) -> Path | None:
+        """A session backup when the database changed since the newest one (the periodic backup while the app
+        runs, and the one on closing); None when nothing changed. Raises BackupFailed. Safe on a worker
+        thread: the copy and the pruning use connections of their own."""
+        if not self.backups.needs_backup():
+            return None
+        return self.backups.backup_now(BackupReason.SESSION)
+
     def restore_backup(self, backup: BackupInfo | Path) -> None:
         """Restore a backup over the current data (saved first as a pre-restore backup); raises
         BackupDamaged. Restart (reopen through `open_app_services`) afterwards: it upgrades the schema."""
