@@ -121,3 +121,22 @@ def test_a_file_whose_key_changed_can_be_trusted_after_checking(qtbot, tmp_path,
     results.itemActivated.emit(results.item(0))
     assert results.item(0).text().startswith("✓")
     workspace.dispose()
+
+
+def test_trusting_a_new_key_waits_while_an_import_or_export_runs(qtbot, tmp_path, _inline_tasks_and_prompts):
+    from tests.services.test_methodist import KEY, OTHER_KEY, write
+    from tests.storage.test_workspace import make_doc
+
+    workspace = open_workspace(tmp_path / "workspace.sqlite3")
+    window = WorkspaceWindow(WorkspaceService(workspace, COURSE))
+    qtbot.addWidget(window)
+    window.import_paths([write(tmp_path / "in" / "old.etprogress", make_doc(), KEY)])
+    new = write(tmp_path / "in2" / "new.etprogress", make_doc(exported="2026-12-01T09:00:00Z", score=1.0), OTHER_KEY)
+    window.import_paths([new])
+    results = window.findChild(QListWidget, "importResults")
+    window._exporting = True  # an export is running on a worker thread
+    _inline_tasks_and_prompts.append(True)  # «Trust and import», were it asked
+    results.itemActivated.emit(results.item(0))
+    assert results.item(0).text().startswith("✗") and _inline_tasks_and_prompts == [True]
+    assert "Wait until" in window.findChild(QLabel, "workspaceStatus").text()
+    workspace.dispose()

@@ -527,6 +527,9 @@ class WorkspaceWindow(QMainWindow):
         result = item.data(Qt.ItemDataRole.UserRole)
         if result is None or result.reason is not RejectReason.KEY_CHANGED:
             return
+        if self._busy:  # it writes: after the import or export running now, not against its write lock
+            self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
+            return
         question = self.tr("Trust the new key of this learner and import {file}? Do it only if you have checked "
                            "with the librarian that this file is really from them.").format(file=result.path.name)
         if not prompts.ask_yes_no(self, self.tr("A new key"), question, self.tr("Trust and import"),
