@@ -76,3 +76,22 @@ def test_saving_copies_the_pictures_beside_the_bank_into_the_pack(qtbot, tmp_pat
     quiz = load_quiz_file(target, PackContext(root=tmp_path / "pack"))
     assert quiz is not None and "[форма](media/form.png)" in quiz.questions[0].text
     assert "(../secret.png)" in quiz.questions[1].text and not (target.parent / "media" / "secret.png").exists()
+
+
+def test_saving_runs_on_a_worker_thread_and_a_failure_keeps_the_dialog_open(qtbot, tmp_path, monkeypatch):
+    from etrainer.ui.common import tasks
+
+    monkeypatch.setattr(tasks, "INLINE", False)  # a real worker thread, as in the app
+    dialog = ImportQuestionsDialog(None)
+    qtbot.addWidget(dialog)
+    dialog.load(DATA / "ukrainian-bank.gift")
+    qtbot.waitUntil(lambda: dialog.bank is not None, timeout=10_000)
+    (tmp_path / "not-a-folder").write_text("a file where the pack's folder should be")
+    dialog.save_to(tmp_path / "not-a-folder" / "bank.quiz.yaml")
+    save = dialog.findChild(QPushButton, "saveQuizButton")
+    assert not save.isEnabled()  # while writing
+    qtbot.waitUntil(save.isEnabled, timeout=10_000)
+    assert "cannot be written" in dialog.findChild(QLabel, "importError").text() and dialog.written is None
+    dialog.save_to(tmp_path / "bank.quiz.yaml")
+    qtbot.waitUntil(lambda: dialog.written is not None, timeout=10_000)
+    assert load_quiz_file(tmp_path / "bank.quiz.yaml", PackContext(root=tmp_path)) is not None

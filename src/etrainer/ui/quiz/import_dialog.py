@@ -149,21 +149,46 @@ class ImportQuestionsDialog(QDialog):
             self.save_to(Path(path))
 
     def save_to(self, path: Path) -> None:
+        """Write the quiz file, with the pictures and sounds it links copied beside it, on a worker thread (a
+        bank's media can be hundreds of megabytes on a USB stick); the dialog closes once they are written."""
         assert self.bank is not None
         if not path.name.endswith(".quiz.yaml"):
             path = path.with_name(path.name.removesuffix(".yaml") + ".quiz.yaml")
-        media = plan_media(self.bank, self._source.parent if self._source else path.parent, path.parent)
-        text = bank_to_quiz_yaml(media.bank, self._quiz_id.text().strip(), self._title.text().strip() or path.stem,
-                                 self._module.currentData() or None, base=path.parent.resolve())
-        try:
-            self.media = copy_media(media, path.parent)  # the pictures and sounds beside the bank, into the pack
+        bank, source = self.bank, self._source.parent if self._source else path.parent
+        quiz_id, title = self._quiz_id.text().strip(), self._title.text().strip() or path.stem
+        module = self._module.currentData() or None
+
+        def save(_progress: Progress) -> Any:
+            media = plan_media(bank, source, path.parent)
+            text = bank_to_quiz_yaml(media.bank, quiz_id, title, module, base=path.parent.resolve())
+            copied = copy_media(media, path.parent)  # the pictures and sounds beside the bank, into the pack
             write_text_atomically(path, text)
-        except OSError as error:
-            self._error.setText(self.tr("{path} cannot be written: {reason}").format(
-                path=str(error.filename or path), reason=error.strerror or str(error)))
-            return
+            return copied
+
+        self._busy.show()
+        self._save.setEnabled(False)
+        self._choose.setEnabled(False)
+        self._error.clear()
+        run_in_background(save, lambda copied: self._on_saved(path, copied),
+                          lambda error: self._on_save_failed(path, error))
+
+    def _on_saved(self, path: Path, copied: Any) -> None:
+        self._busy.hide()
+        self.media = copied
         self.written = path
         self.accept()
+
+    def _on_save_failed(self, path: Path, error: BaseException) -> None:
+        self._busy.hide()
+        self._save.setEnabled(True)
+        self._choose.setEnabled(True)
+        if isinstance(error, OSError):
+            self._error.setText(self.tr("{path} cannot be written: {reason}").format(
+                path=str(error.filename or path), reason=error.strerror or str(error)))
+        elif isinstance(error, EtrainerError):
+            self._error.setText(error_sentence(error))
+        else:
+            self._error.setText(str(error))
 
 
 def export_quiz_to_gift(quiz: Any, path: Path) -> list[str]:
