@@ -137,3 +137,25 @@ def test_latest_run_starts_one_at_a_time_and_says_when_another_is_due() -> None:
     assert not run.start() and not run.start()  # two changes meanwhile: one more run, not two
     assert not run.end() and not run.running  # not shown: the caller starts the due one
     assert run.start() and run.end() and not run.running  # this one is shown
+
+
+def test_a_long_task_does_not_hold_back_another_on_a_one_processor_pc(qtbot, monkeypatch) -> None:
+    import threading
+
+    from PySide6.QtCore import QThreadPool
+
+    from etrainer.ui.common import tasks
+
+    monkeypatch.setattr(tasks, "INLINE", False)
+    pool = QThreadPool.globalInstance()
+    before = pool.maxThreadCount()
+    pool.setMaxThreadCount(1)  # as Qt sizes it on a one-processor PC
+    release, done = threading.Event(), []
+    try:
+        tasks.run_in_background(lambda _p: release.wait(20), lambda _r: done.append("long"), lambda _e: None)
+        tasks.run_in_background(lambda _p: "view", done.append, lambda _e: None)
+        qtbot.waitUntil(lambda: done == ["view"], timeout=10_000)
+    finally:
+        release.set()
+        qtbot.waitUntil(lambda: "long" in done, timeout=10_000)
+        pool.setMaxThreadCount(before)

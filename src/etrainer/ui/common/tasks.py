@@ -14,6 +14,11 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 INLINE = False
 
+MIN_THREADS = 4
+"""Qt's pool has as many threads as processors: one or two on a library's old PC, so a long import or LRS
+send would hold back the dashboard and every view's reading started meanwhile. The work is mostly waiting on
+the disk, a server or worker processes, so a few more threads let the views read while it runs."""
+
 
 class Progress(QObject):
     changed = Signal(int, int)
@@ -106,5 +111,8 @@ def run_in_background(fn: Callable[[Progress], Any], on_done: Callable[[Any], No
 
     signals.done.connect(finish(on_done))
     signals.failed.connect(finish(on_error))
-    QThreadPool.globalInstance().start(_Task(fn, progress, signals))
+    pool = QThreadPool.globalInstance()
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    pool.start(_Task(fn, progress, signals))
     return progress
