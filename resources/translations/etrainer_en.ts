@@ -1428,11 +1428,11 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
 <context>
     <name>EssayMatrixModel</name>
     <message>
-        <source>Essays</source>
+        <source>{graded} ✓ · {pending} ○</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>{graded} ✓ · {pending} ⏳</source>
+        <source>Essays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1505,10 +1505,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏳ waiting</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1518,6 +1514,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The essays could not be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>○ waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

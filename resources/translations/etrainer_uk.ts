@@ -1436,12 +1436,12 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
 <context>
     <name>EssayMatrixModel</name>
     <message>
-        <source>Essays</source>
-        <translation>Есе</translation>
+        <source>{graded} ✓ · {pending} ○</source>
+        <translation>{graded} ✓ · {pending} ○</translation>
     </message>
     <message>
-        <source>{graded} ✓ · {pending} ⏳</source>
-        <translation>{graded} ✓ · {pending} ⏳</translation>
+        <source>Essays</source>
+        <translation>Есе</translation>
     </message>
     <message>
         <source>Essays marked: {graded}; waiting: {pending}</source>
@@ -1513,10 +1513,6 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Оцінено: {graded} · на перевірці: {pending}</translation>
     </message>
     <message>
-        <source>⏳ waiting</source>
-        <translation>⏳ на перевірці</translation>
-    </message>
-    <message>
         <source>Stop</source>
         <translation>Зупинити</translation>
     </message>
@@ -1527,6 +1523,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The essays could not be read: {reason}</source>
         <translation>Не вдалося прочитати есе: {reason}</translation>
+    </message>
+    <message>
+        <source>○ waiting</source>
+        <translation>○ на перевірці</translation>
     </message>
     <message>
         <source>{graded} marked, {pending} waiting</source>

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from etrainer.ui.common.tasks import LatestRun, Progress, run_in_background
 from etrainer.ui.methodist.models import SORT_ROLE, MatrixModel
 
 ESSAY_ROLE = Qt.ItemDataRole.UserRole
+MIN_TITLE_WIDTH = 160
 
 
 class EssaysTab(QWidget):
@@ -81,13 +82,14 @@ class EssaysTab(QWidget):
         self._tree = QTreeWidget(objectName="essayTree")
         self._tree.setHeaderLabels([self.tr("Librarian / module / question"), self.tr("Words"), self.tr("Mark")])
         self._tree.currentItemChanged.connect(self._on_item_changed)
+        self._tree.installEventFilter(self)
         inner = QTabWidget(objectName="essayViews")
         inner.addTab(self._build_marking(), self.tr("Mark one"))
         inner.addTab(self._build_side_by_side(), self.tr("Side by side"))
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._tree)
         split.addWidget(inner)
-        split.setSizes([380, 620])
+        split.setSizes([460, 540])  # the tree: its titles, words and marks in sight at 1024 px
         self._status = QLabel(objectName="essayStatusLine", wordWrap=True)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -201,11 +203,13 @@ class EssaysTab(QWidget):
             group = groups.get(key)
             if group is None:
                 group = groups[key] = QTreeWidgetItem(learner, [self._module_title(essay.module_id)])
+                group.setToolTip(0, group.text(0))
                 group.setExpanded(True)
             item = QTreeWidgetItem(group, [self._question_title(essay), str(essay.words), self._mark_text(essay)])
+            item.setToolTip(0, item.text(0))
             item.setData(0, ESSAY_ROLE, essay.id)
             self._items[essay.id] = item
-        self._tree.resizeColumnToContents(0)
+        self._fit_columns()
         samples: dict[str, SentEssay] = {}
         for essay in sorted(everything, key=lambda e: (e.quiz_id, e.question_id)):
             samples.setdefault(essay.question_id, essay)
@@ -220,10 +224,25 @@ class EssaysTab(QWidget):
         self._show_side_by_side()
         self.select(self._current.id if self._current is not None else None)
 
+    def _fit_columns(self) -> None:
+        """The words and the mark stay in sight: the titles' column takes what is left (a title cut short shows
+        whole in its tooltip)."""
+        header = self._tree.header()
+        words, mark = (max(self._tree.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in (1, 2))
+        # the last column stretches: its need counts, not its width; and a little room to spare for its margins
+        room = self._tree.viewport().width() - words - mark - 2 * self._tree.fontMetrics().averageCharWidth()
+        self._tree.setColumnWidth(1, words)
+        self._tree.setColumnWidth(0, max(MIN_TITLE_WIDTH, min(self._tree.sizeHintForColumn(0), room)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._tree and event.type() == QEvent.Type.Resize and self._items:
+            self._fit_columns()  # the window or the splitter between the tree and the marking changed its width
+        return False
+
     def _mark_text(self, essay: SentEssay) -> str:
         if essay.mark is not None:
             return f"✓ {format_points(essay.mark.points)}/{format_points(essay.max_points)}"
-        return self.tr("⏳ waiting")
+        return self.tr("○ waiting")  # ⏳ is in no font a library PC is sure to have (DejaVu has not)
 
     def _show_counts(self) -> None:
         graded = sum(tally[0] for tally in self._tallies.values())
@@ -232,8 +251,11 @@ class EssaysTab(QWidget):
 
     def _show_learner_counts(self, uid: str) -> None:
         item, tally = self._learner_items.get(uid), self._tallies.get(uid, [0, 0])
-        if item is not None:
-            item.setText(2, self.tr("{graded} marked, {pending} waiting").format(graded=tally[0], pending=tally[1]))
+        if item is not None:  # short beside the marks (as in the matrix), the sentence in its tooltip
+            item.setText(2, QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ○").format(
+                graded=tally[0], pending=tally[1]))
+            item.setToolTip(2, self.tr("{graded} marked, {pending} waiting").format(graded=tally[0],
+                                                                                  pending=tally[1]))
 
     def counts_of(self, uid: str) -> EssayCounts:
         """Her essays marked and waiting, as the tab knows them now."""
@@ -459,7 +481,7 @@ class EssayMatrixModel(MatrixModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if counts is None:
                 return "—"
-            return QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ⏳").format(
+            return QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ○").format(
                 graded=counts.graded, pending=counts.pending)
         if role == SORT_ROLE:
             return (counts.pending, counts.graded) if counts is not None else (-1, -1)

@@ -67,7 +67,7 @@ def reply_html(mark: EssayMark) -> str:
 
 def pending_html() -> str:
     text = QCoreApplication.translate("Essay", "Under review: the methodist will reply.")
-    return f"<p class='partly'><b>⏳ {html.escape(text)}</b></p>"
+    return f"<p class='partly'><b>○ {html.escape(text)}</b></p>"  # ⏳ is in no font a library PC is sure to have
 
 
 class EssayAnswer(AnswerWidget):
