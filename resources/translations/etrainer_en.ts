@@ -3225,7 +3225,7 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>⏱ {m}:{s:02d} left</source>
+        <source>◷ {m}:{s:02d} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

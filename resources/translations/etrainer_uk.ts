@@ -3244,8 +3244,8 @@ It is outside Е-тренер and needs the Internet.</source>
         <translation>Повернутися</translation>
     </message>
     <message>
-        <source>⏱ {m}:{s:02d} left</source>
-        <translation>⏱ Залишилося {m}:{s:02d}</translation>
+        <source>◷ {m}:{s:02d} left</source>
+        <translation>◷ Залишилося {m}:{s:02d}</translation>
     </message>
     <message>
         <source>Review finished</source>

@@ -462,7 +462,7 @@ class QuizPage(QWidget):
         if seconds is None:
             self._clock.clear()
             return
-        self._clock.setText(self.tr("⏱ {m}:{s:02d} left").format(m=seconds // 60, s=seconds % 60))
+        self._clock.setText(self.tr("◷ {m}:{s:02d} left").format(m=seconds // 60, s=seconds % 60))
         if seconds <= 0:
             self._finish_now()
 
