@@ -152,3 +152,15 @@ def test_a_pdf_export_on_a_real_worker_thread(qtbot, service, tmp_path, monkeypa
     window.export_pdf(tmp_path / "report.pdf")
     qtbot.waitUntil(lambda: _status(window).startswith("Saved"), timeout=30_000)
     assert Path(tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_closing_while_a_view_reads_closes_once_the_reading_ends(qtbot, service, deferred) -> None:
+    window = WorkspaceWindow(service)
+    window.setAttribute(window_module.Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.show()  # its first dashboard is being read
+    window.close()
+    assert not window.isVisible() and shiboken6.isValid(window)  # the database is still in use
+    qtbot.wait(3 * window_module.READ_WAIT_MS)
+    assert shiboken6.isValid(window)
+    deferred.finish()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(window), timeout=5_000)

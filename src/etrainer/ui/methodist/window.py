@@ -69,6 +69,10 @@ def _percent(value: float | None) -> str:
     return format_share(value)
 
 
+READ_WAIT_MS = 100
+"""How often a closed window looks whether its views' readings have finished (they take seconds at most)."""
+
+
 def _table(model: Any, name: str, proxy: CollatingProxy | None = None) -> QTableView:
     """A sortable table of `model`; `proxy`: a SortingProxy for a table of many rows."""
     proxy = proxy or CollatingProxy()
@@ -459,6 +463,11 @@ class WorkspaceWindow(QMainWindow):
         """Closing while an import or export runs asks first; «Stop and close» cancels it and closes the window
         once the worker thread has stopped (the workspace's database is released only then)."""
         if not self._busy:
+            if self._reading():  # a view's reading finishes first: the database is released after it
+                event.ignore()
+                self.hide()
+                QTimer.singleShot(READ_WAIT_MS, self, self.close)
+                return
             super().closeEvent(event)
             return
         event.ignore()
@@ -478,6 +487,10 @@ class WorkspaceWindow(QMainWindow):
             self._progress.cancel()
         self._status.setText(self.tr("Stopping, then closing…"))
         self.hide()
+
+    def _reading(self) -> bool:
+        """A view reads the workspace on a worker thread now (the dashboard, the consultations, the essays)."""
+        return self._loading or self._desk.loading or self._essays.loading
 
     def _close_if_asked(self) -> None:
         if self._closing:
