@@ -3,6 +3,7 @@ change, and before deleting a profile — which deletes nothing when that backup
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,9 @@ def test_the_periodic_backup_copies_only_after_a_change_and_closing_too(qtbot: A
     assert len(first) == 1
     controller._backup_in_background()
     assert _sessions(data) == first  # nothing changed: no second copy
+    backup = data / "backups" / first[0]
+    made = backup.stat().st_mtime - 60  # made a minute ago (the file system's clock ticks in milliseconds)
+    os.utime(backup, (made, made))
     services.profiles.create("Оксана Петренко", "Філія № 3", "бібліотекарка")
     controller._backup_in_background()
     assert len(_sessions(data)) == 2
