@@ -109,3 +109,14 @@ def test_a_double_clicked_reply_opens_the_app_and_a_command_keeps_its_file() -> 
         ["Olena-Petrenko_2026-12-07.etfeedback"], [])
     assert _split_opened_files(["open-feedback", "a.etfeedback", "--json"], commands) == (
         [], ["open-feedback", "a.etfeedback", "--json"])
+
+
+def test_a_file_that_is_not_a_json_object_is_refused_in_one_line_naming_it(tmp_path: Path) -> None:
+    for name, raw in (("list.etfeedback", b"[1,2]"), ("hello.etfeedback", b"hello"),
+                      ("noise.etfeedback", bytes(range(256)))):
+        path = tmp_path / name
+        path.write_bytes(raw)
+        run = etrainer("open-feedback", path, "--data-dir", tmp_path / "data")
+        assert run.returncode == 1, run.stderr
+        assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
+        assert run.stderr.startswith(f"{path}: not-a-feedback-file: This is not a methodist's reply file.")

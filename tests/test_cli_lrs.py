@@ -1,4 +1,5 @@
-"""`etrainer lrs push` against a real LRS (Ralph, tests/servers.py), run with argv like the command line does."""
+"""`etrainer lrs push` against a real LRS (Ralph, tests/servers.py), run with argv like the command line does;
+and against a fake one whose answer is JSON nested too deep to read."""
 
 from __future__ import annotations
 
@@ -6,8 +7,10 @@ import io
 import shutil
 import sqlite3
 import sys
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from tests.servers import free_port
@@ -123,3 +126,42 @@ def test_the_etrainer_command_dispatches_lrs_push(data: tuple[Path, str], monkey
     assert main(["lrs", "push", "--data-dir", str(data[0]), "--profile", data[1], "--endpoint",
                  "http://127.0.0.1:9/xAPI/", "--user", "u"]) == 1
     assert PASSWORD_VARIABLE in capsys.readouterr().err
+
+
+class _DeepAnswer(BaseHTTPRequestHandler):
+    """An LRS (or a proxy in front of it) answering a POST with JSON nested deeper than a parser goes."""
+
+    status: ClassVar[int] = 200
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = b"[" * 5000
+        self.send_response(self.status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args: Any) -> None:
+        pass
+
+
+@pytest.mark.parametrize("answer", [200, 400])
+def test_an_answer_nested_too_deep_is_read_like_any_unreadable_answer(
+        data: tuple[Path, str], monkeypatch: pytest.MonkeyPatch, answer: int) -> None:
+    monkeypatch.setattr(_DeepAnswer, "status", answer)
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _DeepAnswer)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    monkeypatch.setenv(PASSWORD_VARIABLE, "any")
+    endpoint = f"http://127.0.0.1:{server.server_port}/xAPI/"
+    try:
+        status, out, err = push(data, endpoint, "u")
+    finally:
+        server.shutdown()
+        server.server_close()
+    sent, already, failed = counts(out)
+    if answer == 200:   # stored, without the list of ids: every statement counts as sent
+        assert status == 0 and sent > 0 and already == failed == 0 and err == ""
+    else:               # refused: one sentence naming the endpoint and the status, the queue kept
+        assert status == 1 and sent == already == 0 and failed > 0
+        assert endpoint in err and "HTTP 400" in err and "Traceback" not in err

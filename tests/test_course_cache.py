@@ -1,7 +1,11 @@
 """The course cache: a hit returns the same course, any file change reloads, a broken cache is ignored."""
 
+import os
+import pickle
 import shutil
 from pathlib import Path
+
+import pytest
 
 from etrainer.course_cache import CACHE_FOLDER, load_pack_cached
 
@@ -61,3 +65,50 @@ def test_the_pack_catalog_reads_plain_manifests_like_yaml_does():
     assert _plain_fields("id: x\ntitle: >-\n  folded\n") is None
     assert _plain_fields("id: x\ntitle: Перший рядок\n  другий\n") is None
     assert _plain_fields("id: x\ntitle: \"Назва: з двокрапкою\"\n") == {"id": "x", "title": "Назва: з двокрапкою"}
+
+
+class _Crafted:
+    """Pickles as a call of `function(*args)`: what a hostile cache file on a shared USB folder could hold."""
+
+    def __init__(self, function, *args):
+        self.function, self.args = function, args
+
+    def __reduce__(self):
+        return self.function, self.args
+
+
+def _replace_cache(data: Path, raw: bytes) -> None:
+    for cached in [*(data / CACHE_FOLDER).glob("course-*.pickle"), *(data / CACHE_FOLDER).glob("extras-*.pickle")]:
+        cached.write_bytes(raw)
+
+
+@pytest.mark.parametrize("crafted", [
+    lambda marker: _Crafted(os.mkdir, str(marker)),
+    lambda marker: _Crafted(Path.mkdir, marker),
+    lambda marker: _Crafted(eval, f"__import__('os').mkdir({str(marker)!r})"),
+])
+def test_a_crafted_cache_runs_no_code_and_the_course_is_rebuilt(tmp_path, crafted):
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    data = tmp_path / "data"
+    expected = [lesson.id for lesson in load_pack_cached(pack, data).course.lessons()]
+    marker = tmp_path / "ran"
+    _replace_cache(data, pickle.dumps(crafted(marker), protocol=pickle.HIGHEST_PROTOCOL))
+    result = load_pack_cached(pack, data)
+    assert not marker.exists()
+    assert [lesson.id for lesson in result.course.lessons()] == expected
+    assert not marker.exists()
+    assert [lesson.id for lesson in load_pack_cached(pack, data).course.lessons()] == expected  # rewritten
+
+
+@pytest.mark.parametrize("raw", [b"\x80\x05\x8e\xff\xff\xff\xff\xff\xff\xff\x7f", b"\x80\x05\x8e" + b"\xff" * 8,
+                                 b"\x80\x05h\xff.", b"\x80\x05(" * 50000, b"", b"\x80\x05K\x01\x85R."])
+def test_a_garbage_cache_is_ignored_and_rebuilt(tmp_path, raw):
+    pack = tmp_path / "pack"
+    shutil.copytree(GOOD, pack)
+    data = tmp_path / "data"
+    expected = [lesson.id for lesson in load_pack_cached(pack, data).course.lessons()]
+    _replace_cache(data, raw)
+    assert [lesson.id for lesson in load_pack_cached(pack, data, extras=False).course.lessons()] == expected
+    _replace_cache(data, raw)
+    assert [lesson.id for lesson in load_pack_cached(pack, data).course.lessons()] == expected

@@ -1835,6 +1835,10 @@ If your methodist told you that she now works in another workspace (a new comput
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>New replies from the methodist ({n})</source>
         <translation type="unfinished"></translation>
     </message>

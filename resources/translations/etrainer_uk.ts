@@ -1847,6 +1847,10 @@ If your methodist told you that she now works in another workspace (a new comput
         <translation>Відгук методиста</translation>
     </message>
     <message>
+        <source>{file}: {reason}</source>
+        <translation>{file}: {reason}</translation>
+    </message>
+    <message>
         <source>New replies from the methodist ({n})</source>
         <translation>Нові відгуки методиста ({n})</translation>
     </message>

@@ -6,7 +6,9 @@ the eTrainer version; any change means a fresh load. The course is cached in two
 lessons, glossary and problems (what the first window needs), and the quizzes and walkthroughs
 (read after the first paint, so their model modules stay out of the start-up path). The cache
 holds only what eTrainer itself wrote into the user's own data folder; a cache that cannot be
-read is ignored and rewritten.
+read is ignored and rewritten. The data folder may be a portable folder on a shared PC, so a cache
+file is not trusted: it is read by `_CacheUnpickler`, which builds only eTrainer's own course model
+objects and paths (never an arbitrary callable), and anything else makes it unreadable.
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ from __future__ import annotations
 import os
 import pickle
 import tempfile
-from dataclasses import replace
+from dataclasses import is_dataclass, replace
+from enum import Enum
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +27,10 @@ from etrainer.core.course.load_result import LoadResult
 CACHE_FOLDER = "cache"
 CACHE_FORMAT = "2"
 """Raised when the cached classes change shape (2: Course.tags), so that old pickles are not read."""
-_READ_ERRORS = (OSError, pickle.PickleError, EOFError, AttributeError, ImportError, TypeError, ValueError)
+_MODEL_PACKAGE = "etrainer.core."
+"""The cached objects are dataclasses and enums of the course model modules below this package."""
+_PATH_MODULES = frozenset({"pathlib", "pathlib._local"})
+_PATH_CLASSES = frozenset({"Path", "PosixPath", "WindowsPath", "PurePath", "PurePosixPath", "PureWindowsPath"})
 
 
 def fingerprint(root: Path) -> str:
@@ -87,11 +93,26 @@ def _load(root: Path) -> LoadResult:
     return load_pack(root)
 
 
+class _CacheUnpickler(pickle.Unpickler):
+    """Builds only what the cache legitimately holds: the dataclasses and enums of eTrainer's core model
+    and file paths. A crafted file naming any other global (`os.system`, `builtins.eval`…) is refused."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if module in _PATH_MODULES and name in _PATH_CLASSES:
+            return super().find_class(module, name)
+        if module.startswith(_MODEL_PACKAGE) and "." not in name:
+            found = super().find_class(module, name)
+            if (isinstance(found, type) and found.__module__ == module
+                    and (is_dataclass(found) or issubclass(found, Enum))):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in the course cache")
+
+
 def _read(data: Path, name: str) -> Any:
     try:
         with open(data / CACHE_FOLDER / name, "rb") as handle:
-            return pickle.load(handle)  # written by eTrainer into the user's own data folder
-    except _READ_ERRORS:
+            return _CacheUnpickler(handle).load()
+    except Exception:  # any unreadable cache (damaged, truncated, crafted) is rebuilt from the pack
         return None
 
 

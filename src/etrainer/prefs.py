@@ -27,8 +27,8 @@ class Prefs:
     def load(cls, folder: Path) -> Prefs:
         try:
             data = json.loads((folder / FILE_NAME).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return cls()
+        except (OSError, ValueError, RecursionError):  # deep nesting stops the parser: a broken file like any
+            return cls()                               # other, read as the defaults and left as it is
         if not isinstance(data, dict):
             return cls()
         prefs = cls()

@@ -150,7 +150,7 @@ def _resign(path: Path, key: InstallationKey | None, change: dict | None = None)
     return target
 
 
-@pytest.mark.parametrize("case", ["tampered", "foreign", "unknown_learner", "not_json"])
+@pytest.mark.parametrize("case", ["tampered", "foreign", "unknown_learner", "not_json", "array", "text", "bytes"])
 def test_a_bad_reply_is_refused_with_its_reason_and_changes_nothing(
         tmp_path: Path, sessions: sessionmaker[Session], clock: FakeClock, learner: Profile,
         essay_course: Course, bank: Quiz, workspace: Workspace, case: str) -> None:
@@ -171,10 +171,14 @@ def test_a_bad_reply_is_refused_with_its_reason_and_changes_nothing(
             bad = reply.with_name("x.etfeedback")
             bad.write_text(json.dumps(InstallationKey.generate().sign(doc), ensure_ascii=False), encoding="utf-8")
             expected = FeedbackReason.UNKNOWN_LEARNER
-        else:
+        elif case == "not_json":
             bad = reply.with_name("x.etfeedback")
             bad.write_text("{\"format\": \"etrainer-feedback\", ", encoding="utf-8")
             expected = FeedbackReason.TRUNCATED
+        else:                                                            # not a JSON object at all
+            bad = reply.with_name("x.etfeedback")
+            bad.write_bytes({"array": b"[1,2]", "text": b"hello", "bytes": b"\x89PNG\r\n\x1a\n\x00\xff"}[case])
+            expected = FeedbackReason.NOT_A_FEEDBACK_FILE
     with pytest.raises(FeedbackRejected) as caught:
         essays.open_feedback(bad)
     assert caught.value.reason is expected and caught.value.reason.sentence in str(caught.value)

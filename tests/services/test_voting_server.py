@@ -17,7 +17,7 @@ from etrainer.core.classroom.voting import Phase, VoteOption, VoteQuestion, Voti
 from etrainer.core.ids import QuestionId
 from etrainer.core.quiz.model import Question, QuestionKind
 from etrainer.services.voting.limits import Limits
-from etrainer.services.voting.server import VotingServer, phone_state
+from etrainer.services.voting.server import SECURITY_HEADERS, VotingServer, phone_state
 
 PHONES = 30
 
@@ -299,3 +299,29 @@ def test_a_taken_port_falls_back_to_a_free_one_and_a_foreign_address_is_refused(
 
     with pytest.raises(VotingServerError):
         VotingServer(VotingRoom("4827"), "192.0.2.1", 0, limits=Limits()).start()  # not this computer's
+
+
+def test_a_body_nested_too_deep_is_refused_like_any_malformed_one(server, caplog):
+    base = server.url
+
+    async def attack() -> list[tuple[int, dict[str, str]]]:
+        out = []
+        async with aiohttp.ClientSession() as session:
+            token = await _join(session, base, "Оля")
+            for path, body in (("api/join", b"[" * 2000), ("api/vote", b"[" * 2000),
+                               ("api/join", b'{"room": "4827", "name": ' + b"[" * 1500 + b"}")):
+                async with session.post(base + path, data=body,
+                                        headers={"Content-Type": "application/json"}) as response:
+                    out.append((response.status, dict(response.headers)))
+            out.append(((await _post(session, base + "api/vote", {"room": "4827", "token": token,
+                                                                 "question": 1, "answer": ["Б"]}))[0], {}))
+        return out
+
+    server.open_question(_question(), 60)
+    with caplog.at_level("ERROR"):
+        *refused, (still_votes, _) = asyncio.run(attack())
+    assert [status for status, _ in refused] == [400, 400, 400]
+    assert all(headers.get(name) == value for _, headers in refused for name, value in SECURITY_HEADERS.items())
+    assert server.refused.get(400) == 3 and 500 not in server.refused
+    assert not [r for r in caplog.records if r.levelname == "ERROR"]  # no traceback in the log
+    assert still_votes == 200 and server.tally().answered == 1

@@ -245,3 +245,18 @@ def test_an_existing_database_and_backups_of_ours_are_tightened(db_path: Path, c
     result = open_or_recover(db_path, db_path.parent / "backups", clock=clock)
     result.database.dispose()
     assert [p.stat().st_mode & 0o777 for p in (db_path, backup, backup.parent)] == [0o600, 0o600, 0o700]
+
+
+@pytest.mark.parametrize(("log", "events"), [("[" * 100_000 + "]" * 100_000, 0),
+                                             ('[{"at": ' + "[" * 900 + "]" * 900 + "}]", 1),
+                                             ("{not json", 0), ('{"at": "2025-03-12"}', 0)])
+def test_an_unreadable_recovery_log_is_read_as_empty(db_path: Path, learner: Profile, clock: FakeClock,
+                                                     log: str, events: int) -> None:
+    manager = BackupManager(db_path, db_path.parent / "backups", clock=clock)
+    manager.events_path.write_text(log, encoding="utf-8")
+    assert len(manager.events()) == events and manager.protected_until() is None
+    made = _sessions_over_days(manager, clock, days=3)                # backups go on; the usual rule prunes
+    assert len(manager.list_backups()) < len(made)
+    manager.record_event("recovery", "damaged: test")                  # what a recovery writes afterwards
+    assert [e.get("kind") for e in manager.events()][-1] == "recovery"
+    assert manager.protected_until() is not None

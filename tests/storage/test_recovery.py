@@ -3,6 +3,7 @@ kept aside, salvaged, and the newest sound backup returns with the salvaged reco
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sqlite3
@@ -582,3 +583,34 @@ def test_a_damaged_file_is_not_moved_while_another_etrainer_holds_the_folder(
     result = open_or_recover(path, path.parent / "backups", clock=clock)
     opened.append(result)
     assert result.condition is Condition.DAMAGED and result.quarantined is not None
+
+
+@pytest.mark.parametrize("forged", ["99999999999999999999999999", str(2**31), "-1", "-99999999999999999999"])
+def test_a_counter_no_database_can_hold_is_unreadable_and_the_database_is_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], forged: str) -> None:
+    from etrainer.cli import main
+
+    data = tmp_path / "data"
+    assert main(["profiles", "--data-dir", str(data)]) == 0  # a sound database, as a first start makes it
+    path = data / "etrainer.sqlite"
+    commits.sidecar_path(path).write_text(forged, encoding="ascii")
+    os.utime(path, ns=(1_000_000_000_000_000_000,) * 2)
+    before = {p.name: p.read_bytes() for p in data.iterdir()}
+    assert commits.recorded_count(path) is None
+    assert diagnose(path).condition is Condition.SOUND
+
+    assert main(["profiles", "--data-dir", str(data)]) == 0          # a read-only command
+    assert "damaged" not in capsys.readouterr().err
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == before  # nothing moved aside, salvaged or logged
+    assert path.stat().st_mtime_ns == 1_000_000_000_000_000_000
+
+
+def test_the_largest_counter_a_database_can_hold_is_still_checked(tmp_path: Path) -> None:
+    from etrainer.cli import main
+
+    data = tmp_path / "data"
+    assert main(["profiles", "--data-dir", str(data)]) == 0
+    path = data / "etrainer.sqlite"
+    commits.sidecar_path(path).write_text(str(2**31 - 1), encoding="ascii")
+    assert commits.recorded_count(path) == 2**31 - 1
+    assert diagnose(path).condition is Condition.LOST_COMMITS

@@ -40,6 +40,8 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
                         lambda parent, title, text, details="": seen.append(text))
     monkeypatch.setattr("etrainer.ui.feedback_flow.show_error",
                         lambda parent, title, error, details="": seen.append(f"error: {error}"))
+    monkeypatch.setattr("etrainer.ui.feedback_flow.show_warning",
+                        lambda parent, title, text, details="": seen.append(f"warning: {text}"))
     return seen
 
 
@@ -132,3 +134,19 @@ def test_the_file_menu_opens_a_reply_through_the_chooser(
         assert len(shown) == 2
     finally:
         services.close()
+
+
+def test_a_file_that_is_not_a_reply_is_refused_in_one_sentence_naming_it(
+        qapp: QApplication, tmp_path: Path, shown: list[str]) -> None:
+    from etrainer.ui.feedback_flow import open_feedback_files
+
+    paths = []
+    for name, raw in (("list.etfeedback", b"[1,2]"), ("hello.etfeedback", b"hello"), ("noise.etfeedback", b"\x00\xff")):
+        paths.append(tmp_path / name)
+        paths[-1].write_bytes(raw)
+    services = open_app_services(tmp_path / "data")
+    try:
+        assert open_feedback_files(None, services.essays, paths) == []
+    finally:
+        services.close()
+    assert shown == [f"warning: {p.name}: This is not a methodist's reply file." for p in paths]

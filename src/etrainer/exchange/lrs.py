@@ -118,15 +118,18 @@ def refusal(endpoint: str, status: int, detail: str = "") -> LrsRefused:
 def _ids(answer: bytes) -> frozenset[str] | None:
     try:
         data = json.loads(answer) if answer else None
-    except ValueError:
+        return frozenset(str(i) for i in data) if isinstance(data, list) else None
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser (and str) go
         return None
-    return frozenset(str(i) for i in data) if isinstance(data, list) else None
 
 
 def _detail(answer: bytes) -> str:
     text = answer[:2000].decode("utf-8", "replace")
     try:
         data = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested deeper than the parser goes
         return text.strip()[:300]
-    return str(data.get("detail") or data.get("message") or "")[:300] if isinstance(data, dict) else ""
+    if not isinstance(data, dict):
+        return ""
+    detail = data.get("detail") or data.get("message") or ""
+    return detail[:300] if isinstance(detail, str) else ""

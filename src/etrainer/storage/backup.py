@@ -208,7 +208,7 @@ class BackupManager:
     def events(self) -> list[dict[str, str]]:
         try:
             loaded = json.loads(self.events_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        except (OSError, ValueError, RecursionError):  # RecursionError: nested too deep for the parser
             return []
         return [e for e in loaded if isinstance(e, dict)] if isinstance(loaded, list) else []
 
@@ -216,8 +216,11 @@ class BackupManager:
         """The end of the days after the latest recovery, restore or fresh start, if still to come."""
         moments = []
         for event in self.events():
+            at = event.get("at")
+            if not isinstance(at, str):  # a nested value would only be turned into text to fail
+                continue
             try:
-                moment = datetime.fromisoformat(str(event.get("at")))
+                moment = datetime.fromisoformat(at)
             except ValueError:
                 continue
             if moment.tzinfo is not None:

@@ -44,12 +44,18 @@ def sidecar_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + SUFFIX)
 
 
+_MAX_COUNT = 2**31 - 1
+"""The largest `PRAGMA user_version` (a signed 32-bit integer): a recorded value outside 0…this cannot be a
+counter the database ever held, so it is unreadable, like text that is not a number."""
+
+
 def recorded_count(db_path: Path) -> int | None:
     """The counter recorded beside the database, or None when there is none (or it is unreadable)."""
     try:
-        return int(sidecar_path(db_path).read_text(encoding="ascii").strip())
+        count = int(sidecar_path(db_path).read_text(encoding="ascii").strip())
     except (OSError, ValueError):
         return None
+    return count if 0 <= count <= _MAX_COUNT else None
 
 
 _WIDTH = 20

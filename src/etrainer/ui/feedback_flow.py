@@ -12,11 +12,13 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, QUrl, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from etrainer.ui.common.errors import show_error, show_message
+from etrainer.core.errors import EtrainerError
+from etrainer.ui.common.errors import show_error, show_message, show_warning
 
 if TYPE_CHECKING:
     from etrainer.core.course.model import Course
     from etrainer.core.ids import LearnerId
+    from etrainer.core.progress.feedback import FeedbackRejected
     from etrainer.services.essays import EssayService, FeedbackImport
     from etrainer.ui.main_window import MainWindow
 
@@ -33,7 +35,8 @@ def feedback_paths(urls: Iterable[QUrl]) -> list[Path]:
 
 
 def open_feedback_files(parent: QWidget | None, essays: EssayService, paths: Iterable[Path]) -> list[FeedbackImport]:
-    """Open each reply; a refused one is explained in one sentence, a key change is asked about."""
+    """Open each reply; a refused one is explained in one sentence naming the file, a key change is asked
+    about."""
     from etrainer.core.progress.feedback import FeedbackReason, FeedbackRejected
 
     translate = QCoreApplication.translate
@@ -44,7 +47,7 @@ def open_feedback_files(parent: QWidget | None, essays: EssayService, paths: Ite
             result = essays.open_feedback(path)
         except FeedbackRejected as rejected:
             if rejected.reason is not FeedbackReason.KEY_CHANGED:
-                show_error(parent, not_opened, rejected, rejected.detail)
+                _show_refused(parent, not_opened, path, rejected)
                 continue
             question = translate("Feedback", "{sentence}\n\nIf your methodist told you that she now works in "
                                              "another workspace (a new computer, a reinstalled eTrainer), you may "
@@ -58,13 +61,26 @@ def open_feedback_files(parent: QWidget | None, essays: EssayService, paths: Ite
             try:
                 result = essays.open_feedback(path, trust_new_key=True)
             except FeedbackRejected as again:
-                show_error(parent, not_opened, again, again.detail)
+                _show_refused(parent, not_opened, path, again)
                 continue
+            except EtrainerError as error:
+                show_error(parent, not_opened, error)
+                continue
+        except EtrainerError as error:  # the reply was fine but could not be stored now (SaveFailed…)
+            show_error(parent, not_opened, error)
+            continue
         opened.append(result)
         text = translate("Feedback", "Replies for {name}: {new} new, {known} already opened before.").format(
             name=result.learner_name, new=result.new + result.updated, known=result.unchanged)
         show_message(parent, translate("Feedback", "The methodist’s reply"), text)
     return opened
+
+
+def _show_refused(parent: QWidget | None, title: str, path: Path, rejected: FeedbackRejected) -> None:
+    """«x.etfeedback: This is not a methodist's reply file.»: the sentence is in the "Exchange" context."""
+    sentence = QCoreApplication.translate("Exchange", rejected.text)
+    text = QCoreApplication.translate("Feedback", "{file}: {reason}").format(file=path.name, reason=sentence)
+    show_warning(parent, title, text, rejected.detail)
 
 
 def show_essay_replies(parent: QWidget | None, essays: EssayService, learner: LearnerId,

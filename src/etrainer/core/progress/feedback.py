@@ -109,11 +109,15 @@ class FeedbackDocument:
     signature: Signature
 
 
-_REASONS = {RejectReason.NOT_A_PROGRESS_FILE: FeedbackReason.NOT_A_FEEDBACK_FILE}
+_REASONS: dict[RejectReason, FeedbackReason] = {
+    reason: FeedbackReason.NOT_A_FEEDBACK_FILE if reason is RejectReason.NOT_A_PROGRESS_FILE
+    else FeedbackReason[reason.name] for reason in RejectReason}
+"""The reply's reason for each refusal of the shared JSON and signature checks (a file that is not JSON at all
+is "not a methodist's reply file", not "not a progress file")."""
 
 
 def _as_feedback(error: ProgressFileRejected) -> FeedbackRejected:
-    return FeedbackRejected(_REASONS.get(error.reason, FeedbackReason[error.reason.name]), error.detail)
+    return FeedbackRejected(_REASONS[error.reason], error.detail)
 
 
 def parse_feedback_bytes(raw: bytes, *, trusted_key: bytes | None = None) -> FeedbackDocument:

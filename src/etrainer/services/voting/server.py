@@ -338,7 +338,7 @@ class VotingServer:
         raw = await request.read()
         try:
             data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (ValueError, RecursionError):  # not UTF-8, not JSON, a number too long, nested too deep
             raise web.HTTPBadRequest(reason="Malformed") from None
         if not isinstance(data, dict):
             raise web.HTTPBadRequest(reason="Malformed")

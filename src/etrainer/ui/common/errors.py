@@ -22,6 +22,16 @@ def show_error(parent: QWidget | None, title: str, error: EtrainerError, details
     box.exec()
 
 
+def show_warning(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
+    """A refusal whose sentence is already translated and filled in (a file's name and its reason, say)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok, parent)
+    if details:
+        box.setDetailedText(details)
+    box.exec()
+
+
 def show_message(parent: QWidget | None, title: str, text: str, details: str = "") -> None:
     from PySide6.QtWidgets import QMessageBox
 
