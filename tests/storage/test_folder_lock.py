@@ -89,3 +89,10 @@ def test_a_command_line_writer_waits_for_a_short_holder(tmp_path: Path,
     assert "waiting up to" in out.err
     assert out.out.startswith("added: ")
     assert (tmp_path / "packs").is_dir()
+
+
+@pytest.mark.parametrize("written", [b" " + b"[" * 4000, b" \xff\xfe", b" [1, 2]", b" {\"pid\": \"x\"}", b""])
+def test_a_lock_file_that_says_nothing_readable_names_no_holder(tmp_path: Path, written: bytes) -> None:
+    lock = DataFolderLock(tmp_path, "app")
+    lock.path.write_bytes(written)  # what another process (or a damaged disk) left in it
+    assert lock.holder() is None

@@ -97,7 +97,7 @@ class DataFolderLock:
                 file.seek(1)
                 data = json.loads(file.read(4096).decode("utf-8") or "null")
             return Holder(int(data["pid"]), str(data["what"]))
-        except (OSError, ValueError, TypeError, KeyError):
+        except (OSError, ValueError, TypeError, KeyError, RecursionError):  # what another process wrote
             return None
 
     def __enter__(self) -> DataFolderLock:
