@@ -1119,6 +1119,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The course pack {path} was not added: no space left on the disk holding {folder}. Free some space and add it again; the courses already there were not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1315,6 +1319,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No consultation of {path} was imported: no space left on the disk holding the progress database. Free some space and import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,6 +1372,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No space left on the disk holding the methodist workspace {url}: the import stopped after {done} of {total} file(s). The files imported are kept; free some space and import again (they are skipped then).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1127,6 +1127,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>{file}:{line}: {message}. Пакет курсу не додано: виправте course.yaml і додайте пакет знову.</translation>
     </message>
     <message>
+        <source>The course pack {path} was not added: no space left on the disk holding {folder}. Free some space and add it again; the courses already there were not changed.</source>
+        <translation>Курс {path} не додано: на диску, де розташована тека {folder}, не залишилося місця. Звільніть місце й додайте курс знову; уже додані курси не змінено.</translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation>Додавання курсу скасовано; нічого не змінено.</translation>
     </message>
@@ -1323,6 +1327,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Не вдалося прочитати таблицю {path}: {reason}</translation>
     </message>
     <message>
+        <source>No consultation of {path} was imported: no space left on the disk holding the progress database. Free some space and import the file again.</source>
+        <translation>Жодної консультації з {path} не імпортовано: на диску з базою даних прогресу не залишилося місця. Звільніть місце й імпортуйте файл знову.</translation>
+    </message>
+    <message>
         <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation>«{value}» — не результат: використайте done, partly, referred або failed.</translation>
     </message>
@@ -1373,6 +1381,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Експорт скасовано; файл не записано.</translation>
+    </message>
+    <message>
+        <source>No space left on the disk holding the methodist workspace {url}: the import stopped after {done} of {total} file(s). The files imported are kept; free some space and import again (they are skipped then).</source>
+        <translation>На диску з робочим простором методиста {url} не залишилося місця: імпорт зупинився після {done} з {total} файлів. Імпортовані файли збережено; звільніть місце й імпортуйте знову (їх тоді буде пропущено).</translation>
     </message>
 </context>
 <context>

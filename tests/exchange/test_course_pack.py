@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -127,3 +129,48 @@ def test_an_oversized_manifest_is_refused(tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "# " + "x" * (600 * 1024) + "\n", encoding="utf-8")
     with pytest.raises(BadCourseManifest, match="larger than 512 KB"):
         add_pack(pack, tmp_path / "packs")
+
+
+def _no_space(*_args, **_kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+class _FullFile(io.RawIOBase):
+    """A file opened for writing on a full disk: every write fails as the system's would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, _data) -> int:
+        _no_space()
+        return 0
+
+
+def _full_disk_open(real_open):
+    def fake(file, mode="r", *args, **kwargs):
+        return _FullFile() if "w" in mode else real_open(file, mode, *args, **kwargs)
+    return fake
+
+
+@pytest.mark.parametrize("zipped", [False, True], ids=["folder", "zip"])
+def test_a_full_disk_is_one_sentence_and_the_added_course_stays(tmp_path, monkeypatch, capsys, zipped):
+    import builtins
+
+    from etrainer import cli
+    from etrainer.exchange import course_pack
+    from etrainer.paths import packs_dir
+
+    data = tmp_path / "data"
+    packs = packs_dir(data)
+    add_pack(GOOD, packs)
+    before = sorted((p.relative_to(packs), p.read_bytes()) for p in packs.rglob("*") if p.is_file())
+    source = zip_folder(GOOD, tmp_path / "c.zip") if zipped else GOOD
+    monkeypatch.setattr(course_pack.shutil, "copyfile", _no_space)
+    monkeypatch.setattr(course_pack, "open", _full_disk_open(builtins.open), raising=False)
+    with pytest.raises(course_pack.PackDiskFull) as refused:
+        add_pack(source, packs)
+    assert f"{source} was not added: no space left on the disk holding {packs}" in str(refused.value)
+    assert cli.main(["add-pack", str(source), "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "no space left on the disk" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert sorted((p.relative_to(packs), p.read_bytes()) for p in packs.rglob("*") if p.is_file()) == before

@@ -121,3 +121,16 @@ def test_a_file_whose_key_changed_can_be_trusted_after_checking(qtbot, tmp_path,
     results.itemActivated.emit(results.item(0))
     assert results.item(0).text().startswith("✓")
     workspace.dispose()
+
+
+def test_a_full_disk_stops_the_import_with_a_sentence(window, folder, tmp_path):
+    from tests.faults import disk_full
+
+    lift = disk_full(window.service.workspace.database.engine, tmp_path / "workspace.sqlite3")
+    window.import_paths([folder])
+    lift()
+    status = window.findChild(QLabel, "workspaceStatus").text()
+    assert status.startswith("The import stopped: No space left on the disk holding the methodist workspace "), status
+    assert "stopped after 0 of 5 file(s)" in status
+    window.import_paths([folder])  # space freed: the same files go in
+    assert "Imported: 3" in window.findChild(QLabel, "workspaceStatus").text()

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from etrainer.core.course.catalog import PackInfo, read_pack_info
 from etrainer.core.course.lessons import MAX_LESSON_BYTES
 from etrainer.core.course.pack import MANIFEST, LoadResult, load_pack
-from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive
+from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive, is_disk_full
 from etrainer.core.yamlfile import YamlError, load_yaml
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
@@ -39,6 +39,12 @@ class BadCourseManifest(EtrainerError):
                                        "correct course.yaml and add it again.")
 
 
+class PackDiskFull(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The course pack {path} was not added: no space left on the disk holding "
+                                       "{folder}. Free some space and add it again; the courses already there "
+                                       "were not changed.")
+
+
 class PackImportCancelled(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "Adding the course pack was cancelled; nothing was changed.")
 
@@ -52,6 +58,15 @@ class AddedPack:
 
 def add_pack(source: Path, packs_dir: Path, progress: Progress | None = None) -> AddedPack:
     """Copy or unpack `source` (a pack folder or a .zip) into `packs_dir/<course-id>`."""
+    try:
+        return _add_pack(source, packs_dir, progress)
+    except OSError as error:
+        if is_disk_full(error):
+            raise PackDiskFull(path=str(source), folder=str(packs_dir)) from error
+        raise
+
+
+def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> AddedPack:
     packs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=packs_dir))
     try:

@@ -25,7 +25,7 @@ from etrainer.core.consultation.record import (
     Outcome,
     check_consultation,
 )
-from etrainer.core.errors import EtrainerError
+from etrainer.core.errors import EtrainerError, is_disk_full
 from etrainer.core.ids import LearnerId
 from etrainer.i18n import QT_TRANSLATE_NOOP
 from etrainer.storage.consultations import ConsultationRepository
@@ -45,6 +45,11 @@ class NoConsultationList(EtrainerError):
 
 class ConsultationCsvUnreadable(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The spreadsheet {path} cannot be read: {reason}")
+
+
+class ConsultationsDiskFull(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "No consultation of {path} was imported: no space left on the disk holding "
+                             "the progress database. Free some space and import the file again.")
 
 
 class UnknownOutcome(ConsultationRefused):
@@ -104,10 +109,15 @@ class ConsultationService:
                 refused.append(RefusedRow(number, str(error)))
             except ValueError as error:
                 refused.append(RefusedRow(number, str(error)))
-        with self._sessions.begin() as session:
-            repository = ConsultationRepository(session)
-            for consultation in good:
-                repository.add(learner, consultation)
+        try:
+            with self._sessions.begin() as session:
+                repository = ConsultationRepository(session)
+                for consultation in good:
+                    repository.add(learner, consultation)
+        except Exception as error:
+            if is_disk_full(error):  # the rows go in one transaction: none of them was stored
+                raise ConsultationsDiskFull(path=str(path)) from error
+            raise
         return CsvImportReport(len(good), tuple(refused))
 
 
