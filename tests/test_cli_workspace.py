@@ -133,3 +133,20 @@ def test_a_full_disk_stops_the_import_with_one_sentence_and_keeps_the_files_impo
     monkeypatch.setattr(workspace_module, "open_workspace", real_open)
     status, out, _ = call("workspace", "import", str(first), str(second), "--db", str(db))
     assert status == 0 and "2 file(s): 1 imported, 1 already up to date, 0 rejected" in out
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "library.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE books (title TEXT)")
+    connection.close()
+    before = other.read_bytes()
+    path = signed_file(tmp_path / "files", "olena.etprogress")
+    status, out, err = call("workspace", "import", str(path), "--db", str(other))
+    assert (status, out) == (2, "")
+    assert err == (f"error: The file {other} is not a methodist workspace (it holds another program's tables, such "
+                   "as “books”), so it was left untouched. Choose a workspace file, or the name of a new file for "
+                   "a new workspace.\n")
+    assert other.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["files", "library.db"]

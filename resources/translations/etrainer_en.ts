@@ -1207,6 +1207,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The file {path} is not a methodist workspace (it holds another program&apos;s tables, such as “{table}”), so it was left untouched. Choose a workspace file, or the name of a new file for a new workspace.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1215,6 +1215,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Сервер бази даних робочого простору методиста {url} не впустив користувача {user} ({reason}).</translation>
     </message>
     <message>
+        <source>The file {path} is not a methodist workspace (it holds another program&apos;s tables, such as “{table}”), so it was left untouched. Choose a workspace file, or the name of a new file for a new workspace.</source>
+        <translation>Файл {path} — не робочий простір методиста (у ньому таблиці іншої програми, як-от «{table}»), тож його не змінено. Виберіть файл робочого простору або назву нового файлу для нового робочого простору.</translation>
+    </message>
+    <message>
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
         <translation>Робочий простір методиста {url} створено новішою версією Е-тренера (схема {found}). Оновіть Е-тренер, щоб його відкрити.</translation>
     </message>
