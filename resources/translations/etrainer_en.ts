@@ -1382,6 +1382,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>No space left on the disk holding the methodist workspace {url}: the import stopped after {done} of {total} file(s). The files imported are kept; free some space and import again (they are skipped then).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>{file}:{line}: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>

@@ -1390,6 +1390,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <source>No space left on the disk holding the methodist workspace {url}: the import stopped after {done} of {total} file(s). The files imported are kept; free some space and import again (they are skipped then).</source>
         <translation>На диску з робочим простором методиста {url} не залишилося місця: імпорт зупинився після {done} з {total} файлів. Імпортовані файли збережено; звільніть місце й імпортуйте знову (їх тоді буде пропущено).</translation>
     </message>
+    <message>
+        <source>{file}:{line}: {message}</source>
+        <translation>{file}:{line}: {message}</translation>
+    </message>
 </context>
 <context>
     <name>Essay</name>
