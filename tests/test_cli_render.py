@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from tests.special_files import finishes, needs_posix, special_files
 
 from etrainer.cli import main
 
@@ -33,3 +34,21 @@ def test_a_file_not_in_utf8_is_what_check_says_of_it(tmp_path: Path, capsys: pyt
     assert read_text(path, ctx) is None  # the loader's (and so `etrainer check`'s) words for the file
     assert captured.err == f"{path}:{line}: {ctx.problems[0].message}\n"
     assert ctx.problems[0].message == "the file is not UTF-8 text (save it as UTF-8)"
+
+
+@needs_posix
+def test_a_fifo_or_a_link_to_dev_zero_is_not_a_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for path in special_files(tmp_path, ".md"):
+        assert finishes(lambda path=path: main(["render", str(path)]), path) == 1
+        assert capsys.readouterr().err == f"{path}:0: the file cannot be read: it is not a file\n"
+
+
+@needs_posix
+def test_the_loader_refuses_a_special_file_as_a_problem(tmp_path: Path) -> None:
+    from etrainer.core.course.context import PackContext
+    from etrainer.core.course.lessons import read_text
+
+    for path in special_files(tmp_path, ".md"):
+        ctx = PackContext(tmp_path)
+        assert finishes(lambda path=path, ctx=ctx: read_text(path, ctx), path) is None
+        assert [(p.line, p.message) for p in ctx.problems] == [(0, "the file cannot be read: it is not a file")]

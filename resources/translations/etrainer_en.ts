@@ -1131,6 +1131,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>{path} is not a file (a folder, a pipe or a device): it cannot be read as a question bank.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The question bank {path} is too large ({size} MB; the limit is {limit} MB).</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1139,6 +1139,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Банку запитань {path} немає або його не вдається прочитати. Перевірте назву файлу.</translation>
     </message>
     <message>
+        <source>{path} is not a file (a folder, a pipe or a device): it cannot be read as a question bank.</source>
+        <translation>{path} — не файл (а тека, канал чи пристрій): його не можна прочитати як банк запитань.</translation>
+    </message>
+    <message>
         <source>The question bank {path} is too large ({size} MB; the limit is {limit} MB).</source>
         <translation>Банк запитань {path} завеликий ({size} МБ, а можна не більше ніж {limit} МБ). Розділіть його на кілька файлів.</translation>
     </message>

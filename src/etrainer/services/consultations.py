@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from etrainer.core.bounded_read import FileTooLarge, NotAFile, read_bounded
 from etrainer.core.consultation.catalog import ConsultationCatalog, load_catalog
 from etrainer.core.consultation.record import (
     AloneNextTime,
@@ -136,9 +137,13 @@ def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The data rows of a consultation spreadsheet saved as CSV (UTF-8 with or without BOM, `;` or `,`),
     keyed by the lower-case column names, each with its spreadsheet row number."""
     try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise ConsultationCsvUnreadable(path=str(path), reason=f"it is larger than {MAX_CSV_BYTES // 1024} KB")
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_bounded(path, MAX_CSV_BYTES).decode("utf-8-sig")
+    except NotAFile:
+        raise ConsultationCsvUnreadable(path=str(path), reason="it is not a file (a folder, a pipe or a device)") \
+            from None
+    except FileTooLarge:
+        raise ConsultationCsvUnreadable(path=str(path), reason=f"it is larger than {MAX_CSV_BYTES // 1024} KB") \
+            from None
     except OSError as error:
         raise ConsultationCsvUnreadable(path=str(path), reason=error.strerror or str(error)) from error
     except UnicodeDecodeError as error:
