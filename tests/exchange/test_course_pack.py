@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import io
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -174,3 +175,24 @@ def test_a_full_disk_is_one_sentence_and_the_added_course_stays(tmp_path, monkey
     err = capsys.readouterr().err
     assert "no space left on the disk" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
     assert sorted((p.relative_to(packs), p.read_bytes()) for p in packs.rglob("*") if p.is_file()) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="making symbolic links needs a privilege on Windows")
+def test_a_symlinked_file_is_not_followed_and_is_named_as_a_problem(tmp_path, capsys):
+    from etrainer import cli
+
+    source = tmp_path / "pack"
+    shutil.copytree(GOOD, source)
+    lesson = source / "01-basics" / "02-second.md"
+    outside = tmp_path / "elsewhere.md"
+    lesson.rename(outside)
+    lesson.symlink_to(outside)
+    (source / "01-basics" / "images-link").symlink_to(source / "01-basics" / "images")
+    added = add_pack(source, tmp_path / "packs")
+    target = tmp_path / "packs" / "test-course"
+    assert not (target / "01-basics" / "02-second.md").exists() and not (target / "01-basics" / "images-link").exists()
+    skipped = "a symbolic link: not copied (a pack's files must be real files, not links)"
+    assert [p.format() for p in added.result.problems[:2]] == [f"01-basics/02-second.md:0: {skipped}",
+                                                                f"01-basics/images-link:0: {skipped}"]
+    assert cli.main(["add-pack", str(source), "--data-dir", str(tmp_path / "data")]) == 0
+    assert f"01-basics/02-second.md:0: {skipped}\n" in capsys.readouterr().out

@@ -12,13 +12,13 @@ import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from etrainer.core.course.catalog import PackInfo, read_pack_info
 from etrainer.core.course.lessons import MAX_LESSON_BYTES
 from etrainer.core.course.pack import MANIFEST, LoadResult, load_pack
-from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive, is_disk_full
+from etrainer.core.errors import CoursePackNotFound, EtrainerError, Problem, UnsafeArchive, is_disk_full
 from etrainer.core.yamlfile import YamlError, load_yaml
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
@@ -70,8 +70,9 @@ def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> Added
     packs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=packs_dir))
     try:
+        links: list[Path] = []
         if source.is_dir():
-            _copy_folder(source, staging, progress)
+            links = _copy_folder(source, staging, progress)
         elif zipfile.is_zipfile(source):
             _extract_zip(source, staging, progress)
         else:
@@ -95,7 +96,10 @@ def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> Added
         root.rename(target)
         shutil.rmtree(old, ignore_errors=True)
         final = read_pack_info(target) or info
-        return AddedPack(final, load_pack(target), replaced)
+        loaded = load_pack(target)
+        skipped = tuple(Problem(link.relative_to(source).as_posix(), 0, "a symbolic link: not copied (a pack's "
+                                "files must be real files, not links)") for link in links)
+        return AddedPack(final, replace(loaded, problems=skipped + loaded.problems), replaced)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -125,8 +129,12 @@ def _check_manifest(path: Path, shown: Path) -> None:
         raise BadCourseManifest(file=str(shown), line=error.line, message=error.message) from None
 
 
-def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> None:
-    files = [p for p in source.rglob("*") if p.is_file() and not p.is_symlink()]
+def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> list[Path]:
+    """Copy the regular files of `source` into `staging`; returns the symbolic links met, which are not followed
+    (a link may lead anywhere on the computer) and so not copied."""
+    found = sorted(source.rglob("*"))  # rglob does not descend into a linked folder
+    links = [p for p in found if p.is_symlink()]
+    files = [p for p in found if p.is_file() and not p.is_symlink()]
     if len(files) > MAX_FILES:
         raise UnsafeArchive(path=str(source), reason=f"it has more than {MAX_FILES} files")
     for index, path in enumerate(files, 1):
@@ -135,6 +143,7 @@ def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> None
         shutil.copyfile(path, target)
         if progress and not progress(index, len(files)):
             raise PackImportCancelled()
+    return links
 
 
 def _extract_zip(source: Path, staging: Path, progress: Progress | None) -> None:
