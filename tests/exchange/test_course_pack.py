@@ -80,9 +80,9 @@ def test_zip_bomb_is_refused(tmp_path):
 
 
 def test_not_a_pack(tmp_path):
-    (tmp_path / "x.zip").write_bytes(b"not a zip")
+    (tmp_path / "x.txt").write_bytes(b"not a zip")
     with pytest.raises(NotACoursePack):
-        add_pack(tmp_path / "x.zip", tmp_path / "packs")
+        add_pack(tmp_path / "x.txt", tmp_path / "packs")
     archive = tmp_path / "empty.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("readme.txt", "hello")
@@ -196,3 +196,19 @@ def test_a_symlinked_file_is_not_followed_and_is_named_as_a_problem(tmp_path, ca
                                                                 f"01-basics/images-link:0: {skipped}"]
     assert cli.main(["add-pack", str(source), "--data-dir", str(tmp_path / "data")]) == 0
     assert f"01-basics/02-second.md:0: {skipped}\n" in capsys.readouterr().out
+
+
+def test_a_zip_that_is_not_one_or_is_damaged_says_so(tmp_path, capsys):
+    from etrainer import cli
+
+    garbage = tmp_path / "broken.zip"
+    garbage.write_bytes(b"not a zip at all")
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(zip_folder(GOOD, tmp_path / "whole.zip").read_bytes()[:-200])
+    for archive in (garbage, truncated):
+        with pytest.raises(UnsafeArchive) as refused:
+            add_pack(archive, tmp_path / "packs")
+        assert str(refused.value) == f"The file {archive} was not unpacked: it is not a zip file, or it is damaged"
+        assert cli.main(["add-pack", str(archive), "--data-dir", str(tmp_path / "data")]) == 1
+        assert "it is not a zip file, or it is damaged" in capsys.readouterr().err
+    assert not (tmp_path / "packs").exists() or not any((tmp_path / "packs").iterdir())

@@ -75,6 +75,8 @@ def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> Added
             links = _copy_folder(source, staging, progress)
         elif zipfile.is_zipfile(source):
             _extract_zip(source, staging, progress)
+        elif source.suffix.lower() == ".zip" and source.is_file():
+            raise UnsafeArchive(path=str(source), reason="it is not a zip file, or it is damaged")
         else:
             raise NotACoursePack(path=str(source))
         root = _find_root(staging, source)
