@@ -212,3 +212,18 @@ def test_a_zip_that_is_not_one_or_is_damaged_says_so(tmp_path, capsys):
         assert cli.main(["add-pack", str(archive), "--data-dir", str(tmp_path / "data")]) == 1
         assert "it is not a zip file, or it is damaged" in capsys.readouterr().err
     assert not (tmp_path / "packs").exists() or not any((tmp_path / "packs").iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_fifo_in_the_folder_is_named_as_a_problem_and_not_waited_for(tmp_path):
+    import os
+
+    source = tmp_path / "pack"
+    shutil.copytree(GOOD, source)
+    lesson = source / "01-basics" / "02-second.md"
+    lesson.unlink()
+    os.mkfifo(lesson)
+    added = add_pack(source, tmp_path / "packs")
+    assert added.result.problems[0].format() == ("01-basics/02-second.md:0: not a file (a pipe, a device or a "
+                                                 "socket): not copied")
+    assert not (tmp_path / "packs" / "test-course" / "01-basics" / "02-second.md").exists()

@@ -70,9 +70,9 @@ def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> Added
     packs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=packs_dir))
     try:
-        links: list[Path] = []
+        skipped: list[Problem] = []
         if source.is_dir():
-            links = _copy_folder(source, staging, progress)
+            skipped = _copy_folder(source, staging, progress)
         elif zipfile.is_zipfile(source):
             _extract_zip(source, staging, progress)
         elif source.suffix.lower() == ".zip" and source.is_file():
@@ -99,9 +99,7 @@ def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> Added
         shutil.rmtree(old, ignore_errors=True)
         final = read_pack_info(target) or info
         loaded = load_pack(target)
-        skipped = tuple(Problem(link.relative_to(source).as_posix(), 0, "a symbolic link: not copied (a pack's "
-                                "files must be real files, not links)") for link in links)
-        return AddedPack(final, replace(loaded, problems=skipped + loaded.problems), replaced)
+        return AddedPack(final, replace(loaded, problems=(*skipped, *loaded.problems)), replaced)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -131,11 +129,19 @@ def _check_manifest(path: Path, shown: Path) -> None:
         raise BadCourseManifest(file=str(shown), line=error.line, message=error.message) from None
 
 
-def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> list[Path]:
-    """Copy the regular files of `source` into `staging`; returns the symbolic links met, which are not followed
-    (a link may lead anywhere on the computer) and so not copied."""
+def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> list[Problem]:
+    """Copy the regular files of `source` into `staging`; returns a problem for each entry left out: a symbolic
+    link (not followed: it may lead anywhere on the computer), a pipe, a device or a socket."""
     found = sorted(source.rglob("*"))  # rglob does not descend into a linked folder
-    links = [p for p in found if p.is_symlink()]
+    skipped = []
+    for path in found:
+        if path.is_symlink():
+            reason = "a symbolic link: not copied (a pack's files must be real files, not links)"
+        elif not path.is_file() and not path.is_dir():
+            reason = "not a file (a pipe, a device or a socket): not copied"
+        else:
+            continue
+        skipped.append(Problem(path.relative_to(source).as_posix(), 0, reason))
     files = [p for p in found if p.is_file() and not p.is_symlink()]
     if len(files) > MAX_FILES:
         raise UnsafeArchive(path=str(source), reason=f"it has more than {MAX_FILES} files")
@@ -145,7 +151,7 @@ def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> list
         shutil.copyfile(path, target)
         if progress and not progress(index, len(files)):
             raise PackImportCancelled()
-    return links
+    return skipped
 
 
 def _extract_zip(source: Path, staging: Path, progress: Progress | None) -> None:
