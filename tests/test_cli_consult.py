@@ -109,3 +109,31 @@ def test_check_reports_the_consultation_list_at_its_lines(tmp_path: Path, capsys
     out = capsys.readouterr().out
     assert f"{pack.as_posix()}/consultations.yaml:5: duplicate id “kep” in `services:` (first at line 2)" in out
     assert f"{pack.as_posix()}/consultations.yaml:2: service “kep”: no module “no-such-module” in the course" in out
+
+
+def test_a_full_disk_is_one_sentence_and_stores_nothing(data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.faults import disk_full
+
+    from etrainer import cli
+    from etrainer.services import facade
+
+    sheet = tmp_path / "month.csv"
+    rows = "".join(f"2026-11-{day:02};other;done;5;consultation number {n} at the desk\n"
+                   for n in range(400) for day in [n % 28 + 1])  # enough rows to need new pages
+    sheet.write_text("date;service;outcome;minutes;note\n" + rows, encoding="utf-8-sig")
+    before = stored(data)
+    real_open = facade.open_services
+
+    def open_full(*args: object, **kwargs: object) -> object:
+        services = real_open(*args, **kwargs)
+        disk_full(services.database.engine, data / "etrainer.sqlite")
+        return services
+
+    monkeypatch.setattr(facade, "open_services", open_full)
+    assert cli.main(["consult", "import", str(sheet), "--profile", "Олена Петренко", "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert err == (f"No consultation of {sheet} was imported: no space left on the disk holding the progress "
+                   "database. Free some space and import the file again.\n")
+    monkeypatch.setattr(facade, "open_services", real_open)
+    assert stored(data) == before

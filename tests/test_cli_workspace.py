@@ -100,3 +100,53 @@ def test_report_writes_the_xlsx(tmp_path: Path) -> None:
 def test_report_needs_somewhere_to_write(tmp_path: Path) -> None:
     status, out, err = call("workspace", "report", "--db", str(tmp_path / "ws.sqlite3"))
     assert status == 2 and "--xlsx OUT and/or --pdf OUT" in err and out == ""
+
+
+def test_a_full_disk_stops_the_import_with_one_sentence_and_keeps_the_files_imported(tmp_path: Path,
+                                                                                       monkeypatch) -> None:
+    from tests.faults import disk_full
+
+    from etrainer.storage import workspace as workspace_module
+
+    db = tmp_path / "ws.sqlite3"
+    first = signed_file(tmp_path / "files", "olena.etprogress")
+    assert call("workspace", "import", str(first), "--db", str(db))[0] == 0
+    doc = make_doc(uid="learner-2")  # enough records to need new pages in the database
+    visit = doc["records"]["lesson_visits"][0]
+    doc["records"]["lesson_visits"] = [{**visit, "uid": f"learner-2-lv{n}"} for n in range(300)]
+    second = tmp_path / "more" / "maria.etprogress"
+    second.parent.mkdir()
+    second.write_text(json.dumps(KEY.sign(doc), ensure_ascii=False), encoding="utf-8")
+    real_open = workspace_module.open_workspace
+
+    def open_full(target: object) -> object:
+        opened = real_open(target)
+        disk_full(opened.database.engine, db)
+        return opened
+
+    monkeypatch.setattr(workspace_module, "open_workspace", open_full)
+    status, out, err = call("workspace", "import", str(second), "--db", str(db))
+    assert status == 1 and out == ""
+    assert err.startswith(f"error: No space left on the disk holding the methodist workspace sqlite:///{db}: the "
+                          "import stopped after 0 of 1 file(s).")
+    assert len(err.strip().splitlines()) == 1
+    monkeypatch.setattr(workspace_module, "open_workspace", real_open)
+    status, out, _ = call("workspace", "import", str(first), str(second), "--db", str(db))
+    assert status == 0 and "2 file(s): 1 imported, 1 already up to date, 0 rejected" in out
+
+
+def test_another_programs_sqlite_file_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    import sqlite3
+
+    other = tmp_path / "library.db"
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE books (title TEXT)")
+    connection.close()
+    before = other.read_bytes()
+    path = signed_file(tmp_path / "files", "olena.etprogress")
+    status, out, err = call("workspace", "import", str(path), "--db", str(other))
+    assert (status, out) == (2, "")
+    assert err == (f"error: The file {other} is not a methodist workspace (it holds another program's tables, such "
+                   "as “books”), so it was left untouched. Choose a workspace file, or the name of a new file for "
+                   "a new workspace.\n")
+    assert other.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["files", "library.db"]

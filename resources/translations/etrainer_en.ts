@@ -1123,11 +1123,19 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The course pack {path} was not added: no space left on the disk holding {folder}. Free some space and add it again; the courses already there were not changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The question bank {path} does not exist or cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a file (a folder, a pipe or a device): it cannot be read as a question bank.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1204,6 +1212,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The database server of the methodist workspace {url} refused the login of user {user} ({reason}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file {path} is not a methodist workspace (it holds another program&apos;s tables, such as “{table}”), so it was left untouched. Choose a workspace file, or the name of a new file for a new workspace.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1319,6 +1331,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No consultation of {path} was imported: no space left on the disk holding the progress database. Free some space and import the file again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1368,6 +1384,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     </message>
     <message>
         <source>The export was cancelled; no file was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No space left on the disk holding the methodist workspace {url}: the import stopped after {done} of {total} file(s). The files imported are kept; free some space and import again (they are skipped then).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file}:{line}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1131,12 +1131,20 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>{file}:{line}: {message}. Пакет курсу не додано: виправте course.yaml і додайте пакет знову.</translation>
     </message>
     <message>
+        <source>The course pack {path} was not added: no space left on the disk holding {folder}. Free some space and add it again; the courses already there were not changed.</source>
+        <translation>Курс {path} не додано: на диску, де розташована тека {folder}, не залишилося місця. Звільніть місце й додайте курс знову; уже додані курси не змінено.</translation>
+    </message>
+    <message>
         <source>Adding the course pack was cancelled; nothing was changed.</source>
         <translation>Додавання курсу скасовано; нічого не змінено.</translation>
     </message>
     <message>
         <source>The question bank {path} does not exist or cannot be read.</source>
         <translation>Банку запитань {path} немає або його не вдається прочитати. Перевірте назву файлу.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file (a folder, a pipe or a device): it cannot be read as a question bank.</source>
+        <translation>{path} — не файл (а тека, канал чи пристрій): його не можна прочитати як банк запитань.</translation>
     </message>
     <message>
         <source>The question bank {path} is too large ({size} MB; the limit is {limit} MB).</source>
@@ -1213,6 +1221,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The database server of the methodist workspace {url} refused the login of user {user} ({reason}).</source>
         <translation>Сервер бази даних робочого простору методиста {url} не впустив користувача {user} ({reason}).</translation>
+    </message>
+    <message>
+        <source>The file {path} is not a methodist workspace (it holds another program&apos;s tables, such as “{table}”), so it was left untouched. Choose a workspace file, or the name of a new file for a new workspace.</source>
+        <translation>Файл {path} — не робочий простір методиста (у ньому таблиці іншої програми, як-от «{table}»), тож його не змінено. Виберіть файл робочого простору або назву нового файлу для нового робочого простору.</translation>
     </message>
     <message>
         <source>The methodist workspace {url} was made by a newer eTrainer (schema {found}). Update eTrainer to open it.</source>
@@ -1327,6 +1339,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>Не вдалося прочитати таблицю {path}: {reason}</translation>
     </message>
     <message>
+        <source>No consultation of {path} was imported: no space left on the disk holding the progress database. Free some space and import the file again.</source>
+        <translation>Жодної консультації з {path} не імпортовано: на диску з базою даних прогресу не залишилося місця. Звільніть місце й імпортуйте файл знову.</translation>
+    </message>
+    <message>
         <source>“{value}” is not an outcome: use done, partly, referred or failed.</source>
         <translation>«{value}» — не результат: використайте done, partly, referred або failed.</translation>
     </message>
@@ -1377,6 +1393,14 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>Експорт скасовано; файл не записано.</translation>
+    </message>
+    <message>
+        <source>No space left on the disk holding the methodist workspace {url}: the import stopped after {done} of {total} file(s). The files imported are kept; free some space and import again (they are skipped then).</source>
+        <translation>На диску з робочим простором методиста {url} не залишилося місця: імпорт зупинився після {done} з {total} файлів. Імпортовані файли збережено; звільніть місце й імпортуйте знову (їх тоді буде пропущено).</translation>
+    </message>
+    <message>
+        <source>{file}:{line}: {message}</source>
+        <translation>{file}:{line}: {message}</translation>
     </message>
 </context>
 <context>

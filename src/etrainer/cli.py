@@ -254,11 +254,14 @@ def _with_prefix(problem, root: Path):  # type: ignore[no-untyped-def]
 
 
 def _render(args: argparse.Namespace) -> int:
-    from etrainer.core.course.reader import render_file
+    from etrainer.core.course.reader import LessonFileUnreadable, render_file
     from etrainer.core.errors import EtrainerError
 
     try:
         rendered = render_file(args.file)
+    except LessonFileUnreadable as error:  # already `file:line: message`, as `etrainer check` prints it
+        print(error, file=sys.stderr)
+        return 1
     except EtrainerError as error:
         print(f"{args.file}: {error}", file=sys.stderr)
         return 1

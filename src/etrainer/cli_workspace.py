@@ -90,7 +90,7 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         return 2
     try:
         if args.workspace_command == "import":
-            return _import(workspace, args, out)
+            return _import(workspace, args, out, err)
         if args.workspace_command == "pull-lrs":
             return _pull_lrs(workspace, args, out, err)
         if args.workspace_command in ("essays", "grade", "feedback"):
@@ -107,11 +107,15 @@ def _default_path(data: str | None) -> Path:
     return default_workspace_path(data_dir(data))
 
 
-def _import(workspace: Any, args: argparse.Namespace, out: TextIO) -> int:
-    from etrainer.services.methodist import FileStatus, WorkspaceService
+def _import(workspace: Any, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from etrainer.services.methodist import FileStatus, WorkspaceDiskFull, WorkspaceService
 
     missing = [path for path in args.paths if not path.exists()]
-    report = WorkspaceService(workspace).import_paths([p for p in args.paths if p.exists()])
+    try:
+        report = WorkspaceService(workspace).import_paths([p for p in args.paths if p.exists()])
+    except WorkspaceDiskFull as error:
+        print(f"error: {error}", file=err)
+        return 1
     imported = sum(1 for f in report.files if f.status is FileStatus.IMPORTED)
     unchanged = sum(1 for f in report.files if f.status is FileStatus.UNCHANGED)
     counts = report.counts

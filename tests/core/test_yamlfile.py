@@ -89,3 +89,18 @@ def test_an_oversized_document_is_refused_before_parsing():
     assert len(text.encode()) > MAX_YAML_BYTES
     error = refusal(text)
     assert error.line == 1 and "larger than 2 MB" in error.message
+
+
+@pytest.mark.parametrize(("text", "line", "character"), [
+    ("title: Курс\nid: a\nnote: x\x00y\n", 3, "U+0000"),
+    ("a: 1\n\nb: \x07\n", 3, "U+0007"),
+    ("\x1b: 1\n", 1, "U+001B"),
+])
+def test_a_control_character_is_one_line_at_its_own_line(text, line, character):
+    with pytest.raises(YamlError) as refused:
+        load_yaml(text, first_line=1)
+    assert (refused.value.line, refused.value.message) == (
+        line, f"bad YAML: the character {character} is not allowed (a control character); remove it")
+    with pytest.raises(YamlError) as in_front_matter:
+        load_yaml(text, first_line=2)
+    assert in_front_matter.value.line == line + 1

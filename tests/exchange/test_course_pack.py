@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import io
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 
@@ -77,9 +80,9 @@ def test_zip_bomb_is_refused(tmp_path):
 
 
 def test_not_a_pack(tmp_path):
-    (tmp_path / "x.zip").write_bytes(b"not a zip")
+    (tmp_path / "x.txt").write_bytes(b"not a zip")
     with pytest.raises(NotACoursePack):
-        add_pack(tmp_path / "x.zip", tmp_path / "packs")
+        add_pack(tmp_path / "x.txt", tmp_path / "packs")
     archive = tmp_path / "empty.zip"
     with zipfile.ZipFile(archive, "w") as z:
         z.writestr("readme.txt", "hello")
@@ -127,3 +130,100 @@ def test_an_oversized_manifest_is_refused(tmp_path):
     manifest.write_text(manifest.read_text(encoding="utf-8") + "# " + "x" * (600 * 1024) + "\n", encoding="utf-8")
     with pytest.raises(BadCourseManifest, match="larger than 512 KB"):
         add_pack(pack, tmp_path / "packs")
+
+
+def _no_space(*_args, **_kwargs):
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+class _FullFile(io.RawIOBase):
+    """A file opened for writing on a full disk: every write fails as the system's would."""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, _data) -> int:
+        _no_space()
+        return 0
+
+
+def _full_disk_open(real_open):
+    def fake(file, mode="r", *args, **kwargs):
+        return _FullFile() if "w" in mode else real_open(file, mode, *args, **kwargs)
+    return fake
+
+
+@pytest.mark.parametrize("zipped", [False, True], ids=["folder", "zip"])
+def test_a_full_disk_is_one_sentence_and_the_added_course_stays(tmp_path, monkeypatch, capsys, zipped):
+    import builtins
+
+    from etrainer import cli
+    from etrainer.exchange import course_pack
+    from etrainer.paths import packs_dir
+
+    data = tmp_path / "data"
+    packs = packs_dir(data)
+    add_pack(GOOD, packs)
+    before = sorted((p.relative_to(packs), p.read_bytes()) for p in packs.rglob("*") if p.is_file())
+    source = zip_folder(GOOD, tmp_path / "c.zip") if zipped else GOOD
+    monkeypatch.setattr(course_pack.shutil, "copyfile", _no_space)
+    monkeypatch.setattr(course_pack, "open", _full_disk_open(builtins.open), raising=False)
+    with pytest.raises(course_pack.PackDiskFull) as refused:
+        add_pack(source, packs)
+    assert f"{source} was not added: no space left on the disk holding {packs}" in str(refused.value)
+    assert cli.main(["add-pack", str(source), "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert "no space left on the disk" in err and "Traceback" not in err and len(err.strip().splitlines()) == 1
+    assert sorted((p.relative_to(packs), p.read_bytes()) for p in packs.rglob("*") if p.is_file()) == before
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="making symbolic links needs a privilege on Windows")
+def test_a_symlinked_file_is_not_followed_and_is_named_as_a_problem(tmp_path, capsys):
+    from etrainer import cli
+
+    source = tmp_path / "pack"
+    shutil.copytree(GOOD, source)
+    lesson = source / "01-basics" / "02-second.md"
+    outside = tmp_path / "elsewhere.md"
+    lesson.rename(outside)
+    lesson.symlink_to(outside)
+    (source / "01-basics" / "images-link").symlink_to(source / "01-basics" / "images")
+    added = add_pack(source, tmp_path / "packs")
+    target = tmp_path / "packs" / "test-course"
+    assert not (target / "01-basics" / "02-second.md").exists() and not (target / "01-basics" / "images-link").exists()
+    skipped = "a symbolic link: not copied (a pack's files must be real files, not links)"
+    assert [p.format() for p in added.result.problems[:2]] == [f"01-basics/02-second.md:0: {skipped}",
+                                                                f"01-basics/images-link:0: {skipped}"]
+    assert cli.main(["add-pack", str(source), "--data-dir", str(tmp_path / "data")]) == 0
+    assert f"01-basics/02-second.md:0: {skipped}\n" in capsys.readouterr().out
+
+
+def test_a_zip_that_is_not_one_or_is_damaged_says_so(tmp_path, capsys):
+    from etrainer import cli
+
+    garbage = tmp_path / "broken.zip"
+    garbage.write_bytes(b"not a zip at all")
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(zip_folder(GOOD, tmp_path / "whole.zip").read_bytes()[:-200])
+    for archive in (garbage, truncated):
+        with pytest.raises(UnsafeArchive) as refused:
+            add_pack(archive, tmp_path / "packs")
+        assert str(refused.value) == f"The file {archive} was not unpacked: it is not a zip file, or it is damaged"
+        assert cli.main(["add-pack", str(archive), "--data-dir", str(tmp_path / "data")]) == 1
+        assert "it is not a zip file, or it is damaged" in capsys.readouterr().err
+    assert not (tmp_path / "packs").exists() or not any((tmp_path / "packs").iterdir())
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs are POSIX")
+def test_a_fifo_in_the_folder_is_named_as_a_problem_and_not_waited_for(tmp_path):
+    import os
+
+    source = tmp_path / "pack"
+    shutil.copytree(GOOD, source)
+    lesson = source / "01-basics" / "02-second.md"
+    lesson.unlink()
+    os.mkfifo(lesson)
+    added = add_pack(source, tmp_path / "packs")
+    assert added.result.problems[0].format() == ("01-basics/02-second.md:0: not a file (a pipe, a device or a "
+                                                 "socket): not copied")
+    assert not (tmp_path / "packs" / "test-course" / "01-basics" / "02-second.md").exists()

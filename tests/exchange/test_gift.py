@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from tests.special_files import finishes, needs_posix, special_files
 
 from etrainer.core.course.context import PackContext
 from etrainer.core.ids import QuestionId
@@ -491,3 +492,18 @@ def test_random_gift_never_crashes_and_what_is_imported_round_trips() -> None:
         assert again.problems == [] and [replace(q, id=QuestionId("q")) for q in strip_lines(again.questions)] == \
             anonymous, text
     assert imported > 100
+
+
+@needs_posix
+def test_import_questions_refuses_a_fifo_or_a_link_to_dev_zero(tmp_path: Path) -> None:
+    from etrainer.exchange.question_json import QuestionBankNotAFile, load_bank
+
+    for path in special_files(tmp_path, ".gift"):
+        with pytest.raises(QuestionBankNotAFile) as refused:
+            finishes(lambda path=path: load_bank(path), path)
+        assert str(refused.value).startswith(f"{path} is not a file")
+        err = io.StringIO()
+        status = finishes(lambda path=path, err=err: run_import_questions(path, None, True, False, None,
+                                                                          io.StringIO(), err), path)
+        assert (status, err.getvalue()) == (2, f"etrainer import-questions: {path} is not a file (a folder, a "
+                                               "pipe or a device): it cannot be read as a question bank.\n")

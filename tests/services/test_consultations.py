@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
+from tests.special_files import finishes, needs_posix, special_files
 
 from etrainer.core.consultation.catalog import load_catalog
 from etrainer.core.consultation.privacy import NoteIssue
@@ -98,3 +99,14 @@ def test_an_unreadable_sheet_is_refused_whole(sessions, learner: Profile, catalo
 def test_a_course_without_a_list_says_so(tmp_path: Path) -> None:
     with pytest.raises(NoConsultationList):
         catalog_for(tmp_path)
+
+
+@needs_posix
+def test_a_fifo_or_a_link_to_dev_zero_is_not_a_sheet(sessions, learner: Profile, catalog,  # type: ignore[no-untyped-def]
+                                                     tmp_path: Path) -> None:
+    for sheet in special_files(tmp_path, ".csv"):
+        with pytest.raises(ConsultationCsvUnreadable) as refused:
+            finishes(lambda sheet=sheet: ConsultationService(sessions).import_csv(learner.id, catalog, sheet), sheet)
+        assert str(refused.value) == (f"The spreadsheet {sheet} cannot be read: it is not a file (a folder, a pipe "
+                                      "or a device)")
+    assert count(sessions) == 0

@@ -25,6 +25,8 @@ from etrainer.storage.workspace import (
     bulk_insert,
     default_workspace_path,
     open_workspace,
+    workspace_head,
+    workspace_revision,
 )
 
 NOW = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -123,6 +125,45 @@ def test_an_unusable_url_is_a_clear_error(url: str) -> None:
 def test_a_folder_is_not_a_workspace_file(tmp_path: Path) -> None:
     with pytest.raises(WorkspaceUnavailable):
         open_workspace(tmp_path)
+
+
+def _files_of(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in folder.iterdir()}
+
+
+def test_another_programs_database_is_refused_and_left_byte_for_byte(tmp_path: Path) -> None:
+    from etrainer.services.facade import open_services
+    from etrainer.storage.workspace import WorkspaceForeignFile
+
+    other = tmp_path / "other" / "contacts.db"
+    other.parent.mkdir()
+    with sqlite3.connect(other) as connection:
+        connection.execute("CREATE TABLE contacts (name TEXT)")
+        connection.execute("INSERT INTO contacts VALUES ('Олена')")
+    connection.close()
+    learner_data = tmp_path / "learner"
+    open_services(learner_data).close()  # a learner's own etrainer.sqlite
+    for path, table in ((other, "contacts"), (learner_data / "etrainer.sqlite", "alembic_version")):
+        before = _files_of(path.parent)
+        with pytest.raises(WorkspaceForeignFile) as refused:
+            open_workspace(path)
+        assert str(refused.value).startswith(f"The file {path} is not a methodist workspace (it holds another "
+                                             f"program's tables, such as “{table}”)")
+        assert _files_of(path.parent) == before, path
+
+
+@pytest.mark.parametrize("make", [lambda path: path.write_bytes(b""), lambda path: None,
+                                  lambda path: sqlite3.connect(path).close()], ids=["empty", "missing", "no tables"])
+def test_an_empty_file_or_a_new_name_becomes_a_workspace(tmp_path: Path, make: Any) -> None:
+    path = tmp_path / "new" / "workspace.sqlite3"
+    path.parent.mkdir()
+    make(path)
+    workspace = open_workspace(path)
+    try:
+        with workspace.sessions.begin() as session:
+            assert workspace_revision(session.connection()) == workspace_head()
+    finally:
+        workspace.dispose()
 
 
 def test_the_schema_compiles_for_postgresql() -> None:

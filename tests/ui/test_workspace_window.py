@@ -140,3 +140,16 @@ def test_trusting_a_new_key_waits_while_an_import_or_export_runs(qtbot, tmp_path
     assert results.item(0).text().startswith("✗") and _inline_tasks_and_prompts == [True]
     assert "Wait until" in window.findChild(QLabel, "workspaceStatus").text()
     workspace.dispose()
+
+
+def test_a_full_disk_stops_the_import_with_a_sentence(window, folder, tmp_path):
+    from tests.faults import disk_full
+
+    lift = disk_full(window.service.workspace.database.engine, tmp_path / "workspace.sqlite3")
+    window.import_paths([folder])
+    lift()
+    status = window.findChild(QLabel, "workspaceStatus").text()
+    assert status.startswith("The import stopped: No space left on the disk holding the methodist workspace "), status
+    assert "stopped after 0 of 5 file(s)" in status
+    window.import_paths([folder])  # space freed: the same files go in
+    assert "Imported: 3" in window.findChild(QLabel, "workspaceStatus").text()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
@@ -76,3 +77,35 @@ class LessonTooLarge(EtrainerError):
 
 class NoCourse(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "No course was found (looked in {path}). Add a course from a file or folder.")
+
+
+_DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+_SQLITE_FULL = 13
+_POSTGRES_DISK_FULL = "53100"
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """Whether `error` says the disk is full: an OSError (ENOSPC, EDQUOT), SQLite's SQLITE_FULL («database or disk
+    is full»), PostgreSQL's disk_full (53100), or SQLAlchemy's wrapping of one of them (its `orig`).
+
+    The errors it was raised from or during count too: SQLite rolls a transaction back itself on SQLITE_FULL, so
+    the error that reaches the caller may be SQLAlchemy's failing `ROLLBACK TO SAVEPOINT` during the full disk's.
+    Asked by duck typing, so that this module needs neither sqlite3's nor SQLAlchemy's nor psycopg's types.
+    """
+    seen: set[int] = set()
+    pending: list[BaseException | None] = [error]
+    while pending:
+        current = pending.pop()
+        if current is None or id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, OSError) and current.errno in _DISK_FULL_ERRNOS:
+            return True
+        code = getattr(current, "sqlite_errorcode", None)
+        if isinstance(code, int) and code & 0xFF == _SQLITE_FULL:
+            return True
+        if getattr(current, "sqlstate", None) == _POSTGRES_DISK_FULL:
+            return True
+        orig = getattr(current, "orig", None)
+        pending += [orig if isinstance(orig, BaseException) else None, current.__cause__, current.__context__]
+    return False

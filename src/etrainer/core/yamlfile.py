@@ -19,6 +19,7 @@ from yaml.constructor import ConstructorError
 from yaml.error import Mark, MarkedYAMLError
 from yaml.events import AliasEvent, CollectionStartEvent, NodeEvent
 from yaml.nodes import MappingNode, Node, SequenceNode
+from yaml.reader import ReaderError
 
 MAX_YAML_BYTES = 2 * 1024 * 1024
 """The largest YAML file read (the bundled course's largest, glossary.yaml, is about 41 KB)."""
@@ -156,6 +157,14 @@ def load_yaml(text: str, first_line: int = 1) -> Any:
         line = min((mark.line + 1 if mark else 1) + first_line - 1, last_line)
         message = error.problem if isinstance(error, _Refused) else f"bad YAML: {error.problem or error.context}"
         raise YamlError(line, str(message)) from error
+    except ReaderError as error:  # a control character or NUL: its own line, in one line of words
+        # libyaml (CSafeLoader) counts the position in UTF-8 bytes, PyYAML's own reader in characters
+        before = text.encode("utf-8", "surrogatepass")[:error.position] if _BaseLoader is not yaml.SafeLoader \
+            else text[:error.position]
+        line = before.count(b"\n" if isinstance(before, bytes) else "\n") + first_line
+        character = f"U+{error.character:04X}" if isinstance(error.character, int) else repr(error.character)
+        raise YamlError(line, f"bad YAML: the character {character} is not allowed (a control character); "
+                              "remove it") from error
     except yaml.YAMLError as error:
         raise YamlError(first_line, f"bad YAML: {error}") from error
     except RecursionError as error:

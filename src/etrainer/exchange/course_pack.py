@@ -12,13 +12,13 @@ import stat
 import tempfile
 import zipfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path, PurePosixPath
 
 from etrainer.core.course.catalog import PackInfo, read_pack_info
 from etrainer.core.course.lessons import MAX_LESSON_BYTES
 from etrainer.core.course.pack import MANIFEST, LoadResult, load_pack
-from etrainer.core.errors import CoursePackNotFound, EtrainerError, UnsafeArchive
+from etrainer.core.errors import CoursePackNotFound, EtrainerError, Problem, UnsafeArchive, is_disk_full
 from etrainer.core.yamlfile import YamlError, load_yaml
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
@@ -39,6 +39,12 @@ class BadCourseManifest(EtrainerError):
                                        "correct course.yaml and add it again.")
 
 
+class PackDiskFull(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The course pack {path} was not added: no space left on the disk holding "
+                                       "{folder}. Free some space and add it again; the courses already there "
+                                       "were not changed.")
+
+
 class PackImportCancelled(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "Adding the course pack was cancelled; nothing was changed.")
 
@@ -52,13 +58,25 @@ class AddedPack:
 
 def add_pack(source: Path, packs_dir: Path, progress: Progress | None = None) -> AddedPack:
     """Copy or unpack `source` (a pack folder or a .zip) into `packs_dir/<course-id>`."""
+    try:
+        return _add_pack(source, packs_dir, progress)
+    except OSError as error:
+        if is_disk_full(error):
+            raise PackDiskFull(path=str(source), folder=str(packs_dir)) from error
+        raise
+
+
+def _add_pack(source: Path, packs_dir: Path, progress: Progress | None) -> AddedPack:
     packs_dir.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".incoming-", dir=packs_dir))
     try:
+        skipped: list[Problem] = []
         if source.is_dir():
-            _copy_folder(source, staging, progress)
+            skipped = _copy_folder(source, staging, progress)
         elif zipfile.is_zipfile(source):
             _extract_zip(source, staging, progress)
+        elif source.suffix.lower() == ".zip" and source.is_file():
+            raise UnsafeArchive(path=str(source), reason="it is not a zip file, or it is damaged")
         else:
             raise NotACoursePack(path=str(source))
         root = _find_root(staging, source)
@@ -80,7 +98,8 @@ def add_pack(source: Path, packs_dir: Path, progress: Progress | None = None) ->
         root.rename(target)
         shutil.rmtree(old, ignore_errors=True)
         final = read_pack_info(target) or info
-        return AddedPack(final, load_pack(target), replaced)
+        loaded = load_pack(target)
+        return AddedPack(final, replace(loaded, problems=(*skipped, *loaded.problems)), replaced)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -110,8 +129,20 @@ def _check_manifest(path: Path, shown: Path) -> None:
         raise BadCourseManifest(file=str(shown), line=error.line, message=error.message) from None
 
 
-def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> None:
-    files = [p for p in source.rglob("*") if p.is_file() and not p.is_symlink()]
+def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> list[Problem]:
+    """Copy the regular files of `source` into `staging`; returns a problem for each entry left out: a symbolic
+    link (not followed: it may lead anywhere on the computer), a pipe, a device or a socket."""
+    found = sorted(source.rglob("*"))  # rglob does not descend into a linked folder
+    skipped = []
+    for path in found:
+        if path.is_symlink():
+            reason = "a symbolic link: not copied (a pack's files must be real files, not links)"
+        elif not path.is_file() and not path.is_dir():
+            reason = "not a file (a pipe, a device or a socket): not copied"
+        else:
+            continue
+        skipped.append(Problem(path.relative_to(source).as_posix(), 0, reason))
+    files = [p for p in found if p.is_file() and not p.is_symlink()]
     if len(files) > MAX_FILES:
         raise UnsafeArchive(path=str(source), reason=f"it has more than {MAX_FILES} files")
     for index, path in enumerate(files, 1):
@@ -120,6 +151,7 @@ def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> None
         shutil.copyfile(path, target)
         if progress and not progress(index, len(files)):
             raise PackImportCancelled()
+    return skipped
 
 
 def _extract_zip(source: Path, staging: Path, progress: Progress | None) -> None:

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 
 import yaml
 
+from etrainer.core.bounded_read import FileTooLarge, NotAFile, read_bounded
 from etrainer.core.errors import EtrainerError
 from etrainer.core.ids import is_valid_id
 from etrainer.core.quiz.bank import ImportProblem, ParsedBank, slugify
@@ -45,6 +46,11 @@ _SUFFIX_FORMATS = {".gift": "gift", ".txt": "gift", ".xml": "moodlexml"}
 
 class QuestionBankMissing(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The question bank {path} does not exist or cannot be read.")
+
+
+class QuestionBankNotAFile(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "{path} is not a file (a folder, a pipe or a device): it cannot be "
+                                       "read as a question bank.")
 
 
 class QuestionBankTooLarge(EtrainerError):
@@ -76,10 +82,12 @@ def load_bank(path: Path, fmt: str | None = None) -> ParsedBank:
     if fmt not in FORMATS:
         raise QuestionBankFormatUnknown(path=str(path))
     try:
-        size = path.stat().st_size
-        if size > MAX_BANK_BYTES:
-            raise QuestionBankTooLarge(path=str(path), size=round(size / 1024 / 1024, 1), limit=MAX_BANK_BYTES >> 20)
-        data = path.read_bytes()
+        data = read_bounded(path, MAX_BANK_BYTES)
+    except NotAFile:
+        raise QuestionBankNotAFile(path=str(path)) from None
+    except FileTooLarge as error:
+        raise QuestionBankTooLarge(path=str(path), size=round(error.size / 1024 / 1024, 1),
+                                   limit=MAX_BANK_BYTES >> 20) from None
     except OSError as error:
         raise QuestionBankMissing(path=str(path)) from error
     if fmt == "moodlexml":

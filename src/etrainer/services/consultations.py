@@ -17,6 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from etrainer.core.bounded_read import FileTooLarge, NotAFile, read_bounded
 from etrainer.core.consultation.catalog import ConsultationCatalog, load_catalog
 from etrainer.core.consultation.record import (
     AloneNextTime,
@@ -25,7 +26,7 @@ from etrainer.core.consultation.record import (
     Outcome,
     check_consultation,
 )
-from etrainer.core.errors import EtrainerError
+from etrainer.core.errors import EtrainerError, is_disk_full
 from etrainer.core.ids import LearnerId
 from etrainer.i18n import QT_TRANSLATE_NOOP
 from etrainer.storage.consultations import ConsultationRepository
@@ -45,6 +46,11 @@ class NoConsultationList(EtrainerError):
 
 class ConsultationCsvUnreadable(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The spreadsheet {path} cannot be read: {reason}")
+
+
+class ConsultationsDiskFull(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "No consultation of {path} was imported: no space left on the disk holding "
+                             "the progress database. Free some space and import the file again.")
 
 
 class UnknownOutcome(ConsultationRefused):
@@ -104,10 +110,15 @@ class ConsultationService:
                 refused.append(RefusedRow(number, str(error)))
             except ValueError as error:
                 refused.append(RefusedRow(number, str(error)))
-        with self._sessions.begin() as session:
-            repository = ConsultationRepository(session)
-            for consultation in good:
-                repository.add(learner, consultation)
+        try:
+            with self._sessions.begin() as session:
+                repository = ConsultationRepository(session)
+                for consultation in good:
+                    repository.add(learner, consultation)
+        except Exception as error:
+            if is_disk_full(error):  # the rows go in one transaction: none of them was stored
+                raise ConsultationsDiskFull(path=str(path)) from error
+            raise
         return CsvImportReport(len(good), tuple(refused))
 
 
@@ -126,9 +137,13 @@ def read_csv(path: Path) -> list[tuple[int, dict[str, str]]]:
     """The data rows of a consultation spreadsheet saved as CSV (UTF-8 with or without BOM, `;` or `,`),
     keyed by the lower-case column names, each with its spreadsheet row number."""
     try:
-        if path.stat().st_size > MAX_CSV_BYTES:
-            raise ConsultationCsvUnreadable(path=str(path), reason=f"it is larger than {MAX_CSV_BYTES // 1024} KB")
-        text = path.read_bytes().decode("utf-8-sig")
+        text = read_bounded(path, MAX_CSV_BYTES).decode("utf-8-sig")
+    except NotAFile:
+        raise ConsultationCsvUnreadable(path=str(path), reason="it is not a file (a folder, a pipe or a device)") \
+            from None
+    except FileTooLarge:
+        raise ConsultationCsvUnreadable(path=str(path), reason=f"it is larger than {MAX_CSV_BYTES // 1024} KB") \
+            from None
     except OSError as error:
         raise ConsultationCsvUnreadable(path=str(path), reason=error.strerror or str(error)) from error
     except UnicodeDecodeError as error:

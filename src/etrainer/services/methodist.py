@@ -34,7 +34,7 @@ from etrainer.core.consultation.stats import (
     training_by_module,
 )
 from etrainer.core.course.model import Course
-from etrainer.core.errors import EtrainerError
+from etrainer.core.errors import EtrainerError, is_disk_full
 from etrainer.core.progress.dashboard import (
     DashboardData,
     DashboardFilter,
@@ -104,6 +104,12 @@ def _exporting(progress: ProgressCallback | None) -> ProgressCallback | None:
 
 class ExportCancelled(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The export was cancelled; no file was written.")
+
+
+class WorkspaceDiskFull(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "No space left on the disk holding the methodist workspace {url}: the "
+                             "import stopped after {done} of {total} file(s). The files imported are kept; free "
+                             "some space and import again (they are skipped then).")
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +248,11 @@ class WorkspaceService:
                 batch.results = self._write_batch(batch, batch.outcomes)
                 results += self._commit(batch, progress, len(results), len(files))
                 batch = None
+        except Exception as error:
+            if is_disk_full(error):  # the batches committed before stay; the one being written is rolled back
+                raise WorkspaceDiskFull(url=self.workspace.display_url, done=len(results),
+                                        total=len(files)) from error
+            raise
         finally:
             if batch is not None:
                 batch.session.close()
@@ -261,6 +272,10 @@ class WorkspaceService:
         try:
             batch.results.append(self._write(batch, path, self._check(path), trust_new_key))
             (result,) = self._commit(batch, None, 0, 1)
+        except Exception as error:
+            if is_disk_full(error):
+                raise WorkspaceDiskFull(url=self.workspace.display_url, done=0, total=1) from error
+            raise
         finally:
             batch.session.close()
             self._batch = None

@@ -90,6 +90,12 @@ class WorkspaceLoginFailed(WorkspaceUnavailable):
                              "of user {user} ({reason}).")
 
 
+class WorkspaceForeignFile(WorkspaceUnavailable):
+    text = QT_TRANSLATE_NOOP("Errors", "The file {path} is not a methodist workspace (it holds another program's "
+                             "tables, such as “{table}”), so it was left untouched. Choose a workspace file, or "
+                             "the name of a new file for a new workspace.")
+
+
 class WorkspaceTooNew(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "The methodist workspace {url} was made by a newer eTrainer "
                              "(schema {found}). Update eTrainer to open it.")
@@ -144,6 +150,7 @@ def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
     shown = display_url(url)
     try:
         if url.get_backend_name() == "sqlite" and url.database not in (None, "", ":memory:"):
+            _refuse_foreign_file(Path(url.database))
             Path(url.database).parent.mkdir(parents=True, exist_ok=True)
         database = open_database(_with_timeout(url))
     except ImportError as error:
@@ -162,6 +169,34 @@ def open_workspace(url_or_path: str | PathLike[str] | URL) -> Workspace:
         database.dispose()
         raise
     return workspace
+
+
+def _refuse_foreign_file(path: Path) -> None:
+    """Raise WorkspaceForeignFile when `path` is an SQLite database with tables and none of them a workspace's
+    (another program's file, a learner's etrainer.sqlite): the schema would be added beside its tables. Only
+    read, before the engine opens it (opening it switches the file to WAL). A missing or empty file, or an
+    SQLite file without tables, becomes a new workspace; a file SQLite cannot read is left to the opening."""
+    import sqlite3
+
+    from etrainer.storage.health import read_only_uri
+
+    try:
+        if not path.is_file() or path.stat().st_size == 0:
+            return
+        # immutable: no -shm or -wal is made beside the file; a -wal already there holds changes to read with it
+        wal = path.with_name(path.name + "-wal")
+        immutable = not (wal.is_file() and wal.stat().st_size > 0)
+        connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+        try:
+            tables = {name for (name,) in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'")}
+        finally:
+            connection.close()
+    except (OSError, sqlite3.Error):
+        return
+    ours = set(m.WorkspaceBase.metadata.tables) | {m.WORKSPACE_VERSION_TABLE}
+    if tables and not tables & ours:
+        raise WorkspaceForeignFile(url=str(path), path=str(path), table=min(tables))
 
 
 def probe_server(url: str | URL) -> str:

@@ -353,11 +353,11 @@ class AppController(QObject):
 
         dialog = QProgressDialog(self.tr("Adding the course…"), self.tr("Cancel"), 0, 100, self._window)
         dialog.setMinimumDuration(300)
+        self._pack_dialog = dialog  # before the work starts: a task run inline (tests) ends at once
         progress = tasks.run_in_background(lambda p: add_pack(path, packs_dir(self._data), p.report),
                                            self._on_pack_added, self._on_pack_failed)
         progress.changed.connect(lambda done, total: dialog.setValue(done * 100 // max(total, 1)))
         dialog.canceled.connect(progress.cancel)
-        self._pack_dialog = dialog
 
     def _on_pack_added(self, added: AddedPack) -> None:
         self._pack_dialog.close()

@@ -81,3 +81,11 @@ def test_an_unknown_module_is_reported(tmp_path: Path) -> None:
     messages = [p.message for p in check_catalog(course)]
     assert "service “criminal-record”: no module “diia” in the course" in messages
     assert "service “criminal-record”: no walkthrough “criminal-record” in the course" in messages
+
+
+def test_a_list_not_in_utf8_is_one_sentence_at_its_line(tmp_path: Path) -> None:
+    path = tmp_path / CATALOG_FILE
+    path.write_bytes("services:\n  - id: subsidy\n    title: Субсидія\n".encode("cp1251"))
+    catalog, problems = load_catalog(tmp_path)
+    assert catalog is None
+    assert [p.format() for p in problems] == [f"{CATALOG_FILE}:3: the file is not UTF-8 text (save it as UTF-8)"]

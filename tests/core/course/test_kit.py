@@ -107,3 +107,29 @@ def test_etrainer_check_reports_a_missing_kit_file(pack: Path, capsys: pytest.Ca
     assert cli.main(["check", str(pack)]) == 1
     out = capsys.readouterr().out
     assert f"{pack.as_posix()}/kit/kit.yaml:5: kit document “log”: the file “log.md” does not exist in kit/" in out
+
+
+def test_a_kit_document_over_a_lessons_limit_is_a_problem_naming_it(pack: Path,
+                                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from etrainer.core.course.lessons import MAX_LESSON_BYTES
+
+    big = pack / "kit" / "log.md"
+    big.write_text("| Дата | Послуга |\n|---|---|\n" + "| | |\n" * (MAX_LESSON_BYTES // 6), encoding="utf-8")
+    kit, problems = load_kit(pack, ["basics", "more"])
+    assert kit is not None and [d.id for d in kit.documents] == ["deck"]
+    size = big.stat().st_size // 1024
+    assert [p.format() for p in problems] == [f"kit/log.md:0: the file is too large ({size} KB; the limit is "
+                                              f"{MAX_LESSON_BYTES // 1024} KB)"]
+    assert cli.main(["check", str(pack)]) == 1
+    assert f"{pack.as_posix()}/kit/log.md:0: the file is too large" in capsys.readouterr().out
+
+
+def test_a_kit_yaml_over_the_yaml_limit_is_a_problem(pack: Path) -> None:
+    from etrainer.core.yamlfile import MAX_YAML_BYTES
+
+    path = pack / "kit" / "kit.yaml"
+    path.write_text(KIT + "#" * MAX_YAML_BYTES + "\n", encoding="utf-8")
+    kit, problems = load_kit(pack, ["basics", "more"])
+    assert kit is None
+    assert [(p.path, p.line) for p in problems] == [("kit/kit.yaml", 0)]
+    assert problems[0].message.startswith("the file is too large")

@@ -10,6 +10,7 @@ import pytest
 from etrainer.core.course.typography import (
     NBSP,
     Rule,
+    check_file,
     check_markdown,
     check_pack,
     check_yaml,
@@ -150,3 +151,20 @@ def test_a_calque_inside_a_quotation_that_spans_lines_is_not_flagged() -> None:
     assert [(f.line, f.rule.value) for f in check_markdown(unclosed)] == [(3, "calque")]
     in_yaml = "says: >-\n  «Мені ж до амбулаторії\n  за пропискою?»\ntext: за пропискою\n"
     assert [(f.line, f.rule.value) for f in check_yaml(in_yaml)] == [(4, "calque")]
+
+
+def test_a_file_over_its_loaders_limit_is_not_read_for_typography(tmp_path: Path) -> None:
+    from etrainer.core.course.lessons import MAX_LESSON_BYTES
+    from etrainer.core.yamlfile import MAX_YAML_BYTES
+
+    line = "Зайняло 30 хв.\n"  # a unit warning on every line
+    small, big = tmp_path / "small.md", tmp_path / "big.md"
+    small.write_text(line, encoding="utf-8")
+    big.write_text(line * (MAX_LESSON_BYTES // len(line.encode()) + 1), encoding="utf-8")
+    assert [f.rule for f in check_file(small)] == [Rule.UNIT]
+    assert check_file(big) == []  # the lesson loader refuses it as too large; nothing in it is read
+    quiz = tmp_path / "big.quiz.yaml"
+    quiz.write_text("title: Зайняло 30 хв\n", encoding="utf-8")
+    assert [f.rule for f in check_file(quiz)] == [Rule.UNIT]
+    quiz.write_text("title: Зайняло 30 хв\n" + "#\n" * (MAX_YAML_BYTES // 2), encoding="utf-8")
+    assert check_file(quiz) == []

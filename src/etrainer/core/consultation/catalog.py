@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from etrainer.core.course.context import PackContext
+from etrainer.core.course.lessons import read_text
 from etrainer.core.errors import Problem
 from etrainer.core.ids import is_valid_id
 from etrainer.core.yamlfile import LineDict, LineList, YamlError, load_yaml
@@ -76,14 +77,11 @@ def load_catalog(root: Path) -> tuple[ConsultationCatalog | None, list[Problem]]
     if not path.is_file():
         return None, []
     ctx = PackContext(root=root)
-    try:
-        if path.stat().st_size > MAX_CATALOG_BYTES:
-            ctx.problem(path, 0, f"the file is larger than {MAX_CATALOG_BYTES // 1024} KB")
-            return None, ctx.problems
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as error:
-        ctx.problem(path, 0, f"cannot be read: {error}")
+    text = read_text(path, ctx, limit=MAX_CATALOG_BYTES)  # as a lesson: not UTF-8 is a line and a sentence
+    if text is None:
         return None, ctx.problems
+    try:
+        data = load_yaml(text)
     except YamlError as error:
         ctx.problem(path, error.line, error.message)
         return None, ctx.problems

@@ -26,9 +26,10 @@ from enum import Enum
 from pathlib import Path
 
 from etrainer.core.course.context import PackContext
+from etrainer.core.course.lessons import read_text
 from etrainer.core.errors import EtrainerError, Problem
 from etrainer.core.ids import is_valid_id
-from etrainer.core.yamlfile import LineDict, LineList, YamlError, load_yaml
+from etrainer.core.yamlfile import MAX_YAML_BYTES, LineDict, LineList, YamlError, load_yaml
 from etrainer.i18n import QT_TRANSLATE_NOOP
 
 KIT_FOLDER = "kit"
@@ -91,15 +92,11 @@ def load_kit(root: Path, module_ids: Iterable[str]) -> tuple[Kit | None, list[Pr
     path = kit_path(root)
     if not path.is_file():
         return None, []
+    text = read_text(path, ctx, limit=MAX_YAML_BYTES)
+    if text is None:
+        return None, ctx.problems
     try:
-        text = path.read_text(encoding="utf-8").lstrip("\ufeff")
         data = load_yaml(text)
-    except UnicodeDecodeError:
-        ctx.problem(path, 1, "the file is not UTF-8 text")
-        return None, ctx.problems
-    except OSError as error:
-        ctx.problem(path, 0, f"cannot be read: {error.strerror or error}")
-        return None, ctx.problems
     except YamlError as error:
         ctx.problem(path, error.line, error.message)
         return None, ctx.problems
@@ -158,13 +155,8 @@ def _document(entry: object, line: int, path: Path, modules: set[str], ctx: Pack
         ctx.problem(path, entry.line_of("file"), f"kit document “{document_id}”: the file “{file_name}” "
                                                  f"does not exist in {KIT_FOLDER}/")
         return None
-    try:
-        body = source.read_text(encoding="utf-8").lstrip("\ufeff")
-    except UnicodeDecodeError:
-        ctx.problem(source, 1, "the file is not UTF-8 text")
-        return None
-    except OSError as error:
-        ctx.problem(source, 0, f"cannot be read: {error.strerror or error}")
+    body = read_text(source, ctx)  # the limit of a lesson: a document is printed as a lesson is rendered
+    if body is None:
         return None
     if not body.strip():
         ctx.problem(source, 1, f"kit document “{document_id}” is empty")

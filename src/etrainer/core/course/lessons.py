@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from etrainer.core.bounded_read import FileTooLarge, NotAFile, read_bounded
 from etrainer.core.course.context import PackContext
 from etrainer.core.course.model import Lesson
 from etrainer.core.ids import LessonId, ModuleId, is_valid_id
@@ -17,11 +18,13 @@ _FENCE = re.compile(r"^---[ \t]*$")
 def read_text(path: Path, ctx: PackContext, limit: int = MAX_LESSON_BYTES) -> str | None:
     """The file's text, or None (with a problem) if it is too large, unreadable or not UTF-8."""
     try:
-        size = path.stat().st_size
-        if size > limit:
-            ctx.problem(path, 0, f"the file is too large ({size // 1024} KB; the limit is {limit // 1024} KB)")
-            return None
-        data = path.read_bytes()
+        data = read_bounded(path, limit)
+    except NotAFile:
+        ctx.problem(path, 0, "the file cannot be read: it is not a file")
+        return None
+    except FileTooLarge as error:
+        ctx.problem(path, 0, f"the file is too large ({error.size // 1024} KB; the limit is {limit // 1024} KB)")
+        return None
     except OSError as error:
         ctx.problem(path, 0, f"the file cannot be read: {error.strerror or error}")
         return None

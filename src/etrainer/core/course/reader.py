@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from etrainer.core.course.lessons import split_front_matter
+from etrainer.core.course.context import PackContext
+from etrainer.core.course.lessons import read_text, split_front_matter
 from etrainer.core.course.model import Course, Lesson
 from etrainer.core.course.pack import MANIFEST, load_pack
 from etrainer.core.course.references import resolve_lesson_href
-from etrainer.core.errors import CoursePackNotFound
+from etrainer.core.errors import CoursePackNotFound, EtrainerError
 from etrainer.core.markdown import RenderContext, RenderedLesson, render_lesson
+from etrainer.i18n import QT_TRANSLATE_NOOP
 
 
 def context_for(course: Course, lesson: Lesson | None = None, path: Path | None = None) -> RenderContext:
@@ -45,10 +47,22 @@ def find_pack_root(path: Path) -> Path | None:
     return None
 
 
+class LessonFileUnreadable(EtrainerError):
+    """A lesson file named on its own cannot be read: what `etrainer check` says of it, as `file:line: message`."""
+
+    text = QT_TRANSLATE_NOOP("Errors", "{file}:{line}: {message}")
+
+
 def render_file(path: Path) -> RenderedLesson:
-    """Render a lesson file the way the reader shows it; links and terms resolve in its pack, if any."""
-    text = path.read_text(encoding="utf-8-sig")
-    _, body, _ = split_front_matter(text.replace("\r\n", "\n"))
+    """Render a lesson file the way the reader shows it; links and terms resolve in its pack, if any.
+
+    Raises LessonFileUnreadable for a file that is not UTF-8, too large or cannot be read (the loader's check)."""
+    ctx = PackContext(path.parent)
+    text = read_text(path, ctx)
+    if text is None:
+        problem = ctx.problems[0]
+        raise LessonFileUnreadable(file=str(path), line=problem.line, message=problem.message)
+    _, body, _ = split_front_matter(text)
     root = find_pack_root(path.parent)
     context = None
     if root is not None:

@@ -23,7 +23,10 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
+from etrainer.core.bounded_read import FileTooLarge, NotAFile, read_bounded
+from etrainer.core.course.lessons import MAX_LESSON_BYTES
 from etrainer.core.errors import Problem, Severity, relative_name
+from etrainer.core.yamlfile import MAX_YAML_BYTES
 
 NBSP = "\u00a0"
 APOSTROPHE = "\u02bc"
@@ -205,11 +208,13 @@ def check_line(text: str, line: int, quoted_before: bool = False) -> list[Findin
 
 
 def check_file(path: Path) -> list[Finding]:
-    """The findings in one pack file (markdown or a text YAML file); [] for other files."""
+    """The findings in one pack file (markdown or a text YAML file); [] for other files, and for a file over the
+    limit its loader applies (a lesson's, or a YAML file's), which is not read at all."""
+    limit = MAX_LESSON_BYTES if path.suffix == ".md" else MAX_YAML_BYTES
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return []  # the loaders report unreadable files
+        text = read_bounded(path, limit).decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+    except (OSError, UnicodeDecodeError, NotAFile, FileTooLarge):
+        return []  # the loaders report unreadable and oversized files
     if path.suffix == ".md":
         return check_markdown(text)
     return check_yaml(text)
