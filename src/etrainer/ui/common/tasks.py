@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 INLINE = False
@@ -79,6 +80,16 @@ class LatestRun:
         starts it now instead)."""
         self.running = False
         return not self.due
+
+    def shown(self, view: QObject, start: Callable[[], object]) -> bool:
+        """The computation ended: True when its result is to be shown in `view`; False when the view is gone
+        (its window closed meanwhile) or another computation is due (`start` starts it now)."""
+        if not shiboken6.isValid(view):
+            return False
+        if not self.end():
+            start()
+            return False
+        return True
 
 
 _alive: set[_Signals] = set()

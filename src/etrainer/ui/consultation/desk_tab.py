@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -124,12 +123,7 @@ class DeskTab(QWidget):
 
     def _finished(self) -> bool:
         """False when the tab is gone (its window closed meanwhile) or another reload is due (started now)."""
-        if not shiboken6.isValid(self._summary):
-            return False
-        if not self._run.end():
-            self.reload()
-            return False
-        return True
+        return self._run.shown(self._summary, self.reload)
 
     def _on_loaded(self, report: DeskReport) -> None:
         if self._finished():

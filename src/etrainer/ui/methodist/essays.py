@@ -165,12 +165,7 @@ class EssaysTab(QWidget):
 
     def _loaded(self) -> bool:
         """False when the tab is gone (its window closed meanwhile) or another reading is due (started now)."""
-        if not shiboken6.isValid(self._tree):
-            return False
-        if not self._run.end():
-            self.refresh()
-            return False
-        return True
+        return self._run.shown(self._tree, self.refresh)
 
     def _on_loaded(self, essays: list[SentEssay]) -> None:
         if self._loaded():

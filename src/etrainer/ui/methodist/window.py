@@ -448,9 +448,12 @@ class WorkspaceWindow(QMainWindow):
             self._status.setText(self.tr("Cancelling after the current file…") if self._importing
                                  else self.tr("Cancelling the export…"))
 
-    def _finish_import(self) -> bool:
-        """The import ended: False when the window is closing (it closes now: nothing to show)."""
-        self._importing = False
+    def _job_done(self) -> bool:
+        """The import or export ended: False when the window was closed meanwhile, or is closing (it closes
+        now): nothing to show."""
+        if not shiboken6.isValid(self._status):
+            return False
+        self._importing = self._exporting = False  # one at a time
         self._progress = None
         self._bar.hide()
         self._cancel.hide()
@@ -498,14 +501,14 @@ class WorkspaceWindow(QMainWindow):
             QTimer.singleShot(0, self, self.close)
 
     def _on_import_failed(self, error: BaseException) -> None:
-        if not self._finish_import():
+        if not self._job_done():
             return
         sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
         self._status.setText(self.tr("The import stopped: {reason}").format(reason=sentence))
 
     def _on_imported(self, report: Any) -> None:
         self.last_report = report
-        if not self._finish_import():
+        if not self._job_done():
             return
         self._results.clear()
         for result in report.files:
@@ -601,11 +604,11 @@ class WorkspaceWindow(QMainWindow):
         self._status.setText(self.tr("Saving…"))
 
         def done(written: Path) -> None:
-            if self._export_done():
+            if self._job_done():
                 self._status.setText(self.tr("Saved: {path}").format(path=str(written)))
 
         def failed(error: BaseException) -> None:
-            if self._export_done():
+            if self._job_done():
                 self._on_export_failed(error)
 
         progress = run_in_background(work, done, failed, self._on_export_progress)
@@ -615,19 +618,6 @@ class WorkspaceWindow(QMainWindow):
     def _on_export_progress(self, done: int, total: int) -> None:
         if shiboken6.isValid(self._bar):  # not a closed window
             self._on_progress(done, total)
-
-    def _export_done(self) -> bool:
-        """The export's reading ended: False when the window was closed meanwhile (nothing to show)."""
-        if not shiboken6.isValid(self._status):
-            return False
-        self._exporting = False
-        self._progress = None
-        self._bar.hide()
-        self._cancel.hide()
-        if self._closing:
-            self._close_if_asked()
-            return False
-        return True
 
     def open_lrs_send(self) -> Any:
         """«Надіслати до LRS…»: the workspace's records to a Learning Record Store (ui.methodist.lrs_send)."""
