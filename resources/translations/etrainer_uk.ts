@@ -1127,6 +1127,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>{path} — не пакет курсу: у ньому немає файлу course.yaml. Оберіть інший файл або папку.</translation>
     </message>
     <message>
+        <source>{path} does not exist: give the folder or the .zip file of a course pack.</source>
+        <translation>{path} не існує: вкажіть папку або .zip-файл пакета курсу.</translation>
+    </message>
+    <message>
         <source>{file}:{line}: {message}. The course pack was not added: correct course.yaml and add it again.</source>
         <translation>{file}:{line}: {message}. Пакет курсу не додано: виправте course.yaml і додайте пакет знову.</translation>
     </message>

@@ -90,6 +90,15 @@ def test_not_a_pack(tmp_path):
         add_pack(archive, tmp_path / "packs")
 
 
+def test_a_path_that_does_not_exist_is_said_so_and_nothing_is_made(tmp_path):
+    from etrainer.exchange.course_pack import PackSourceMissing
+
+    with pytest.raises(PackSourceMissing) as raised:
+        add_pack(tmp_path / "no-such-pack", tmp_path / "packs")
+    assert "does not exist" in str(raised.value) and "no-such-pack" in str(raised.value)
+    assert not (tmp_path / "packs").exists()
+
+
 def test_cancel_leaves_nothing(tmp_path):
     packs = tmp_path / "packs"
     add_pack(GOOD, packs)

@@ -34,6 +34,10 @@ class NotACoursePack(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "{path} is not a course pack: it has no course.yaml.")
 
 
+class PackSourceMissing(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "{path} does not exist: give the folder or the .zip file of a course pack.")
+
+
 class BadCourseManifest(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "{file}:{line}: {message}. The course pack was not added: "
                                        "correct course.yaml and add it again.")
@@ -58,6 +62,8 @@ class AddedPack:
 
 def add_pack(source: Path, packs_dir: Path, progress: Progress | None = None) -> AddedPack:
     """Copy or unpack `source` (a pack folder or a .zip) into `packs_dir/<course-id>`."""
+    if not source.exists():  # nothing is made in the packs folder for it
+        raise PackSourceMissing(path=str(source))
     try:
         return _add_pack(source, packs_dir, progress)
     except OSError as error:
