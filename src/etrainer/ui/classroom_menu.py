@@ -19,6 +19,8 @@ from etrainer.ui.common.actions import add_action
 from etrainer.ui.common.errors import error_sentence
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from etrainer.core.course.model import Course
     from etrainer.ui.common.tasks import Progress
     from etrainer.ui.main_window import MainWindow
@@ -90,8 +92,6 @@ class ClassroomMenu(QObject):
     def save_memo_pdf(self) -> None:
         from PySide6.QtWidgets import QFileDialog, QInputDialog
 
-        from etrainer.exchange.memo_pdf import write_memo_booklet, write_memo_pdf
-
         course = self._window.vm.course
         choices = [(self.tr("All memos (a booklet)"), "all")]
         if course.memo is not None:
@@ -107,14 +107,15 @@ class ClassroomMenu(QObject):
                                               self.tr("PDF files (*.pdf)"))
         if not path:
             return
-        try:
-            pages = write_memo_booklet(course, Path(path)) if key == "all" else \
-                write_memo_pdf(course, key or None, Path(path))
-        except (EtrainerError, OSError) as error:
-            text = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
-            self._say(self.tr("The PDF was not saved: {reason}").format(reason=text))
-            return
-        self._say(self.tr("Saved {path} ({n} page(s)).").format(path=path, n=pages))
+        self.write_memo(course, Path(path), key)
+
+    def write_memo(self, course: Course, path: Path, key: str) -> None:
+        """The memo `key` (a module's id, "" for the course's, "all" for the booklet) as a PDF, written off the UI
+        thread like the kit (a big pack's booklet takes a second or more on an old PC)."""
+        from etrainer.exchange.memo_pdf import write_memo_booklet, write_memo_pdf
+
+        self._write_pdf(path, lambda: write_memo_booklet(course, path) if key == "all"
+                        else write_memo_pdf(course, key or None, path))
 
     def save_kit_pdf(self) -> None:
         """The trainer's printable kit (forms, handouts, lecture slides), whole or one document, as a PDF;
@@ -144,15 +145,23 @@ class ClassroomMenu(QObject):
         self._write_kit(course, Path(path), document_id)
 
     def _write_kit(self, course: Course, path: Path, document_id: str | None) -> None:
+        def work() -> int:
+            from etrainer.exchange.kit_pdf import write_kit_pdf
+
+            return write_kit_pdf(course, path, document_id)
+
+        self._write_pdf(path, work)
+
+    def _write_pdf(self, path: Path, write: Callable[[], int]) -> None:
+        """Run `write` (it returns the pages written) on a worker thread, a busy cursor meanwhile; then say
+        where the PDF is, or why it is not."""
         from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QApplication
 
         from etrainer.ui.common.tasks import run_in_background
 
-        def work(progress: Progress) -> int:
-            from etrainer.exchange.kit_pdf import write_kit_pdf
-
-            return write_kit_pdf(course, path, document_id)
+        def work(_progress: Progress) -> int:
+            return write()
 
         def done(pages: int) -> None:
             QApplication.restoreOverrideCursor()
