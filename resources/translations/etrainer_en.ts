@@ -1119,6 +1119,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The course pack {path} was not added: {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{path} does not exist: give the folder or the .zip file of a course pack.</source>
         <translation type="unfinished"></translation>
     </message>

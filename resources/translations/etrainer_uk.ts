@@ -1127,6 +1127,10 @@ Choose another data folder — or put the file aside (renamed, unchanged) and re
         <translation>{path} — не пакет курсу: у ньому немає файлу course.yaml. Оберіть інший файл або папку.</translation>
     </message>
     <message>
+        <source>The course pack {path} was not added: {reason}.</source>
+        <translation>Пакет курсу {path} не додано: {reason}.</translation>
+    </message>
+    <message>
         <source>{path} does not exist: give the folder or the .zip file of a course pack.</source>
         <translation>{path} не існує: вкажіть папку або .zip-файл пакета курсу.</translation>
     </message>

@@ -236,3 +236,22 @@ def test_a_fifo_in_the_folder_is_named_as_a_problem_and_not_waited_for(tmp_path)
     assert added.result.problems[0].format() == ("01-basics/02-second.md:0: not a file (a pipe, a device or a "
                                                  "socket): not copied")
     assert not (tmp_path / "packs" / "test-course" / "01-basics" / "02-second.md").exists()
+
+
+def test_a_folder_over_a_zips_limits_is_refused_and_nothing_is_added(tmp_path, monkeypatch):
+    """A folder picked by mistake (a home folder, a whole disk) is not copied: the limits of a zip pack apply."""
+    from etrainer.exchange import course_pack
+    from etrainer.exchange.course_pack import PackTooLarge
+
+    folder = tmp_path / "big"
+    for name in ("a", "b", "c"):
+        (folder / name).mkdir(parents=True)
+        (folder / name / "file.bin").write_bytes(b"x" * 1000)
+    monkeypatch.setattr(course_pack, "MAX_TOTAL_BYTES", 2500)
+    with pytest.raises(PackTooLarge, match="more than 0 MB"):
+        add_pack(folder, tmp_path / "packs")
+    monkeypatch.setattr(course_pack, "MAX_TOTAL_BYTES", 10_000)
+    monkeypatch.setattr(course_pack, "MAX_FILES", 2)
+    with pytest.raises(PackTooLarge, match="more than 2 files"):
+        add_pack(folder, tmp_path / "packs")
+    assert list((tmp_path / "packs").iterdir()) == []

@@ -34,6 +34,10 @@ class NotACoursePack(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "{path} is not a course pack: it has no course.yaml.")
 
 
+class PackTooLarge(EtrainerError):
+    text = QT_TRANSLATE_NOOP("Errors", "The course pack {path} was not added: {reason}.")
+
+
 class PackSourceMissing(EtrainerError):
     text = QT_TRANSLATE_NOOP("Errors", "{path} does not exist: give the folder or the .zip file of a course pack.")
 
@@ -149,8 +153,10 @@ def _copy_folder(source: Path, staging: Path, progress: Progress | None) -> list
             continue
         skipped.append(Problem(path.relative_to(source).as_posix(), 0, reason))
     files = [p for p in found if p.is_file() and not p.is_symlink()]
-    if len(files) > MAX_FILES:
-        raise UnsafeArchive(path=str(source), reason=f"it has more than {MAX_FILES} files")
+    if len(files) > MAX_FILES:  # the limits a zip has (a folder picked by mistake: a home folder, a disk)
+        raise PackTooLarge(path=str(source), reason=f"it has more than {MAX_FILES} files")
+    if sum(path.stat().st_size for path in files) > MAX_TOTAL_BYTES:
+        raise PackTooLarge(path=str(source), reason=f"its files take more than {MAX_TOTAL_BYTES >> 20} MB")
     for index, path in enumerate(files, 1):
         target = staging / path.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
