@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from etrainer.core.errors import EtrainerError
 from etrainer.ui.common.actions import add_action
-from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.errors import error_sentence, reason_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -169,7 +169,7 @@ class ClassroomMenu(QObject):
 
         def failed(error: BaseException) -> None:
             QApplication.restoreOverrideCursor()
-            text = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            text = reason_text(error)
             self._say(self.tr("The PDF was not saved: {reason}").format(reason=text))
 
         self._say(self.tr("Saving {path}…").format(path=str(path)))

@@ -16,7 +16,7 @@ from etrainer import __version__
 from etrainer.core.errors import EtrainerError
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts, tasks
-from etrainer.ui.common.errors import error_sentence, show_error, show_message
+from etrainer.ui.common.errors import error_sentence, reason_text, show_error, show_message
 from etrainer.ui.common.paint import FirstPaint
 from etrainer.ui.main_window import MainWindow
 from etrainer.ui.profiles.dialog import EditProfileDialog, ProfileDialog
@@ -317,7 +317,7 @@ class AppController(QObject):
         try:
             self.services.backup_now("manual")
         except (OSError, EtrainerError) as error:  # she was promised a backup first: nothing is deleted without
-            reason = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            reason = reason_text(error)
             show_message(self._window, self.tr("Delete profile"), self.tr(
                 "The backup before deleting could not be made, so nothing was deleted: {reason}").format(
                 reason=reason))

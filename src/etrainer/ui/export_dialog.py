@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from etrainer.core.errors import EtrainerError
 from etrainer.ui.common import prompts
-from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.errors import error_sentence, reason_text
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.common.wrapping import HeightForWidthFilter
 
@@ -220,7 +219,7 @@ class ExportDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self._busy.hide()
-        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        sentence = reason_text(error)
         self._message.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
         self._set_save_enabled(self._consent.isChecked())
 
@@ -284,7 +283,7 @@ class ExportDialog(QDialog):
 
     def _on_send_failed(self, error: BaseException) -> None:
         self._after_sending()
-        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        sentence = reason_text(error)
         self._message.setText(self.tr("Nothing was sent: {reason}").format(reason=sentence))
 
     def _after_sending(self) -> None:

@@ -33,7 +33,7 @@ from etrainer.core.errors import EtrainerError
 from etrainer.paths import bundled_course_dir, packs_dir
 from etrainer.prefs import Prefs
 from etrainer.ui.common import prompts
-from etrainer.ui.common.errors import error_sentence, show_error
+from etrainer.ui.common.errors import error_sentence, reason_text, show_error
 from etrainer.ui.roles import role_label
 from etrainer.ui.theme import Theme, apply_theme
 from etrainer.ui.welcome import ROLES
@@ -230,7 +230,7 @@ class SettingsDialog(QDialog):
             if error is None:
                 self._test_result.setText(self.tr("Not tested: no password was given."))
             else:
-                reason = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+                reason = reason_text(error)
                 self._test_result.setText(self.tr("Not connected. {reason}").format(reason=reason))
 
         ServerConnection(self, location, self.tr("Test connection"), lambda password: check_server(

@@ -13,6 +13,12 @@ def error_sentence(error: EtrainerError) -> str:
     return QCoreApplication.translate("Errors", error.text).format(**error.params)
 
 
+def reason_text(error: BaseException) -> str:
+    """What a failure handed over by a worker thread says: an expected one's translated sentence, anything
+    else's own text."""
+    return error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+
+
 def show_error(parent: QWidget | None, title: str, error: EtrainerError, details: str = "") -> None:
     from PySide6.QtWidgets import QMessageBox  # its type and enums: not on the way to the first paint
 

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.consultation.record import Outcome
 from etrainer.core.consultation.stats import DeskReport
-from etrainer.core.errors import EtrainerError
-from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.errors import reason_text
 from etrainer.ui.common.tasks import LatestRun, run_in_background
 from etrainer.ui.consultation.chart import OutcomeChart, outcome_label, with_caption
 
@@ -132,7 +131,7 @@ class DeskTab(QWidget):
 
     def _on_failed(self, error: BaseException) -> None:
         if self._finished():
-            sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            sentence = reason_text(error)
             self._summary.setText(self.tr("The consultations could not be counted: {reason}").format(
                 reason=sentence))
 

@@ -35,7 +35,7 @@ from etrainer.core.quiz.essay import SentEssay, format_points
 from etrainer.core.quiz.model import Criterion
 from etrainer.services.essay_grading import EssayCounts, EssayGradingService
 from etrainer.ui.common import prompts
-from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.errors import error_sentence, reason_text
 from etrainer.ui.common.tasks import LatestRun, Progress, run_in_background
 from etrainer.ui.methodist.models import SORT_ROLE, MatrixModel
 
@@ -174,7 +174,7 @@ class EssaysTab(QWidget):
 
     def _on_load_failed(self, error: BaseException) -> None:
         if self._loaded():
-            sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            sentence = reason_text(error)
             self._status.setText(self.tr("The essays could not be read: {reason}").format(reason=sentence))
 
     def _fill(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from etrainer.core.errors import EtrainerError
 from etrainer.services.lrs_workspace import LrsWorkspaceService, SendReport
-from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.errors import error_sentence, reason_text
 from etrainer.ui.common.tasks import Progress, run_in_background
 
 _SESSION: dict[str, str] = {}
@@ -148,5 +148,5 @@ class LrsSendDialog(QDialog):
 
     def _on_failed(self, error: BaseException) -> None:
         self._finish()
-        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        sentence = reason_text(error)
         self.status.setText(self.tr("Sending stopped: {reason} What was sent stays noted.").format(reason=sentence))

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from etrainer.core.errors import EtrainerError
 from etrainer.core.progress.dashboard import DashboardFilter, LearnerDetail
 from etrainer.services.essay_grading import EssayGradingService
-from etrainer.ui.common.errors import error_sentence, show_error
+from etrainer.ui.common.errors import reason_text, show_error
 from etrainer.ui.common.numbers import format_share
 from etrainer.ui.common.tasks import LatestRun, Progress, run_in_background
 from etrainer.ui.methodist.charts import ChartsTab
@@ -297,7 +297,7 @@ class WorkspaceWindow(QMainWindow):
 
     def _on_dashboard_failed(self, error: BaseException) -> None:
         if self._dashboard_done():
-            sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+            sentence = reason_text(error)
             self._status.setText(self.tr("The dashboard could not be computed: {reason}").format(reason=sentence))
 
     def _on_dashboard(self, result: Any) -> None:
@@ -503,7 +503,7 @@ class WorkspaceWindow(QMainWindow):
     def _on_import_failed(self, error: BaseException) -> None:
         if not self._job_done():
             return
-        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        sentence = reason_text(error)
         self._status.setText(self.tr("The import stopped: {reason}").format(reason=sentence))
 
     def _on_imported(self, report: Any) -> None:
@@ -635,7 +635,7 @@ class WorkspaceWindow(QMainWindow):
         return dialog
 
     def _on_export_failed(self, error: BaseException) -> None:
-        sentence = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        sentence = reason_text(error)
         self._status.setText(self.tr("The file was not saved: {reason}").format(reason=sentence))
 
 

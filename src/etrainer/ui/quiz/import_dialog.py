@@ -31,7 +31,7 @@ from etrainer.core.quiz.bank import ParsedBank, slugify
 from etrainer.exchange.bank_media import copy_media, plan_media
 from etrainer.exchange.gift import export_gift, unexportable
 from etrainer.exchange.question_json import bank_to_quiz_yaml, load_bank, write_text_atomically
-from etrainer.ui.common.errors import error_sentence
+from etrainer.ui.common.errors import error_sentence, reason_text
 from etrainer.ui.common.tasks import Progress, run_in_background
 from etrainer.ui.common.wrapping import HeightForWidthFilter
 from etrainer.ui.theme import current_theme, screen_colours
@@ -115,7 +115,7 @@ class ImportQuestionsDialog(QDialog):
     def _on_failed(self, error: Any) -> None:
         self._busy.hide()
         self._choose.setEnabled(True)
-        text = error_sentence(error) if isinstance(error, EtrainerError) else str(error)
+        text = reason_text(error)
         self._error.setText(self.tr("The file cannot be imported: {reason}").format(reason=text))
 
     def _on_parsed(self, bank: ParsedBank) -> None:
