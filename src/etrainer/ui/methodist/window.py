@@ -420,15 +420,24 @@ class WorkspaceWindow(QMainWindow):
     def _busy(self) -> bool:
         return self._importing or self._exporting
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def _refused_while_busy(self) -> bool:
+        """True (and said) while an import or export runs: one write at a time."""
         if self._busy:
             self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
-            return
-        self._importing = True
+        return self._busy
+
+    def _show_job(self, status: str) -> None:
+        """An import or export starts: the busy bar, «Cancel» and what is being done."""
         self._bar.setRange(0, 0)
         self._bar.show()
         self._cancel.show()
-        self._status.setText(self.tr("Importing…"))
+        self._status.setText(status)
+
+    def import_paths(self, paths: list[Path]) -> None:
+        if self._refused_while_busy():
+            return
+        self._importing = True
+        self._show_job(self.tr("Importing…"))
 
         def work(progress: Progress) -> Any:
             return self.service.import_paths(paths, progress=progress.report, cancelled=lambda: progress.cancelled)
@@ -543,8 +552,7 @@ class WorkspaceWindow(QMainWindow):
         result = item.data(Qt.ItemDataRole.UserRole)
         if result is None or result.reason is not RejectReason.KEY_CHANGED:
             return
-        if self._busy:  # it writes: after the import or export running now, not against its write lock
-            self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
+        if self._refused_while_busy():  # it writes: after the job running now, not against its write lock
             return
         question = self.tr("Trust the new key of this learner and import {file}? Do it only if you have checked "
                            "with the librarian that this file is really from them.").format(file=result.path.name)
@@ -594,14 +602,10 @@ class WorkspaceWindow(QMainWindow):
         self._export(lambda progress: self.service.export_pdf(path, filters, progress.report))
 
     def _export(self, work: Callable[[Progress], Path]) -> None:
-        if self._busy:
-            self._status.setText(self.tr("Wait until the current import or export is done, or cancel it."))
+        if self._refused_while_busy():
             return
         self._exporting = True
-        self._bar.setRange(0, 0)
-        self._bar.show()
-        self._cancel.show()
-        self._status.setText(self.tr("Saving…"))
+        self._show_job(self.tr("Saving…"))
 
         def done(written: Path) -> None:
             if self._job_done():
