@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -32,3 +33,38 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         for kind in (QKeyEvent.Type.KeyPress, QKeyEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+class Deferred:
+    """run_in_background that keeps each task until the test finishes it, as a worker thread would."""
+
+    def __init__(self) -> None:
+        self.tasks: list[tuple[Any, Any, Any]] = []
+
+    def __call__(self, fn: Any, on_done: Any, on_error: Any, on_progress: Any = None) -> Any:
+        from etrainer.ui.common.tasks import Progress
+
+        progress = Progress()
+        if on_progress is not None:
+            progress.changed.connect(on_progress)
+        self.tasks.append((lambda: fn(progress), on_done, on_error))
+        return progress
+
+    def finish(self) -> None:
+        work, on_done, on_error = self.tasks.pop(0)
+        try:
+            result = work()
+        except Exception as error:  # as the worker hands it over
+            on_error(error)
+        else:
+            on_done(result)
+
+
+@pytest.fixture
+def deferred(monkeypatch) -> Deferred:
+    """The workspace window's background tasks, held until the test finishes each."""
+    from etrainer.ui.methodist import window as window_module
+
+    held = Deferred()
+    monkeypatch.setattr(window_module, "run_in_background", held)
+    return held

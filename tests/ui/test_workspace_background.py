@@ -12,42 +12,11 @@ from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
 from etrainer.services.methodist import WorkspaceService
 from etrainer.storage.workspace import open_workspace
-from etrainer.ui.methodist import window as window_module
 from etrainer.ui.methodist.window import WorkspaceWindow
 
+from .conftest import Deferred
+
 COURSE = load_pack(bundled_course_dir()).course
-
-
-class Deferred:
-    """run_in_background that keeps each task until the test finishes it, as a worker thread would."""
-
-    def __init__(self) -> None:
-        self.tasks: list[tuple[Any, Any, Any]] = []
-
-    def __call__(self, fn: Any, on_done: Any, on_error: Any, on_progress: Any = None) -> Any:
-        from etrainer.ui.common.tasks import Progress
-
-        progress = Progress()
-        if on_progress is not None:
-            progress.changed.connect(on_progress)
-        self.tasks.append((lambda: fn(progress), on_done, on_error))
-        return progress
-
-    def finish(self) -> None:
-        work, on_done, on_error = self.tasks.pop(0)
-        try:
-            result = work()
-        except Exception as error:  # as the worker hands it over
-            on_error(error)
-        else:
-            on_done(result)
-
-
-@pytest.fixture
-def deferred(monkeypatch) -> Deferred:
-    tasks = Deferred()
-    monkeypatch.setattr(window_module, "run_in_background", tasks)
-    return tasks
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import pytest
 import shiboken6
 from openpyxl import load_workbook
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton
-from tests.ui.test_workspace_background import Deferred
 
 from etrainer.core.course.pack import load_pack
 from etrainer.paths import bundled_course_dir
@@ -21,13 +20,6 @@ from etrainer.ui.methodist import window as window_module
 from etrainer.ui.methodist.window import WorkspaceWindow
 
 COURSE = load_pack(bundled_course_dir()).course
-
-
-@pytest.fixture
-def deferred(monkeypatch) -> Deferred:
-    deferred_tasks = Deferred()
-    monkeypatch.setattr(window_module, "run_in_background", deferred_tasks)
-    return deferred_tasks
 
 
 @pytest.fixture
