@@ -247,8 +247,7 @@ class EssaysTab(QWidget):
     def _show_learner_counts(self, uid: str) -> None:
         item, tally = self._learner_items.get(uid), self._tallies.get(uid, [0, 0])
         if item is not None:  # short beside the marks (as in the matrix), the sentence in its tooltip
-            item.setText(2, QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ○").format(
-                graded=tally[0], pending=tally[1]))
+            item.setText(2, counts_text(EssayCounts(*tally)))
             item.setToolTip(2, self.tr("{graded} marked, {pending} waiting").format(graded=tally[0],
                                                                                   pending=tally[1]))
 
@@ -444,6 +443,12 @@ class EssaysTab(QWidget):
         self.mark_stale()  # files written before the failure are noted as sent
 
 
+def counts_text(counts: EssayCounts) -> str:
+    """A learner's essays, short: «2 ✓ · 3 ○» (marked, waiting), in the matrix and on her line of the tree."""
+    return QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ○").format(
+        graded=counts.graded, pending=counts.pending)
+
+
 class EssayMatrixModel(MatrixModel):
     """The learners × modules matrix with a last column «Есе»: marked / waiting per librarian."""
 
@@ -476,8 +481,7 @@ class EssayMatrixModel(MatrixModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if counts is None:
                 return "—"
-            return QCoreApplication.translate("EssayMatrixModel", "{graded} ✓ · {pending} ○").format(
-                graded=counts.graded, pending=counts.pending)
+            return counts_text(counts)
         if role == SORT_ROLE:
             return (counts.pending, counts.graded) if counts is not None else (-1, -1)
         if role == Qt.ItemDataRole.ToolTipRole and counts is not None:
